@@ -1,0 +1,80 @@
+/**
+ * The graphgrad CLI: `npm run --silent graphgrad -- <command> ...`. Runs from source with tsx, no
+ * build step. Every failure prints plain lines naming what is wrong, never a stack trace.
+ */
+import { computeGradients } from '../compute.ts';
+import { formatNumber } from '../format.ts';
+import { gradCheck } from '../gradcheck.ts';
+import { CliError, parseArgs, readModel, table } from './io.ts';
+
+const USAGE = `Usage: graphgrad <command> [options]
+
+Commands:
+  validate <model.json>          check a model; prints "ok" or every problem
+  grad <model.json> [--json]     forward and reverse mode from the loss
+  gradcheck <model.json>         compare reverse mode with finite differences (fails above 1e-6)
+`;
+
+type Command = (argv: string[]) => number | Promise<number>;
+
+const commands: Record<string, Command> = {
+  validate(argv) {
+    const { positional } = parseArgs(argv);
+    readModel(positional[0]);
+    console.log('ok');
+    return 0;
+  },
+
+  grad(argv) {
+    const { positional, flags } = parseArgs(argv, ['json']);
+    const { model } = readModel(positional[0]);
+    const r = computeGradients(model);
+    if (flags.has('json')) {
+      console.log(JSON.stringify(r));
+      return 0;
+    }
+    const f = (v: number) => formatNumber(v, 6);
+    console.log(`loss: ${r.loss} = ${f(r.values[r.loss])}\n`);
+    console.log(table(['node', 'op', 'value', `d${r.loss}/d(node)`], model.nodes.map((n) => [n.id, n.op, f(r.values[n.id]), f(r.grads[n.id])])));
+    console.log('');
+    console.log(table(['edge', 'port', 'local', 'upstream', 'contribution'], r.edges.map((e) => [`${e.source} -> ${e.target}`, String(e.port), f(e.local), f(e.upstream), f(e.contribution)])));
+    return 0;
+  },
+
+  gradcheck(argv) {
+    const { positional } = parseArgs(argv);
+    const { graph } = readModel(positional[0]);
+    const rows = gradCheck(graph);
+    const f = (v: number) => formatNumber(v, 8);
+    console.log(table(['node', 'op', 'analytic', 'numeric', 'rel. error'], rows.map((r) => [r.id, r.op, f(r.analytic), f(r.numeric), r.relError.toExponential(2)])));
+    const bad = rows.filter((r) => !(r.relError <= 1e-6));
+    if (bad.length) {
+      console.log(`\nFAILED: ${bad.length} gradient(s) off by more than 1e-6: ${bad.map((r) => r.id).join(', ')}`);
+      return 1;
+    }
+    console.log(`\nok: ${rows.length} gradients match finite differences within 1e-6`);
+    return 0;
+  },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(USAGE);
+    return name ? 0 : 2;
+  }
+  const cmd = commands[name];
+  if (!cmd) {
+    console.error(`Unknown command "${name}".\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await cmd(rest);
+  } catch (e) {
+    if (e instanceof CliError) for (const line of e.lines) console.error(line);
+    else console.error(`Error: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

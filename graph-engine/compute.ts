@@ -1,0 +1,48 @@
+/** One-call forward + reverse mode over a model, in the shape the CLI's `grad --json` prints. */
+import type { Model } from './model.ts';
+import { buildGraph, type Graph } from './graph.ts';
+import { Session } from './session.ts';
+
+export interface EdgeGradient {
+  source: string;
+  target: string;
+  port: number;
+  local: number;
+  upstream: number;
+  contribution: number;
+}
+
+export interface GradientReport {
+  loss: string;
+  values: Record<string, number>;
+  grads: Record<string, number>;
+  edges: EdgeGradient[];
+}
+
+export function computeGradients(model: Model): GradientReport {
+  const graph = buildGraph(model);
+  const s = new Session(graph, 1);
+  s.forward();
+  const bad = s.describeNonFinite();
+  if (bad) throw new Error(bad);
+  s.backward();
+  return report(graph, s);
+}
+
+export function report(graph: Graph, s: Session): GradientReport {
+  const values: Record<string, number> = {};
+  const grads: Record<string, number> = {};
+  for (const n of graph.nodes) {
+    values[n.id] = s.value(n.index);
+    grads[n.id] = s.grad(n.index);
+  }
+  const edges = graph.edges.map((e) => ({
+    source: graph.nodes[e.source].id,
+    target: graph.nodes[e.target].id,
+    port: e.port,
+    local: s.local[e.index],
+    upstream: s.grad(e.target),
+    contribution: s.contribution[e.index],
+  }));
+  return { loss: graph.nodes[graph.loss].id, values, grads, edges };
+}

@@ -1,0 +1,213 @@
+/**
+ * From a v1 model to an indexed DAG: checks every graph rule (ops, ports, ids, edges, cycles, leaf
+ * values, loss) with messages that name the node or edge, then fixes a topological order, which
+ * nodes reach the loss and which are incomplete.
+ */
+import type { Model, Problem } from './model.ts';
+import { ModelError } from './model.ts';
+import type { Attrs, OpDef } from './ops/types.ts';
+import { getOp, isLeafOp, portName, resolveAttrs } from './ops/registry.ts';
+import { topoSort } from './topo.ts';
+
+export interface GraphNode {
+  index: number;
+  id: string;
+  label: string;
+  op: OpDef;
+  attrs: Attrs;
+  /** Leaf value from the file (NaN for non-leaves). */
+  value: number;
+  /** Edge index feeding each port, -1 where the port is empty. */
+  inputs: Int32Array;
+}
+
+export interface GraphEdge {
+  index: number;
+  /** Index of this edge in the model's `edges` array. */
+  modelIndex: number;
+  source: number;
+  target: number;
+  port: number;
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  indexOf: ReadonlyMap<string, number>;
+  /** Edge indices leaving each node, in file order. */
+  outEdges: number[][];
+  /** Topological order of node indices. */
+  order: Int32Array;
+  /** Node index of the loss, or -1 when the model names none (values still compute). */
+  loss: number;
+  /** 1 where the node has a path to the loss (or is the loss); 0 elsewhere: its gradient is 0. */
+  reachesLoss: Uint8Array;
+  /** Why a node cannot be computed (an empty port, here or upstream); absent when it can. */
+  incomplete: ReadonlyMap<number, string>;
+}
+
+export interface BuildOptions {
+  /**
+   * Editor mode: empty ports and a missing loss are not errors; such nodes are marked incomplete
+   * (their value is NaN) and the rest of the graph still computes. Files and the CLI are strict.
+   */
+  allowIncomplete?: boolean;
+}
+
+const quote = (s: string) => JSON.stringify(s);
+
+/** Builds the graph or throws a ModelError listing every problem. */
+export function buildGraph(model: Model, options: BuildOptions = {}): Graph {
+  const r = checkGraph(model, options);
+  if (!r.graph) throw new ModelError(r.problems);
+  return r.graph;
+}
+
+/** Builds the graph, collecting every problem instead of stopping at the first. */
+export function checkGraph(model: Model, options: BuildOptions = {}): { graph?: Graph; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const indexOf = new Map<string, number>();
+  const nodes: GraphNode[] = [];
+
+  model.nodes.forEach((n, i) => {
+    const path = `nodes[${i}]`;
+    if (indexOf.has(n.id)) {
+      problems.push({ message: `Duplicate node id ${quote(n.id)} (${path} and nodes[${indexOf.get(n.id)}]).`, path: `${path}.id`, nodeId: n.id });
+      return;
+    }
+    const op = getOp(n.op);
+    if (!op) {
+      problems.push({ message: `Node ${quote(n.id)}: unknown op ${quote(n.op)}.`, path: `${path}.op`, nodeId: n.id });
+      indexOf.set(n.id, -1);
+      return;
+    }
+    const leaf = isLeafOp(op);
+    if (leaf && !(typeof n.value === 'number' && Number.isFinite(n.value))) {
+      problems.push({ message: `Node ${quote(n.id)} (${n.op}) needs a finite "value".`, path: `${path}.value`, nodeId: n.id });
+    }
+    for (const spec of op.attrs ?? []) {
+      const v = n.attrs?.[spec.name];
+      if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v))) {
+        problems.push({ message: `Node ${quote(n.id)}: attr ${quote(spec.name)} must be a finite number.`, path: `${path}.attrs.${spec.name}`, nodeId: n.id });
+      }
+    }
+    indexOf.set(n.id, nodes.length);
+    nodes.push({
+      index: nodes.length,
+      id: n.id,
+      label: n.label ?? n.id,
+      op,
+      attrs: resolveAttrs(op, n.attrs),
+      value: leaf && typeof n.value === 'number' ? n.value : Number.NaN,
+      inputs: new Int32Array(0),
+    });
+  });
+
+  // Edges, grouped per target so ports can be checked as a whole.
+  const edges: GraphEdge[] = [];
+  const portsOf: Map<number, GraphEdge>[] = nodes.map(() => new Map());
+  model.edges.forEach((e, i) => {
+    const path = `edges[${i}]`;
+    const name = `Edge ${i} (${e.source} -> ${e.target})`;
+    const s = indexOf.get(e.source);
+    const t = indexOf.get(e.target);
+    if (s === undefined) problems.push({ message: `${name}: source ${quote(e.source)} is not a node.`, path: `${path}.source`, edgeIndex: i });
+    if (t === undefined) problems.push({ message: `${name}: target ${quote(e.target)} is not a node.`, path: `${path}.target`, edgeIndex: i });
+    if (s === undefined || t === undefined || s < 0 || t < 0) return;
+    const target = nodes[t];
+    if ((e.sourcePort ?? 0) !== 0) {
+      problems.push({ message: `${name}: node ${quote(e.source)} (${nodes[s].op.name}) has one output; sourcePort ${e.sourcePort} does not exist.`, path: `${path}.sourcePort`, edgeIndex: i });
+      return;
+    }
+    const arity = target.op.arity;
+    if (arity.kind === 'leaf') {
+      problems.push({ message: `${name}: node ${quote(e.target)} is a ${target.op.name} leaf and takes no inputs.`, path: `${path}.target`, edgeIndex: i, nodeId: target.id });
+      return;
+    }
+    if (arity.kind === 'fixed' && e.port >= arity.ports.length) {
+      problems.push({
+        message: `${name}: port ${e.port} does not exist on ${quote(e.target)} (${target.op.name} has ports 0..${arity.ports.length - 1}: ${arity.ports.join(', ')}).`,
+        path: `${path}.port`, edgeIndex: i, nodeId: target.id,
+      });
+      return;
+    }
+    const taken = portsOf[t].get(e.port);
+    if (taken) {
+      problems.push({ message: `${name}: port ${e.port} of ${quote(e.target)} already has an edge (edge ${taken.modelIndex} from ${quote(nodes[taken.source].id)}).`, path: `${path}.port`, edgeIndex: i, nodeId: target.id });
+      return;
+    }
+    const edge: GraphEdge = { index: edges.length, modelIndex: i, source: s, target: t, port: e.port };
+    edges.push(edge);
+    portsOf[t].set(e.port, edge);
+  });
+
+  // Ports per node: fixed ops need every port; variadic ops need 0..k-1 without gaps, k >= min.
+  const missing = new Map<number, string>();
+  for (const node of nodes) {
+    const arity = node.op.arity;
+    if (arity.kind === 'leaf') continue;
+    const ports = portsOf[node.index];
+    const highest = ports.size ? Math.max(...ports.keys()) : -1;
+    let count: number;
+    if (arity.kind === 'fixed') {
+      count = arity.ports.length;
+    } else {
+      count = Math.max(highest + 1, arity.min);
+      if (arity.multipleOf && count % arity.multipleOf) count += arity.multipleOf - (count % arity.multipleOf);
+    }
+    node.inputs = new Int32Array(count).fill(-1);
+    for (const [p, edge] of ports) node.inputs[p] = edge.index;
+    const empty = [...node.inputs.keys()].filter((p) => node.inputs[p] < 0);
+    if (empty.length) {
+      const names = empty.map((p) => `${p} (${portName(node.op, p, count)})`).join(', ');
+      const message = `Node ${quote(node.id)} (${node.op.name}): port${empty.length > 1 ? 's' : ''} ${names} ${empty.length > 1 ? 'have' : 'has'} no input.`;
+      missing.set(node.index, message);
+      if (!options.allowIncomplete) problems.push({ message, nodeId: node.id, path: `nodes[${model.nodes.findIndex((n) => n.id === node.id)}]` });
+    }
+  }
+
+  const preds = nodes.map((n) => [...n.inputs].filter((e) => e >= 0).map((e) => edges[e].source));
+  const outEdges: number[][] = nodes.map(() => []);
+  for (const e of edges) outEdges[e.source].push(e.index);
+  const succs = outEdges.map((list) => list.map((e) => edges[e].target));
+  const { order, cycle } = topoSort(nodes.length, preds, succs);
+  if (cycle) {
+    const ids = cycle.map((n) => nodes[n].id);
+    problems.push({ message: `The graph has a cycle: ${[...ids, ids[0]].map(quote).join(' -> ')}. A computational graph must be acyclic.`, nodeId: ids[0] });
+  }
+
+  let loss = -1;
+  if (model.loss !== undefined) {
+    const l = indexOf.get(model.loss);
+    if (l === undefined || l < 0) problems.push({ message: `loss: ${quote(model.loss)} is not a node.`, path: 'loss' });
+    else loss = l;
+  } else if (!options.allowIncomplete) {
+    problems.push({ message: 'loss: the model names no loss node; set "loss" to the id of the node to differentiate.', path: 'loss' });
+  }
+
+  if (problems.length) return { problems };
+
+  // Incompleteness flows downstream: a node fed by an incomplete node is incomplete too.
+  const incomplete = new Map<number, string>(missing);
+  for (const n of order) {
+    if (incomplete.has(n)) continue;
+    for (const e of nodes[n].inputs) {
+      const src = edges[e].source;
+      if (incomplete.has(src)) {
+        incomplete.set(n, `Waiting on ${quote(nodes[src].id)}, which is incomplete.`);
+        break;
+      }
+    }
+  }
+
+  const reachesLoss = new Uint8Array(nodes.length);
+  if (loss >= 0) {
+    reachesLoss[loss] = 1;
+    for (let i = order.length - 1; i >= 0; i--) {
+      const n = order[i];
+      if (reachesLoss[n]) for (const e of nodes[n].inputs) if (e >= 0) reachesLoss[edges[e].source] = 1;
+    }
+  }
+
+  return { graph: { nodes, edges, indexOf, outEdges, order, loss, reachesLoss, incomplete }, problems };
+}

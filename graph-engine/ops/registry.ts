@@ -1,0 +1,411 @@
+/**
+ * The op registry: every primitive op, declared once. Each entry keeps its forward and its local
+ * derivatives side by side, micrograd style, plus the LaTeX and words the UI shows.
+ */
+import type { Attrs, AttrSpec, Category, OpDef } from './types.ts';
+import { group, neg as negate, pow as powTex, prod } from './latex.ts';
+
+const LOG_FLOOR = -100; // losses clamp log terms at -100, as PyTorch does, so p = 0 stays finite
+const clampedLog = (p: number) => Math.max(Math.log(p), LOG_FLOOR);
+const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+const softplus = (z: number) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+
+interface UnarySpec {
+  name: string;
+  symbol: string;
+  category: Category;
+  description: string;
+  f: (x: number, a: Attrs) => number;
+  /** derivative, given the input x and the output y (whichever is cheaper) */
+  df: (x: number, y: number, a: Attrs) => number;
+  tex: (x: string, a: Attrs) => string;
+  dtex: (x: string, y: string, a: Attrs) => string;
+  attrs?: AttrSpec[];
+  convention?: string;
+}
+
+function unary(s: UnarySpec): OpDef {
+  return {
+    name: s.name,
+    symbol: s.symbol,
+    category: s.category,
+    description: s.description,
+    arity: { kind: 'fixed', ports: ['x'] },
+    attrs: s.attrs,
+    convention: s.convention,
+    forward: (x, _k, a) => s.f(x[0], a),
+    partial: (x, _k, y, _i, a) => s.df(x[0], y, a),
+    latex: { value: (args, a) => s.tex(args[0], a), partial: (args, _i, out, a) => s.dtex(args[0], out, a) },
+  };
+}
+
+interface BinarySpec {
+  name: string;
+  symbol: string;
+  category: Category;
+  description: string;
+  ports: [string, string];
+  f: (a: number, b: number) => number;
+  da: (a: number, b: number, y: number) => number;
+  db: (a: number, b: number, y: number) => number;
+  tex: (a: string, b: string) => string;
+  datex: (a: string, b: string, y: string) => string;
+  dbtex: (a: string, b: string, y: string) => string;
+  convention?: string;
+}
+
+function binary(s: BinarySpec): OpDef {
+  return {
+    name: s.name,
+    symbol: s.symbol,
+    category: s.category,
+    description: s.description,
+    arity: { kind: 'fixed', ports: s.ports },
+    convention: s.convention,
+    forward: (x) => s.f(x[0], x[1]),
+    partial: (x, _k, y, i) => (i === 0 ? s.da(x[0], x[1], y) : s.db(x[0], x[1], y)),
+    latex: {
+      value: (args) => s.tex(args[0], args[1]),
+      partial: (args, i, out) => (i === 0 ? s.datex : s.dbtex)(args[0], args[1], out),
+    },
+  };
+}
+
+const leafPartial = () => 0;
+function leaf(name: string, symbol: string, description: string): OpDef {
+  return {
+    name,
+    symbol,
+    category: 'Inputs and parameters',
+    description,
+    arity: { kind: 'leaf' },
+    // Leaves never run forward: the engine reads their value from the model or a dataset.
+    forward: () => Number.NaN,
+    partial: leafPartial,
+    latex: { value: () => '', partial: () => '0' },
+  };
+}
+
+const operandName = (i: number) => `x${i + 1}`;
+/** Names for paired operands: p1..pk then t1..tk (first half predictions, second half targets). */
+const pairedName = (first: string, second: string) => (i: number, k: number) =>
+  i < k / 2 ? `${first}${i + 1}` : `${second}${i - k / 2 + 1}`;
+
+function argIndexOf(x: ArrayLike<number>, k: number, better: (a: number, b: number) => boolean): number {
+  let best = 0;
+  for (let j = 1; j < k; j++) if (better(x[j], x[best])) best = j;
+  return best;
+}
+
+function logSumExp(x: ArrayLike<number>, from: number, to: number): number {
+  let m = -Infinity;
+  for (let j = from; j < to; j++) if (x[j] > m) m = x[j];
+  let s = 0;
+  for (let j = from; j < to; j++) s += Math.exp(x[j] - m);
+  return m + Math.log(s);
+}
+
+const sumTex = (args: readonly string[]) => args.map((t, j) => (j > 0 && t.startsWith('-') ? `(${t})` : t)).join(' + ');
+
+const OPS: OpDef[] = [
+  leaf('input', 'in', 'A data input: a number you set, later bound to a dataset column.'),
+  leaf('const', 'c', 'A fixed constant.'),
+  leaf('param', 'w', 'A trainable parameter (weight or bias), updated by gradient descent.'),
+
+  // ---- Arithmetic ----
+  unary({
+    name: 'identity', symbol: '=', category: 'Arithmetic', description: 'Passes its input through unchanged.',
+    f: (x) => x, df: () => 1, tex: (x) => x, dtex: () => '1',
+  }),
+  {
+    name: 'add', symbol: '+', category: 'Arithmetic', description: 'Sum of two or more operands.',
+    arity: { kind: 'variadic', min: 2, portName: operandName },
+    forward: (x, k) => { let s = 0; for (let j = 0; j < k; j++) s += x[j]; return s; },
+    partial: () => 1,
+    latex: { value: sumTex, partial: () => '1' },
+  },
+  binary({
+    name: 'sub', symbol: '−', category: 'Arithmetic', description: 'Difference a − b.', ports: ['a', 'b'],
+    f: (a, b) => a - b, da: () => 1, db: () => -1,
+    tex: (a, b) => `${a} - ${group(b)}`, datex: () => '1', dbtex: () => '-1',
+  }),
+  {
+    name: 'mul', symbol: '×', category: 'Arithmetic', description: 'Product of two or more operands.',
+    arity: { kind: 'variadic', min: 2, portName: operandName },
+    forward: (x, k) => { let p = 1; for (let j = 0; j < k; j++) p *= x[j]; return p; },
+    // The product of the other operands (not y / x_i, which fails at x_i = 0).
+    partial: (x, k, _y, i) => { let p = 1; for (let j = 0; j < k; j++) if (j !== i) p *= x[j]; return p; },
+    latex: { value: (args) => prod(args), partial: (args, i) => prod(args.filter((_, j) => j !== i)) || '1' },
+  },
+  binary({
+    name: 'div', symbol: '÷', category: 'Arithmetic', description: 'Quotient a / b.', ports: ['a', 'b'],
+    f: (a, b) => a / b, da: (_a, b) => 1 / b, db: (a, b) => -a / (b * b),
+    tex: (a, b) => `\\frac{${a}}{${b}}`, datex: (_a, b) => `\\frac{1}{${b}}`, dbtex: (a, b) => `-\\frac{${a}}{${powTex(b, '2')}}`,
+  }),
+  unary({
+    name: 'neg', symbol: '−x', category: 'Arithmetic', description: 'Negation −x.',
+    f: (x) => -x, df: () => -1, tex: (x) => negate(x), dtex: () => '-1',
+  }),
+  binary({
+    name: 'pow', symbol: 'xʸ', category: 'Arithmetic', description: 'Power: base raised to exponent (both differentiable).',
+    ports: ['base', 'exponent'],
+    f: (a, b) => Math.pow(a, b),
+    da: (a, b) => (b === 0 ? 0 : b * Math.pow(a, b - 1)),
+    db: (a, _b, y) => (a === 0 ? 0 : y * Math.log(Math.abs(a))),
+    tex: (a, b) => powTex(a, b),
+    datex: (a, b) => `${group(b)} \\cdot ${powTex(a, `${b} - 1`)}`,
+    dbtex: (a, _b, y) => `${group(y)} \\cdot \\ln\\left|${a}\\right|`,
+    convention: 'd/d(exponent) is taken as base^exponent · ln|base| (0 when the base is 0), the real part for a negative base.',
+  }),
+  unary({
+    name: 'square', symbol: 'x²', category: 'Arithmetic', description: 'Square x².',
+    f: (x) => x * x, df: (x) => 2 * x, tex: (x) => powTex(x, '2'), dtex: (x) => `2 \\cdot ${group(x)}`,
+  }),
+  unary({
+    name: 'sqrt', symbol: '√', category: 'Arithmetic', description: 'Square root √x.',
+    f: (x) => Math.sqrt(x), df: (_x, y) => 0.5 / y, tex: (x) => `\\sqrt{${x}}`, dtex: (_x, y) => `\\frac{1}{2 \\cdot ${group(y)}}`,
+  }),
+  unary({
+    name: 'exp', symbol: 'exp', category: 'Arithmetic', description: 'Exponential eˣ.',
+    f: (x) => Math.exp(x), df: (_x, y) => y, tex: (x) => `e^{${x}}`, dtex: (x) => `e^{${x}}`,
+  }),
+  unary({
+    name: 'log', symbol: 'ln', category: 'Arithmetic', description: 'Natural logarithm ln x.',
+    f: (x) => Math.log(x), df: (x) => 1 / x, tex: (x) => `\\ln ${group(x)}`, dtex: (x) => `\\frac{1}{${x}}`,
+  }),
+  unary({
+    name: 'abs', symbol: '|x|', category: 'Arithmetic', description: 'Absolute value |x|.',
+    f: (x) => Math.abs(x), df: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0),
+    tex: (x) => `\\left|${x}\\right|`, dtex: (x) => `\\operatorname{sign}(${x})`,
+    convention: 'At x = 0 the derivative is taken as 0.',
+  }),
+  unary({
+    name: 'sin', symbol: 'sin', category: 'Arithmetic', description: 'Sine.',
+    f: (x) => Math.sin(x), df: (x) => Math.cos(x), tex: (x) => `\\sin ${group(x)}`, dtex: (x) => `\\cos ${group(x)}`,
+  }),
+  unary({
+    name: 'cos', symbol: 'cos', category: 'Arithmetic', description: 'Cosine.',
+    f: (x) => Math.cos(x), df: (x) => -Math.sin(x), tex: (x) => `\\cos ${group(x)}`, dtex: (x) => `-\\sin ${group(x)}`,
+  }),
+  {
+    name: 'sum', symbol: 'Σ', category: 'Arithmetic', description: 'Sum of one or more operands.',
+    arity: { kind: 'variadic', min: 1, portName: operandName },
+    forward: (x, k) => { let s = 0; for (let j = 0; j < k; j++) s += x[j]; return s; },
+    partial: () => 1,
+    latex: { value: sumTex, partial: () => '1' },
+  },
+  {
+    name: 'mean', symbol: 'x̄', category: 'Arithmetic', description: 'Mean of one or more operands.',
+    arity: { kind: 'variadic', min: 1, portName: operandName },
+    forward: (x, k) => { let s = 0; for (let j = 0; j < k; j++) s += x[j]; return s / k; },
+    partial: (_x, k) => 1 / k,
+    latex: {
+      value: (args) => `\\frac{1}{${args.length}}\\left(${sumTex(args)}\\right)`,
+      partial: (args) => `\\frac{1}{${args.length}}`,
+    },
+  },
+  {
+    name: 'max', symbol: 'max', category: 'Arithmetic', description: 'Largest of two or more operands.',
+    arity: { kind: 'variadic', min: 2, portName: operandName },
+    forward: (x, k) => x[argIndexOf(x, k, (a, b) => a > b)],
+    partial: (x, k, _y, i) => (argIndexOf(x, k, (a, b) => a > b) === i ? 1 : 0),
+    latex: {
+      value: (args) => `\\max(${args.join(', ')})`,
+      partial: (args, i) => `[\\,${args[i]} = \\max(${args.join(', ')})\\,]`,
+    },
+    convention: 'The gradient goes to the first operand that attains the maximum; the others get 0.',
+  },
+  {
+    name: 'min', symbol: 'min', category: 'Arithmetic', description: 'Smallest of two or more operands.',
+    arity: { kind: 'variadic', min: 2, portName: operandName },
+    forward: (x, k) => x[argIndexOf(x, k, (a, b) => a < b)],
+    partial: (x, k, _y, i) => (argIndexOf(x, k, (a, b) => a < b) === i ? 1 : 0),
+    latex: {
+      value: (args) => `\\min(${args.join(', ')})`,
+      partial: (args, i) => `[\\,${args[i]} = \\min(${args.join(', ')})\\,]`,
+    },
+    convention: 'The gradient goes to the first operand that attains the minimum; the others get 0.',
+  },
+
+  // ---- Activations ----
+  unary({
+    name: 'sigmoid', symbol: 'σ', category: 'Activations', description: 'Logistic sigmoid 1 / (1 + e^(−x)).',
+    f: sigmoid, df: (_x, y) => y * (1 - y),
+    tex: (x) => `\\sigma(${x})`, dtex: (_x, y) => `${group(y)}\\,(1 - ${group(y)})`,
+  }),
+  unary({
+    name: 'tanh', symbol: 'tanh', category: 'Activations', description: 'Hyperbolic tangent.',
+    f: (x) => Math.tanh(x), df: (_x, y) => 1 - y * y,
+    tex: (x) => `\\tanh ${group(x)}`, dtex: (_x, y) => `1 - ${powTex(y, '2')}`,
+  }),
+  unary({
+    name: 'relu', symbol: 'ReLU', category: 'Activations', description: 'Rectified linear unit max(0, x).',
+    f: (x) => (x > 0 ? x : 0), df: (x) => (x > 0 ? 1 : 0),
+    tex: (x) => `\\max(0, ${x})`, dtex: (x) => `[\\,${x} > 0\\,]`,
+    convention: 'At x = 0 the derivative is taken as 0.',
+  }),
+  unary({
+    name: 'leaky_relu', symbol: 'LReLU', category: 'Activations', description: 'Leaky ReLU: x for x > 0, αx otherwise.',
+    attrs: [{ name: 'alpha', default: 0.01, description: 'slope for negative inputs' }],
+    f: (x, a) => (x > 0 ? x : a.alpha * x), df: (x, _y, a) => (x > 0 ? 1 : a.alpha),
+    tex: (x, a) => `\\operatorname{lrelu}_{${a.alpha}}(${x})`,
+    dtex: (x, _y, a) => `\\begin{cases} 1 & ${x} > 0 \\\\ ${a.alpha} & \\text{otherwise} \\end{cases}`,
+    convention: 'At x = 0 the derivative is taken as α.',
+  }),
+  unary({
+    name: 'elu', symbol: 'ELU', category: 'Activations', description: 'ELU: x for x > 0, α(eˣ − 1) otherwise.',
+    attrs: [{ name: 'alpha', default: 1, description: 'scale of the negative part' }],
+    f: (x, a) => (x > 0 ? x : a.alpha * Math.expm1(x)), df: (x, y, a) => (x > 0 ? 1 : y + a.alpha),
+    tex: (x, a) => `\\operatorname{elu}_{${a.alpha}}(${x})`,
+    dtex: (x, y, a) => `\\begin{cases} 1 & ${x} > 0 \\\\ ${y} + ${a.alpha} & \\text{otherwise} \\end{cases}`,
+    convention: 'At x = 0 the derivative is taken as α (the left-hand limit).',
+  }),
+  unary({
+    name: 'softplus', symbol: 'softplus', category: 'Activations', description: 'Softplus ln(1 + eˣ), a smooth ReLU.',
+    f: softplus, df: (x) => sigmoid(x),
+    tex: (x) => `\\ln(1 + e^{${x}})`, dtex: (x) => `\\sigma(${x})`,
+  }),
+  unary({
+    name: 'step', symbol: 'step', category: 'Activations', description: 'Perceptron threshold: 1 if x ≥ 0, else 0.',
+    f: (x) => (x >= 0 ? 1 : 0), df: () => 0,
+    tex: (x) => `[\\,${x} \\ge 0\\,]`, dtex: () => '0',
+    convention: 'The step is flat everywhere except at 0, where it jumps: its derivative is 0, so no gradient flows back through a step. Perceptrons learn with the perceptron rule, not backprop.',
+  }),
+
+  // ---- Losses ----
+  {
+    name: 'mse', symbol: 'MSE', category: 'Losses',
+    description: 'Mean squared error: mean of (p_i − t_i)² over predictions p1..pk and targets t1..tk.',
+    arity: { kind: 'variadic', min: 2, multipleOf: 2, portName: pairedName('p', 't') },
+    forward: (x, k) => {
+      const h = k / 2;
+      let s = 0;
+      for (let j = 0; j < h; j++) { const d = x[j] - x[j + h]; s += d * d; }
+      return s / h;
+    },
+    partial: (x, k, _y, i) => {
+      const h = k / 2;
+      return i < h ? (2 * (x[i] - x[i + h])) / h : (-2 * (x[i - h] - x[i])) / h;
+    },
+    latex: {
+      value: (args) => {
+        const h = args.length / 2;
+        const terms = args.slice(0, h).map((p, j) => powTex(`(${p} - ${group(args[j + h])})`, '2')).join(' + ');
+        return h === 1 ? terms : `\\frac{1}{${h}}\\left(${terms}\\right)`;
+      },
+      partial: (args, i) => {
+        const h = args.length / 2;
+        const j = i < h ? i : i - h;
+        const diff = `(${args[j]} - ${group(args[j + h])})`;
+        return `${i < h ? '' : '-'}\\frac{2}{${h}} ${diff}`;
+      },
+    },
+  },
+  {
+    name: 'bce', symbol: 'BCE', category: 'Losses',
+    description: 'Binary cross-entropy −(y ln p + (1 − y) ln(1 − p)) of a probability p against a label y.',
+    arity: { kind: 'fixed', ports: ['p', 'y'] },
+    forward: (x) => -(x[1] * clampedLog(x[0]) + (1 - x[1]) * clampedLog(1 - x[0])),
+    partial: (x, _k, _y, i) =>
+      i === 0 ? (x[0] - x[1]) / Math.max(x[0] * (1 - x[0]), 1e-12) : clampedLog(1 - x[0]) - clampedLog(x[0]),
+    latex: {
+      value: ([p, y]) => `-\\left(${group(y)} \\ln ${group(p)} + (1 - ${group(y)}) \\ln(1 - ${group(p)})\\right)`,
+      partial: ([p, y], i) =>
+        i === 0 ? `\\frac{${p} - ${group(y)}}{${group(p)}\\,(1 - ${group(p)})}` : `\\ln(1 - ${group(p)}) - \\ln ${group(p)}`,
+    },
+    convention: 'Log terms are clamped at −100 (as PyTorch does) so p = 0 or 1 gives a large finite loss, not infinity.',
+  },
+  {
+    name: 'cross_entropy', symbol: 'CE', category: 'Losses',
+    description: 'Cross-entropy −Σ y_i ln p_i of probabilities p1..pk against targets y1..yk.',
+    arity: { kind: 'variadic', min: 2, multipleOf: 2, portName: pairedName('p', 'y') },
+    forward: (x, k) => {
+      const h = k / 2;
+      let s = 0;
+      for (let j = 0; j < h; j++) if (x[j + h] !== 0) s -= x[j + h] * clampedLog(x[j]);
+      return s;
+    },
+    partial: (x, k, _y, i) => {
+      const h = k / 2;
+      if (i < h) return x[i + h] === 0 ? 0 : -x[i + h] / Math.max(x[i], 1e-44);
+      return -clampedLog(x[i - h]);
+    },
+    latex: {
+      value: (args) => {
+        const h = args.length / 2;
+        return `-\\left(${args.slice(0, h).map((p, j) => `${group(args[j + h])} \\ln ${group(p)}`).join(' + ')}\\right)`;
+      },
+      partial: (args, i) => {
+        const h = args.length / 2;
+        return i < h ? `-\\frac{${args[i + h]}}{${args[i]}}` : `-\\ln ${group(args[i - h])}`;
+      },
+    },
+    convention: 'Terms with y_i = 0 count as 0 (0 · ln 0 = 0); log terms are clamped at −100.',
+  },
+  {
+    name: 'softmax_cross_entropy', symbol: 'SCE', category: 'Losses',
+    description: 'Softmax then cross-entropy of logits z1..zk against targets y1..yk, computed stably.',
+    arity: { kind: 'variadic', min: 2, multipleOf: 2, portName: pairedName('z', 'y') },
+    forward: (x, k) => {
+      const h = k / 2;
+      const lse = logSumExp(x, 0, h);
+      let s = 0;
+      for (let j = 0; j < h; j++) s += x[j + h] * (lse - x[j]);
+      return s;
+    },
+    partial: (x, k, _y, i) => {
+      const h = k / 2;
+      const lse = logSumExp(x, 0, h);
+      if (i >= h) return lse - x[i - h];
+      let ySum = 0;
+      for (let j = h; j < k; j++) ySum += x[j];
+      return Math.exp(x[i] - lse) * ySum - x[i + h];
+    },
+    latex: {
+      value: (args) => {
+        const h = args.length / 2;
+        const lse = `\\ln \\sum_j e^{z_j}`;
+        return args.slice(h).map((y, j) => `${group(y)}\\left(${lse} - ${group(args[j])}\\right)`).join(' + ');
+      },
+      partial: (args, i) => {
+        const h = args.length / 2;
+        return i < h
+          ? `\\operatorname{softmax}(z)_{${i + 1}} \\sum_j y_j - ${group(args[i + h])}`
+          : `-\\ln \\operatorname{softmax}(z)_{${i - h + 1}}`;
+      },
+    },
+    convention: 'Computed as y · (logsumexp(z) − z) with the maximum subtracted first, so large logits never overflow.',
+  },
+];
+
+/** Every op by name. */
+export const opRegistry: ReadonlyMap<string, OpDef> = new Map(OPS.map((op) => [op.name, op]));
+
+export function getOp(name: string): OpDef | undefined {
+  return opRegistry.get(name);
+}
+
+/** Adds an op (used by the macro and expression modules, which register themselves). */
+export function registerOp(op: OpDef): void {
+  (opRegistry as Map<string, OpDef>).set(op.name, op);
+}
+
+export const isLeafOp = (op: OpDef) => op.arity.kind === 'leaf';
+
+/** The attrs an op reads, with defaults filled in from the registry. */
+export function resolveAttrs(op: OpDef, given: Readonly<Record<string, unknown>> | undefined): Attrs {
+  const out: Record<string, number> = {};
+  for (const spec of op.attrs ?? []) {
+    const v = given?.[spec.name];
+    out[spec.name] = typeof v === 'number' ? v : spec.default;
+  }
+  return out;
+}
+
+/** Port name of operand `i` on an op with `k` operands connected (e.g. "base", "p2", "x3"). */
+export function portName(op: OpDef, i: number, k: number): string {
+  const a = op.arity;
+  if (a.kind === 'fixed') return a.ports[i] ?? `#${i}`;
+  if (a.kind === 'variadic') return a.portName(i, Math.max(k, i + 1));
+  return `#${i}`;
+}

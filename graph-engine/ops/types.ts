@@ -1,0 +1,65 @@
+/**
+ * The shape of one op in the registry. Everything the UI, CLI, trainer and exporters need to know
+ * about an op lives in one `OpDef`: ports, forward, local partial derivatives, LaTeX, description,
+ * palette category. Nothing outside the registry hard-codes an op.
+ */
+
+export type Category =
+  | 'Inputs and parameters'
+  | 'Arithmetic'
+  | 'Activations'
+  | 'Losses'
+  | 'Layers'
+  | 'Expression';
+
+export const CATEGORIES: readonly Category[] = [
+  'Inputs and parameters',
+  'Arithmetic',
+  'Activations',
+  'Losses',
+  'Layers',
+  'Expression',
+];
+
+/** Resolved op settings: every attr the op declares, with its default filled in. */
+export type Attrs = Readonly<Record<string, number>>;
+
+export interface AttrSpec {
+  name: string;
+  default: number;
+  description: string;
+}
+
+/**
+ * Ports. Fixed ops name each operand; variadic ops take ports 0..k-1 with no gaps, k >= min and,
+ * for paired losses (p1..pk, t1..tk), k a multiple of `multipleOf`.
+ */
+export type Arity =
+  | { kind: 'leaf' }
+  | { kind: 'fixed'; ports: readonly string[] }
+  | { kind: 'variadic'; min: number; multipleOf?: number; portName: (i: number, k: number) => string };
+
+/**
+ * `x` holds the operand values (a reused scratch buffer; read `k` entries, never keep it).
+ * `partial` returns d(output)/d(x[i]) given the operands and the already computed output `y`.
+ */
+export interface OpDef {
+  name: string;
+  /** Short symbol for node cards and the palette (plain text, not LaTeX). */
+  symbol: string;
+  category: Category;
+  /** One line, shown on hover in the palette. */
+  description: string;
+  arity: Arity;
+  attrs?: readonly AttrSpec[];
+  forward(x: ArrayLike<number>, k: number, a: Attrs): number;
+  partial(x: ArrayLike<number>, k: number, y: number, i: number, a: Attrs): number;
+  latex: {
+    /** Right-hand side of `out = ...` given operand expressions (names or numbers, already LaTeX). */
+    value(args: readonly string[], a: Attrs): string;
+    /** d(out)/d(operand i) written with the operands and the output `out` (names or numbers). */
+    partial(args: readonly string[], i: number, out: string, a: Attrs): string;
+  };
+  /** How an undefined derivative is taken (relu at 0, step, ...), in plain words for the UI. */
+  convention?: string;
+}
