@@ -5,6 +5,7 @@
  * kept, so files round-trip losslessly through every tool.
  */
 import { z } from 'zod';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export const FORMAT = 'graphgrad';
 export const FORMAT_VERSION = 1;
@@ -65,17 +66,20 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return s || '(root)';
 }
 
-/** Where a JSON.parse error happened, as "line L, column C", from the message's position. */
-function syntaxLocation(text: string, err: SyntaxError): string {
-  const m = /position (\d+)/.exec(err.message) ?? /column (\d+)/.exec(err.message);
-  const lineCol = /line (\d+) column (\d+)/.exec(err.message);
-  if (lineCol) return `line ${lineCol[1]}, column ${lineCol[2]}`;
-  if (!m) return 'unknown position';
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
+/**
+ * Where JSON syntax breaks, as "line L, column C: what". JSON.parse's messages differ between
+ * engines and often omit the position, so jsonc-parser (strict settings) locates the first error.
+ */
+function syntaxError(text: string): string {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const e = errors[0];
+  if (!e) return 'not valid JSON';
+  const before = text.slice(0, e.offset);
   const line = before.split('\n').length;
-  const col = pos - before.lastIndexOf('\n');
-  return `line ${line}, column ${col}`;
+  const col = e.offset - before.lastIndexOf('\n');
+  const what = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `line ${line}, column ${col}: ${what}`;
 }
 
 /** Parses model text: JSON syntax, then version, then the schema. Returns problems, never throws. */
@@ -83,9 +87,8 @@ export function parseModelText(text: string): { model?: Model; problems: Problem
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    const err = e as SyntaxError;
-    return { problems: [{ message: `Not valid JSON at ${syntaxLocation(text, err)}: ${err.message}` }] };
+  } catch {
+    return { problems: [{ message: `Not valid JSON at ${syntaxError(text)}.` }] };
   }
   return parseModel(data);
 }

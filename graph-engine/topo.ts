@@ -42,5 +42,8 @@ function findCycle(nodeCount: number, preds: readonly (readonly number[])[], ind
     n = preds[n].find((p) => indegree[p] > 0)!;
   }
   // `walk` follows edges backwards; reverse the loop so it reads in edge direction.
-  return walk.slice(seenAt.get(n)).reverse();
+  const cycle = walk.slice(seenAt.get(n)).reverse();
+  // Start at the node listed first in the file, so the message reads the same however it was found.
+  const first = cycle.indexOf(Math.min(...cycle));
+  return [...cycle.slice(first), ...cycle.slice(0, first)];
 }

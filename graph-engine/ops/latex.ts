@@ -35,6 +35,7 @@ const TEX_SPECIALS: Record<string, string> = {
  * a letter with an optional numeric subscript is set in \text{} with every special escaped.
  */
 export function texName(label: string): string {
+  if (/^-?\d+(\.\d+)?$/.test(label)) return label; // a constant labelled by its value
   const m = /^([A-Za-z])_?(\d+)$/.exec(label);
   if (m) return `${m[1]}_{${m[2]}}`;
   if (/^[A-Za-z]$/.test(label)) return label;

@@ -143,7 +143,7 @@ const OPS: OpDef[] = [
     tex: (a, b) => `\\frac{${a}}{${b}}`, datex: (_a, b) => `\\frac{1}{${b}}`, dbtex: (a, b) => `-\\frac{${a}}{${powTex(b, '2')}}`,
   }),
   unary({
-    name: 'neg', symbol: '−x', category: 'Arithmetic', description: 'Negation −x.',
+    name: 'neg', symbol: '−x', category: 'Arithmetic', description: 'Negation: flips the sign, −x.',
     f: (x) => -x, df: () => -1, tex: (x) => negate(x), dtex: () => '-1',
   }),
   binary({
@@ -158,7 +158,7 @@ const OPS: OpDef[] = [
     convention: 'd/d(exponent) is taken as base^exponent · ln|base| (0 when the base is 0), the real part for a negative base.',
   }),
   unary({
-    name: 'square', symbol: 'x²', category: 'Arithmetic', description: 'Square x².',
+    name: 'square', symbol: 'x²', category: 'Arithmetic', description: 'Square: x times itself, x².',
     f: (x) => x * x, df: (x) => 2 * x, tex: (x) => powTex(x, '2'), dtex: (x) => `2 \\cdot ${group(x)}`,
   }),
   unary({
@@ -180,11 +180,11 @@ const OPS: OpDef[] = [
     convention: 'At x = 0 the derivative is taken as 0.',
   }),
   unary({
-    name: 'sin', symbol: 'sin', category: 'Arithmetic', description: 'Sine.',
+    name: 'sin', symbol: 'sin', category: 'Arithmetic', description: 'Sine of x (radians).',
     f: (x) => Math.sin(x), df: (x) => Math.cos(x), tex: (x) => `\\sin ${group(x)}`, dtex: (x) => `\\cos ${group(x)}`,
   }),
   unary({
-    name: 'cos', symbol: 'cos', category: 'Arithmetic', description: 'Cosine.',
+    name: 'cos', symbol: 'cos', category: 'Arithmetic', description: 'Cosine of x (radians).',
     f: (x) => Math.cos(x), df: (x) => -Math.sin(x), tex: (x) => `\\cos ${group(x)}`, dtex: (x) => `-\\sin ${group(x)}`,
   }),
   {

@@ -21,6 +21,8 @@ export const CATEGORIES: readonly Category[] = [
   'Expression',
 ];
 
+import type { MacroDef } from '../macros/types.ts';
+
 /** Resolved op settings: every attr the op declares, with its default filled in. */
 export type Attrs = Readonly<Record<string, number>>;
 
@@ -62,4 +64,14 @@ export interface OpDef {
   };
   /** How an undefined derivative is taken (relu at 0, step, ...), in plain words for the UI. */
   convention?: string;
+  /**
+   * Layer macros (category 'Layers') carry their expansion here. A macro never runs forward: it is
+   * replaced by primitive ops before the graph is indexed (see macros/expand.ts).
+   */
+  macro?: MacroDef;
+  /**
+   * Ops whose behaviour depends on non-numeric node attrs (the `expr` formula) build a per-node
+   * OpDef here: the graph stores that instance for the node. Returns a message when attrs are bad.
+   */
+  instantiate?(attrs: Readonly<Record<string, unknown>> | undefined): OpDef | { error: string };
 }

@@ -1,0 +1,82 @@
+// The CLI as a user runs it: `npm run --silent graphgrad -- <command>` (here via tsx directly).
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+function cli(...args: string[]) {
+  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'graph-engine/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+const tmp = mkdtempSync(join(tmpdir(), 'graphgrad-cli-'));
+function file(name: string, content: string) {
+  const p = join(tmp, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+describe('graphgrad CLI', () => {
+  it('grad --json prints one object: J = 33, grads 3, 6, 9 and per-edge records', () => {
+    const r = cli('grad', 'samples/chain-rule.json', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j)).toEqual(['loss', 'values', 'grads', 'edges']);
+    expect(j.loss).toBe('J');
+    expect(j.values.J).toBe(33);
+    expect([j.grads.a, j.grads.b, j.grads.c]).toEqual([3, 6, 9]);
+    expect(j.edges).toHaveLength(6);
+    expect(j.edges[0]).toEqual({ source: 'b', target: 'u', port: 0, local: 2, upstream: 3, contribution: 6 });
+    for (const e of j.edges) expect(Object.keys(e)).toEqual(['source', 'target', 'port', 'local', 'upstream', 'contribution']);
+  });
+
+  it('grad without --json prints a readable table', () => {
+    const r = cli('grad', 'samples/sum-over-paths.json');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/loss: e = 6/);
+    expect(r.out).toMatch(/^b\s+input\s+1\s+5$/m);
+  });
+
+  it('validate prints ok, or every problem naming nodes, exiting 1', () => {
+    expect(cli('validate', 'samples/neuron.json')).toMatchObject({ code: 0, out: 'ok\n' });
+    const cyclic = file('cyclic.json', JSON.stringify({
+      format: 'graphgrad', version: 1, loss: 'q',
+      nodes: [{ id: 'p', op: 'exp' }, { id: 'q', op: 'neg' }, { id: 'z', op: 'frob' }],
+      edges: [{ source: 'p', target: 'q', port: 0 }, { source: 'q', target: 'p', port: 0 }],
+    }));
+    const r = cli('validate', cyclic);
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split('\n');
+    expect(lines).toEqual([
+      `${cyclic}: Node "z": unknown op "frob".`,
+      `${cyclic}: The graph has a cycle: "p" -> "q" -> "p". A computational graph must be acyclic.`,
+    ]);
+  });
+
+  it('malformed JSON gets its line and column, not a stack trace', () => {
+    const r = cli('validate', file('bad.json', '{\n  "format": "graphgrad",\n  "nodes": [}\n'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bad\.json: Not valid JSON at line 3, column 13/);
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('a missing file is named', () => {
+    const r = cli('grad', 'nope.json');
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe('Cannot read nope.json: no such file');
+  });
+
+  it('gradcheck passes on a sample and prints analytic vs numeric', () => {
+    const r = cli('gradcheck', 'samples/neuron.json');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^w1\s+param\s+-1\.6052494\s+-1\.6052494/m);
+    expect(r.out).toMatch(/ok: 6 gradients match/);
+  });
+
+  it('unknown commands print usage and exit 2', () => {
+    const r = cli('frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Unknown command "frobnicate"/);
+  });
+});

@@ -1,0 +1,129 @@
+// Every primitive op's local derivatives against central finite differences, over many points.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { opRegistry, resolveAttrs, type OpDef } from '../graph-engine/index.ts';
+
+/** Operand count to test with, and a generator of points away from kinks and outside domains. */
+function domain(op: OpDef): { k: number; point: fc.Arbitrary<number[]> } {
+  const real = (min = -3, max = 3) => fc.double({ min, max, noNaN: true });
+  const awayFromZero = real().filter((v) => Math.abs(v) > 1e-3);
+  const a = op.arity;
+  const k = a.kind === 'fixed' ? a.ports.length : a.kind === 'variadic' ? Math.max(a.min, a.multipleOf ? 4 : 3) : 0;
+  const tuple = (g: fc.Arbitrary<number>, n = k) => fc.array(g, { minLength: n, maxLength: n });
+  switch (op.name) {
+    case 'log':
+    case 'sqrt':
+      return { k, point: tuple(real(0.05, 5)) };
+    case 'div':
+      return { k, point: fc.tuple(real(), awayFromZero.filter((v) => Math.abs(v) > 0.1)).map((t) => [...t]) };
+    case 'pow':
+      return { k, point: fc.tuple(real(0.1, 3), real(-2, 3)).map((t) => [...t]) };
+    case 'abs':
+    case 'relu':
+    case 'leaky_relu':
+    case 'elu':
+    case 'step':
+      return { k, point: tuple(awayFromZero) };
+    case 'max':
+    case 'min':
+      // distinct operands, so the arg-max does not flip inside the finite-difference step
+      return { k, point: tuple(real()).filter((x) => x.every((v, i) => x.every((w, j) => i === j || Math.abs(v - w) > 1e-3))) };
+    case 'bce':
+      return { k, point: fc.tuple(real(0.05, 0.95), real(0, 1)).map((t) => [...t]) };
+    case 'cross_entropy':
+      return { k, point: fc.tuple(real(0.05, 1), real(0.05, 1), real(0, 1), real(0, 1)).map((t) => [...t]) };
+    default:
+      return { k, point: tuple(real()) };
+  }
+}
+
+const primitives = [...opRegistry.values()].filter(
+  (op) => op.arity.kind !== 'leaf' && op.category !== 'Layers' && op.category !== 'Expression',
+);
+
+describe('op registry', () => {
+  it('declares every required op', () => {
+    const required = ['input', 'const', 'param', 'identity', 'add', 'sub', 'mul', 'div', 'neg', 'pow', 'square', 'sqrt', 'exp', 'log', 'abs', 'sin', 'cos', 'sum', 'mean', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus', 'step', 'max', 'min', 'mse', 'bce', 'cross_entropy', 'softmax_cross_entropy'];
+    for (const name of required) expect(opRegistry.has(name), name).toBe(true);
+  });
+
+  it('gives every op a symbol, a description and a palette category', () => {
+    for (const op of opRegistry.values()) {
+      expect(op.symbol.length, op.name).toBeGreaterThan(0);
+      expect(op.description.length, op.name).toBeGreaterThan(10);
+      expect(op.category, op.name).toBeTruthy();
+    }
+  });
+
+  it('uses the documented attr defaults', () => {
+    expect(resolveAttrs(opRegistry.get('leaky_relu')!, undefined)).toEqual({ alpha: 0.01 });
+    expect(resolveAttrs(opRegistry.get('elu')!, {})).toEqual({ alpha: 1 });
+    expect(resolveAttrs(opRegistry.get('leaky_relu')!, { alpha: 0.2 })).toEqual({ alpha: 0.2 });
+  });
+});
+
+describe.each(primitives.map((op) => [op.name, op] as const))('%s', (_name, op) => {
+  it('has local derivatives equal to central finite differences', () => {
+    const { k, point } = domain(op);
+    const attrs = resolveAttrs(op, undefined);
+    fc.assert(
+      fc.property(point, (x) => {
+        const y = op.forward(x, k, attrs);
+        for (let i = 0; i < k; i++) {
+          const h = 1e-6 * Math.max(1, Math.abs(x[i]));
+          const xp = [...x];
+          const xm = [...x];
+          xp[i] += h;
+          xm[i] -= h;
+          const numeric = (op.forward(xp, k, attrs) - op.forward(xm, k, attrs)) / (2 * h);
+          const analytic = op.partial(x, k, y, i, attrs);
+          const err = Math.abs(analytic - numeric) / Math.max(1, Math.abs(numeric));
+          if (!(err < 1e-5)) throw new Error(`d${op.name}/dx${i} at [${x}]: analytic ${analytic}, numeric ${numeric}`);
+        }
+      }),
+      { numRuns: 200, seed: 42 },
+    );
+  });
+
+  it('writes LaTeX for its value and each partial', () => {
+    const { k } = domain(op);
+    const args = Array.from({ length: k }, (_, i) => `x_{${i + 1}}`);
+    const attrs = resolveAttrs(op, undefined);
+    expect(op.latex.value(args, attrs)).not.toBe('');
+    for (let i = 0; i < k; i++) expect(op.latex.partial(args, i, 'y', attrs)).not.toBe('');
+  });
+});
+
+describe('documented conventions at kinks', () => {
+  const at = (name: string, x: number[], i = 0) => {
+    const op = opRegistry.get(name)!;
+    const a = resolveAttrs(op, undefined);
+    return op.partial(x, x.length, op.forward(x, x.length, a), i, a);
+  };
+  it('relu and abs take derivative 0 at 0; leaky_relu takes alpha', () => {
+    expect(at('relu', [0])).toBe(0);
+    expect(at('abs', [0])).toBe(0);
+    expect(at('leaky_relu', [0])).toBe(0.01);
+  });
+  it('step outputs 1 at 0 and has derivative 0 everywhere', () => {
+    const step = opRegistry.get('step')!;
+    expect(step.forward([0], 1, {})).toBe(1);
+    expect(step.forward([-1], 1, {})).toBe(0);
+    for (const x of [-2, 0, 3]) expect(at('step', [x])).toBe(0);
+    expect(step.convention).toMatch(/derivative is 0/);
+  });
+  it('max sends the gradient to the first operand attaining it', () => {
+    expect(at('max', [2, 2], 0)).toBe(1);
+    expect(at('max', [2, 2], 1)).toBe(0);
+  });
+  it('softmax_cross_entropy stays finite for huge logits', () => {
+    const op = opRegistry.get('softmax_cross_entropy')!;
+    const x = [1000, 0, 1, 0];
+    expect(op.forward(x, 4, {})).toBeCloseTo(0, 12);
+    expect(op.partial(x, 4, 0, 1, {})).toBeCloseTo(0, 12);
+  });
+  it('bce clamps log terms so p = 0 gives a large finite loss', () => {
+    const op = opRegistry.get('bce')!;
+    expect(op.forward([0, 1], 2, {})).toBe(100);
+  });
+});
