@@ -137,3 +137,13 @@ export function serializeModel(model: Model): string {
 
 export const edgeKey = (e: Pick<ModelEdge, 'source' | 'target' | 'port' | 'sourcePort'>) =>
   `${e.source}${e.sourcePort ? `#${e.sourcePort}` : ''}->${e.target}:${e.port}`;
+
+/** The JSON Schema of format v1, generated from the zod schema above (shipped as docs/model.schema.json). */
+export function modelJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(ModelSchema),
+    $id: 'https://graphgrad.dev/schema/model-v1.json',
+    title: 'GraphGrad model, format version 1',
+    description: 'A computational graph for GraphGrad. See docs/format.md for the rules beyond this schema (ports, acyclicity, the op list).',
+  };
+}

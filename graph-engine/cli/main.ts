@@ -5,6 +5,8 @@
 import { computeGradients } from '../compute.ts';
 import { formatNumber } from '../format.ts';
 import { gradCheck } from '../gradcheck.ts';
+import { modelJsonSchema } from '../model.ts';
+import { opReferenceMarkdown } from '../ops/reference.ts';
 import { CliError, parseArgs, readModel, table } from './io.ts';
 
 const USAGE = `Usage: graphgrad <command> [options]
@@ -13,6 +15,8 @@ Commands:
   validate <model.json>          check a model; prints "ok" or every problem
   grad <model.json> [--json]     forward and reverse mode from the loss
   gradcheck <model.json>         compare reverse mode with finite differences (fails above 1e-6)
+  schema                         print the JSON Schema of the model format (docs/model.schema.json)
+  ops                            print the op reference as a Markdown table (used in docs/format.md)
 `;
 
 type Command = (argv: string[]) => number | Promise<number>;
@@ -53,6 +57,16 @@ const commands: Record<string, Command> = {
       return 1;
     }
     console.log(`\nok: ${rows.length} gradients match finite differences within 1e-6`);
+    return 0;
+  },
+
+  schema() {
+    console.log(JSON.stringify(modelJsonSchema(), null, 2));
+    return 0;
+  },
+
+  ops() {
+    console.log(opReferenceMarkdown());
     return 0;
   },
 };
