@@ -6,8 +6,10 @@
 import type { Model, Problem } from './model.ts';
 import { ModelError } from './model.ts';
 import type { Attrs, OpDef } from './ops/types.ts';
-import { getOp, isLeafOp, portName, resolveAttrs } from './ops/registry.ts';
+import { getOp, isLeafOp, LAZY_OPS, portName, resolveAttrs } from './ops/registry.ts';
 import { topoSort } from './topo.ts';
+import { expandMacros, type ExpandOptions } from './macros/expand.ts';
+import type { MacroInstance } from './macros/types.ts';
 
 export interface GraphNode {
   index: number;
@@ -19,11 +21,13 @@ export interface GraphNode {
   value: number;
   /** Edge index feeding each port, -1 where the port is empty. */
   inputs: Int32Array;
+  /** Id of the layer macro this node was expanded from (absent for nodes written in the file). */
+  origin?: string;
 }
 
 export interface GraphEdge {
   index: number;
-  /** Index of this edge in the model's `edges` array. */
+  /** Index of this edge in the model's `edges` array; -1 for an edge inside an expanded macro. */
   modelIndex: number;
   source: number;
   target: number;
@@ -44,9 +48,11 @@ export interface Graph {
   reachesLoss: Uint8Array;
   /** Why a node cannot be computed (an empty port, here or upstream); absent when it can. */
   incomplete: ReadonlyMap<number, string>;
+  /** Every layer macro of the model, by macro id: its primitive nodes, ports and layers. */
+  macros: ReadonlyMap<string, MacroInstance>;
 }
 
-export interface BuildOptions {
+export interface BuildOptions extends Pick<ExpandOptions, 'seed'> {
   /**
    * Editor mode: empty ports and a missing loss are not errors; such nodes are marked incomplete
    * (their value is NaN) and the rest of the graph still computes. Files and the CLI are strict.
@@ -64,23 +70,35 @@ export function buildGraph(model: Model, options: BuildOptions = {}): Graph {
 }
 
 /** Builds the graph, collecting every problem instead of stopping at the first. */
-export function checkGraph(model: Model, options: BuildOptions = {}): { graph?: Graph; problems: Problem[] } {
+export function checkGraph(fileModel: Model, options: BuildOptions = {}): { graph?: Graph; problems: Problem[] } {
+  // Layer macros become primitives first; paths and edge numbers below still point into the file.
+  const ex = expandMacros(fileModel, { allowIncomplete: options.allowIncomplete, seed: options.seed });
+  if (ex.problems.length) return { problems: ex.problems };
+  const model = ex.model;
   const problems: Problem[] = [];
   const indexOf = new Map<string, number>();
   const nodes: GraphNode[] = [];
 
   model.nodes.forEach((n, i) => {
-    const path = `nodes[${i}]`;
+    const path = `nodes[${ex.nodeSource[i]}]`;
     if (indexOf.has(n.id)) {
       problems.push({ message: `Duplicate node id ${quote(n.id)} (${path} and nodes[${indexOf.get(n.id)}]).`, path: `${path}.id`, nodeId: n.id });
       return;
     }
-    const op = getOp(n.op);
-    if (!op) {
-      problems.push({ message: `Node ${quote(n.id)}: unknown op ${quote(n.op)}.`, path: `${path}.op`, nodeId: n.id });
+    const base = getOp(n.op);
+    if (!base) {
+      const hint = LAZY_OPS[n.op];
+      problems.push({ message: `Node ${quote(n.id)}: ${hint ? `op ${quote(n.op)} is not loaded: ${hint}` : `unknown op ${quote(n.op)}`}.`, path: `${path}.op`, nodeId: n.id });
       indexOf.set(n.id, -1);
       return;
     }
+    const made = base.instantiate ? base.instantiate(n.attrs) : base;
+    if ('error' in made) {
+      problems.push({ message: `Node ${quote(n.id)} (${n.op}): ${made.error}`, path: `${path}.attrs`, nodeId: n.id });
+      indexOf.set(n.id, -1);
+      return;
+    }
+    const op = made;
     const leaf = isLeafOp(op);
     if (leaf && !(typeof n.value === 'number' && Number.isFinite(n.value))) {
       problems.push({ message: `Node ${quote(n.id)} (${n.op}) needs a finite "value".`, path: `${path}.value`, nodeId: n.id });
@@ -100,15 +118,17 @@ export function checkGraph(model: Model, options: BuildOptions = {}): { graph?: 
       attrs: resolveAttrs(op, n.attrs),
       value: leaf && typeof n.value === 'number' ? n.value : Number.NaN,
       inputs: new Int32Array(0),
+      ...(ex.origin.has(n.id) ? { origin: ex.origin.get(n.id) } : {}),
     });
   });
 
   // Edges, grouped per target so ports can be checked as a whole.
   const edges: GraphEdge[] = [];
   const portsOf: Map<number, GraphEdge>[] = nodes.map(() => new Map());
-  model.edges.forEach((e, i) => {
+  model.edges.forEach((e, expandedIndex) => {
+    const i = ex.edgeSource[expandedIndex];
     const path = `edges[${i}]`;
-    const name = `Edge ${i} (${e.source} -> ${e.target})`;
+    const name = i >= 0 ? `Edge ${i} (${e.source} -> ${e.target})` : `Edge ${e.source} -> ${e.target} (inside macro ${quote(ex.origin.get(e.target) ?? '')})`;
     const s = indexOf.get(e.source);
     const t = indexOf.get(e.target);
     if (s === undefined) problems.push({ message: `${name}: source ${quote(e.source)} is not a node.`, path: `${path}.source`, edgeIndex: i });
@@ -162,7 +182,7 @@ export function checkGraph(model: Model, options: BuildOptions = {}): { graph?: 
       const names = empty.map((p) => `${p} (${portName(node.op, p, count)})`).join(', ');
       const message = `Node ${quote(node.id)} (${node.op.name}): port${empty.length > 1 ? 's' : ''} ${names} ${empty.length > 1 ? 'have' : 'has'} no input.`;
       missing.set(node.index, message);
-      if (!options.allowIncomplete) problems.push({ message, nodeId: node.id, path: `nodes[${model.nodes.findIndex((n) => n.id === node.id)}]` });
+      if (!options.allowIncomplete) problems.push({ message, nodeId: node.id, path: `nodes[${ex.nodeSource[model.nodes.findIndex((n) => n.id === node.id)]}]` });
     }
   }
 
@@ -209,5 +229,15 @@ export function checkGraph(model: Model, options: BuildOptions = {}): { graph?: 
     }
   }
 
-  return { graph: { nodes, edges, indexOf, outEdges, order, loss, reachesLoss, incomplete }, problems };
+  return { graph: { nodes, edges, indexOf, outEdges, order, loss, reachesLoss, incomplete, macros: ex.macros }, problems };
+}
+
+/**
+ * The node index that carries `id`'s output `sourcePort`: the node itself, or for a macro the
+ * primitive computing that output. How the editor reads values and gradients of a collapsed macro.
+ */
+export function outputNode(graph: Graph, id: string, sourcePort = 0): number | undefined {
+  const macro = graph.macros.get(id);
+  const target = macro ? macro.outputs[sourcePort] : sourcePort === 0 ? id : undefined;
+  return target === undefined ? undefined : graph.indexOf.get(target);
 }

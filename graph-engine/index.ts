@@ -12,3 +12,7 @@ export * from './gradcheck.ts';
 export * from './compute.ts';
 export * from './validate.ts';
 export * from './format.ts';
+export * from './macros/types.ts';
+export { expandMacros, expandMacroNode, withParams, initMacroParams, hasMacros, modelSeed, EXPANSION_SPACING, type Expanded, type ExpandOptions } from './macros/expand.ts';
+export { ACTIVATIONS, type Activation } from './macros/activation.ts';
+export * from './random.ts';

@@ -4,6 +4,7 @@
  */
 import type { Attrs, AttrSpec, Category, OpDef } from './types.ts';
 import { group, neg as negate, pow as powTex, prod } from './latex.ts';
+import { MACRO_OPS } from '../macros/ops.ts';
 
 const LOG_FLOOR = -100; // losses clamp log terms at -100, as PyTorch does, so p = 0 stays finite
 const clampedLog = (p: number) => Math.max(Math.log(p), LOG_FLOOR);
@@ -378,8 +379,16 @@ const OPS: OpDef[] = [
   },
 ];
 
-/** Every op by name. */
-export const opRegistry: ReadonlyMap<string, OpDef> = new Map(OPS.map((op) => [op.name, op]));
+/** Every op by name: the primitives above, then the layer macros. */
+export const opRegistry: ReadonlyMap<string, OpDef> = new Map([...OPS, ...MACRO_OPS].map((op) => [op.name, op]));
+
+/**
+ * Ops that live in modules loaded on demand (kept out of the editor's first bundle), with what to
+ * call to load them: validation names this instead of "unknown op".
+ */
+export const LAZY_OPS: Readonly<Record<string, string>> = {
+  expr: 'expression nodes need the expression module (mathjs); load it with loadExpressionOps() or ensureOpsFor(model) first',
+};
 
 export function getOp(name: string): OpDef | undefined {
   return opRegistry.get(name);

@@ -1,0 +1,280 @@
+/**
+ * Macro expansion: a model with layer macros becomes a model of primitives only, before the graph
+ * is indexed. Expanded ids are `<macro id>/<local id>` (e.g. `h1/w0_1`, `h1/z0`, `net/l2/a3`),
+ * deterministic and readable. Edges into macro port i are fanned out to every primitive that reads
+ * input i; edges from macro output p (sourcePort p) come from the primitive that computes it.
+ */
+import type { Model, ModelEdge, ModelNode, Problem } from '../model.ts';
+import { getOp } from '../ops/registry.ts';
+import type { OpDef } from '../ops/types.ts';
+import { rngFor, type Rng } from '../random.ts';
+import type { LayerSpec, MacroDef, MacroInstance, Source } from './types.ts';
+
+/** Canvas spacing of an expansion laid out in place, in editor pixels. */
+export const EXPANSION_SPACING = { dx: 150, dy: 56 };
+
+export interface ExpandOptions {
+  /** Editor mode: unwired macro ports leave the primitives that read them incomplete. */
+  allowIncomplete?: boolean;
+  /** Seed for parameters not stored in attrs (default: the model's training.seed, else 0). */
+  seed?: number;
+  /** Expand only these macro ids (the editor's "expand in place"); others stay macro nodes. */
+  only?: ReadonlySet<string>;
+}
+
+export interface Expanded {
+  /** The model with (the selected) macros replaced by primitives; every other field kept. */
+  model: Model;
+  /** Per expanded node: index of the file node it came from (a macro's nodes share its index). */
+  nodeSource: number[];
+  /** Per expanded edge: index of the file edge it came from, -1 for edges inside a macro. */
+  edgeSource: number[];
+  /** Macro id of each node that came from a macro. */
+  origin: Map<string, string>;
+  macros: Map<string, MacroInstance>;
+  problems: Problem[];
+}
+
+const quote = (s: string) => JSON.stringify(s);
+
+/** The seed macros draw their missing parameters from. */
+export function modelSeed(model: Model): number {
+  const t = (model as { training?: { seed?: unknown } }).training;
+  return typeof t?.seed === 'number' && Number.isFinite(t.seed) ? t.seed : 0;
+}
+
+interface Local {
+  nodes: ModelNode[];
+  edges: { from: Source; to: string; port: number }[];
+  outputs: string[];
+  layers: LayerSpec[];
+  place: Record<string, { col: number; row: number }>;
+}
+
+/** Runs a macro definition, collecting its primitives under the prefix `<id>/`. */
+function runMacro(def: MacroDef, node: ModelNode, inputs: number, seed: number): Local {
+  const prefix = `${node.id}/`;
+  const origin = node.position ?? { x: 0, y: 0 };
+  const local: Local = { nodes: [], edges: [], outputs: [], layers: [], place: {} };
+  let rng: Rng | undefined;
+  const full = (s: Source): Source => (typeof s === 'string' ? prefix + s : s);
+  def.expand(
+    {
+      node(id, op, place, extra) {
+        const full = prefix + id;
+        local.place[full] = place;
+        const n: ModelNode = {
+          id: full, op, label: id,
+          position: { x: origin.x + place.col * EXPANSION_SPACING.dx, y: origin.y + place.row * EXPANSION_SPACING.dy },
+        };
+        if (extra?.value !== undefined) n.value = extra.value;
+        if (extra?.attrs) n.attrs = extra.attrs;
+        if (extra?.label) n.label = extra.label;
+        local.nodes.push(n);
+        return id;
+      },
+      edge: (from, to, port) => local.edges.push({ from: full(from), to: prefix + to, port }),
+      output: (port, id) => { local.outputs[port] = prefix + id; },
+      layer: (spec) => local.layers.push({
+        ...spec,
+        inputs: spec.inputs.map(full),
+        W: spec.W.map((r) => r.map((w) => prefix + w)),
+        b: spec.b.map((x) => prefix + x),
+        z: spec.z.map((x) => prefix + x),
+        out: spec.out.map((x) => prefix + x),
+      }),
+      uniform: (limit) => {
+        rng ??= rngFor(seed, node.id);
+        return (2 * rng() - 1) * limit;
+      },
+    },
+    node.attrs ?? {},
+    inputs,
+  );
+  return local;
+}
+
+const macroOf = (n: ModelNode): OpDef | undefined => {
+  const op = getOp(n.op);
+  return op?.macro ? op : undefined;
+};
+
+export function hasMacros(model: Model): boolean {
+  return model.nodes.some((n) => macroOf(n));
+}
+
+/** Expands macros; problems name the macro node or the file edge. */
+export function expandMacros(model: Model, options: ExpandOptions = {}): Expanded {
+  const problems: Problem[] = [];
+  const macroIndex = new Map<string, number>();
+  model.nodes.forEach((n, i) => {
+    if (macroOf(n) && !macroIndex.has(n.id) && (!options.only || options.only.has(n.id))) macroIndex.set(n.id, i);
+  });
+  if (macroIndex.size === 0) {
+    return { model, nodeSource: model.nodes.map((_, i) => i), edgeSource: model.edges.map((_, i) => i), origin: new Map(), macros: new Map(), problems };
+  }
+  const seed = options.seed ?? modelSeed(model);
+
+  // Which file edge feeds each macro port.
+  const portEdges = new Map<string, Map<number, number>>();
+  for (const id of macroIndex.keys()) portEdges.set(id, new Map());
+  model.edges.forEach((e, i) => {
+    const ports = portEdges.get(e.target);
+    if (!ports) return;
+    const taken = ports.get(e.port);
+    if (taken !== undefined) {
+      problems.push({ message: `Edge ${i} (${e.source} -> ${e.target}): port ${e.port} of ${quote(e.target)} already has an edge (edge ${taken} from ${quote(model.edges[taken].source)}).`, path: `edges[${i}].port`, edgeIndex: i, nodeId: e.target });
+    } else ports.set(e.port, i);
+  });
+
+  // Expand every macro.
+  const locals = new Map<string, Local>();
+  const inputCount = new Map<string, number>();
+  for (const [id, ni] of macroIndex) {
+    const node = model.nodes[ni];
+    const op = macroOf(node)!;
+    const def = op.macro!;
+    const min = op.arity.kind === 'variadic' ? op.arity.min : 1;
+    const ports = portEdges.get(id)!;
+    const wired = ports.size ? Math.max(...ports.keys()) + 1 : 0;
+    const stored = def.storedInputs?.(node.attrs ?? {});
+    const name = `Node ${quote(id)} (${node.op})`;
+    const path = `nodes[${ni}]`;
+    // Stored weights fix the input count; an unwired port is then missing rather than a mismatch.
+    const k = Math.max(wired, stored ?? 0, min);
+    if (!options.allowIncomplete) {
+      const empty = [...Array(k).keys()].filter((p) => !ports.has(p));
+      if (empty.length) problems.push({ message: `${name}: input port${empty.length > 1 ? 's' : ''} ${empty.map((p) => `${p} (x${p + 1})`).join(', ')} ${empty.length > 1 ? 'have' : 'has'} no input.`, path, nodeId: id });
+    }
+    if (stored !== undefined && wired > stored) {
+      problems.push({ message: `${name}: its stored weights expect ${stored} input${stored === 1 ? '' : 's'} but ${wired} are wired; rewire it, or delete its weight attrs to re-initialise them.`, path: `${path}.attrs`, nodeId: id });
+      continue;
+    }
+    const bad = def.check(node.attrs ?? {}, k);
+    if (bad.length) {
+      for (const b of bad) problems.push({ message: `${name}: ${b}.`, path: `${path}.attrs`, nodeId: id });
+      continue;
+    }
+    inputCount.set(id, k);
+    locals.set(id, runMacro(def, node, k, seed));
+  }
+  if (problems.length) return { model, nodeSource: [], edgeSource: [], origin: new Map(), macros: new Map(), problems };
+
+  // Sources: a macro output port resolves to the primitive that computes it.
+  const resolve = (e: ModelEdge, i: number): { source: string; sourcePort?: number } | undefined => {
+    const local = locals.get(e.source);
+    if (!local) return { source: e.source, sourcePort: e.sourcePort };
+    const p = e.sourcePort ?? 0;
+    const out = local.outputs[p];
+    if (out === undefined) {
+      problems.push({ message: `Edge ${i} (${e.source} -> ${e.target}): ${quote(e.source)} has outputs 0..${local.outputs.length - 1}; sourcePort ${p} does not exist.`, path: `edges[${i}].sourcePort`, edgeIndex: i });
+      return undefined;
+    }
+    return { source: out };
+  };
+
+  const nodes: ModelNode[] = [];
+  const nodeSource: number[] = [];
+  const origin = new Map<string, string>();
+  model.nodes.forEach((n, i) => {
+    const local = macroIndex.get(n.id) === i ? locals.get(n.id) : undefined;
+    if (!local) {
+      nodes.push(n);
+      nodeSource.push(i);
+      return;
+    }
+    for (const m of local.nodes) {
+      nodes.push(m);
+      nodeSource.push(i);
+      origin.set(m.id, n.id);
+    }
+  });
+
+  const edges: ModelEdge[] = [];
+  const edgeSource: number[] = [];
+  const macroInputs = new Map<string, ({ source: string; sourcePort?: number; file: number } | undefined)[]>();
+  model.edges.forEach((e, i) => {
+    const src = resolve(e, i);
+    if (!src) return;
+    if (locals.has(e.target)) {
+      const list = macroInputs.get(e.target) ?? [];
+      if (portEdges.get(e.target)!.get(e.port) === i) list[e.port] = { ...src, file: i };
+      macroInputs.set(e.target, list);
+      return;
+    }
+    const { sourcePort: _drop, ...rest } = e;
+    edges.push(src.sourcePort ? { ...rest, source: src.source, sourcePort: src.sourcePort } : { ...rest, source: src.source });
+    edgeSource.push(i);
+  });
+
+  const macros = new Map<string, MacroInstance>();
+  for (const [id, local] of locals) {
+    const k = inputCount.get(id)!;
+    const ins = macroInputs.get(id) ?? [];
+    const inputConsumers: MacroInstance['inputConsumers'] = Array.from({ length: k }, () => []);
+    for (const le of local.edges) {
+      if (typeof le.from === 'string') {
+        edges.push({ source: le.from, target: le.to, port: le.port });
+        edgeSource.push(-1);
+        continue;
+      }
+      inputConsumers[le.from.input].push({ node: le.to, port: le.port });
+      const src = ins[le.from.input];
+      if (!src) continue; // unwired (editor mode): the consumer stays incomplete
+      edges.push(src.sourcePort ? { source: src.source, sourcePort: src.sourcePort, target: le.to, port: le.port } : { source: src.source, target: le.to, port: le.port });
+      edgeSource.push(src.file);
+    }
+    const inputId = (s: Source) => (typeof s === 'string' ? s : ins[s.input]?.source ?? '');
+    macros.set(id, {
+      id,
+      op: model.nodes[macroIndex.get(id)!].op,
+      inputs: k,
+      nodes: local.nodes.map((n) => n.id),
+      params: local.nodes.filter((n) => n.op === 'param').map((n) => n.id),
+      outputs: local.outputs,
+      inputConsumers,
+      place: local.place,
+      layers: local.layers.map((l) => ({ ...l, inputs: l.inputs.map(inputId) })),
+    });
+  }
+
+  const out: Model = { ...model, nodes, edges };
+  if (model.loss !== undefined && locals.has(model.loss)) out.loss = locals.get(model.loss)!.outputs[0];
+  return { model: out, nodeSource, edgeSource, origin, macros, problems };
+}
+
+/**
+ * The model with every macro's parameters written into its attrs (`value(id)` gives a param's
+ * value by expanded id) and every plain `param` node's value likewise: how trained weights are
+ * saved, and how a freshly initialised model gets its weights stored.
+ */
+export function withParams(model: Model, value: (id: string) => number | undefined, options: ExpandOptions = {}): Model {
+  const ex = expandMacros(model, { ...options, allowIncomplete: true });
+  return {
+    ...model,
+    nodes: model.nodes.map((n) => {
+      const inst = ex.macros.get(n.id);
+      if (inst) {
+        const def = getOp(n.op)!.macro!;
+        if (!def.readParams) return n;
+        const values = new Map(ex.model.nodes.filter((m) => ex.origin.get(m.id) === n.id).map((m) => [m.id, m.value]));
+        const read = (local: string) => value(`${n.id}/${local}`) ?? values.get(`${n.id}/${local}`) ?? Number.NaN;
+        return { ...n, attrs: def.readParams(n.attrs ?? {}, inst.inputs, read) };
+      }
+      if (n.op !== 'param') return n;
+      const v = value(n.id);
+      return v === undefined ? n : { ...n, value: v };
+    }),
+  };
+}
+
+/** Stores the seeded initial parameters of every macro that has none yet. */
+export function initMacroParams(model: Model, seed?: number): Model {
+  return withParams(model, () => undefined, { seed });
+}
+
+/** One macro's expansion for the editor: its primitive nodes (with positions) and edges. */
+export function expandMacroNode(model: Model, id: string, options: Omit<ExpandOptions, 'only'> = {}): { model: Model; instance?: MacroInstance; problems: Problem[] } {
+  const ex = expandMacros(model, { allowIncomplete: true, ...options, only: new Set([id]) });
+  return { model: ex.model, instance: ex.macros.get(id), problems: ex.problems };
+}

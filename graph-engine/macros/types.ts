@@ -1,0 +1,76 @@
+/**
+ * Layer macros: a node that stands for a small subgraph of primitive ops. The file keeps the macro
+ * node (compact, parameters in attrs); the engine expands it before indexing the graph.
+ */
+
+export type RawAttrs = Readonly<Record<string, unknown>>;
+
+/** Where a primitive edge inside a macro takes its value from: the macro's input port, or a node. */
+export type Source = { input: number } | string;
+
+/** One fully connected layer inside a macro, by local ids: what the trainer fuses into a kernel. */
+export interface LayerSpec {
+  inputs: Source[];
+  /** W[j][i]: weight of unit j on input i (param ids). */
+  W: string[][];
+  b: string[];
+  /** Pre-activation sums per unit. */
+  z: string[];
+  /** Outputs per unit (equal to z when the activation is 'none'). */
+  out: string[];
+  activation: string;
+  /** Slope / scale for leaky_relu and elu. */
+  alpha: number;
+}
+
+/** What a macro definition can do while it expands: add nodes and edges, name outputs. */
+export interface MacroBuilder {
+  /** Adds a node with a local id (becomes `<macro>/<local>`), placed at a column and row. */
+  node(local: string, op: string, place: { col: number; row: number }, extra?: { value?: number; attrs?: Record<string, number>; label?: string }): string;
+  edge(from: Source, to: string, port: number): void;
+  /** Declares output port `port` of the macro to be local node `local`. */
+  output(port: number, local: string): void;
+  layer(spec: LayerSpec): void;
+  /** Seeded uniform draw in [-limit, limit], deterministic per macro node and model seed. */
+  uniform(limit: number): number;
+}
+
+export interface MacroDef {
+  /** Number of output ports for these attrs and `inputs` wired inputs. */
+  outputCount(attrs: RawAttrs, inputs: number): number;
+  outputName(port: number, attrs: RawAttrs, inputs: number): string;
+  /**
+   * Inputs implied by stored parameters (e.g. W's columns), or undefined when none are stored.
+   * Used to notice a mismatch with the wired inputs.
+   */
+  storedInputs?(attrs: RawAttrs): number | undefined;
+  /** Problems with the attrs, as phrases naming the attr (without the node prefix). */
+  check(attrs: RawAttrs, inputs: number): string[];
+  expand(b: MacroBuilder, attrs: RawAttrs, inputs: number): void;
+  /** The attrs with every parameter read back from the expanded param nodes (`value(local)`). */
+  readParams?(attrs: RawAttrs, inputs: number, value: (local: string) => number): Record<string, unknown>;
+}
+
+/** One macro node after expansion: what the editor needs to show it collapsed or expanded. */
+export interface MacroInstance {
+  id: string;
+  op: string;
+  /** Number of input ports wired (or implied by stored params). */
+  inputs: number;
+  /** Ids of every primitive node it expanded into, in creation order. */
+  nodes: string[];
+  /** Ids of its param nodes. */
+  params: string[];
+  /** Primitive node id of each output port. */
+  outputs: string[];
+  /** For each input port, the primitive (node, port) pairs that read it. */
+  inputConsumers: { node: string; port: number }[][];
+  /** Grid hints for laying the expansion out in place (columns left to right). */
+  place: Record<string, { col: number; row: number }>;
+  /** Fully connected layers, with ids resolved (inputs are primitive node ids, '' when unwired). */
+  layers: ResolvedLayer[];
+}
+
+export interface ResolvedLayer extends Omit<LayerSpec, 'inputs'> {
+  inputs: string[];
+}

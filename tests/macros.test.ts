@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph, checkGraph, getOp, outputNode, Session, Stepper, type Model, type ModelEdge, type ModelNode } from '../graph-engine/index.ts';
+import { expandMacroNode, initMacroParams, withParams } from '../graph-engine/macros/expand.ts';
+
+const model = (nodes: ModelNode[], edges: ModelEdge[], loss = 'L'): Model => ({ format: 'graphgrad', version: 1, nodes, edges, loss });
+
+const W1 = [[0.3, -0.7], [0.5, 0.2], [-0.4, 0.9]];
+const b1 = [0.1, -0.2, 0.05];
+const W2 = [[0.6, -0.3, 0.8]];
+const b2 = [-0.1];
+
+/** x1, x2 -> dense(3, tanh) -> dense(1, sigmoid) -> mse against y, with macros. */
+function macroModel(): Model {
+  return model(
+    [
+      { id: 'x1', op: 'input', value: 0.4 }, { id: 'x2', op: 'input', value: -1.3 }, { id: 'y', op: 'input', value: 1 },
+      { id: 'h', op: 'dense', attrs: { units: 3, activation: 'tanh', W: W1, b: b1 } },
+      { id: 'o', op: 'dense', attrs: { units: 1, activation: 'sigmoid', W: W2, b: b2 } },
+      { id: 'L', op: 'mse' },
+    ],
+    [
+      { source: 'x1', target: 'h', port: 0 }, { source: 'x2', target: 'h', port: 1 },
+      ...[0, 1, 2].map((j) => ({ source: 'h', sourcePort: j, target: 'o', port: j })),
+      { source: 'o', target: 'L', port: 0 }, { source: 'y', target: 'L', port: 1 },
+    ],
+  );
+}
+
+/** The same network wired by hand from primitives, with the same ids. */
+function handModel(): Model {
+  const nodes: ModelNode[] = [{ id: 'x1', op: 'input', value: 0.4 }, { id: 'x2', op: 'input', value: -1.3 }, { id: 'y', op: 'input', value: 1 }];
+  const edges: ModelEdge[] = [];
+  const layer = (p: string, ins: string[], W: number[][], b: number[], act: string) =>
+    W.map((row, j) => {
+      row.forEach((w, i) => {
+        nodes.push({ id: `${p}/w${j}_${i}`, op: 'param', value: w }, { id: `${p}/m${j}_${i}`, op: 'mul' });
+        edges.push({ source: `${p}/w${j}_${i}`, target: `${p}/m${j}_${i}`, port: 0 }, { source: ins[i], target: `${p}/m${j}_${i}`, port: 1 });
+      });
+      nodes.push({ id: `${p}/b${j}`, op: 'param', value: b[j] }, { id: `${p}/z${j}`, op: 'add' }, { id: `${p}/a${j}`, op: act });
+      row.forEach((_, i) => edges.push({ source: `${p}/m${j}_${i}`, target: `${p}/z${j}`, port: i }));
+      edges.push({ source: `${p}/b${j}`, target: `${p}/z${j}`, port: row.length }, { source: `${p}/z${j}`, target: `${p}/a${j}`, port: 0 });
+      return `${p}/a${j}`;
+    });
+  const h = layer('h', ['x1', 'x2'], W1, b1, 'tanh');
+  const [o] = layer('o', h, W2, b2, 'sigmoid');
+  nodes.push({ id: 'L', op: 'mse' });
+  edges.push({ source: o, target: 'L', port: 0 }, { source: 'y', target: 'L', port: 1 });
+  return model(nodes, edges);
+}
+
+function run(m: Model) {
+  const g = buildGraph(m);
+  const s = new Session(g, 1);
+  s.forward();
+  s.backward();
+  return { g, s, values: new Map(g.nodes.map((n) => [n.id, s.value(n.index)])), grads: new Map(g.nodes.map((n) => [n.id, s.grad(n.index)])) };
+}
+
+describe('layer macros', () => {
+  it('are in the op registry under Layers', () => {
+    for (const name of ['neuron', 'dense', 'mlp', 'softmax']) {
+      const op = getOp(name)!;
+      expect(op.category).toBe('Layers');
+      expect(op.macro).toBeDefined();
+    }
+  });
+
+  it('dense macros give identical values and gradients to the hand-built primitive network', () => {
+    const a = run(macroModel());
+    const b = run(handModel());
+    expect([...a.values.keys()].sort()).toEqual([...b.values.keys()].sort());
+    for (const [id, v] of b.values) expect(a.values.get(id)).toBe(v);
+    for (const [id, g] of b.grads) expect(a.grads.get(id)).toBe(g);
+    expect(a.g.nodes[a.g.indexOf.get('h/z1')!].origin).toBe('h');
+    expect(a.g.nodes[a.g.indexOf.get('x1')!].origin).toBeUndefined();
+  });
+
+  it('an mlp equals the two dense layers it stands for', () => {
+    const m = macroModel();
+    const mlp = model(
+      [...m.nodes.filter((n) => !['h', 'o'].includes(n.id)), { id: 'net', op: 'mlp', attrs: { sizes: [3, 1], activations: ['tanh', 'sigmoid'], W: [W1, W2], b: [b1, b2] } }],
+      [{ source: 'x1', target: 'net', port: 0 }, { source: 'x2', target: 'net', port: 1 }, { source: 'net', target: 'L', port: 0 }, { source: 'y', target: 'L', port: 1 }],
+    );
+    const a = run(mlp);
+    const b = run(m);
+    expect(a.values.get('L')).toBe(b.values.get('L'));
+    expect(a.grads.get('net/l1/w2_1')).toBe(b.grads.get('h/w2_1'));
+    expect(a.grads.get('net/l2/b0')).toBe(b.grads.get('o/b0'));
+  });
+
+  it('softmax is stable and sums to one; its gradient through cross-entropy is p - y', () => {
+    const z = [1000, 1001, 999];
+    const m = model(
+      [...z.map((v, i) => ({ id: `z${i}`, op: 'input', value: v })), { id: 's', op: 'softmax' }, ...[1, 0, 0].map((v, i) => ({ id: `y${i}`, op: 'input', value: v })), { id: 'L', op: 'cross_entropy' }],
+      [...z.map((_, i) => ({ source: `z${i}`, target: 's', port: i })), ...z.map((_, i) => ({ source: 's', sourcePort: i, target: 'L', port: i })), ...z.map((_, i) => ({ source: `y${i}`, target: 'L', port: 3 + i }))],
+    );
+    const r = run(m);
+    const p = [0, 1, 2].map((i) => r.s.value(outputNode(r.g, 's', i)!));
+    expect(p.reduce((a, b) => a + b)).toBeCloseTo(1, 12);
+    const e = z.map((v) => Math.exp(v - 1001));
+    const sum = e.reduce((a, b) => a + b);
+    [1, 0, 0].forEach((y, i) => expect(r.grads.get(`z${i}`)).toBeCloseTo(e[i] / sum - y, 10));
+  });
+
+  it('neuron expands to readable ids and works with the stepper', () => {
+    const m = model(
+      [{ id: 'x1', op: 'input', value: 2 }, { id: 'n', op: 'neuron', attrs: { activation: 'relu', w: [0.5], b: 1 } }, { id: 'L', op: 'identity' }],
+      [{ source: 'x1', target: 'n', port: 0 }, { source: 'n', target: 'L', port: 0 }],
+    );
+    const st = new Stepper(buildGraph(m));
+    st.runBackward();
+    expect(st.session.value(st.graph.indexOf.get('n/a')!)).toBe(2);
+    expect(st.session.grad(st.graph.indexOf.get('n/w0')!)).toBe(2);
+  });
+
+  it('initialisation is seeded, deterministic, stored by initMacroParams and read back by withParams', () => {
+    const m = macroModel();
+    for (const n of m.nodes) if (n.attrs) n.attrs = { units: n.attrs.units, activation: n.attrs.activation };
+    const a = initMacroParams(m, 7);
+    const b = initMacroParams(m, 7);
+    const c = initMacroParams(m, 8);
+    const W = (x: Model) => x.nodes.find((n) => n.id === 'h')!.attrs!.W as number[][];
+    expect(W(a)).toEqual(W(b));
+    expect(W(a)).not.toEqual(W(c));
+    const limit = Math.sqrt(6 / (2 + 3)); // Glorot for tanh, fan-in 2, fan-out 3
+    for (const row of W(a)) for (const w of row) expect(Math.abs(w)).toBeLessThanOrEqual(limit);
+    const back = withParams(a, (id) => (id === 'h/w1_0' ? 42 : undefined));
+    expect(W(back)[1][0]).toBe(42);
+    expect(W(back)[0][1]).toBe(W(a)[0][1]);
+  });
+
+  it('names the node for bad attrs, a missing output port, and mismatched stored weights', () => {
+    const m = macroModel();
+    m.nodes.find((n) => n.id === 'h')!.attrs!.activation = 'swish';
+    expect(checkGraph(m).problems[0].message).toMatch(/Node "h" \(dense\): attr "activation" must be one of/);
+    const m2 = macroModel();
+    m2.edges.push({ source: 'h', sourcePort: 5, target: 'L', port: 2 });
+    expect(checkGraph(m2).problems.map((p) => p.message).join('\n')).toMatch(/"h" has outputs 0\.\.2; sourcePort 5 does not exist/);
+    const m3 = macroModel();
+    m3.edges = m3.edges.filter((e) => !(e.target === 'h' && e.port === 1));
+    expect(checkGraph(m3).problems[0].message).toMatch(/Node "h" \(dense\): input port 1 \(x2\) has no input/);
+    const m4 = macroModel();
+    m4.nodes.push({ id: 'x3', op: 'input', value: 1 });
+    m4.edges.push({ source: 'x3', target: 'h', port: 2 });
+    expect(checkGraph(m4).problems[0].message).toMatch(/stored weights expect 2 inputs but 3 are wired/);
+  });
+
+  it('expands one macro in place for the editor, with positions and boundary ports', () => {
+    const m = macroModel();
+    m.nodes.find((n) => n.id === 'h')!.position = { x: 100, y: 50 };
+    const { model: ex, instance } = expandMacroNode(m, 'h');
+    expect(ex.nodes.some((n) => n.id === 'o')).toBe(true); // other macros stay collapsed
+    expect(ex.nodes.find((n) => n.id === 'h/w0_0')!.position).toEqual({ x: 100, y: 50 });
+    expect(instance!.outputs).toEqual(['h/a0', 'h/a1', 'h/a2']);
+    expect(instance!.inputConsumers[1]).toContainEqual({ node: 'h/m2_1', port: 1 });
+    expect(ex.edges).toContainEqual({ source: 'h/a2', target: 'o', port: 2 });
+    expect(buildGraph(ex).nodes.length).toBe(buildGraph(m).nodes.length);
+  });
+});
