@@ -4,6 +4,10 @@
  */
 import type { Attrs, AttrSpec, Category, OpDef } from './types.ts';
 import { group, neg as negate, pow as powTex, prod } from './latex.ts';
+import {
+  onnxBce, onnxCrossEntropy, onnxFold, onnxMse, onnxOp, onnxSoftmaxCrossEntropy, onnxSquare, onnxStep, onnxVariadic,
+  type OnnxRule,
+} from '../export/onnx-rules.ts';
 import { MACRO_OPS } from '../macros/ops.ts';
 
 const LOG_FLOOR = -100; // losses clamp log terms at -100, as PyTorch does, so p = 0 stays finite
@@ -23,6 +27,8 @@ interface UnarySpec {
   dtex: (x: string, y: string, a: Attrs) => string;
   attrs?: AttrSpec[];
   convention?: string;
+  onnx?: OnnxRule;
+  torch?: (x: string, a: Attrs) => string;
 }
 
 function unary(s: UnarySpec): OpDef {
@@ -34,6 +40,8 @@ function unary(s: UnarySpec): OpDef {
     arity: { kind: 'fixed', ports: ['x'] },
     attrs: s.attrs,
     convention: s.convention,
+    onnx: s.onnx,
+    torch: s.torch && ((x, a) => s.torch!(x[0], a)),
     forward: (x, _k, a) => s.f(x[0], a),
     partial: (x, _k, y, _i, a) => s.df(x[0], y, a),
     latex: { value: (args, a) => s.tex(args[0], a), partial: (args, _i, out, a) => s.dtex(args[0], out, a) },
@@ -53,6 +61,8 @@ interface BinarySpec {
   datex: (a: string, b: string, y: string) => string;
   dbtex: (a: string, b: string, y: string) => string;
   convention?: string;
+  onnx: OnnxRule;
+  torch: (a: string, b: string) => string;
 }
 
 function binary(s: BinarySpec): OpDef {
@@ -63,6 +73,8 @@ function binary(s: BinarySpec): OpDef {
     description: s.description,
     arity: { kind: 'fixed', ports: s.ports },
     convention: s.convention,
+    onnx: s.onnx,
+    torch: (x) => s.torch(x[0], x[1]),
     forward: (x) => s.f(x[0], x[1]),
     partial: (x, _k, y, i) => (i === 0 ? s.da(x[0], x[1], y) : s.db(x[0], x[1], y)),
     latex: {
@@ -116,10 +128,12 @@ const OPS: OpDef[] = [
   // ---- Arithmetic ----
   unary({
     name: 'identity', symbol: '=', category: 'Arithmetic', description: 'Passes its input through unchanged.',
+    onnx: onnxOp('Identity'), torch: (x) => x,
     f: (x) => x, df: () => 1, tex: (x) => x, dtex: () => '1',
   }),
   {
     name: 'add', symbol: '+', category: 'Arithmetic', description: 'Sum of two or more operands.',
+    onnx: onnxVariadic('Sum'), torch: (x) => `(${x.join(' + ')})`,
     arity: { kind: 'variadic', min: 2, portName: operandName },
     forward: (x, k) => { let s = 0; for (let j = 0; j < k; j++) s += x[j]; return s; },
     partial: () => 1,
@@ -127,11 +141,13 @@ const OPS: OpDef[] = [
   },
   binary({
     name: 'sub', symbol: '−', category: 'Arithmetic', description: 'Difference a − b.', ports: ['a', 'b'],
+    onnx: onnxOp('Sub'), torch: (a, b) => `(${a} - ${b})`,
     f: (a, b) => a - b, da: () => 1, db: () => -1,
     tex: (a, b) => `${a} - ${group(b)}`, datex: () => '1', dbtex: () => '-1',
   }),
   {
     name: 'mul', symbol: '×', category: 'Arithmetic', description: 'Product of two or more operands.',
+    onnx: onnxFold('Mul'), torch: (x) => `(${x.join(' * ')})`,
     arity: { kind: 'variadic', min: 2, portName: operandName },
     forward: (x, k) => { let p = 1; for (let j = 0; j < k; j++) p *= x[j]; return p; },
     // The product of the other operands (not y / x_i, which fails at x_i = 0).
@@ -140,15 +156,18 @@ const OPS: OpDef[] = [
   },
   binary({
     name: 'div', symbol: '÷', category: 'Arithmetic', description: 'Quotient a / b.', ports: ['a', 'b'],
+    onnx: onnxOp('Div'), torch: (a, b) => `(${a} / ${b})`,
     f: (a, b) => a / b, da: (_a, b) => 1 / b, db: (a, b) => -a / (b * b),
     tex: (a, b) => `\\frac{${a}}{${b}}`, datex: (_a, b) => `\\frac{1}{${b}}`, dbtex: (a, b) => `-\\frac{${a}}{${powTex(b, '2')}}`,
   }),
   unary({
     name: 'neg', symbol: '−x', category: 'Arithmetic', description: 'Negation: flips the sign, −x.',
+    onnx: onnxOp('Neg'), torch: (x) => `(-${x})`,
     f: (x) => -x, df: () => -1, tex: (x) => negate(x), dtex: () => '-1',
   }),
   binary({
     name: 'pow', symbol: 'xʸ', category: 'Arithmetic', description: 'Power: base raised to exponent (both differentiable).',
+    onnx: onnxOp('Pow'), torch: (a, b) => `torch.pow(${a}, ${b})`,
     ports: ['base', 'exponent'],
     f: (a, b) => Math.pow(a, b),
     da: (a, b) => (b === 0 ? 0 : b * Math.pow(a, b - 1)),
@@ -160,36 +179,44 @@ const OPS: OpDef[] = [
   }),
   unary({
     name: 'square', symbol: 'x²', category: 'Arithmetic', description: 'Square: x times itself, x².',
+    onnx: onnxSquare, torch: (x) => `torch.square(${x})`,
     f: (x) => x * x, df: (x) => 2 * x, tex: (x) => powTex(x, '2'), dtex: (x) => `2 \\cdot ${group(x)}`,
   }),
   unary({
     name: 'sqrt', symbol: '√', category: 'Arithmetic', description: 'Square root √x.',
+    onnx: onnxOp('Sqrt'), torch: (x) => `torch.sqrt(${x})`,
     f: (x) => Math.sqrt(x), df: (_x, y) => 0.5 / y, tex: (x) => `\\sqrt{${x}}`, dtex: (_x, y) => `\\frac{1}{2 \\cdot ${group(y)}}`,
   }),
   unary({
     name: 'exp', symbol: 'exp', category: 'Arithmetic', description: 'Exponential eˣ.',
+    onnx: onnxOp('Exp'), torch: (x) => `torch.exp(${x})`,
     f: (x) => Math.exp(x), df: (_x, y) => y, tex: (x) => `e^{${x}}`, dtex: (x) => `e^{${x}}`,
   }),
   unary({
     name: 'log', symbol: 'ln', category: 'Arithmetic', description: 'Natural logarithm ln x.',
+    onnx: onnxOp('Log'), torch: (x) => `torch.log(${x})`,
     f: (x) => Math.log(x), df: (x) => 1 / x, tex: (x) => `\\ln ${group(x)}`, dtex: (x) => `\\frac{1}{${x}}`,
   }),
   unary({
     name: 'abs', symbol: '|x|', category: 'Arithmetic', description: 'Absolute value |x|.',
+    onnx: onnxOp('Abs'), torch: (x) => `torch.abs(${x})`,
     f: (x) => Math.abs(x), df: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0),
     tex: (x) => `\\left|${x}\\right|`, dtex: (x) => `\\operatorname{sign}(${x})`,
     convention: 'At x = 0 the derivative is taken as 0.',
   }),
   unary({
     name: 'sin', symbol: 'sin', category: 'Arithmetic', description: 'Sine of x (radians).',
+    onnx: onnxOp('Sin'), torch: (x) => `torch.sin(${x})`,
     f: (x) => Math.sin(x), df: (x) => Math.cos(x), tex: (x) => `\\sin ${group(x)}`, dtex: (x) => `\\cos ${group(x)}`,
   }),
   unary({
     name: 'cos', symbol: 'cos', category: 'Arithmetic', description: 'Cosine of x (radians).',
+    onnx: onnxOp('Cos'), torch: (x) => `torch.cos(${x})`,
     f: (x) => Math.cos(x), df: (x) => -Math.sin(x), tex: (x) => `\\cos ${group(x)}`, dtex: (x) => `-\\sin ${group(x)}`,
   }),
   {
     name: 'sum', symbol: 'Σ', category: 'Arithmetic', description: 'Sum of one or more operands.',
+    onnx: onnxVariadic('Sum'), torch: (x) => `(${x.join(' + ')})`,
     arity: { kind: 'variadic', min: 1, portName: operandName },
     forward: (x, k) => { let s = 0; for (let j = 0; j < k; j++) s += x[j]; return s; },
     partial: () => 1,
@@ -197,6 +224,7 @@ const OPS: OpDef[] = [
   },
   {
     name: 'mean', symbol: 'x̄', category: 'Arithmetic', description: 'Mean of one or more operands.',
+    onnx: onnxVariadic('Mean'), torch: (x) => `((${x.join(' + ')}) / ${x.length})`,
     arity: { kind: 'variadic', min: 1, portName: operandName },
     forward: (x, k) => { let s = 0; for (let j = 0; j < k; j++) s += x[j]; return s / k; },
     partial: (_x, k) => 1 / k,
@@ -207,6 +235,7 @@ const OPS: OpDef[] = [
   },
   {
     name: 'max', symbol: 'max', category: 'Arithmetic', description: 'Largest of two or more operands.',
+    onnx: onnxVariadic('Max'), torch: (x) => `torch.stack([${x.join(', ')}]).max(dim=0).values`,
     arity: { kind: 'variadic', min: 2, portName: operandName },
     forward: (x, k) => x[argIndexOf(x, k, (a, b) => a > b)],
     partial: (x, k, _y, i) => (argIndexOf(x, k, (a, b) => a > b) === i ? 1 : 0),
@@ -218,6 +247,7 @@ const OPS: OpDef[] = [
   },
   {
     name: 'min', symbol: 'min', category: 'Arithmetic', description: 'Smallest of two or more operands.',
+    onnx: onnxVariadic('Min'), torch: (x) => `torch.stack([${x.join(', ')}]).min(dim=0).values`,
     arity: { kind: 'variadic', min: 2, portName: operandName },
     forward: (x, k) => x[argIndexOf(x, k, (a, b) => a < b)],
     partial: (x, k, _y, i) => (argIndexOf(x, k, (a, b) => a < b) === i ? 1 : 0),
@@ -231,22 +261,26 @@ const OPS: OpDef[] = [
   // ---- Activations ----
   unary({
     name: 'sigmoid', symbol: 'σ', category: 'Activations', description: 'Logistic sigmoid 1 / (1 + e^(−x)).',
+    onnx: onnxOp('Sigmoid'), torch: (x) => `torch.sigmoid(${x})`,
     f: sigmoid, df: (_x, y) => y * (1 - y),
     tex: (x) => `\\sigma(${x})`, dtex: (_x, y) => `${group(y)}\\,(1 - ${group(y)})`,
   }),
   unary({
     name: 'tanh', symbol: 'tanh', category: 'Activations', description: 'Hyperbolic tangent.',
+    onnx: onnxOp('Tanh'), torch: (x) => `torch.tanh(${x})`,
     f: (x) => Math.tanh(x), df: (_x, y) => 1 - y * y,
     tex: (x) => `\\tanh ${group(x)}`, dtex: (_x, y) => `1 - ${powTex(y, '2')}`,
   }),
   unary({
     name: 'relu', symbol: 'ReLU', category: 'Activations', description: 'Rectified linear unit max(0, x).',
+    onnx: onnxOp('Relu'), torch: (x) => `torch.relu(${x})`,
     f: (x) => (x > 0 ? x : 0), df: (x) => (x > 0 ? 1 : 0),
     tex: (x) => `\\max(0, ${x})`, dtex: (x) => `[\\,${x} > 0\\,]`,
     convention: 'At x = 0 the derivative is taken as 0.',
   }),
   unary({
     name: 'leaky_relu', symbol: 'LReLU', category: 'Activations', description: 'Leaky ReLU: x for x > 0, αx otherwise.',
+    onnx: onnxOp('LeakyRelu', (a) => ({ alpha: a.alpha })), torch: (x, a) => `F.leaky_relu(${x}, ${a.alpha})`,
     attrs: [{ name: 'alpha', default: 0.01, description: 'slope for negative inputs' }],
     f: (x, a) => (x > 0 ? x : a.alpha * x), df: (x, _y, a) => (x > 0 ? 1 : a.alpha),
     tex: (x, a) => `\\operatorname{lrelu}_{${a.alpha}}(${x})`,
@@ -255,6 +289,7 @@ const OPS: OpDef[] = [
   }),
   unary({
     name: 'elu', symbol: 'ELU', category: 'Activations', description: 'ELU: x for x > 0, α(eˣ − 1) otherwise.',
+    onnx: onnxOp('Elu', (a) => ({ alpha: a.alpha })), torch: (x, a) => `F.elu(${x}, ${a.alpha})`,
     attrs: [{ name: 'alpha', default: 1, description: 'scale of the negative part' }],
     f: (x, a) => (x > 0 ? x : a.alpha * Math.expm1(x)), df: (x, y, a) => (x > 0 ? 1 : y + a.alpha),
     tex: (x, a) => `\\operatorname{elu}_{${a.alpha}}(${x})`,
@@ -263,11 +298,13 @@ const OPS: OpDef[] = [
   }),
   unary({
     name: 'softplus', symbol: 'softplus', category: 'Activations', description: 'Softplus ln(1 + eˣ), a smooth ReLU.',
+    onnx: onnxOp('Softplus'), torch: (x) => `F.softplus(${x})`,
     f: softplus, df: (x) => sigmoid(x),
     tex: (x) => `\\ln(1 + e^{${x}})`, dtex: (x) => `\\sigma(${x})`,
   }),
   unary({
     name: 'step', symbol: 'step', category: 'Activations', description: 'Perceptron threshold: 1 if x ≥ 0, else 0.',
+    onnx: onnxStep, torch: (x) => `(${x} >= 0).to(torch.float64)`,
     f: (x) => (x >= 0 ? 1 : 0), df: () => 0,
     tex: (x) => `[\\,${x} \\ge 0\\,]`, dtex: () => '0',
     convention: 'The step is flat everywhere except at 0, where it jumps: its derivative is 0, so no gradient flows back through a step. Perceptrons learn with the perceptron rule, not backprop.',
@@ -276,6 +313,7 @@ const OPS: OpDef[] = [
   // ---- Losses ----
   {
     name: 'mse', symbol: 'MSE', category: 'Losses',
+    onnx: onnxMse, torch: (x) => `gg_mse([${x.join(', ')}])`,
     description: 'Mean squared error: mean of (p_i − t_i)² over predictions p1..pk and targets t1..tk.',
     arity: { kind: 'variadic', min: 2, multipleOf: 2, portName: pairedName('p', 't') },
     forward: (x, k) => {
@@ -304,6 +342,7 @@ const OPS: OpDef[] = [
   },
   {
     name: 'bce', symbol: 'BCE', category: 'Losses',
+    onnx: onnxBce, torch: (x) => `gg_bce(${x[0]}, ${x[1]})`,
     description: 'Binary cross-entropy −(y ln p + (1 − y) ln(1 − p)) of a probability p against a label y.',
     arity: { kind: 'fixed', ports: ['p', 'y'] },
     forward: (x) => -(x[1] * clampedLog(x[0]) + (1 - x[1]) * clampedLog(1 - x[0])),
@@ -318,6 +357,7 @@ const OPS: OpDef[] = [
   },
   {
     name: 'cross_entropy', symbol: 'CE', category: 'Losses',
+    onnx: onnxCrossEntropy, torch: (x) => `gg_cross_entropy([${x.join(', ')}])`,
     description: 'Cross-entropy −Σ y_i ln p_i of probabilities p1..pk against targets y1..yk.',
     arity: { kind: 'variadic', min: 2, multipleOf: 2, portName: pairedName('p', 'y') },
     forward: (x, k) => {
@@ -345,6 +385,7 @@ const OPS: OpDef[] = [
   },
   {
     name: 'softmax_cross_entropy', symbol: 'SCE', category: 'Losses',
+    onnx: onnxSoftmaxCrossEntropy, torch: (x) => `gg_softmax_cross_entropy([${x.join(', ')}])`,
     description: 'Softmax then cross-entropy of logits z1..zk against targets y1..yk, computed stably.',
     arity: { kind: 'variadic', min: 2, multipleOf: 2, portName: pairedName('z', 'y') },
     forward: (x, k) => {

@@ -22,6 +22,7 @@ export const CATEGORIES: readonly Category[] = [
 ];
 
 import type { MacroDef } from '../macros/types.ts';
+import type { OnnxRule } from '../export/onnx-rules.ts';
 
 /** Resolved op settings: every attr the op declares, with its default filled in. */
 export type Attrs = Readonly<Record<string, number>>;
@@ -64,6 +65,10 @@ export interface OpDef {
   };
   /** How an undefined derivative is taken (relu at 0, step, ...), in plain words for the UI. */
   convention?: string;
+  /** How the op is written in ONNX; absent when there is no faithful equivalent. */
+  onnx?: OnnxRule;
+  /** The op as a PyTorch expression over operand expressions (float64 tensors), for export. */
+  torch?: (x: readonly string[], a: Attrs) => string;
   /**
    * Layer macros (category 'Layers') carry their expansion here. A macro never runs forward: it is
    * replaced by primitive ops before the graph is indexed (see macros/expand.ts).

@@ -1,0 +1,99 @@
+// ONNX export, verified by running the exported model in ONNX Runtime (onnxruntime-web, in Node)
+// and comparing every output with the engine's forward values over a batch.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as ort from 'onnxruntime-web';
+import * as engine from '../graph-engine/index.ts';
+import { buildGraph, Session, type Model } from '../graph-engine/index.ts';
+import { ExportError, exportOnnx } from '../graph-engine/export/onnx.ts';
+
+ort.env.wasm.numThreads = 1;
+const dir = new URL('../samples/', import.meta.url);
+const samples = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Model] as const);
+const BATCH = 4;
+
+/** Runs the export in ONNX Runtime and the engine on the same batch; returns both per output. */
+async function compare(m: Model) {
+  const exp = exportOnnx(m, { outputs: 'all' });
+  const graph = buildGraph(m);
+  const s = new Session(graph, BATCH);
+  const feeds: Record<string, ort.Tensor> = {};
+  for (const name of exp.inputs) {
+    const n = graph.indexOf.get(name)!;
+    // Each sample scales the stored value a little, so the batch is not four copies of one sample.
+    const values = Array.from({ length: BATCH }, (_, b) => graph.nodes[n].value * (1 + 0.05 * b));
+    s.setLeaf(n, values);
+    feeds[name] = new ort.Tensor('float32', Float32Array.from(values), [BATCH]);
+  }
+  s.forward();
+  const session = await ort.InferenceSession.create(exp.bytes);
+  const result = await session.run(feeds);
+  return { exp, graph, s, result };
+}
+
+describe.each(samples)('ONNX export of samples/%s', (_file, m) => {
+  it('runs in ONNX Runtime with the engine\'s values to 1e-5', async () => {
+    await (engine as { ensureOpsFor?: (m: Model) => Promise<void> }).ensureOpsFor?.(m);
+    let r;
+    try {
+      r = await compare(m);
+    } catch (e) {
+      // Only a clear, named refusal is acceptable (an op with no ONNX equivalent).
+      expect(e).toBeInstanceOf(ExportError);
+      expect((e as Error).message).toMatch(/Node ".+" \(.+\) has no faithful ONNX equivalent/);
+      return;
+    }
+    const { exp, graph, s, result } = r;
+    expect(exp.outputs.length).toBeGreaterThan(0);
+    if (graph.loss >= 0) expect(exp.outputs).toContain(graph.nodes[graph.loss].id);
+    for (const name of exp.outputs) {
+      const n = graph.indexOf.get(name)!;
+      const got = result[name].data as Float32Array;
+      expect(got.length).toBe(BATCH);
+      for (let b = 0; b < BATCH; b++) {
+        const want = s.value(n, b);
+        expect(Math.abs(got[b] - want), `${name}[${b}]: onnx ${got[b]}, engine ${want}`).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(want)));
+      }
+    }
+  });
+});
+
+describe('ONNX export details', () => {
+  it('writes params and consts as initializers named by node id, inputs with a batch dimension', async () => {
+    const { onnx } = (await import('onnx-proto')).default;
+    const m = JSON.parse(readFileSync(new URL('neuron.json', dir), 'utf8')) as Model;
+    const decoded = onnx.ModelProto.decode(exportOnnx(m).bytes);
+    expect(Number(decoded.opsetImport[0].version)).toBe(13);
+    expect(decoded.graph!.initializer!.map((t) => t.name).slice(0, 3)).toEqual(['w1', 'w2', 'b']);
+    expect(decoded.graph!.initializer!.find((t) => t.name === 'w2')!.floatData).toEqual([Math.fround(0.2)]);
+    expect(decoded.graph!.input!.map((i) => i.name)).toEqual(['x1', 'x2', 'y']);
+    expect(decoded.graph!.input![0].type!.tensorType!.shape!.dim![0].dimParam).toBe('N');
+    expect(decoded.graph!.node!.map((n) => n.opType)).toContain('Sigmoid');
+  });
+
+  it('writes dense layers as Gemm with W as an [units, k] initializer', async () => {
+    const { onnx } = (await import('onnx-proto')).default;
+    const m: Model = {
+      format: 'graphgrad', version: 1, loss: 'L',
+      nodes: [
+        { id: 'x1', op: 'input', value: 0.5 }, { id: 'x2', op: 'input', value: -1 }, { id: 'y', op: 'input', value: 1 },
+        { id: 'h', op: 'dense', attrs: { units: 3, activation: 'tanh' } },
+        { id: 'out', op: 'dense', attrs: { units: 1, activation: 'sigmoid' } },
+        { id: 'L', op: 'mse' },
+      ],
+      edges: [
+        { source: 'x1', target: 'h', port: 0 }, { source: 'x2', target: 'h', port: 1 },
+        { source: 'h', sourcePort: 0, target: 'out', port: 0 }, { source: 'h', sourcePort: 1, target: 'out', port: 1 },
+        { source: 'h', sourcePort: 2, target: 'out', port: 2 },
+        { source: 'out', target: 'L', port: 0 }, { source: 'y', target: 'L', port: 1 },
+      ],
+    };
+    const { result, s, graph } = await compare(m);
+    expect(result.L.data[0]).toBeCloseTo(s.value(graph.loss, 0), 5);
+    const decoded = onnx.ModelProto.decode(exportOnnx(m).bytes);
+    const gemms = decoded.graph!.node!.filter((n) => n.opType === 'Gemm');
+    expect(gemms.length).toBe(2);
+    const W = decoded.graph!.initializer!.find((t) => t.name === gemms[0].input![1])!;
+    expect(W.dims!.map(Number)).toEqual([3, 2]);
+  });
+});
