@@ -1,0 +1,28 @@
+/** The editor's layout: toolbar on top; palette, canvas and inspector (or a mode panel) below. */
+import { ReactFlowProvider } from '@xyflow/react';
+import { Toolbar } from './toolbar/Toolbar.tsx';
+import { Palette } from './palette/Palette.tsx';
+import { Canvas } from './canvas/Canvas.tsx';
+import { Inspector } from './inspector/Inspector.tsx';
+import { Notices } from './ui/Notices.tsx';
+import { ComingSoonPanel } from './modes/ModePanel.tsx';
+import { useEditor } from './store/useEditor.ts';
+import { useShortcuts } from './canvas/useShortcuts.ts';
+
+export function App() {
+  const mode = useEditor((s) => s.mode);
+  useShortcuts(mode === 'build');
+  return (
+    <ReactFlowProvider>
+      <div className={`app app--${mode}`}>
+        <Toolbar />
+        <main className="workspace">
+          {mode === 'build' && <Palette />}
+          <Canvas />
+          {mode === 'build' ? <Inspector /> : <ComingSoonPanel mode={mode} />}
+        </main>
+        <Notices />
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * The canvas: React Flow over nodes and edges derived from the model. Every change React Flow
+ * reports is turned into a store action (move, select, connect); nothing is kept here except
+ * measured node sizes, which React Flow needs back and which are not part of the model.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { editorStore, useEditor } from '../store/useEditor.ts';
+import { droppedModelFile, openFile } from '../io/files.ts';
+import { FlowEdgeCache, FlowNodeCache, portOfHandle, type OpFlowNode, type Size } from './flowElements.ts';
+import { nodeTypes } from './OpNode.tsx';
+import { QuickAdd, type QuickAddAt } from './QuickAdd.tsx';
+import { PALETTE_MIME } from '../palette/dragData.ts';
+import { registerCanvasApi } from './canvasApi.ts';
+
+/** Above this many nodes, React Flow renders only what is on screen. */
+const VIRTUALISE_ABOVE = 200;
+
+export function Canvas() {
+  const model = useEditor((s) => s.model);
+  const evaluation = useEditor((s) => s.evaluation);
+  const selectedNodes = useEditor((s) => s.selectedNodes);
+  const selectedEdges = useEditor((s) => s.selectedEdges);
+  const documentVersion = useEditor((s) => s.documentVersion);
+  const flow = useReactFlow();
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const [quickAdd, setQuickAdd] = useState<QuickAddAt | undefined>();
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const nodeCache = useMemo(() => new FlowNodeCache(), []);
+  const edgeCache = useMemo(() => new FlowEdgeCache(), []);
+  const nodes = useMemo(() => nodeCache.derive(model, evaluation, selectedNodes, measured), [nodeCache, model, evaluation, selectedNodes, measured]);
+  const edges = useMemo(() => edgeCache.derive(model, selectedEdges), [edgeCache, model, selectedEdges]);
+
+  // Fit the view whenever a new document is loaded, once its nodes have been measured.
+  const initialized = useNodesInitialized();
+  const [fitPending, setFitPending] = useState(true);
+  useEffect(() => setFitPending(true), [documentVersion]);
+  useEffect(() => {
+    if (!fitPending || !initialized) return;
+    setFitPending(false);
+    void flow.fitView({ padding: 0.2, maxZoom: 1.25, duration: 0 });
+  }, [fitPending, initialized, flow]);
+
+  const centre = useCallback(() => {
+    const box = wrapper.current?.getBoundingClientRect();
+    if (!box) return { x: 0, y: 0 };
+    const p = flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+    return { x: p.x - 80, y: p.y - 30 };
+  }, [flow]);
+
+  useEffect(
+    () =>
+      registerCanvasApi({
+        centre,
+        fitView: () => void flow.fitView({ padding: 0.2, maxZoom: 1.25 }),
+        openQuickAdd: () => {
+          const box = wrapper.current?.getBoundingClientRect();
+          if (box) setQuickAdd({ screen: { x: box.width / 2 - 150, y: box.height / 3 }, flow: centre() });
+        },
+        measuredSize: (id) => measured.get(id),
+      }),
+    [centre, flow, measured],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<OpFlowNode>[]) => {
+    const store = editorStore.getState();
+    const moves: { id: string; position: { x: number; y: number } }[] = [];
+    const selection: { kind: 'node'; id: string; selected: boolean }[] = [];
+    const sizes: [string, Size][] = [];
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) moves.push({ id: c.id, position: c.position });
+      else if (c.type === 'select') selection.push({ kind: 'node', id: c.id, selected: c.selected });
+      else if (c.type === 'dimensions' && c.dimensions) sizes.push([c.id, { width: c.dimensions.width, height: c.dimensions.height }]);
+    }
+    if (moves.length) store.moveNodes(moves);
+    if (selection.length) store.changeSelection(selection);
+    if (sizes.length) {
+      setMeasured((prev) => {
+        const next = new Map(prev);
+        for (const [id, size] of sizes) {
+          const old = prev.get(id);
+          if (!old || old.width !== size.width || old.height !== size.height) next.set(id, size);
+        }
+        return next;
+      });
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const selection = changes.flatMap((c) => (c.type === 'select' ? [{ kind: 'edge' as const, id: c.id, selected: c.selected }] : []));
+    editorStore.getState().changeSelection(selection);
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    editorStore.getState().connect({
+      source: c.source,
+      target: c.target,
+      port: portOfHandle(c.targetHandle),
+      ...(portOfHandle(c.sourceHandle) ? { sourcePort: portOfHandle(c.sourceHandle) } : {}),
+    });
+  }, []);
+
+  const beginMove = useCallback(() => editorStore.getState().beginGesture('Move'), []);
+  const endMove = useCallback(() => editorStore.getState().endGesture(), []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = e.dataTransfer.types.includes(PALETTE_MIME) ? 'move' : 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      e.preventDefault();
+      const op = e.dataTransfer.getData(PALETTE_MIME);
+      if (op) {
+        const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+        editorStore.getState().addNode(op, { x: p.x - 20, y: p.y - 20 });
+        return;
+      }
+      const file = droppedModelFile(e.dataTransfer);
+      if (file) void openFile(file);
+      else if (e.dataTransfer.files.length) editorStore.getState().notify('error', 'Only .json model files can be dropped on the canvas.');
+    },
+    [flow],
+  );
+
+  const onDoubleClick = useCallback(
+    (e: MouseEvent) => {
+      if (!(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
+      const box = wrapper.current!.getBoundingClientRect();
+      setQuickAdd({ screen: { x: e.clientX - box.left, y: e.clientY - box.top }, flow: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) });
+    },
+    [flow],
+  );
+
+  return (
+    <div className="canvas" ref={wrapper} onDoubleClick={onDoubleClick} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<OpFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDragStart={beginMove}
+        onNodeDragStop={endMove}
+        onSelectionDragStart={beginMove}
+        onSelectionDragStop={endMove}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        zoomOnDoubleClick={false}
+        onlyRenderVisibleElements={nodes.length > VIRTUALISE_ABOVE}
+        minZoom={0.05}
+        maxZoom={2.5}
+        colorMode="system"
+        defaultEdgeOptions={{ type: 'default' }}
+        aria-label="Graph canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <MiniMap pannable zoomable ariaLabel="Mini map" />
+        <Controls aria-label="Zoom controls" />
+      </ReactFlow>
+      {quickAdd && <QuickAdd at={quickAdd} onClose={() => setQuickAdd(undefined)} />}
+      {model.nodes.length === 0 && (
+        <div className="canvas__empty" aria-live="polite">
+          <p>Drag an op from the palette, or double-click here (or press /) to add one.</p>
+        </div>
+      )}
+    </div>
+  );
+}

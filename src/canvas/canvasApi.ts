@@ -1,0 +1,28 @@
+/**
+ * What the rest of the app may ask of the canvas (the palette's "add at centre", the toolbar's
+ * fit view, the `/` shortcut), without reaching into React Flow. The mounted canvas registers it.
+ */
+import type { XY } from '../store/modelEdits.ts';
+import type { Size } from './flowElements.ts';
+
+export interface CanvasApi {
+  /** Flow coordinates of the visible centre, where click-to-add puts a node. */
+  centre(): XY;
+  fitView(): void;
+  openQuickAdd(): void;
+  /** A node's rendered size, for auto-layout. */
+  measuredSize(id: string): Size | undefined;
+}
+
+let current: CanvasApi | undefined;
+
+export function registerCanvasApi(api: CanvasApi): () => void {
+  current = api;
+  return () => {
+    if (current === api) current = undefined;
+  };
+}
+
+export function canvasApi(): CanvasApi | undefined {
+  return current;
+}

@@ -1,0 +1,116 @@
+/**
+ * React Flow's nodes and edges, derived from the model and the engine's results. Objects are
+ * reused whenever their inputs did not change, so React Flow and the memoised node cards only
+ * re-render what an edit actually touched (one dragged node, the values downstream of an edit).
+ */
+import type { Edge, Node } from '@xyflow/react';
+import { edgeKey, getOp, type Model, type ModelEdge, type ModelNode, type OpDef } from '../../graph-engine/index.ts';
+import type { Evaluation, NodeResult } from '../store/evaluate.ts';
+
+export interface OpNodeData extends Record<string, unknown> {
+  /** The model node as the card shows it; its position may be stale (React Flow holds that). */
+  node: ModelNode;
+  op?: OpDef;
+  result?: NodeResult;
+  isLoss: boolean;
+  /** The loss node's label, for the gradient's name dL/dx. */
+  lossLabel?: string;
+}
+
+export type OpFlowNode = Node<OpNodeData, 'op'>;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export const targetHandleId = (port: number) => `in-${port}`;
+export const sourceHandleId = (port = 0) => `out-${port}`;
+export const portOfHandle = (handle: string | null | undefined) => Number(/\d+$/.exec(handle ?? '')?.[0] ?? 0);
+
+function sameResult(a: NodeResult | undefined, b: NodeResult | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    Object.is(a.value, b.value) &&
+    Object.is(a.grad, b.grad) &&
+    a.ports === b.ports &&
+    a.badge?.kind === b.badge?.kind &&
+    a.badge?.reason === b.badge?.reason
+  );
+}
+
+/** Whether two versions of a node look the same on a card (a move changes only the position). */
+function sameCard(a: ModelNode, b: ModelNode): boolean {
+  return a === b || (a.id === b.id && a.op === b.op && a.label === b.label && a.value === b.value && a.attrs === b.attrs);
+}
+
+interface CachedNode {
+  rf: OpFlowNode;
+  selected: boolean;
+  measured?: Size;
+}
+
+export class FlowNodeCache {
+  private cache = new Map<string, CachedNode>();
+
+  derive(model: Model, evaluation: Evaluation, selected: ReadonlySet<string>, measured: ReadonlyMap<string, Size>): OpFlowNode[] {
+    const next = new Map<string, CachedNode>();
+    const lossNode = model.nodes.find((n) => n.id === evaluation.lossId);
+    const lossLabel = lossNode ? (lossNode.label ?? lossNode.id) : undefined;
+    const out = model.nodes.map((node) => {
+      const prev = this.cache.get(node.id);
+      const result = evaluation.results.get(node.id);
+      const isLoss = node.id === evaluation.lossId;
+      const isSelected = selected.has(node.id);
+      const size = measured.get(node.id);
+      let data = prev?.rf.data;
+      if (!data || !sameCard(data.node, node) || data.isLoss !== isLoss || data.lossLabel !== lossLabel || !sameResult(data.result, result)) {
+        data = { node, op: getOp(node.op), result, isLoss, lossLabel };
+      }
+      let rf = prev?.rf;
+      if (!rf || rf.data !== data || prev!.selected !== isSelected || prev!.measured !== size) {
+        rf = {
+          id: node.id,
+          type: 'op',
+          position: node.position ?? { x: 0, y: 0 },
+          data,
+          selected: isSelected,
+          measured: size,
+        };
+      }
+      next.set(node.id, { rf, selected: isSelected, measured: size });
+      return rf;
+    });
+    this.cache = next;
+    return out;
+  }
+}
+
+export class FlowEdgeCache {
+  private cache = new Map<ModelEdge, { rf: Edge; selected: boolean }>();
+
+  derive(model: Model, selected: ReadonlySet<string>): Edge[] {
+    const next = new Map<ModelEdge, { rf: Edge; selected: boolean }>();
+    const out = model.edges.map((e) => {
+      const id = edgeKey(e);
+      const isSelected = selected.has(id);
+      const prev = this.cache.get(e);
+      const rf =
+        prev && prev.selected === isSelected
+          ? prev.rf
+          : {
+              id,
+              source: e.source,
+              target: e.target,
+              sourceHandle: sourceHandleId(e.sourcePort),
+              targetHandle: targetHandleId(e.port),
+              selected: isSelected,
+            };
+      next.set(e, { rf, selected: isSelected });
+      return rf;
+    });
+    this.cache = next;
+    return out;
+  }
+}

@@ -1,0 +1,44 @@
+/** Editor keyboard shortcuts. They stay out of the way while the user types in a field. */
+import { useEffect } from 'react';
+import { editorStore } from '../store/useEditor.ts';
+import { canvasApi } from './canvasApi.ts';
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  return el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox');
+}
+
+export function handleShortcut(e: KeyboardEvent): boolean {
+  const store = editorStore.getState();
+  const mod = e.ctrlKey || e.metaKey;
+  const key = e.key.toLowerCase();
+  if (e.key === 'Escape') {
+    store.clearSelection();
+    return true;
+  }
+  if (isTyping(e.target)) return false;
+  if (mod && key === 'z') e.shiftKey ? store.redo() : store.undo();
+  else if (mod && key === 'y') store.redo();
+  else if (mod && key === 'c') {
+    const clip = store.copy();
+    if (clip) void navigator.clipboard?.writeText(JSON.stringify(clip)).catch(() => undefined);
+  } else if (mod && key === 'v') store.paste();
+  else if (mod && key === 'd') store.duplicate();
+  else if (mod && key === 'a') store.selectAll();
+  else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) store.removeSelection();
+  else if (!mod && e.key === '/') canvasApi()?.openQuickAdd();
+  else return false;
+  return true;
+}
+
+export function useShortcuts(enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (handleShortcut(e)) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled]);
+}

@@ -1,0 +1,133 @@
+/** The inspector: the selected node's settings (edits apply live) and what the engine computed. */
+import { useMemo } from 'react';
+import { getOp, isLeafOp, type ModelNode } from '../../graph-engine/index.ts';
+import { editorStore, useEditor } from '../store/useEditor.ts';
+import type { Evaluation } from '../store/evaluate.ts';
+import { NumberField } from './NumberField.tsx';
+import { Formula } from './Formula.tsx';
+import { nodeTex } from './formulaTex.ts';
+import { nodeIndex } from '../store/modelEdits.ts';
+
+export function Inspector() {
+  const model = useEditor((s) => s.model);
+  const evaluation = useEditor((s) => s.evaluation);
+  const selected = useEditor((s) => s.selectedNodes);
+  const only = selected.size === 1 ? model.nodes[nodeIndex(model.nodes).get([...selected][0]) ?? -1] : undefined;
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {only ? (
+        <NodeInspector key={only.id} node={only} evaluation={evaluation} />
+      ) : selected.size > 1 ? (
+        <section>
+          <h2>{selected.size} nodes selected</h2>
+          <p className="muted">Drag to move them together; Delete removes them; Ctrl+C / Ctrl+V copies.</p>
+        </section>
+      ) : (
+        <GraphSummary />
+      )}
+    </aside>
+  );
+}
+
+function GraphSummary() {
+  const model = useEditor((s) => s.model);
+  const evaluation = useEditor((s) => s.evaluation);
+  const loss = model.nodes.find((n) => n.id === evaluation.lossId);
+  return (
+    <section>
+      <h2>Graph</h2>
+      <div className="field">
+        <label htmlFor="graph-name">Name</label>
+        <input
+          id="graph-name"
+          value={model.name ?? ''}
+          onChange={(e) => editorStore.getState().setGraphName(e.target.value)}
+        />
+      </div>
+      <dl className="facts">
+        <dt>Nodes</dt>
+        <dd>{model.nodes.length}</dd>
+        <dt>Edges</dt>
+        <dd>{model.edges.length}</dd>
+        <dt>Loss</dt>
+        <dd>{loss ? `${loss.label ?? loss.id}${evaluation.lossIsAutomatic ? ' (automatic: the only output)' : ''}` : 'none yet'}</dd>
+      </dl>
+      {evaluation.backwardBlocker && model.nodes.length > 0 && <p className="muted">No gradients yet: {evaluation.backwardBlocker}</p>}
+      {typeof model.description === 'string' && <p className="description">{model.description}</p>}
+      <p className="muted">Select a node to edit it. Double-click the canvas or press / to add an op.</p>
+    </section>
+  );
+}
+
+function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Evaluation }) {
+  const op = getOp(node.op);
+  const result = evaluation.results.get(node.id);
+  const label = node.label ?? node.id;
+  const store = editorStore.getState();
+  const isLoss = evaluation.lossId === node.id;
+  const tex = useMemo(() => {
+    const g = evaluation.graph;
+    if (!g) return undefined;
+    return nodeTex(g, node.id, (n) => evaluation.results.get(g.nodes[n].id)?.value ?? Number.NaN);
+  }, [evaluation, node.id]);
+  const lossNode = evaluation.lossId ? editorStore.getState().model.nodes.find((n) => n.id === evaluation.lossId) : undefined;
+  const lossLabel = lossNode?.label ?? lossNode?.id ?? 'L';
+
+  return (
+    <section className="node-inspector">
+      <h2>
+        <span className="inspector__symbol">{op?.symbol ?? '?'}</span> {op?.name ?? node.op}
+      </h2>
+      {op && <p className="muted">{op.description}</p>}
+      <div className="field">
+        <label htmlFor="node-label">Label</label>
+        <input id="node-label" value={node.label ?? ''} placeholder={node.id} onChange={(e) => store.updateNode(node.id, { label: e.target.value })} />
+      </div>
+      <p className="muted small">
+        id <code>{node.id}</code>
+      </p>
+      {op && isLeafOp(op) && <NumberField label="Value" value={node.value ?? 0} onChange={(v) => store.updateNode(node.id, { value: v })} />}
+      {op?.attrs?.map((spec) => (
+        <NumberField
+          key={spec.name}
+          label={spec.name}
+          hint={spec.description}
+          value={typeof node.attrs?.[spec.name] === 'number' ? (node.attrs[spec.name] as number) : spec.default}
+          onChange={(v) => store.updateNode(node.id, { attrs: { [spec.name]: v } })}
+        />
+      ))}
+      <label className="check">
+        <input type="checkbox" checked={isLoss && !evaluation.lossIsAutomatic} onChange={(e) => store.setLoss(e.target.checked ? node.id : undefined)} />
+        Use as loss
+        {isLoss && evaluation.lossIsAutomatic && <span className="muted small"> (now the loss automatically)</span>}
+      </label>
+
+      <h3>Computed</h3>
+      <dl className="facts">
+        <dt>Value</dt>
+        <dd data-testid="inspector-value">{result ? String(result.value) : '—'}</dd>
+        {result?.grad !== undefined && (
+          <>
+            <dt>
+              ∂{lossLabel}/∂{label}
+            </dt>
+            <dd data-testid="inspector-grad">{String(result.grad)}</dd>
+          </>
+        )}
+      </dl>
+      {result?.badge && <p className={`notice-inline notice-inline--${result.badge.kind}`}>{result.badge.reason}</p>}
+      {tex && (
+        <>
+          <h3>Formula</h3>
+          <Formula tex={tex.symbolic} label={`Formula of ${label}`} />
+          {tex.numeric && <Formula tex={tex.numeric} label={`${label} with numbers`} />}
+          <h3>Local derivatives</h3>
+          {tex.partials.map((p, i) => (
+            <Formula key={i} tex={p} label={`Local derivative ${i + 1} of ${label}`} />
+          ))}
+        </>
+      )}
+      {op?.convention && <p className="muted small">{op.convention}</p>}
+    </section>
+  );
+}

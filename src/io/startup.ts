@@ -1,0 +1,70 @@
+/**
+ * What the editor shows first: a deep-linked sample (`/?sample=name`), else the autosaved graph,
+ * else the chain-rule sample. Then every change is autosaved.
+ */
+import { validateModelText } from '../../graph-engine/index.ts';
+import { browserStorage, restoreAutosave, writeAutosave, type KeyValueStorage } from '../store/autosave.ts';
+import { editorStore } from '../store/useEditor.ts';
+import { DEFAULT_SAMPLE, sampleText, samples } from './samples.ts';
+
+/** Loads a bundled sample as the current graph; `undoable` false for the first graph shown. */
+export async function openSample(name: string, undoable = true): Promise<boolean> {
+  const store = editorStore.getState();
+  const text = await sampleText(name);
+  if (text === undefined) {
+    store.notify('error', `There is no sample called "${name}".`, [`Samples: ${samples.map((s) => s.name).join(', ')}.`]);
+    return false;
+  }
+  const { model, graph, problems } = validateModelText(text, { allowIncomplete: true });
+  if (!model || !graph) {
+    store.notify('error', `The sample "${name}" does not load.`, problems.map((p) => p.message));
+    return false;
+  }
+  store.loadModel(model, `Open sample ${name}`, { undoable });
+  return true;
+}
+
+export async function startEditor(): Promise<void> {
+  const store = editorStore.getState();
+  const storage = browserStorage();
+  const linked = new URLSearchParams(location.search).get('sample');
+  let loaded = false;
+  if (linked) loaded = await openSample(linked, false);
+  if (!loaded && storage) {
+    const restored = restoreAutosave(storage);
+    if (restored.kind === 'ok') {
+      store.loadModel(restored.model, 'Restore', { undoable: false });
+      loaded = true;
+    } else if (restored.kind === 'rejected') {
+      store.notify(
+        'error',
+        `The graph saved in this browser did not pass validation. It was kept aside under "${restored.keptAs}" and a sample opened instead.`,
+        restored.problems.map((p) => p.message),
+      );
+    }
+  }
+  if (!loaded) await openSample(DEFAULT_SAMPLE, false);
+  if (storage) startAutosave(storage);
+}
+
+/**
+ * Saves after each change to the model, batched to one write per animation frame-ish tick (a drag
+ * changes the model every frame), and flushed when the page is hidden or closed.
+ */
+function startAutosave(storage: KeyValueStorage): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    writeAutosave(storage, editorStore.getState().model);
+  };
+  flush();
+  editorStore.subscribe((s, prev) => {
+    if (s.model === prev.model || timer !== undefined) return;
+    timer = setTimeout(flush, 150);
+  });
+  addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
+}

@@ -1,0 +1,60 @@
+/** The op palette: search, categories from the registry, drag an entry to the canvas or click it. */
+import { useState, type DragEvent } from 'react';
+import { opsByCategory } from './opSearch.ts';
+import { PALETTE_MIME } from './dragData.ts';
+import { editorStore } from '../store/useEditor.ts';
+import { canvasApi } from '../canvas/canvasApi.ts';
+
+function onDragStart(e: DragEvent, op: string) {
+  e.dataTransfer.setData(PALETTE_MIME, op);
+  e.dataTransfer.effectAllowed = 'move';
+}
+
+export function addAtCentre(op: string) {
+  editorStore.getState().addNode(op, canvasApi()?.centre() ?? { x: 0, y: 0 });
+}
+
+export function Palette() {
+  const [query, setQuery] = useState('');
+  const groups = opsByCategory(query);
+  return (
+    <aside className="palette" aria-label="Palette">
+      <input
+        className="palette__search"
+        type="search"
+        placeholder="Search ops"
+        aria-label="Search ops"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      <div className="palette__groups">
+        {groups.map(({ category, ops }) => (
+          <section key={category} className="palette__group" aria-label={category}>
+            <h2>{category}</h2>
+            <ul>
+              {ops.map((op) => (
+                <li key={op.name}>
+                  <button
+                    type="button"
+                    className="palette__item"
+                    draggable
+                    onDragStart={(e) => onDragStart(e, op.name)}
+                    onClick={() => addAtCentre(op.name)}
+                    title={`${op.symbol}  ${op.name}: ${op.description}\nDrag onto the canvas, or click to add at the centre.`}
+                    data-op={op.name}
+                  >
+                    <span className="palette__symbol" aria-hidden="true">
+                      {op.symbol}
+                    </span>
+                    <span className="palette__name">{op.name}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+        {groups.length === 0 && <p className="palette__none">No op matches "{query}".</p>}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,376 @@
+/**
+ * The editor's state: the v1 model (the source of truth: React Flow's nodes and edges are derived
+ * from it), what the engine computed from it, selection, undo history, mode and notices.
+ *
+ * Every change to the model goes through `commit`, which records immer patches; a gesture (a drag)
+ * collects its many small changes into one undo step. A vanilla zustand store, so the same logic
+ * runs in unit tests (node) and in the app (through `useEditor`).
+ */
+import { applyPatches, enablePatches, produceWithPatches } from 'immer';
+import { createStore } from 'zustand/vanilla';
+import { edgeKey, validateModelText, type Model, type ModelEdge, type ModelNode, type Problem } from '../../graph-engine/index.ts';
+import { emptyHistory, mergeEntries, record, type History, type HistoryEntry } from './history.ts';
+import { evaluate, type Evaluation } from './evaluate.ts';
+import * as edits from './modelEdits.ts';
+
+enablePatches();
+
+export type Mode = 'build' | 'teach' | 'train';
+export const MODES: readonly { id: Mode; name: string }[] = [
+  { id: 'build', name: 'Build' },
+  { id: 'teach', name: 'Teach' },
+  { id: 'train', name: 'Train' },
+];
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  title: string;
+  details: string[];
+}
+
+export interface NodeEdit {
+  label?: string;
+  value?: number;
+  /** An attr set to undefined goes back to the op's default. */
+  attrs?: Record<string, number | undefined>;
+}
+
+export interface Clipboard {
+  nodes: ModelNode[];
+  edges: ModelEdge[];
+}
+
+export interface EditorState {
+  model: Model;
+  evaluation: Evaluation;
+  /** Bumped when a whole document is loaded (open, sample, new), so the canvas can fit it. */
+  documentVersion: number;
+  selectedNodes: ReadonlySet<string>;
+  selectedEdges: ReadonlySet<string>;
+  history: History;
+  /** An open gesture (a drag): its changes become one undo step when it ends. */
+  gesture?: HistoryEntry;
+  mode: Mode;
+  notices: Notice[];
+  clipboard?: Clipboard;
+}
+
+export interface EditorActions {
+  addNode(op: string, position: edits.XY): string;
+  connect(c: edits.Connection): boolean;
+  moveNodes(moves: readonly { id: string; position: edits.XY }[]): void;
+  beginGesture(label: string): void;
+  endGesture(): void;
+  updateNode(id: string, edit: NodeEdit): void;
+  setLoss(id: string | undefined): void;
+  setGraphName(name: string): void;
+  removeSelection(): void;
+  removeNodes(ids: Iterable<string>): void;
+  removeEdges(keys: Iterable<string>): void;
+  setPositions(positions: ReadonlyMap<string, edits.XY>, label: string): void;
+  undo(): void;
+  redo(): void;
+  /** Replaces the whole graph as one undoable step (open, sample, new). */
+  loadModel(model: Model, label: string, options?: { undoable?: boolean }): void;
+  /** Validates text with the engine; on problems notifies and leaves the graph untouched. */
+  openText(text: string, sourceName: string): boolean;
+  newGraph(): void;
+  setSelection(nodes: Iterable<string>, edges?: Iterable<string>): void;
+  /** Applies React Flow's select/deselect changes in one update. */
+  changeSelection(changes: readonly { kind: 'node' | 'edge'; id: string; selected: boolean }[]): void;
+  selectAll(): void;
+  clearSelection(): void;
+  copy(): Clipboard | undefined;
+  paste(clip?: Clipboard): void;
+  duplicate(): void;
+  setMode(mode: Mode): void;
+  notify(kind: Notice['kind'], title: string, details?: string[]): number;
+  dismiss(id: number): void;
+}
+
+export type EditorStore = EditorState & EditorActions;
+
+export interface StoreOptions {
+  initialModel?: Model;
+  now?: () => number;
+}
+
+const PASTE_OFFSET = 40;
+
+export function createEditorStore(options: StoreOptions = {}) {
+  const now = options.now ?? (() => Date.now());
+  let noticeId = 0;
+  let pasteCount = 0;
+
+  return createStore<EditorStore>()((set, get) => {
+    /** Applies a recipe to the model as one undo step (or part of the open gesture). */
+    function commit(label: string, recipe: (draft: Model) => void | Model, opts: { coalesceKey?: string; semantic?: boolean } = {}) {
+      const s = get();
+      const [model, patches, inverse] = produceWithPatches(s.model, recipe as (draft: Model) => void);
+      if (patches.length === 0) return;
+      const entry: HistoryEntry = { label, patches, inverse, coalesceKey: opts.coalesceKey, at: now() };
+      const evaluation = opts.semantic === false ? s.evaluation : evaluate(model);
+      if (s.gesture) set({ model, evaluation, gesture: mergeEntries(s.gesture, entry) });
+      else set({ model, evaluation, history: record(s.history, entry) });
+    }
+
+    /** Drops selected ids that no longer exist (after undo, delete...). */
+    function pruneSelection(model: Model) {
+      const { selectedNodes, selectedEdges } = get();
+      const ids = edits.nodeIndex(model.nodes);
+      const keys = new Set(model.edges.map(edgeKey));
+      const nodes = [...selectedNodes].filter((id) => ids.has(id));
+      const edgesLeft = [...selectedEdges].filter((k) => keys.has(k));
+      if (nodes.length !== selectedNodes.size || edgesLeft.length !== selectedEdges.size) {
+        set({ selectedNodes: new Set(nodes), selectedEdges: new Set(edgesLeft) });
+      }
+    }
+
+    function travel(direction: 'undo' | 'redo') {
+      get().endGesture();
+      const { history, model } = get();
+      const from = direction === 'undo' ? history.past : history.future;
+      const entry = from[from.length - 1];
+      if (!entry) return;
+      const next = applyPatches(model, direction === 'undo' ? entry.inverse : entry.patches);
+      const past = direction === 'undo' ? history.past.slice(0, -1) : [...history.past, entry];
+      const future = direction === 'undo' ? [...history.future, entry] : history.future.slice(0, -1);
+      set({ model: next, evaluation: evaluate(next), history: { past, future } });
+      pruneSelection(next);
+    }
+
+    const initial = options.initialModel ?? edits.emptyModel();
+
+    return {
+      model: initial,
+      evaluation: evaluate(initial),
+      documentVersion: 0,
+      selectedNodes: new Set(),
+      selectedEdges: new Set(),
+      history: emptyHistory(),
+      mode: 'build',
+      notices: [],
+
+      addNode(op, position) {
+        let id = '';
+        commit(`Add ${op}`, (d) => {
+          id = edits.addNode(d, op, position).id;
+        });
+        set({ selectedNodes: new Set([id]), selectedEdges: new Set() });
+        return id;
+      },
+
+      connect(c) {
+        const problem = edits.connectionProblem(get().model, c);
+        if (problem) {
+          get().notify('error', 'Connection refused', [problem]);
+          return false;
+        }
+        commit('Connect', (d) => {
+          edits.connect(d, c);
+        });
+        return true;
+      },
+
+      moveNodes(moves) {
+        commit(
+          'Move',
+          (d) => {
+            const index = edits.nodeIndex(get().model.nodes);
+            for (const m of moves) {
+              const i = index.get(m.id);
+              if (i === undefined) continue;
+              const node = d.nodes[i];
+              const x = Math.round(m.position.x);
+              const y = Math.round(m.position.y);
+              if (node.position && node.position.x === x && node.position.y === y) continue;
+              if (node.position) {
+                node.position.x = x;
+                node.position.y = y;
+              } else node.position = { x, y };
+            }
+          },
+          { semantic: false },
+        );
+      },
+
+      beginGesture(label) {
+        if (get().gesture) return;
+        set({ gesture: { label, patches: [], inverse: [], at: now() } });
+      },
+
+      endGesture() {
+        const { gesture, history } = get();
+        if (!gesture) return;
+        set({ gesture: undefined, history: record(history, gesture) });
+      },
+
+      updateNode(id, edit) {
+        const fields = Object.keys(edit).concat(Object.keys(edit.attrs ?? {})).join(',');
+        commit(
+          'Edit node',
+          (d) => {
+            const node = d.nodes[edits.nodeIndex(get().model.nodes).get(id) ?? -1];
+            if (!node) return;
+            if (edit.label !== undefined) node.label = edit.label;
+            if (edit.value !== undefined) node.value = edit.value;
+            if (edit.attrs) {
+              for (const [k, v] of Object.entries(edit.attrs)) {
+                if (v === undefined) {
+                  if (node.attrs) delete node.attrs[k];
+                } else (node.attrs ??= {})[k] = v;
+              }
+              if (node.attrs && Object.keys(node.attrs).length === 0) delete node.attrs;
+            }
+          },
+          // Typing "0.25" is one step, not four.
+          { coalesceKey: `edit:${id}:${fields}` },
+        );
+      },
+
+      setLoss(id) {
+        commit('Set loss', (d) => {
+          if (id === undefined) delete d.loss;
+          else d.loss = id;
+        });
+      },
+
+      setGraphName(name) {
+        commit('Rename graph', (d) => {
+          d.name = name;
+        }, { coalesceKey: 'graph-name', semantic: false });
+      },
+
+      removeSelection() {
+        const { selectedNodes, selectedEdges } = get();
+        if (selectedNodes.size === 0 && selectedEdges.size === 0) return;
+        commit('Delete', (d) => {
+          edits.removeEdges(d, selectedEdges);
+          edits.removeNodes(d, selectedNodes);
+        });
+        set({ selectedNodes: new Set(), selectedEdges: new Set() });
+      },
+
+      removeNodes(ids) {
+        const set_ = new Set(ids);
+        commit('Delete', (d) => edits.removeNodes(d, set_));
+        pruneSelection(get().model);
+      },
+
+      removeEdges(keys) {
+        const set_ = new Set(keys);
+        commit('Delete connection', (d) => edits.removeEdges(d, set_));
+        pruneSelection(get().model);
+      },
+
+      setPositions(positions, label) {
+        commit(
+          label,
+          (d) => {
+            for (const node of d.nodes) {
+              const p = positions.get(node.id);
+              if (p) node.position = { ...(node.position ?? {}), x: Math.round(p.x), y: Math.round(p.y) };
+            }
+          },
+          { semantic: false },
+        );
+      },
+
+      undo: () => travel('undo'),
+      redo: () => travel('redo'),
+
+      loadModel(model, label, opts = {}) {
+        get().endGesture();
+        const { documentVersion } = get();
+        if (opts.undoable === false) {
+          set({ model, evaluation: evaluate(model), history: emptyHistory() });
+        } else {
+          commit(label, () => model);
+        }
+        set({ documentVersion: documentVersion + 1, selectedNodes: new Set(), selectedEdges: new Set() });
+      },
+
+      openText(text, sourceName) {
+        const { model, graph, problems } = validateModelText(text, { allowIncomplete: true });
+        if (!model || !graph) {
+          get().notify('error', `Could not open ${sourceName}; the current graph is unchanged.`, problems.map((p: Problem) => p.message));
+          return false;
+        }
+        get().loadModel(model, `Open ${sourceName}`);
+        return true;
+      },
+
+      newGraph() {
+        get().loadModel(edits.emptyModel(), 'New graph');
+      },
+
+      setSelection(nodes, edgesSel = []) {
+        set({ selectedNodes: new Set(nodes), selectedEdges: new Set(edgesSel) });
+      },
+
+      changeSelection(changes) {
+        if (changes.length === 0) return;
+        const nodes = new Set(get().selectedNodes);
+        const edgesSel = new Set(get().selectedEdges);
+        for (const c of changes) {
+          const target = c.kind === 'node' ? nodes : edgesSel;
+          if (c.selected) target.add(c.id);
+          else target.delete(c.id);
+        }
+        set({ selectedNodes: nodes, selectedEdges: edgesSel });
+      },
+
+      selectAll() {
+        const { model } = get();
+        set({ selectedNodes: new Set(model.nodes.map((n) => n.id)), selectedEdges: new Set(model.edges.map(edgeKey)) });
+      },
+
+      clearSelection() {
+        if (get().selectedNodes.size || get().selectedEdges.size) set({ selectedNodes: new Set(), selectedEdges: new Set() });
+      },
+
+      copy() {
+        const { model, selectedNodes } = get();
+        if (selectedNodes.size === 0) return undefined;
+        const clipboard = structuredClone(edits.subgraph(model, selectedNodes));
+        pasteCount = 0;
+        set({ clipboard });
+        return clipboard;
+      },
+
+      paste(clip = get().clipboard) {
+        if (!clip || clip.nodes.length === 0) return;
+        pasteCount++;
+        let ids: string[] = [];
+        const offset = { x: PASTE_OFFSET * pasteCount, y: PASTE_OFFSET * pasteCount };
+        commit('Paste', (d) => {
+          ids = edits.pasteSubgraph(d, clip, offset);
+        });
+        set({ selectedNodes: new Set(ids), selectedEdges: new Set() });
+      },
+
+      duplicate() {
+        const clip = get().copy();
+        if (clip) get().paste(clip);
+      },
+
+      setMode(mode) {
+        get().endGesture();
+        set({ mode });
+      },
+
+      notify(kind, title, details = []) {
+        const id = ++noticeId;
+        set({ notices: [...get().notices, { id, kind, title, details }] });
+        return id;
+      },
+
+      dismiss(id) {
+        set({ notices: get().notices.filter((n) => n.id !== id) });
+      },
+    };
+  });
+}
+
+export type EditorStoreApi = ReturnType<typeof createEditorStore>;

@@ -1,0 +1,98 @@
+/**
+ * Live values for Build mode: the engine builds the graph (allowing empty ports), runs forward and,
+ * when the loss can be computed, reverse mode. The app never does math itself; it reads these.
+ */
+import {
+  checkGraph,
+  getOp,
+  isLeafOp,
+  Session,
+  type Graph,
+  type Model,
+  type Problem,
+} from '../../graph-engine/index.ts';
+
+export type BadgeKind = 'incomplete' | 'nonfinite';
+
+export interface NodeResult {
+  value: number;
+  /** dL/d(node) when reverse mode ran and the node reaches the loss. */
+  grad?: number;
+  badge?: { kind: BadgeKind; reason: string };
+  /** Input handles to draw: the op's ports, plus one free handle on growable variadic ops. */
+  ports: number;
+}
+
+export interface Evaluation {
+  /** Problems that stop the graph from building at all (shown in a banner). */
+  problems: Problem[];
+  results: ReadonlyMap<string, NodeResult>;
+  /** The loss reverse mode starts from: the model's, or a sensible default. */
+  lossId?: string;
+  lossIsAutomatic: boolean;
+  /** Why there are no gradients, when there are none. */
+  backwardBlocker?: string;
+  graph?: Graph;
+}
+
+/**
+ * Without an explicit loss, the graph's only sink (a non-leaf node nothing reads) is what a user
+ * building J = f(...) means to differentiate. With several sinks there is no sensible guess.
+ */
+export function automaticLoss(model: Model): string | undefined {
+  const read = new Set(model.edges.map((e) => e.source));
+  const sinks = model.nodes.filter((n) => {
+    const op = getOp(n.op);
+    return op && !isLeafOp(op) && !read.has(n.id);
+  });
+  return sinks.length === 1 ? sinks[0].id : undefined;
+}
+
+/** Input handles for a node with no built graph (fallback when the graph has problems). */
+function handleCount(model: Model, nodeId: string, opName: string, built?: number): number {
+  const op = getOp(opName);
+  if (!op || op.arity.kind === 'leaf') return 0;
+  if (op.arity.kind === 'fixed') return op.arity.ports.length;
+  let used = built;
+  if (used === undefined) {
+    let highest = -1;
+    for (const e of model.edges) if (e.target === nodeId && e.port > highest) highest = e.port;
+    used = Math.max(highest + 1, op.arity.min);
+  }
+  if (op.arity.multipleOf) return used;
+  // One free handle beyond the connected ones, so a variadic op can always take another operand.
+  const connected = model.edges.reduce((k, e) => (e.target === nodeId ? Math.max(k, e.port + 1) : k), 0);
+  return Math.max(used, connected + 1);
+}
+
+export function evaluate(model: Model): Evaluation {
+  const explicit = model.loss !== undefined && model.nodes.some((n) => n.id === model.loss);
+  const lossId = explicit ? model.loss : automaticLoss(model);
+  const { graph, problems } = checkGraph(lossId === model.loss ? model : { ...model, loss: lossId }, { allowIncomplete: true });
+  const results = new Map<string, NodeResult>();
+  if (!graph) {
+    for (const n of model.nodes) results.set(n.id, { value: Number.NaN, ports: handleCount(model, n.id, n.op) });
+    return { problems, results, lossId, lossIsAutomatic: !explicit };
+  }
+  const session = new Session(graph, 1);
+  session.forward();
+  const backwardBlocker = session.backwardBlocker();
+  if (!backwardBlocker) session.backward();
+  const firstBad = session.firstNonFinite('values');
+  const firstBadReason = firstBad ? session.describeNonFinite() : undefined;
+  for (const node of graph.nodes) {
+    const value = session.value(node.index);
+    const r: NodeResult = { value, ports: handleCount(model, node.id, node.op.name, node.inputs.length) };
+    if (!backwardBlocker && graph.reachesLoss[node.index]) r.grad = session.grad(node.index);
+    const missing = graph.incomplete.get(node.index);
+    if (missing) r.badge = { kind: 'incomplete', reason: missing };
+    else if (!Number.isFinite(value)) {
+      r.badge = {
+        kind: 'nonfinite',
+        reason: firstBad?.node === node.index && firstBadReason ? firstBadReason : `Value is ${value}, from a non-finite input upstream.`,
+      };
+    }
+    results.set(node.id, r);
+  }
+  return { problems, results, lossId, lossIsAutomatic: !explicit, backwardBlocker, graph };
+}

@@ -1,0 +1,173 @@
+/**
+ * Edits of a v1 model, written as mutations of an immer draft. They know the file format and the
+ * op registry's port rules, nothing about React or React Flow. Checks that need the engine
+ * (cycles) run on a candidate model through `checkGraph`, so the messages are the engine's.
+ */
+import {
+  checkGraph,
+  edgeKey,
+  getOp,
+  isLeafOp,
+  type Model,
+  type ModelEdge,
+  type ModelNode,
+  type OpDef,
+} from '../../graph-engine/index.ts';
+
+export const FORMAT_HEADER = { format: 'graphgrad', version: 1 } as const;
+
+export const emptyModel = (name = 'Untitled graph'): Model => ({ ...FORMAT_HEADER, name, nodes: [], edges: [] });
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+/** A connection the user asks for; `port` is the target's operand index. */
+export interface Connection {
+  source: string;
+  target: string;
+  port: number;
+  sourcePort?: number;
+}
+
+const idIndexCache = new WeakMap<readonly ModelNode[], Map<string, number>>();
+/** id -> index in model.nodes, cached per (immutable) nodes array. */
+export function nodeIndex(nodes: readonly ModelNode[]): Map<string, number> {
+  let map = idIndexCache.get(nodes);
+  if (!map) {
+    map = new Map(nodes.map((n, i) => [n.id, i]));
+    idIndexCache.set(nodes, map);
+  }
+  return map;
+}
+
+/** A fresh id like "mul3", never used by any node in the model. */
+export function freshId(model: Model, base: string, taken: Set<string> = new Set(model.nodes.map((n) => n.id))): string {
+  const stem = base.replace(/[^A-Za-z0-9_]/g, '') || 'n';
+  for (let i = 1; ; i++) {
+    const id = `${stem}${i}`;
+    if (!taken.has(id)) {
+      taken.add(id);
+      return id;
+    }
+  }
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** Readable default labels: inputs a, b, c...; params w1, w2...; others their id. */
+export function defaultLabel(model: Model, op: OpDef, id: string): string {
+  const labels = new Set(model.nodes.map((n) => n.label ?? n.id));
+  if (op.name === 'input') for (const l of LETTERS) if (!labels.has(l)) return l;
+  if (op.name === 'param') for (let i = 1; ; i++) if (!labels.has(`w${i}`)) return `w${i}`;
+  return id;
+}
+
+/** Value of a new leaf: 1 for inputs and consts (visible, neutral), 0.5 for params (not a dead 0). */
+export function defaultValue(op: OpDef): number | undefined {
+  if (!isLeafOp(op)) return undefined;
+  return op.name === 'const' ? 1 : op.name === 'param' ? 0.5 : 1;
+}
+
+export function addNode(draft: Model, opName: string, position: XY, id = freshId(draft, opName)): ModelNode {
+  const op = getOp(opName);
+  if (!op) throw new Error(`Unknown op "${opName}"`);
+  const node: ModelNode = { id, op: opName, label: defaultLabel(draft, op, id), position: { x: Math.round(position.x), y: Math.round(position.y) } };
+  const value = defaultValue(op);
+  if (value !== undefined) node.value = value;
+  draft.nodes.push(node);
+  // A first loss op becomes the graph's loss: what a new user expects reverse mode to start from.
+  if (op.category === 'Losses' && draft.loss === undefined) draft.loss = id;
+  return node;
+}
+
+/** The model with `c` added, replacing whatever fed that port before. Returns the replaced edge. */
+export function connect(draft: Model, c: Connection): ModelEdge | undefined {
+  const i = draft.edges.findIndex((e) => e.target === c.target && e.port === c.port);
+  const replaced = i >= 0 ? draft.edges.splice(i, 1)[0] : undefined;
+  draft.edges.push(toEdge(c));
+  return replaced;
+}
+
+function toEdge(c: Connection): ModelEdge {
+  const edge: ModelEdge = { source: c.source, target: c.target, port: c.port };
+  if (c.sourcePort) edge.sourcePort = c.sourcePort;
+  return edge;
+}
+
+/** Why `c` may not be added (the engine's own message, e.g. naming the cycle), or undefined. */
+export function connectionProblem(model: Model, c: Connection): string | undefined {
+  if (c.source === c.target) return `The graph has a cycle: "${c.source}" -> "${c.source}". A node cannot feed itself.`;
+  const candidate: Model = { ...model, edges: [...model.edges.filter((e) => !(e.target === c.target && e.port === c.port)), toEdge(c)] };
+  const { problems } = checkGraph(candidate, { allowIncomplete: true });
+  const cycle = problems.find((p) => p.message.startsWith('The graph has a cycle'));
+  if (cycle) return cycle.message;
+  // Problems the model already had are not this connection's fault; only new ones refuse it.
+  const before = new Set(checkGraph(model, { allowIncomplete: true }).problems.map((p) => p.message));
+  return problems.find((p) => !before.has(p.message))?.message;
+}
+
+/**
+ * Variadic ops (add, mul, sum...) keep their operands packed 0..k-1, so removing operand 1 of 3
+ * shifts operand 2 down instead of leaving a hole. Paired losses (multipleOf) are left as they
+ * are: their port numbers carry meaning (prediction vs target).
+ */
+function repackVariadic(draft: Model, targets: Iterable<string>): void {
+  const index = new Map(draft.nodes.map((n) => [n.id, n]));
+  for (const t of targets) {
+    const node = index.get(t);
+    const op = node && getOp(node.op);
+    if (!op || op.arity.kind !== 'variadic' || op.arity.multipleOf) continue;
+    const incoming = draft.edges.filter((e) => e.target === t).sort((a, b) => a.port - b.port);
+    incoming.forEach((e, k) => {
+      if (e.port !== k) e.port = k;
+    });
+  }
+}
+
+export function removeEdges(draft: Model, keys: ReadonlySet<string>): void {
+  const touched = new Set<string>();
+  draft.edges = draft.edges.filter((e) => {
+    if (!keys.has(edgeKey(e))) return true;
+    touched.add(e.target);
+    return false;
+  });
+  repackVariadic(draft, touched);
+}
+
+export function removeNodes(draft: Model, ids: ReadonlySet<string>): void {
+  if (ids.size === 0) return;
+  const touched = new Set<string>();
+  draft.nodes = draft.nodes.filter((n) => !ids.has(n.id));
+  draft.edges = draft.edges.filter((e) => {
+    const gone = ids.has(e.source) || ids.has(e.target);
+    if (gone && !ids.has(e.target)) touched.add(e.target);
+    return !gone;
+  });
+  if (draft.loss !== undefined && ids.has(draft.loss)) delete draft.loss;
+  repackVariadic(draft, touched);
+}
+
+/** The nodes with ids in `ids` and the edges among them: what Copy puts on the clipboard. */
+export function subgraph(model: Model, ids: ReadonlySet<string>): { nodes: ModelNode[]; edges: ModelEdge[] } {
+  return {
+    nodes: model.nodes.filter((n) => ids.has(n.id)),
+    edges: model.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+  };
+}
+
+/** Pastes a copied subgraph with fresh ids, shifted by `offset`. Returns the new ids. */
+export function pasteSubgraph(draft: Model, clip: { nodes: readonly ModelNode[]; edges: readonly ModelEdge[] }, offset: XY): string[] {
+  const taken = new Set(draft.nodes.map((n) => n.id));
+  const rename = new Map<string, string>();
+  for (const n of clip.nodes) rename.set(n.id, taken.has(n.id) ? freshId(draft, n.id.replace(/\d+$/, ''), taken) : (taken.add(n.id), n.id));
+  for (const n of clip.nodes) {
+    const copy: ModelNode = structuredClone(n) as ModelNode;
+    copy.id = rename.get(n.id)!;
+    const p = n.position ?? { x: 0, y: 0 };
+    copy.position = { ...p, x: p.x + offset.x, y: p.y + offset.y };
+    draft.nodes.push(copy);
+  }
+  for (const e of clip.edges) draft.edges.push({ ...structuredClone(e), source: rename.get(e.source)!, target: rename.get(e.target)! });
+  return [...rename.values()];
+}

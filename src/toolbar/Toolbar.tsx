@@ -1,0 +1,74 @@
+/** The toolbar: file actions, samples, undo/redo, layout, and the Build / Teach / Train switch. */
+import { useRef } from 'react';
+import { editorStore, useEditor } from '../store/useEditor.ts';
+import { MODES } from '../store/editorStore.ts';
+import { openFile, saveModel } from '../io/files.ts';
+import { SamplesMenu } from './SamplesMenu.tsx';
+import { autoLayout } from './actions.ts';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl+';
+
+export function Toolbar() {
+  const canUndo = useEditor((s) => s.history.past.length > 0);
+  const canRedo = useEditor((s) => s.history.future.length > 0);
+  const undoLabel = useEditor((s) => s.history.past.at(-1)?.label);
+  const redoLabel = useEditor((s) => s.history.future.at(-1)?.label);
+  const mode = useEditor((s) => s.mode);
+  const name = useEditor((s) => s.model.name);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const store = editorStore.getState();
+
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Editor toolbar">
+      <div className="toolbar__brand" aria-hidden="true">
+        <span className="logo">∂</span> GraphGrad
+      </div>
+      <div className="toolbar__group">
+        <button type="button" onClick={() => store.newGraph()} title="Start an empty graph">
+          New
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()} title="Open a GraphGrad .json model">
+          Open
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Open model file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void openFile(file);
+          }}
+        />
+        <button type="button" onClick={() => saveModel(editorStore.getState().model)} title="Download the graph as JSON">
+          Save
+        </button>
+        <SamplesMenu />
+      </div>
+      <div className="toolbar__group">
+        <button type="button" disabled={!canUndo} onClick={() => store.undo()} aria-label="Undo" title={`Undo ${undoLabel ?? ''} (${mod}Z)`}>
+          ↶ <span className="btn-text">Undo</span>
+        </button>
+        <button type="button" disabled={!canRedo} onClick={() => store.redo()} aria-label="Redo" title={`Redo ${redoLabel ?? ''} (${mod}Shift+Z)`}>
+          ↷ <span className="btn-text">Redo</span>
+        </button>
+        <button type="button" onClick={() => void autoLayout()} title="Arrange the graph in layers, left to right">
+          Auto-layout
+        </button>
+      </div>
+      <div className="toolbar__title" title={name}>
+        {name}
+      </div>
+      <div className="mode-switch" role="group" aria-label="Mode">
+        {MODES.map((m) => (
+          <button key={m.id} type="button" aria-pressed={mode === m.id} className={mode === m.id ? 'is-active' : ''} onClick={() => store.setMode(m.id)}>
+            {m.name}
+          </button>
+        ))}
+      </div>
+    </header>
+  );
+}

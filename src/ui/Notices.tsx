@@ -1,0 +1,45 @@
+/** Toasts for refused connections, bad files and restored-autosave problems. Errors stay until dismissed. */
+import { useEffect } from 'react';
+import { editorStore, useEditor } from '../store/useEditor.ts';
+import type { Notice } from '../store/editorStore.ts';
+
+const INFO_MS = 4000;
+const ERROR_MS = 12000;
+const MAX_DETAILS = 8;
+
+function NoticeCard({ notice }: { notice: Notice }) {
+  useEffect(() => {
+    const t = setTimeout(() => editorStore.getState().dismiss(notice.id), notice.kind === 'info' ? INFO_MS : ERROR_MS);
+    return () => clearTimeout(t);
+  }, [notice]);
+  const shown = notice.details.slice(0, MAX_DETAILS);
+  return (
+    <div className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      <div className="notice__text">
+        <strong>{notice.title}</strong>
+        {shown.length > 0 && (
+          <ul>
+            {shown.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+            {notice.details.length > MAX_DETAILS && <li>…and {notice.details.length - MAX_DETAILS} more.</li>}
+          </ul>
+        )}
+      </div>
+      <button type="button" className="notice__close" aria-label="Dismiss" onClick={() => editorStore.getState().dismiss(notice.id)}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+export function Notices() {
+  const notices = useEditor((s) => s.notices);
+  return (
+    <div className="notices" aria-live="polite">
+      {notices.map((n) => (
+        <NoticeCard key={n.id} notice={n} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseModelText, serializeModel, type Model } from '../graph-engine/index.ts';
+import { createEditorStore } from '../src/store/editorStore.ts';
+import { AUTOSAVE_KEY, REJECTED_PREFIX, restoreAutosave, writeAutosave, type KeyValueStorage } from '../src/store/autosave.ts';
+import { HISTORY_LIMIT } from '../src/store/history.ts';
+
+const sample = (name: string): Model => parseModelText(readFileSync(`samples/${name}.json`, 'utf8')).model!;
+
+function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
+}
+
+/** Builds J = 3(a + bc) through store actions, the way the palette and canvas do. */
+function buildChainRule() {
+  const store = createEditorStore();
+  const s = () => store.getState();
+  const a = s().addNode('input', { x: 0, y: 0 });
+  const b = s().addNode('input', { x: 0, y: 100 });
+  const c = s().addNode('input', { x: 0, y: 200 });
+  const u = s().addNode('mul', { x: 200, y: 150 });
+  const v = s().addNode('add', { x: 400, y: 50 });
+  const three = s().addNode('const', { x: 400, y: -100 });
+  const J = s().addNode('mul', { x: 600, y: 0 });
+  s().updateNode(a, { value: 5 });
+  s().updateNode(b, { value: 3 });
+  s().updateNode(c, { value: 2 });
+  s().updateNode(three, { value: 3 });
+  expect(s().connect({ source: b, target: u, port: 0 })).toBe(true);
+  expect(s().connect({ source: c, target: u, port: 1 })).toBe(true);
+  expect(s().connect({ source: a, target: v, port: 0 })).toBe(true);
+  expect(s().connect({ source: u, target: v, port: 1 })).toBe(true);
+  expect(s().connect({ source: three, target: J, port: 0 })).toBe(true);
+  expect(s().connect({ source: v, target: J, port: 1 })).toBe(true);
+  return { store, s, ids: { a, b, c, u, v, three, J } };
+}
+
+describe('editor store', () => {
+  it('builds a graph and computes live values and gradients through the engine', () => {
+    const { s, ids } = buildChainRule();
+    const r = s().evaluation.results;
+    expect(r.get(ids.J)?.value).toBe(33);
+    // J is the only sink, so it is the automatic loss.
+    expect(s().evaluation.lossId).toBe(ids.J);
+    expect(r.get(ids.b)?.grad).toBe(6);
+    expect(r.get(ids.c)?.grad).toBe(9);
+    s().updateNode(ids.a, { value: 6 });
+    expect(s().evaluation.results.get(ids.J)?.value).toBe(36);
+  });
+
+  it('labels new inputs a, b, c and keeps ids unique', () => {
+    const { s, ids } = buildChainRule();
+    expect(s().model.nodes.find((n) => n.id === ids.a)?.label).toBe('a');
+    expect(s().model.nodes.find((n) => n.id === ids.c)?.label).toBe('c');
+    expect(new Set(s().model.nodes.map((n) => n.id)).size).toBe(7);
+  });
+
+  it('marks nodes with empty ports incomplete, with the reason', () => {
+    const store = createEditorStore();
+    const m = store.getState().addNode('mul', { x: 0, y: 0 });
+    const res = store.getState().evaluation.results.get(m)!;
+    expect(res.badge?.kind).toBe('incomplete');
+    expect(res.badge?.reason).toMatch(/no input/);
+    // mul needs two operands; the free third handle appears once both are used.
+    expect(res.ports).toBe(2);
+  });
+
+  it('grows a free handle on variadic ops as each one is used', () => {
+    const { s, ids } = buildChainRule();
+    expect(s().evaluation.results.get(ids.v)?.ports).toBe(3);
+    const d = s().addNode('input', { x: 0, y: 300 });
+    expect(s().connect({ source: d, target: ids.v, port: 2 })).toBe(true);
+    expect(s().evaluation.results.get(ids.v)?.ports).toBe(4);
+    expect(s().evaluation.results.get(ids.J)?.value).toBe(36); // d = 1
+  });
+
+  it('refuses a connection that closes a cycle, naming it, and leaves the model unchanged', () => {
+    const { s, ids } = buildChainRule();
+    const before = s().model;
+    expect(s().connect({ source: ids.J, target: ids.u, port: 0 })).toBe(false);
+    expect(s().model).toBe(before);
+    const notice = s().notices.at(-1)!;
+    expect(notice.kind).toBe('error');
+    expect(notice.details[0]).toMatch(/The graph has a cycle: .*"J"|cycle/);
+    expect(notice.details[0]).toContain(ids.J);
+  });
+
+  it('replaces the edge in an occupied port, undoably', () => {
+    const { s, ids } = buildChainRule();
+    const d = s().addNode('input', { x: 0, y: 300 });
+    s().updateNode(d, { value: 10 });
+    expect(s().connect({ source: d, target: ids.u, port: 0 })).toBe(true);
+    const intoU = s().model.edges.filter((e) => e.target === ids.u && e.port === 0);
+    expect(intoU).toEqual([{ source: d, target: ids.u, port: 0 }]);
+    expect(s().evaluation.results.get(ids.J)?.value).toBe(3 * (5 + 20));
+    s().undo();
+    expect(s().model.edges.filter((e) => e.target === ids.u && e.port === 0)[0].source).toBe(ids.b);
+    expect(s().evaluation.results.get(ids.J)?.value).toBe(33);
+  });
+
+  it('undoes and redoes deletes, restoring edges and values', () => {
+    const { s, ids } = buildChainRule();
+    s().setSelection([ids.u]);
+    s().removeSelection();
+    expect(s().model.nodes.some((n) => n.id === ids.u)).toBe(false);
+    expect(s().model.edges.some((e) => e.source === ids.u || e.target === ids.u)).toBe(false);
+    expect(s().evaluation.results.get(ids.J)?.badge?.kind).toBe('incomplete');
+    s().undo();
+    expect(s().model.nodes.some((n) => n.id === ids.u)).toBe(true);
+    expect(s().evaluation.results.get(ids.J)?.value).toBe(33);
+    s().redo();
+    expect(s().model.nodes.some((n) => n.id === ids.u)).toBe(false);
+  });
+
+  it('records a drag as one undo step', () => {
+    const { s, ids } = buildChainRule();
+    const steps = s().history.past.length;
+    s().beginGesture('Move');
+    for (let i = 1; i <= 50; i++) s().moveNodes([{ id: ids.a, position: { x: i * 3, y: i } }, { id: ids.b, position: { x: i * 3, y: 100 + i } }]);
+    s().endGesture();
+    expect(s().history.past.length).toBe(steps + 1);
+    expect(s().model.nodes.find((n) => n.id === ids.a)?.position).toEqual({ x: 150, y: 50 });
+    s().undo();
+    expect(s().model.nodes.find((n) => n.id === ids.a)?.position).toEqual({ x: 0, y: 0 });
+    expect(s().model.nodes.find((n) => n.id === ids.b)?.position).toEqual({ x: 0, y: 100 });
+    s().redo();
+    expect(s().model.nodes.find((n) => n.id === ids.b)?.position).toEqual({ x: 150, y: 150 });
+  });
+
+  it('keeps at least 100 undo steps', () => {
+    let t = 0;
+    const store = createEditorStore({ now: () => (t += 5000) });
+    const id = store.getState().addNode('input', { x: 0, y: 0 });
+    for (let i = 1; i <= 150; i++) store.getState().updateNode(id, { value: i });
+    expect(HISTORY_LIMIT).toBeGreaterThanOrEqual(100);
+    for (let i = 0; i < 120; i++) store.getState().undo();
+    expect(store.getState().model.nodes[0].value).toBe(30);
+  });
+
+  it('merges quick typing into one field into one step', () => {
+    let t = 0;
+    const store = createEditorStore({ now: () => (t += 100) });
+    const id = store.getState().addNode('input', { x: 0, y: 0 });
+    for (const v of [0, 0.2, 0.25]) store.getState().updateNode(id, { value: v });
+    store.getState().undo();
+    expect(store.getState().model.nodes[0].value).toBe(1);
+  });
+
+  it('copies, pastes with fresh ids and duplicates', () => {
+    const { s, ids } = buildChainRule();
+    s().setSelection([ids.b, ids.c, ids.u]);
+    s().copy();
+    s().paste();
+    const pasted = [...s().selectedNodes];
+    expect(pasted).toHaveLength(3);
+    expect(pasted.some((id) => Object.values(ids).includes(id))).toBe(false);
+    expect(s().model.edges.filter((e) => pasted.includes(e.target))).toHaveLength(2);
+    s().duplicate();
+    expect(s().model.nodes).toHaveLength(13);
+  });
+
+  it('preserves unknown fields and node ids from files', () => {
+    const m = sample('chain-rule');
+    const withExtra = { ...m, custom: { keep: true }, nodes: m.nodes.map((n) => ({ ...n, note: `n-${n.id}` })) };
+    const store = createEditorStore();
+    expect(store.getState().openText(JSON.stringify(withExtra), 'x.json')).toBe(true);
+    store.getState().updateNode('a', { value: 7 });
+    const saved = JSON.parse(serializeModel(store.getState().model));
+    expect(saved.custom).toEqual({ keep: true });
+    expect(saved.nodes.map((n: { id: string }) => n.id)).toEqual(m.nodes.map((n) => n.id));
+    expect(saved.nodes[0].note).toBe('n-a');
+  });
+
+  it('refuses a bad file with the engine messages and keeps the graph', () => {
+    const store = createEditorStore({ initialModel: sample('chain-rule') });
+    const before = store.getState().model;
+    expect(store.getState().openText('{"format":"graphgrad","version":1,"nodes":[{"id":"x","op":"nope"}],"edges":[]}', 'bad.json')).toBe(false);
+    expect(store.getState().model).toBe(before);
+    expect(store.getState().notices.at(-1)?.details.join('\n')).toMatch(/unknown op "nope"/);
+    expect(store.getState().openText('{not json', 'broken.json')).toBe(false);
+    expect(store.getState().notices.at(-1)?.details[0]).toMatch(/Not valid JSON/);
+    expect(store.getState().model).toBe(before);
+  });
+
+  it('opening a file is undoable', () => {
+    const store = createEditorStore({ initialModel: sample('chain-rule') });
+    store.getState().openText(JSON.stringify(sample('neuron')), 'neuron.json');
+    expect(store.getState().model.name).toMatch(/neuron/);
+    store.getState().undo();
+    expect(store.getState().model.name).toBe('J = 3(a + bc)');
+  });
+
+  it('a Use-as-loss choice drives the gradients', () => {
+    const store = createEditorStore({ initialModel: sample('chain-rule') });
+    store.getState().setLoss('v');
+    expect(store.getState().evaluation.results.get('b')?.grad).toBe(2);
+    expect(store.getState().evaluation.results.get('J')?.grad).toBeUndefined();
+  });
+});
+
+describe('autosave', () => {
+  it('round-trips a graph', () => {
+    const storage = memoryStorage();
+    writeAutosave(storage, sample('neuron'));
+    const r = restoreAutosave(storage);
+    expect(r.kind).toBe('ok');
+    if (r.kind === 'ok') expect(r.model).toEqual(sample('neuron'));
+  });
+
+  it('keeps a stored graph that fails validation aside, never dropping it', () => {
+    const storage = memoryStorage();
+    const bad = '{"format":"graphgrad","version":1,"nodes":[{"id":"a","op":"add"},{"id":"b","op":"add"}],"edges":[{"source":"a","target":"b","port":0},{"source":"b","target":"a","port":0}]}';
+    storage.setItem(AUTOSAVE_KEY, bad);
+    const r = restoreAutosave(storage, 1234);
+    expect(r.kind).toBe('rejected');
+    if (r.kind !== 'rejected') return;
+    expect(r.keptAs).toBe(`${REJECTED_PREFIX}1234`);
+    expect(storage.getItem(r.keptAs)).toBe(bad);
+    expect(r.problems[0].message).toMatch(/cycle/);
+  });
+
+  it('reports nothing stored', () => {
+    expect(restoreAutosave(memoryStorage()).kind).toBe('none');
+  });
+});
