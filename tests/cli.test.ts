@@ -74,6 +74,17 @@ describe('graphgrad CLI', () => {
     expect(r.out).toMatch(/ok: 6 gradients match/);
   });
 
+  it('export writes ONNX and PyTorch files', () => {
+    const onnxPath = join(tmp, 'neuron.onnx');
+    const r = cli('export', 'samples/neuron.json', '--to', 'onnx', '--out', onnxPath);
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe(`wrote ${onnxPath} (ONNX opset 13: inputs x1, x2, y; outputs a, L)`);
+    const py = cli('export', 'samples/chain-rule.json', '--to', 'pytorch');
+    expect(py.code).toBe(0);
+    expect(py.out).toMatch(/^#!\/usr\/bin\/env python3/);
+    expect(cli('export', 'samples/chain-rule.json', '--to', 'keras')).toMatchObject({ code: 1, err: '--to must be one of onnx, pytorch, json.\n' });
+  });
+
   it('unknown commands print usage and exit 2', () => {
     const r = cli('frobnicate');
     expect(r.code).toBe(2);

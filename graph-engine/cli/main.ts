@@ -8,6 +8,7 @@ import { gradCheck } from '../gradcheck.ts';
 import { modelJsonSchema } from '../model.ts';
 import { opReferenceMarkdown } from '../ops/reference.ts';
 import { CliError, parseArgs, readModel, table } from './io.ts';
+import { exportCommand } from './export.ts';
 
 const USAGE = `Usage: graphgrad <command> [options]
 
@@ -17,6 +18,8 @@ Commands:
   gradcheck <model.json>         compare reverse mode with finite differences (fails above 1e-6)
   schema                         print the JSON Schema of the model format (docs/model.schema.json)
   ops                            print the op reference as a Markdown table (used in docs/format.md)
+  export <model.json> --to onnx|pytorch|json [--out <file>]
+                                 write the model for ONNX Runtime, PyTorch, or as canonical JSON
 `;
 
 type Command = (argv: string[]) => number | Promise<number>;
@@ -59,6 +62,8 @@ const commands: Record<string, Command> = {
     console.log(`\nok: ${rows.length} gradients match finite differences within 1e-6`);
     return 0;
   },
+
+  export: exportCommand,
 
   schema() {
     console.log(JSON.stringify(modelJsonSchema(), null, 2));

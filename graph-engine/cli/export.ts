@@ -1,0 +1,41 @@
+/** `graphgrad export <model.json> --to onnx|pytorch|json --out <file>` */
+import { writeFileSync } from 'node:fs';
+import { serializeModel } from '../model.ts';
+import { exportOnnx } from '../export/onnx.ts';
+import { exportPytorch } from '../export/pytorch.ts';
+import { CliError, parseArgs, readModel } from './io.ts';
+
+const FORMATS = ['onnx', 'pytorch', 'json'] as const;
+
+export function exportCommand(argv: string[]): number {
+  const { positional, flags } = parseArgs(argv);
+  const to = flags.get('to');
+  if (!to || !(FORMATS as readonly string[]).includes(to)) throw new CliError(`--to must be one of ${FORMATS.join(', ')}.`);
+  const out = flags.get('out');
+  if (!out && to === 'onnx') throw new CliError('--out <file> is required for ONNX (a binary file).');
+  const { model } = readModel(positional[0]);
+  let data: string | Uint8Array;
+  let summary: string;
+  try {
+    if (to === 'onnx') {
+      const r = exportOnnx(model);
+      data = r.bytes;
+      summary = `ONNX opset 13: inputs ${r.inputs.join(', ') || '(none)'}; outputs ${r.outputs.join(', ')}`;
+    } else if (to === 'pytorch') {
+      data = exportPytorch(model);
+      summary = 'PyTorch script: run `python <file>` for the self-check, `--train` to train';
+    } else {
+      data = serializeModel(model);
+      summary = 'JSON model v1';
+    }
+  } catch (e) {
+    throw new CliError((e as Error).message.split('\n'));
+  }
+  if (!out) {
+    process.stdout.write(data);
+    return 0;
+  }
+  writeFileSync(out, data);
+  console.log(`wrote ${out} (${summary})`);
+  return 0;
+}
