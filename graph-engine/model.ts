@@ -111,7 +111,8 @@ export function parseModel(data: unknown): { model?: Model; problems: Problem[] 
     };
   }
   const r = ModelSchema.safeParse(data);
-  if (r.success) return { model: r.data, problems: [] };
+  // The input itself, not zod's copy: zod would move unknown keys last, and a round trip keeps order.
+  if (r.success) return { model: data as Model, problems: [] };
   return {
     problems: r.error.issues.map((i) => {
       const path = jsonPath(i.path);
