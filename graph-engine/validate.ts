@@ -1,5 +1,6 @@
 /** Every way into GraphGrad (file, link, autosave, CLI) goes through here: syntax, schema, graph. */
 import { parseModel, parseModelText, type Model, type Problem } from './model.ts';
+import { countProblem, sizeProblem, utf8Bytes } from './limits.ts';
 import { checkGraph, type BuildOptions, type Graph } from './graph.ts';
 
 export interface Validated {
@@ -9,6 +10,8 @@ export interface Validated {
 }
 
 export function validateModel(data: unknown, options: BuildOptions = {}): Validated {
+  const tooMany = countProblem(data);
+  if (tooMany) return { problems: [tooMany] };
   const parsed = parseModel(data);
   if (!parsed.model) return { problems: parsed.problems };
   const { graph, problems } = checkGraph(parsed.model, options);
@@ -16,6 +19,8 @@ export function validateModel(data: unknown, options: BuildOptions = {}): Valida
 }
 
 export function validateModelText(text: string, options: BuildOptions = {}): Validated {
+  const tooBig = sizeProblem(utf8Bytes(text));
+  if (tooBig) return { problems: [tooBig] };
   const parsed = parseModelText(text);
   if (!parsed.model) return { problems: parsed.problems };
   return validateModel(parsed.model, options);

@@ -268,6 +268,18 @@ export function withParams(model: Model, value: (id: string) => number | undefin
   };
 }
 
+/** The model with every macro's stored parameters removed, so they are drawn afresh from the seed. */
+export function withoutMacroParams(model: Model): Model {
+  return {
+    ...model,
+    nodes: model.nodes.map((n) => {
+      const drop = macroOf(n)?.macro?.paramAttrs;
+      if (!drop || !n.attrs) return n;
+      return { ...n, attrs: Object.fromEntries(Object.entries(n.attrs).filter(([k]) => !drop.includes(k))) };
+    }),
+  };
+}
+
 /** Stores the seeded initial parameters of every macro that has none yet. */
 export function initMacroParams(model: Model, seed?: number): Model {
   return withParams(model, () => undefined, { seed });

@@ -105,6 +105,7 @@ const neuronActivation = (a: RawAttrs) => (isActivation(a.activation) ? a.activa
 export const neuron: MacroDef = {
   outputCount: () => 1,
   outputName: () => 'a',
+  paramAttrs: ['w', 'b'],
   storedInputs: (a) => (Array.isArray(a.w) ? a.w.length : undefined),
   check: (a, k) => present([checkActivation(a.activation, 'activation'), checkVector(a.w, 'w', k), a.b !== undefined && !isFiniteNumber(a.b) ? 'attr "b" must be a finite number' : undefined]),
   expand(bld, a, k) {
@@ -127,6 +128,7 @@ const denseActivation = (a: RawAttrs) => (isActivation(a.activation) ? a.activat
 export const dense: MacroDef = {
   outputCount: denseUnits,
   outputName: (p) => `a${p}`,
+  paramAttrs: ['W', 'b'],
   storedInputs: (a) => (Array.isArray(a.W) && Array.isArray(a.W[0]) ? (a.W[0] as unknown[]).length : undefined),
   check: (a, k) => {
     if (a.units !== undefined && !isCount(a.units)) return ['attr "units" must be a whole number of at least 1'];
@@ -167,6 +169,7 @@ function mlpActivation(a: RawAttrs, L: number, layers: number): string {
 export const mlp: MacroDef = {
   outputCount: (a) => mlpSizes(a).at(-1)!,
   outputName: (p) => `y${p}`,
+  paramAttrs: ['W', 'b'],
   storedInputs: (a) => (Array.isArray(a.W) && Array.isArray(a.W[0]) && Array.isArray(a.W[0][0]) ? (a.W[0][0] as unknown[]).length : undefined),
   check: (a, k) => {
     if (!(Array.isArray(a.sizes) && a.sizes.length > 0 && a.sizes.every(isCount))) return ['attr "sizes" must be a non-empty array of layer widths (whole numbers >= 1), e.g. [8, 8, 1]'];

@@ -44,6 +44,8 @@ export interface MacroDef {
    * Used to notice a mismatch with the wired inputs.
    */
   storedInputs?(attrs: RawAttrs): number | undefined;
+  /** Attrs that hold trained parameters (dropped to re-initialise). */
+  paramAttrs?: readonly string[];
   /** Problems with the attrs, as phrases naming the attr (without the node prefix). */
   check(attrs: RawAttrs, inputs: number): string[];
   expand(b: MacroBuilder, attrs: RawAttrs, inputs: number): void;

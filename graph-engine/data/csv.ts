@@ -1,0 +1,55 @@
+/**
+ * CSV: a header row of column names, then rows of numbers. Separator is a comma (or semicolon /
+ * tab when the header uses one); fields may be double-quoted. Every error names the line (1-based,
+ * as an editor shows it) and, for a bad value, the column.
+ */
+import { DataError, fromRows, type Dataset } from './dataset.ts';
+
+function splitLine(line: string, sep: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === sep) { out.push(cur.trim()); cur = ''; }
+    else cur += c;
+  }
+  out.push(cur.trim());
+  return out;
+}
+
+export function parseCsv(text: string, name = 'data.csv'): Dataset {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first < 0) throw new DataError(`${name}: the file is empty; expected a header row of column names, then rows of numbers.`);
+  const headerLine = lines[first];
+  const sep = headerLine.includes(',') ? ',' : headerLine.includes(';') ? ';' : headerLine.includes('\t') ? '\t' : ',';
+  const header = splitLine(headerLine, sep);
+  header.forEach((h, c) => {
+    if (!h) throw new DataError(`${name}: line ${first + 1}, column ${c + 1}: the header has an empty column name.`);
+    if (/^[-+]?(\d|\.\d)/.test(h) && Number.isFinite(Number(h))) throw new DataError(`${name}: line ${first + 1}: the first row must be a header of column names, but column ${c + 1} is the number ${h}.`);
+    const dup = header.indexOf(h);
+    if (dup !== c) throw new DataError(`${name}: line ${first + 1}: column name "${h}" appears twice (columns ${dup + 1} and ${c + 1}).`);
+  });
+  const rows: number[][] = [];
+  for (let i = first + 1; i < lines.length; i++) {
+    if (lines[i].trim() === '') continue;
+    const fields = splitLine(lines[i], sep);
+    if (fields.length !== header.length) {
+      throw new DataError(`${name}: line ${i + 1} has ${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${header.length} (${header.join(', ')}).`);
+    }
+    rows.push(fields.map((f, c) => {
+      const v = f === '' ? Number.NaN : Number(f);
+      if (!Number.isFinite(v)) throw new DataError(`${name}: line ${i + 1}, column ${c + 1} ("${header[c]}"): ${f === '' ? 'the value is empty' : `"${f}" is not a number`}.`);
+      return v;
+    }));
+  }
+  if (rows.length === 0) throw new DataError(`${name}: the file has a header but no data rows.`);
+  // Without other knowledge the last column is the target; the model's binding usually decides.
+  return fromRows(name, header, rows, { targets: [header[header.length - 1]] });
+}

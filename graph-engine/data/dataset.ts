@@ -1,0 +1,72 @@
+/**
+ * A dataset is a table of named numeric columns (stored column by column) plus what it is for:
+ * which columns are targets by default and whether the task is classification or regression.
+ * Columns bind to the model's `input` nodes by name (see bind.ts).
+ */
+import { rngFor, shuffle } from '../random.ts';
+
+export type Task = 'classification' | 'regression';
+
+export interface Dataset {
+  name: string;
+  columns: string[];
+  /** data[c][r]: column c, row r. */
+  data: Float64Array[];
+  rows: number;
+  /** Columns that are targets by default (labels, one-hot classes, regression values). */
+  targets: string[];
+  /** Known for built-in sets; inferred from the target values for CSV files. */
+  task?: Task;
+  /** Test share to use when the settings give none (0 for the four-row XOR table). */
+  defaultTestRatio?: number;
+}
+
+export class DataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DataError';
+  }
+}
+
+/** Builds a dataset from rows of values in column order. */
+export function fromRows(name: string, columns: string[], rows: readonly (readonly number[])[], extra: Pick<Dataset, 'targets'> & Partial<Dataset>): Dataset {
+  const data = columns.map((_, c) => Float64Array.from(rows, (r) => r[c]));
+  return { name, columns, data, rows: rows.length, ...extra };
+}
+
+export function columnIndex(ds: Dataset, name: string): number {
+  return ds.columns.indexOf(name);
+}
+
+/**
+ * Playground-style derived features for 2-D sets (columns x1, x2): x1^2, x2^2, x1*x2, sin(x1),
+ * sin(x2), added as columns so input nodes with those names or labels bind to them.
+ */
+export function withDerivedFeatures(ds: Dataset): Dataset {
+  const x1 = ds.data[columnIndex(ds, 'x1')];
+  const x2 = ds.data[columnIndex(ds, 'x2')];
+  if (!x1 || !x2) return ds;
+  const derived: [string, (a: number, b: number) => number][] = [
+    ['x1^2', (a) => a * a], ['x2^2', (_a, b) => b * b], ['x1*x2', (a, b) => a * b], ['sin(x1)', (a) => Math.sin(a)], ['sin(x2)', (_a, b) => Math.sin(b)],
+  ];
+  const fresh = derived.filter(([n]) => !ds.columns.includes(n));
+  return {
+    ...ds,
+    columns: [...ds.columns, ...fresh.map(([n]) => n)],
+    data: [...ds.data, ...fresh.map(([, f]) => Float64Array.from(x1, (a, r) => f(a, x2[r])))],
+  };
+}
+
+export interface Split {
+  train: Int32Array;
+  test: Int32Array;
+}
+
+/** A seeded train/test split of row indices: shuffle, then the first round(ratio * rows) are test. */
+export function splitRows(rows: number, testRatio: number, seed: number): Split {
+  if (!(testRatio >= 0 && testRatio < 1)) throw new DataError(`test ratio must be at least 0 and below 1 (got ${testRatio}).`);
+  const idx = Int32Array.from({ length: rows }, (_, i) => i);
+  shuffle(idx, rngFor(seed, 'split'));
+  const nTest = Math.min(Math.round(testRatio * rows), rows - 1);
+  return { test: idx.slice(0, nTest).sort(), train: idx.slice(nTest).sort() };
+}

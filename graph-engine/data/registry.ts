@@ -1,0 +1,45 @@
+/** Built-in datasets by name, with their default size and noise. */
+import { DataError, withDerivedFeatures, type Dataset } from './dataset.ts';
+import { digits, kmToMiles, passExam, xorTable } from './examples.ts';
+import { synthetic, SYNTHETIC, threeBlobs } from './synthetic.ts';
+
+export interface DatasetOptions {
+  /** Number of samples (ignored by xor-table). */
+  points?: number;
+  noise?: number;
+  seed?: number;
+  /** Two-class label coding: 0/1 (default, for sigmoid + bce or mse) or -1/+1 (for tanh + mse). */
+  labels?: '01' | 'pm1';
+}
+
+const DEFAULTS: Record<string, { points: number; noise: number }> = {
+  circle: { points: 500, noise: 0 }, xor: { points: 500, noise: 0 }, gauss: { points: 500, noise: 0 },
+  spiral: { points: 500, noise: 0 }, moons: { points: 500, noise: 0.05 }, plane: { points: 500, noise: 0.05 },
+  'xor-table': { points: 4, noise: 0 }, 'km-to-miles': { points: 50, noise: 0 }, 'pass-exam': { points: 200, noise: 0 },
+  blobs3: { points: 300, noise: 0.05 }, digits: { points: 1000, noise: 0.1 },
+};
+
+export const DATASET_NAMES: readonly string[] = Object.keys(DEFAULTS);
+
+export function makeDataset(name: string, options: DatasetOptions = {}): Dataset {
+  const d = DEFAULTS[name];
+  if (!d) throw new DataError(`Unknown dataset "${name}". Built-in datasets: ${DATASET_NAMES.join(', ')}; or give a .csv file.`);
+  const o = { count: options.points ?? d.points, noise: options.noise ?? d.noise, seed: options.seed ?? 0 };
+  if (!(Number.isInteger(o.count) && o.count >= 1)) throw new DataError(`points must be a whole number of at least 1 (got ${options.points}).`);
+  if (!(o.noise >= 0)) throw new DataError(`noise must be 0 or more (got ${options.noise}).`);
+  let ds: Dataset;
+  if (name in SYNTHETIC) ds = withDerivedFeatures(synthetic(name, o));
+  else if (name === 'xor-table') ds = withDerivedFeatures(xorTable());
+  else if (name === 'km-to-miles') ds = kmToMiles(o);
+  else if (name === 'pass-exam') ds = passExam(o);
+  else if (name === 'blobs3') ds = withDerivedFeatures(threeBlobs(o));
+  else ds = digits(o);
+  return options.labels === 'pm1' ? toPlusMinusOne(ds) : ds;
+}
+
+/** Recodes 0/1 targets of a two-class set as -1/+1. */
+function toPlusMinusOne(ds: Dataset): Dataset {
+  if (ds.task !== 'classification' || ds.targets.length !== 1) return ds;
+  const c = ds.columns.indexOf(ds.targets[0]);
+  return { ...ds, data: ds.data.map((col, i) => (i === c ? col.map((v) => 2 * v - 1) : col)) };
+}

@@ -1,0 +1,335 @@
+/**
+ * The trainer: minibatch gradient descent over a compiled plan, driven in small pieces so a Web
+ * Worker can report progress (`step()`, `trainEpoch()`, `runEpochs(n)`) or all at once (`run()`).
+ * Each step: fill the batch from the shuffled training rows, forward, reverse mode seeded with 1/n
+ * (so parameter gradients are batch means), one optimizer update. Nothing is allocated per step.
+ */
+import { buildGraph, outputNode, type Graph } from '../graph.ts';
+import type { Model } from '../model.ts';
+import { withoutMacroParams, withParams } from '../macros/expand.ts';
+import { Session } from '../session.ts';
+import { rngFor, shuffle, type Rng } from '../random.ts';
+import { DataError, splitRows, type Dataset, type Split, type Task } from '../data/dataset.ts';
+import { bindDataset, inferTask, lossRoles, type Binding, type LossRoles } from '../data/bind.ts';
+import { backward, compilePlan, forward, Workspace, type Plan } from './plan.ts';
+import { applyUpdate, OptimizerState } from './optimizers.ts';
+import { computeMetrics, type Metrics } from './metrics.ts';
+import { formatNumber } from '../format.ts';
+import type { TrainSettings } from './settings.ts';
+
+export interface EpochMetrics {
+  epoch: number;
+  train: Metrics;
+  test?: Metrics;
+}
+
+export interface StopInfo {
+  reason: 'epochs' | 'early-stop' | 'non-finite';
+  message: string;
+  /** Node id where training went non-finite. */
+  node?: string;
+}
+
+/** Rows of a forward pass held at once while evaluating: bounded memory for large graphs. */
+const EVAL_FLOATS = 4_000_000;
+
+export class Trainer {
+  readonly model: Model;
+  readonly graph: Graph;
+  readonly plan: Plan;
+  readonly settings: TrainSettings;
+  readonly dataset: Dataset;
+  readonly split: Split;
+  readonly task?: Task;
+  readonly roles?: LossRoles;
+  readonly bindings: Binding[];
+  /** Current parameters by slot (plan.paramNode gives each slot's node). */
+  readonly params: Float64Array;
+  private readonly pgrads: Float64Array;
+  private readonly lastFinite: Float64Array;
+  private readonly best: Float64Array;
+  private readonly opt: OptimizerState;
+  private readonly ws: Workspace;
+  private evalWs?: Workspace;
+  private readonly rows: Int32Array;
+  private shuffleRng!: Rng;
+  private cursor = 0;
+  epoch = 0;
+  steps = 0;
+  history: EpochMetrics[] = [];
+  stopped?: StopInfo;
+  private bestLoss = Infinity;
+  private sinceBest = 0;
+
+  constructor(model: Model, dataset: Dataset, settings: TrainSettings) {
+    this.model = model;
+    this.settings = settings;
+    this.dataset = dataset;
+    this.graph = buildGraph(model, { seed: settings.seed });
+    if (this.graph.loss < 0) throw new DataError('The model names no loss node to train on.');
+    this.plan = compilePlan(this.graph);
+    if (this.plan.paramNode.length === 0) throw new DataError('The model has no param nodes (or layer macros) to train.');
+    this.bindings = bindDataset(this.graph, dataset, settings.bind);
+    this.roles = lossRoles(this.graph);
+    this.task = settings.task ?? inferTask(dataset, this.graph, this.bindings, this.roles);
+    this.split = splitRows(dataset.rows, settings.testRatio ?? dataset.defaultTestRatio ?? 0.2, settings.seed);
+    this.rows = this.split.train.slice();
+    const P = this.plan.paramNode.length;
+    this.params = Float64Array.from(this.plan.paramNode, (n) => this.graph.nodes[n].value);
+    this.pgrads = new Float64Array(P);
+    this.lastFinite = new Float64Array(P);
+    this.best = this.params.slice();
+    this.opt = new OptimizerState(P);
+    this.ws = new Workspace(this.plan, Math.min(settings.batchSize, this.rows.length));
+    this.shuffleRng = rngFor(settings.seed, 'shuffle');
+  }
+
+  get batchSize(): number {
+    return this.ws.B;
+  }
+
+  get done(): boolean {
+    return this.stopped !== undefined;
+  }
+
+  /**
+   * Re-initialises: macro parameters drawn afresh from the seed (or `seed`), plain param nodes back
+   * to their file values, optimizer state, history and shuffle order cleared.
+   */
+  reset(seed = this.settings.seed): void {
+    const fresh = buildGraph(withoutMacroParams(this.model), { seed });
+    this.plan.paramNode.forEach((n, s) => (this.params[s] = fresh.nodes[fresh.indexOf.get(this.graph.nodes[n].id)!].value));
+    this.best.set(this.params);
+    this.opt.reset();
+    this.shuffleRng = rngFor(seed, 'shuffle');
+    this.rows.set(this.split.train);
+    this.cursor = 0;
+    this.epoch = 0;
+    this.steps = 0;
+    this.history = [];
+    this.stopped = undefined;
+    this.bestLoss = Infinity;
+    this.sinceBest = 0;
+  }
+
+  /** Copies rows[from .. from+n) of the dataset into the bound input nodes of `ws`. */
+  private fill(ws: Workspace, rows: ArrayLike<number>, from: number, n: number): void {
+    const { vals, B } = ws;
+    const data = this.dataset.data;
+    for (let i = 0; i < this.bindings.length; i++) {
+      const { node, column } = this.bindings[i];
+      const col = data[column];
+      const base = node * B;
+      for (let b = 0; b < n; b++) vals[base + b] = col[rows[from + b]];
+    }
+  }
+
+  /** One minibatch update. Returns the batch-mean loss (NaN once training has stopped). */
+  step(): number {
+    if (this.stopped) return Number.NaN;
+    if (this.cursor === 0) shuffle(this.rows, this.shuffleRng);
+    const { ws, plan, params } = this;
+    const n = Math.min(ws.B, this.rows.length - this.cursor);
+    this.fill(ws, this.rows, this.cursor, n);
+    forward(plan, ws, params, n);
+    const lo = this.graph.loss * ws.B;
+    let loss = 0;
+    for (let b = 0; b < n; b++) loss += ws.vals[lo + b];
+    loss /= n;
+    if (!Number.isFinite(loss)) {
+      this.stopNonFinite(this.firstNonFiniteNode(ws, n));
+      return loss;
+    }
+    backward(plan, ws, params, this.pgrads, n, 1 / n);
+    this.lastFinite.set(params);
+    applyUpdate(params, this.pgrads, this.opt, this.settings);
+    for (let s = 0; s < params.length; s++) {
+      if (!Number.isFinite(params[s])) {
+        params.set(this.lastFinite);
+        this.stopNonFinite(this.graph.nodes[plan.paramNode[s]].id, 'after an update');
+        return loss;
+      }
+    }
+    this.steps++;
+    this.cursor += n;
+    if (this.cursor >= this.rows.length) {
+      this.cursor = 0;
+      this.epoch++;
+    }
+    return loss;
+  }
+
+  private firstNonFiniteNode(ws: Workspace, n: number): string {
+    const { order, nodes } = this.graph;
+    for (const m of order) {
+      if (!this.plan.computed[m]) continue;
+      for (let b = 0; b < n; b++) if (!Number.isFinite(ws.vals[m * ws.B + b])) return nodes[m].id;
+    }
+    return nodes[this.graph.loss].id;
+  }
+
+  private stopNonFinite(id: string, when = 'in the forward pass'): void {
+    const node = this.graph.nodes[this.graph.indexOf.get(id)!];
+    const where = node.origin ? `, inside macro "${node.origin}"` : '';
+    const lr = this.settings.lr;
+    this.stopped = {
+      reason: 'non-finite',
+      node: id,
+      message: `Training stopped at epoch ${this.epoch + 1}, step ${this.steps + 1}: node "${id}" (${node.op.name}${where}) became non-finite ${when}, the first in the graph. The learning rate ${formatNumber(lr)} is probably too high: try a lower one, e.g. ${formatNumber(lr / 10)}. The last finite parameters are kept.`,
+    };
+  }
+
+  /**
+   * Finishes the current epoch (or runs a whole one), then evaluates train and test sets unless
+   * `evaluate` is false. Returns the epoch's metrics, or undefined if training stopped.
+   */
+  trainEpoch(evaluate = true): EpochMetrics | undefined {
+    if (this.stopped) return undefined;
+    const target = this.epoch + 1;
+    while (this.epoch < target && !this.stopped) this.step();
+    if (this.stopped) return undefined;
+    if (!evaluate) return undefined;
+    const m: EpochMetrics = { epoch: this.epoch, train: this.evaluate(this.split.train) };
+    if (this.split.test.length) m.test = this.evaluate(this.split.test);
+    this.history.push(m);
+    this.checkStop(m);
+    return m;
+  }
+
+  private checkStop(m: EpochMetrics): void {
+    if (!Number.isFinite(m.train.loss)) {
+      this.stopNonFinite(this.graph.nodes[this.graph.loss].id, 'on the training set');
+      return;
+    }
+    const { patience, epochs } = this.settings;
+    if (patience !== undefined && m.test) {
+      if (m.test.loss < this.bestLoss) {
+        this.bestLoss = m.test.loss;
+        this.sinceBest = 0;
+        this.best.set(this.params);
+      } else if (++this.sinceBest >= patience) {
+        this.params.set(this.best);
+        this.stopped = { reason: 'early-stop', message: `Stopped early after epoch ${m.epoch}: the test loss has not improved for ${patience} epochs; kept the parameters of the best epoch (test loss ${formatNumber(this.bestLoss, 6)}).` };
+        return;
+      }
+    }
+    if (this.epoch >= epochs) this.stopped = { reason: 'epochs', message: `Finished ${epochs} epochs.` };
+  }
+
+  /** Runs up to n epochs (stopping early if training stops); returns their metrics. */
+  runEpochs(n: number): EpochMetrics[] {
+    const out: EpochMetrics[] = [];
+    for (let i = 0; i < n && !this.stopped; i++) {
+      const m = this.trainEpoch();
+      if (m) out.push(m);
+    }
+    return out;
+  }
+
+  /** Trains until settings.epochs, early stopping or a non-finite value. */
+  run(): EpochMetrics[] {
+    return this.runEpochs(Math.max(this.settings.epochs - this.epoch, 0));
+  }
+
+  private evalWorkspace(): Workspace {
+    const N = this.graph.nodes.length;
+    this.evalWs ??= new Workspace(this.plan, Math.max(1, Math.min(2500, Math.floor(EVAL_FLOATS / N))));
+    return this.evalWs;
+  }
+
+  /** Loss and metrics of the current parameters over the given dataset rows. */
+  evaluate(rows: ArrayLike<number>): Metrics {
+    const ws = this.evalWorkspace();
+    const roles = this.roles;
+    const k = roles?.predictions.length ?? 0;
+    const preds = new Float64Array(rows.length * k);
+    const targets = new Float64Array(rows.length * k);
+    let loss = 0;
+    for (let from = 0; from < rows.length; from += ws.B) {
+      const n = Math.min(ws.B, rows.length - from);
+      this.fill(ws, rows, from, n);
+      forward(this.plan, ws, this.params, n);
+      const lo = this.graph.loss * ws.B;
+      for (let b = 0; b < n; b++) loss += ws.vals[lo + b];
+      for (let j = 0; j < k; j++) {
+        const p = roles!.predictions[j] * ws.B;
+        const t = roles!.targets[j] * ws.B;
+        for (let b = 0; b < n; b++) {
+          preds[(from + b) * k + j] = ws.vals[p + b];
+          targets[(from + b) * k + j] = ws.vals[t + b];
+        }
+      }
+    }
+    return computeMetrics(this.task, loss / Math.max(rows.length, 1), preds, targets, rows.length, k);
+  }
+
+  /**
+   * Values of nodes over points given column by column (e.g. a 50x50 grid of x1, x2 and derived
+   * features from gridColumns): one batched forward per chunk of up to 2500 points. Ids may name a
+   * macro output as "id#port". Inputs without a given column keep their file value.
+   */
+  evaluateGrid(nodeIds: readonly string[], columns: Readonly<Record<string, ArrayLike<number>>>, count: number): Record<string, Float64Array> {
+    const ws = this.evalWorkspace();
+    const targets = nodeIds.map((spec) => {
+      const [id, port] = spec.split('#');
+      const n = outputNode(this.graph, id, port ? Number(port) : 0);
+      if (n === undefined) throw new DataError(`evaluateGrid: "${spec}" is not a node or macro output.`);
+      return n;
+    });
+    const inputs = this.bindings.map((b) => ({ node: b.node, col: columns[this.dataset.columns[b.column]] }));
+    const out: Record<string, Float64Array> = Object.fromEntries(nodeIds.map((id) => [id, new Float64Array(count)]));
+    for (let from = 0; from < count; from += ws.B) {
+      const n = Math.min(ws.B, count - from);
+      for (const { node, col } of inputs) {
+        // Inputs not on the grid (targets, say) take their file value.
+        if (col) for (let b = 0; b < n; b++) ws.vals[node * ws.B + b] = col[from + b];
+        else ws.vals.fill(this.graph.nodes[node].value, node * ws.B, node * ws.B + n);
+      }
+      forward(this.plan, ws, this.params, n);
+      nodeIds.forEach((id, j) => out[id].set(ws.vals.subarray(targets[j] * ws.B, targets[j] * ws.B + n), from));
+    }
+    return out;
+  }
+
+  /** Current parameters by param node id (expanded ids for macro parameters). */
+  getParams(): Record<string, number> {
+    const out: Record<string, number> = {};
+    this.plan.paramNode.forEach((n, s) => (out[this.graph.nodes[n].id] = this.params[s]));
+    return out;
+  }
+
+  /** The model with the current parameters written back (into macro attrs and param values). */
+  trainedModel(): Model {
+    const byId = this.getParams();
+    return withParams(this.model, (id) => byId[id]);
+  }
+
+  /**
+   * A teaching Session over the same graph, loaded with the current parameters and the given
+   * dataset rows (one sample per row): the Stepper runs on it unchanged.
+   */
+  session(rows: ArrayLike<number>): Session {
+    const s = new Session(this.graph, Math.max(rows.length, 1));
+    this.plan.paramNode.forEach((n, slot) => s.setLeaf(n, this.params[slot]));
+    for (const { node, column } of this.bindings) s.setLeaf(node, Array.from(rows, (r) => this.dataset.data[column][r]));
+    return s;
+  }
+}
+
+/** A size x size grid over [x1min, x1max] x [x2min, x2max] as columns x1, x2 and derived features. */
+export function gridColumns(size: number, x1: [number, number] = [-1, 1], x2: [number, number] = [-1, 1]): { columns: Record<string, Float64Array>; count: number } {
+  const count = size * size;
+  const a = new Float64Array(count);
+  const b = new Float64Array(count);
+  for (let r = 0; r < size; r++) {
+    for (let c = 0; c < size; c++) {
+      a[r * size + c] = x1[0] + ((x1[1] - x1[0]) * c) / Math.max(size - 1, 1);
+      b[r * size + c] = x2[1] - ((x2[1] - x2[0]) * r) / Math.max(size - 1, 1);
+    }
+  }
+  const map = (f: (u: number, v: number) => number) => Float64Array.from(a, (u, i) => f(u, b[i]));
+  return {
+    count,
+    columns: { x1: a, x2: b, 'x1^2': map((u) => u * u), 'x2^2': map((_u, v) => v * v), 'x1*x2': map((u, v) => u * v), 'sin(x1)': map((u) => Math.sin(u)), 'sin(x2)': map((_u, v) => Math.sin(v)) },
+  };
+}
