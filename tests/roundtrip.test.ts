@@ -27,3 +27,13 @@ it('keeps unknown fields, nested and top-level, in their order', () => {
   expect(serializeModel(validateModelText(text).model!)).toBe(text);
   expect(Object.keys(JSON.parse(text))).toEqual(['zeta', 'format', 'version', 'loss', 'nodes', 'edges', 'training']);
 });
+
+describe('import limits', () => {
+  it('refuses oversized files and node counts politely, before parsing the graph', async () => {
+    const { MAX_MODEL_BYTES, MAX_MODEL_NODES, validateModel: v } = engine;
+    const big = validateModelText(' '.repeat(MAX_MODEL_BYTES + 1));
+    expect(big.problems[0].message).toBe('This file is 20.0 MB; GraphGrad opens models up to 20.0 MB. Nothing was changed.');
+    const many = v({ format: 'graphgrad', version: 1, edges: [], nodes: Array.from({ length: MAX_MODEL_NODES + 1 }, (_, i) => ({ id: `n${i}`, op: 'const', value: 1 })) });
+    expect(many.problems[0].message).toMatch(/^This model has 20,001 nodes; GraphGrad opens models up to 20,000 nodes/);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Share links: the whole model (weights included), deflated and base64url-encoded into the URL
+ * fragment, `#model=...`. The fragment never reaches a server. Opening a link validates it exactly
+ * like opening a file. Uses the platform's CompressionStream (browsers, workers, Node 18+).
+ */
+import { serializeModel, validateModelText, type Model, type Validated } from '../../graph-engine/index.ts';
+
+export const SHARE_PARAM = 'model';
+/** Longest link we hand out: chat apps, mail clients and some browsers cut longer URLs. */
+export const MAX_LINK_LENGTH = 32_000;
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+}
+
+/** The fragment for a model, e.g. `#model=...`. Compact JSON: whitespace only costs link length. */
+export async function encodeShareFragment(model: Model): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(model));
+  return `#${SHARE_PARAM}=${toBase64Url(await pipe(json, new CompressionStream('deflate-raw')))}`;
+}
+
+export type ShareLink = { ok: true; url: string } | { ok: false; length: number; message: string };
+
+export async function shareLink(model: Model, base: string): Promise<ShareLink> {
+  const url = `${base.replace(/#.*$/, '')}${await encodeShareFragment(model)}`;
+  if (url.length <= MAX_LINK_LENGTH) return { ok: true, url };
+  return {
+    ok: false,
+    length: url.length,
+    message: `This model makes a link of ${url.length.toLocaleString('en')} characters, too long to share safely (the limit is ${MAX_LINK_LENGTH.toLocaleString('en')}). Save it as a file instead.`,
+  };
+}
+
+/** Whether a URL fragment carries a model. */
+export const hasSharedModel = (hash: string) => new RegExp(`^#${SHARE_PARAM}=`).test(hash);
+
+/** Decodes and validates a fragment; a broken link gets a message, never an exception. */
+export async function decodeShareFragment(hash: string): Promise<Validated> {
+  const payload = hash.replace(new RegExp(`^#${SHARE_PARAM}=`), '');
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await pipe(fromBase64Url(payload), new DecompressionStream('deflate-raw')));
+  } catch {
+    return { problems: [{ message: 'This share link is damaged (it may have been cut short when it was copied): the model in it cannot be read.' }] };
+  }
+  return validateModelText(text, { allowIncomplete: true });
+}
+
+/** Canonical text of what a link holds, for tests and "Save" after opening a link. */
+export const sharedText = (model: Model) => serializeModel(model);
