@@ -14,6 +14,7 @@ export default defineConfig({
     baseURL: BASE_URL,
     browserName: 'chromium',
     headless: true,
+    actionTimeout: 10_000,
     viewport: { width: 1400, height: 860 },
     launchOptions: {
       // Playwright cannot download browsers here; use Debian's chromium when it is present.

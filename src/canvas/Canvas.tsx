@@ -48,7 +48,14 @@ export function Canvas() {
   const [fitPending, setFitPending] = useState(true);
   useEffect(() => setFitPending(true), [documentVersion]);
   useEffect(() => {
-    if (!fitPending || !initialized) return;
+    if (!fitPending) return;
+    if (editorStore.getState().model.nodes.length === 0) {
+      // An empty document: a plain 1:1 view, and no fit later when the first node is dropped.
+      setFitPending(false);
+      void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+      return;
+    }
+    if (!initialized) return;
     setFitPending(false);
     void flow.fitView({ padding: 0.2, maxZoom: 1.25, duration: 0 });
   }, [fitPending, initialized, flow]);

@@ -9,7 +9,7 @@ import { sourceHandleId, targetHandleId, type OpFlowNode } from './flowElements.
 
 /** Vertical rhythm of the card, shared by the CSS grid and the handle positions. */
 export const HEADER_PX = 30;
-export const PORT_ROW_PX = 22;
+export const PORT_ROW_PX = 19;
 
 const CATEGORY_CLASS: Record<string, string> = {
   'Inputs and parameters': 'cat-leaf',
@@ -34,7 +34,7 @@ function OpNodeCard({ data, selected }: NodeProps<OpFlowNode>) {
       className={`op-node ${category}${selected ? ' is-selected' : ''}${isLoss ? ' is-loss' : ''}${badge ? ` has-${badge.kind}` : ''}`}
       role="group"
       aria-label={`${label} (${node.op})`}
-      style={{ minHeight: HEADER_PX + Math.max(ports, 1) * PORT_ROW_PX + 18 }}
+      style={{ minHeight: HEADER_PX + Math.max(ports, 1) * PORT_ROW_PX + 14 }}
     >
       <div className="op-node__header">
         <span className="op-node__symbol" title={op?.description ?? `Unknown op ${node.op}`}>

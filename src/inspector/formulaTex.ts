@@ -20,8 +20,9 @@ export function nodeTex(graph: Graph, nodeId: string, value: (n: number) => numb
   const names = sources.map((s, k) => (s >= 0 ? texName(graph.nodes[s].label) : `\\square_{${k + 1}}`));
   const complete = sources.every((s) => s >= 0);
   const symbolic = `${out} = ${node.op.latex.value(names, node.attrs)}`;
-  const numbers = sources.map((s) => formatNumber(value(s)));
-  const numeric = complete ? `${out} = ${node.op.latex.value(numbers, node.attrs)} = ${formatNumber(value(i))}` : undefined;
+  const numeric = complete
+    ? `${out} = ${node.op.latex.value(sources.map((s) => formatNumber(value(s))), node.attrs)} = ${formatNumber(value(i))}`
+    : undefined;
   const partials = names.map((n, k) => `\\frac{\\partial ${out}}{\\partial ${n}} = ${node.op.latex.partial(names, k, out, node.attrs)}`);
   return { symbolic, numeric, partials };
 }

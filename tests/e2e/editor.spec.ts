@@ -1,0 +1,101 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { cardValue, connect, dropOp, nodeById, nodeByLabel, select, setField, shot } from './helpers.ts';
+
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+test('a new user builds J = 3(a + bc), edits, undoes, reloads, saves and reopens', async ({ page }, testInfo) => {
+  await page.goto('/');
+  // First visit: the chain-rule sample.
+  await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
+  await shot(page, testInfo, '01-first-visit');
+
+  await page.getByRole('button', { name: 'New' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+
+  const a = await dropOp(page, 'input', 120, 80);
+  const b = await dropOp(page, 'input', 120, 240);
+  const c = await dropOp(page, 'input', 120, 400);
+  const u = await dropOp(page, 'mul', 360, 330);
+  const v = await dropOp(page, 'add', 600, 180);
+  const three = await dropOp(page, 'const', 600, 20);
+  const J = await dropOp(page, 'mul', 840, 110);
+  await setField(page, 'Label', 'J');
+
+  await connect(page, b, u, 0);
+  await connect(page, c, u, 1);
+  await connect(page, a, v, 0);
+  await connect(page, u, v, 1);
+  await connect(page, three, J, 0);
+  await connect(page, v, J, 1);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(6);
+
+  for (const [id, value] of [[a, '5'], [b, '3'], [c, '2'], [three, '3']] as const) {
+    await select(page, id);
+    await setField(page, 'Value', value);
+  }
+  const jCard = nodeByLabel(page, 'J');
+  await expect(cardValue(jCard)).toHaveText('33');
+  await expect(jCard.getByTestId('node-grad')).toContainText('1');
+  await expect(nodeById(page, b).getByTestId('node-grad')).toContainText('6');
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await page.waitForTimeout(400);
+  await shot(page, testInfo, '02-built');
+
+  // Closing a cycle is refused, with a message naming it.
+  await connect(page, J, u, 2);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('cycle');
+  await expect(alert).toContainText(`"${J}"`);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(6);
+  await shot(page, testInfo, '03-cycle-refused');
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+
+  // Delete, undo, redo.
+  await select(page, u);
+  await page.keyboard.press('Delete');
+  await expect(nodeById(page, u)).toHaveCount(0);
+  await expect(jCard.getByTestId('node-badge')).toBeVisible();
+  await page.keyboard.press(`${mod}+z`);
+  await expect(nodeById(page, u)).toHaveCount(1);
+  await expect(cardValue(jCard)).toHaveText('33');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(nodeById(page, u)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(cardValue(jCard)).toHaveText('33');
+
+  // Reload: the graph is still there.
+  await page.reload();
+  await expect(cardValue(nodeByLabel(page, 'J'))).toHaveText('33');
+  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+
+  // Save, start over, open the saved file: the same graph.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const saved = testInfo.outputPath('saved.json');
+  await (await download).saveAs(saved);
+  const savedText = readFileSync(saved, 'utf8');
+  expect(JSON.parse(savedText).nodes).toHaveLength(7);
+  await page.getByRole('button', { name: 'New' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  let chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open' }).click();
+  await (await chooser).setFiles(saved);
+  await expect(cardValue(nodeByLabel(page, 'J'))).toHaveText('33');
+  const again = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const resaved = testInfo.outputPath('resaved.json');
+  await (await again).saveAs(resaved);
+  expect(readFileSync(resaved, 'utf8')).toBe(savedText);
+
+  // A malformed file: the engine's messages, the graph untouched.
+  const bad = testInfo.outputPath('bad.json');
+  writeFileSync(bad, JSON.stringify({ format: 'graphgrad', version: 1, nodes: [{ id: 'x', op: 'nope' }], edges: [] }));
+  chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open' }).click();
+  await (await chooser).setFiles(bad);
+  await expect(page.getByRole('alert')).toContainText('unknown op "nope"');
+  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+  await expect(cardValue(nodeByLabel(page, 'J'))).toHaveText('33');
+  await shot(page, testInfo, '04-bad-file');
+});

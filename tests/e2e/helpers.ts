@@ -1,0 +1,47 @@
+/** Steps a new user takes in the editor, for the browser tests. */
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+
+export const nodeById = (page: Page, id: string): Locator => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+/** The node card whose label is exactly `label`. */
+export const nodeByLabel = (page: Page, label: string): Locator =>
+  page.locator('.react-flow__node').filter({ has: page.getByTestId('node-label').getByText(label, { exact: true }) });
+
+export const cardValue = (card: Locator): Locator => card.getByTestId('node-value');
+
+/** Drags an op from the palette onto the canvas at (x, y) in canvas pixels; returns the new id. */
+export async function dropOp(page: Page, op: string, x: number, y: number): Promise<string> {
+  const before = await page.locator('.react-flow__node').count();
+  await page.locator(`.palette__item[data-op="${op}"]`).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
+  await expect(page.locator('.react-flow__node')).toHaveCount(before + 1);
+  const id = await page.locator('.react-flow__node.selected').getAttribute('data-id');
+  expect(id).toBeTruthy();
+  return id!;
+}
+
+/** Drags from a node's output handle to a target's input port. */
+export async function connect(page: Page, source: string, target: string, port: number, sourcePort = 0): Promise<void> {
+  const from = await nodeById(page, source).locator(`.react-flow__handle[data-handleid="out-${sourcePort}"]`).boundingBox();
+  const to = await nodeById(page, target).locator(`.react-flow__handle[data-handleid="in-${port}"]`).boundingBox();
+  if (!from || !to) throw new Error(`handles of ${source} -> ${target}:${port} not found`);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2 - 15, to.y + to.height / 2, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 3 });
+  await page.mouse.up();
+}
+
+/** Selects a node by clicking its header. */
+export async function select(page: Page, id: string): Promise<void> {
+  await nodeById(page, id).locator('.op-node__header').click();
+  await expect(nodeById(page, id)).toHaveClass(/selected/);
+}
+
+export async function setField(page: Page, name: string, value: string): Promise<void> {
+  const field = page.getByRole('complementary', { name: 'Inspector' }).getByLabel(name, { exact: true });
+  await field.fill(value);
+}
+
+export async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
+}
