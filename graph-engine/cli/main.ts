@@ -8,6 +8,7 @@ import { gradCheck } from '../gradcheck.ts';
 import { modelJsonSchema } from '../model.ts';
 import { opReferenceMarkdown } from '../ops/reference.ts';
 import { CliError, parseArgs, readModel, table } from './io.ts';
+import { trainCommand, TRAIN_USAGE } from './train.ts';
 import { exportCommand } from './export.ts';
 
 const USAGE = `Usage: graphgrad <command> [options]
@@ -16,6 +17,7 @@ Commands:
   validate <model.json>          check a model; prints "ok" or every problem
   grad <model.json> [--json]     forward and reverse mode from the loss
   gradcheck <model.json>         compare reverse mode with finite differences (fails above 1e-6)
+${TRAIN_USAGE}
   schema                         print the JSON Schema of the model format (docs/model.schema.json)
   ops                            print the op reference as a Markdown table (used in docs/format.md)
   export <model.json> --to onnx|pytorch|json [--out <file>]
@@ -25,6 +27,8 @@ Commands:
 type Command = (argv: string[]) => number | Promise<number>;
 
 const commands: Record<string, Command> = {
+  train: trainCommand,
+
   validate(argv) {
     const { positional } = parseArgs(argv);
     readModel(positional[0]);

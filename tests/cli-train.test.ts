@@ -1,0 +1,55 @@
+// `graphgrad train` as a user runs it (via tsx directly, as tests/cli.test.ts does).
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validateModelText } from '../graph-engine/index.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+function cli(...args: string[]) {
+  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'graph-engine/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+const tmp = mkdtempSync(join(tmpdir(), 'graphgrad-train-'));
+
+describe('graphgrad train', () => {
+  it('--json prints one object with history, final metrics, sample count and wall time; --out writes a re-loadable model', () => {
+    const out = join(tmp, 'trained.json');
+    const r = cli('train', 'samples/xor-mlp.json', '--json', '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.trainSamples).toBe(4);
+    expect(j.history).toHaveLength(500);
+    expect(j.final.train.loss).toBeLessThan(0.05);
+    expect(j.final.train.accuracy).toBe(1);
+    expect(typeof j.wallTimeMs).toBe('number');
+    expect(j.settings).toMatchObject({ optimizer: 'adam', lr: 0.1, seed: 1, dataset: 'xor-table' });
+    const saved = validateModelText(readFileSync(out, 'utf8'));
+    expect(saved.problems).toEqual([]);
+    expect(saved.model!.nodes.find((n) => n.id === 'h')!.attrs!.W).toHaveLength(2);
+  });
+
+  it('flags override the file, a CSV trains, plain lines off a terminal', () => {
+    const csv = join(tmp, 'xor.csv');
+    writeFileSync(csv, 'x1,x2,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n');
+    const r = cli('train', 'samples/xor-mlp.json', '--dataset', csv, '--epochs', '3', '--test-ratio', '0', '--optimizer', 'sgd', '--lr', '0.5');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^epoch 3\/3: train loss/m);
+    expect(r.out).toMatch(/xor\.csv, 4 training \/ 0 test samples, sgd lr 0\.5/);
+    expect(r.out).toMatch(/confusion matrix/);
+  });
+
+  it('names bad flags, bad CSV lines and a non-finite run', () => {
+    expect(cli('train', 'samples/xor-mlp.json', '--lr', 'fast').err).toMatch(/--lr: "fast" is not a number/);
+    const bad = join(tmp, 'bad.csv');
+    writeFileSync(bad, 'x1,x2,y\n0,0,0\n0,1\n');
+    const b = cli('train', 'samples/xor-mlp.json', '--dataset', bad);
+    expect(b.code).toBe(1);
+    expect(b.err).toMatch(/bad\.csv: line 3 has 2 fields, but the header has 3/);
+    const n = cli('train', 'samples/km-to-miles.json', '--lr', '10');
+    expect(n.code).toBe(1);
+    expect(n.out).toMatch(/became non-finite .* try a lower one/);
+  });
+});
