@@ -27,3 +27,5 @@ export { applyUpdate, OptimizerState } from './train/optimizers.ts';
 export { computeMetrics, type Metrics } from './train/metrics.ts';
 export { Trainer, gridColumns, type EpochMetrics, type StopInfo } from './train/trainer.ts';
 export { createTrainer, datasetFor } from './train/create.ts';
+// Expression nodes load on demand (mathjs stays out of the first bundle): only the loader is here.
+export { loadExpressionOps, ensureOpsFor, expressionOpsLoaded } from './expr/load.ts';

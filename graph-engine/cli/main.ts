@@ -9,6 +9,7 @@ import { modelJsonSchema } from '../model.ts';
 import { opReferenceMarkdown } from '../ops/reference.ts';
 import { CliError, parseArgs, readModel, table } from './io.ts';
 import { trainCommand, TRAIN_USAGE } from './train.ts';
+import { loadExpressionOps } from '../expr/load.ts';
 import { exportCommand } from './export.ts';
 
 const USAGE = `Usage: graphgrad <command> [options]
@@ -92,6 +93,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    await loadExpressionOps(); // the CLI loads expression support eagerly; the editor loads it on demand
     return await cmd(rest);
   } catch (e) {
     if (e instanceof CliError) for (const line of e.lines) console.error(line);
