@@ -19,10 +19,21 @@ import {
 import { editorStore, useEditor } from '../store/useEditor.ts';
 import { droppedModelFile, openFile } from '../io/files.ts';
 import { FlowEdgeCache, FlowNodeCache, portOfHandle, type OpFlowNode, type Size } from './flowElements.ts';
-import { nodeTypes } from './OpNode.tsx';
+import { OpNode } from './OpNode.tsx';
+import { MacroGroup, macroGroupNodes, type MacroGroupNode } from './MacroGroup.tsx';
 import { QuickAdd, type QuickAddAt } from './QuickAdd.tsx';
 import { PALETTE_MIME } from '../palette/dragData.ts';
 import { registerCanvasApi } from './canvasApi.ts';
+
+type CanvasNode = OpFlowNode | MacroGroupNode;
+
+const CATEGORY_VAR: Record<string, string> = {
+  'Inputs and parameters': 'var(--cat-leaf)', Arithmetic: 'var(--cat-arith)', Activations: 'var(--cat-act)',
+  Losses: 'var(--cat-loss)', Layers: 'var(--cat-layer)', Expression: 'var(--cat-expr)',
+};
+const miniMapColor = (n: CanvasNode) =>
+  n.type === 'op' ? (CATEGORY_VAR[n.data.op?.category ?? ''] ?? 'var(--muted)') : 'transparent';
+const nodeTypes = { op: OpNode, macroGroup: MacroGroup };
 
 /** Above this many nodes, React Flow renders only what is on screen. */
 const VIRTUALISE_ABOVE = 200;
@@ -40,7 +51,10 @@ export function Canvas() {
 
   const nodeCache = useMemo(() => new FlowNodeCache(), []);
   const edgeCache = useMemo(() => new FlowEdgeCache(), []);
-  const nodes = useMemo(() => nodeCache.derive(model, evaluation, selectedNodes, measured), [nodeCache, model, evaluation, selectedNodes, measured]);
+  const opNodes = useMemo(() => nodeCache.derive(model, evaluation, selectedNodes, measured), [nodeCache, model, evaluation, selectedNodes, measured]);
+  const groups = useMemo(() => macroGroupNodes(model, measured), [model, measured]);
+  // Frames first, so they draw beneath the nodes they surround.
+  const nodes = useMemo<CanvasNode[]>(() => (groups.length ? [...groups, ...opNodes] : opNodes), [groups, opNodes]);
   const edges = useMemo(() => edgeCache.derive(model, selectedEdges), [edgeCache, model, selectedEdges]);
 
   // Fit the view whenever a new document is loaded, once its nodes have been measured.
@@ -81,7 +95,7 @@ export function Canvas() {
     [centre, flow, measured],
   );
 
-  const onNodesChange = useCallback((changes: NodeChange<OpFlowNode>[]) => {
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     const store = editorStore.getState();
     const moves: { id: string; position: { x: number; y: number } }[] = [];
     const selection: { kind: 'node'; id: string; selected: boolean }[] = [];
@@ -154,7 +168,7 @@ export function Canvas() {
 
   return (
     <div className="canvas" ref={wrapper} onDoubleClick={onDoubleClick} onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<OpFlowNode>
+      <ReactFlow<CanvasNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -177,7 +191,7 @@ export function Canvas() {
         aria-label="Graph canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <MiniMap pannable zoomable ariaLabel="Mini map" />
+        <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={miniMapColor} nodeStrokeWidth={0} />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
       {quickAdd && <QuickAdd at={quickAdd} onClose={() => setQuickAdd(undefined)} />}

@@ -7,9 +7,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { formatNumber, portName } from '../../graph-engine/index.ts';
 import { sourceHandleId, targetHandleId, type OpFlowNode } from './flowElements.ts';
 
-/** Vertical rhythm of the card, shared by the CSS grid and the handle positions. */
-export const HEADER_PX = 30;
-export const PORT_ROW_PX = 19;
+import { HEADER_PX, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
 
 const CATEGORY_CLASS: Record<string, string> = {
   'Inputs and parameters': 'cat-leaf',
@@ -29,12 +27,15 @@ function OpNodeCard({ data, selected }: NodeProps<OpFlowNode>) {
   const category = op ? CATEGORY_CLASS[op.category] : 'cat-unknown';
   const portNames = op ? Array.from({ length: ports }, (_, i) => portName(op, i, ports)) : [];
   const showValue = !badge || badge.kind === 'nonfinite';
+  // Layer macros list each output on its own row, next to its handle.
+  const outputs = result?.outputs && (result.outputs.length > 1 || op?.macro) ? result.outputs : undefined;
+  const rows = Math.max(ports, outputs?.length ?? 1);
   return (
     <div
-      className={`op-node ${category}${selected ? ' is-selected' : ''}${isLoss ? ' is-loss' : ''}${badge ? ` has-${badge.kind}` : ''}`}
+      className={`op-node ${category}${outputs ? ' op-node--multi' : ''}${selected ? ' is-selected' : ''}${isLoss ? ' is-loss' : ''}${badge ? ` has-${badge.kind}` : ''}`}
       role="group"
       aria-label={`${label} (${node.op})`}
-      style={{ minHeight: HEADER_PX + Math.max(ports, 1) * PORT_ROW_PX + 14 }}
+      style={{ minHeight: HEADER_PX + rows * PORT_ROW_PX + 14 }}
     >
       <div className="op-node__header">
         <span className="op-node__symbol" title={op?.description ?? `Unknown op ${node.op}`}>
@@ -51,18 +52,32 @@ function OpNodeCard({ data, selected }: NodeProps<OpFlowNode>) {
             {name}
           </span>
         ))}
-        {showValue && (
-          <div className="op-node__value" data-testid="node-value" title={`${label} = ${value}`}>
-            {formatNumber(value)}
-          </div>
-        )}
-        {result?.grad !== undefined && (
-          <div className="op-node__grad" data-testid="node-grad" title={`∂${lossLabel}/∂${label} = ${result.grad}`}>
-            <span className="op-node__grad-name">
-              ∂{lossLabel}/∂{label}
-            </span>{' '}
-            {formatNumber(result.grad)}
-          </div>
+        {outputs ? (
+          outputs.map((o, p) => (
+            <div key={p} className="op-node__output" style={{ height: PORT_ROW_PX }} title={`${label}.${o.name} = ${o.value}${o.grad !== undefined ? `\n∂${lossLabel}/∂${o.name} = ${o.grad}` : ''}`}>
+              <span className="op-node__output-name">{o.name}</span>
+              <span className="op-node__output-value" data-testid="node-output-value">
+                {formatNumber(o.value)}
+              </span>
+              {o.grad !== undefined && <span className="op-node__output-grad">∂ {formatNumber(o.grad)}</span>}
+            </div>
+          ))
+        ) : (
+          <>
+            {showValue && (
+              <div className="op-node__value" data-testid="node-value" title={`${label} = ${value}`}>
+                {formatNumber(value)}
+              </div>
+            )}
+            {result?.grad !== undefined && (
+              <div className="op-node__grad" data-testid="node-grad" title={`∂${lossLabel}/∂${label} = ${result.grad}`}>
+                <span className="op-node__grad-name">
+                  ∂{lossLabel}/∂{label}
+                </span>{' '}
+                {formatNumber(result.grad)}
+              </div>
+            )}
+          </>
         )}
         {badge && (
           <div className={`op-node__badge op-node__badge--${badge.kind}`} data-testid="node-badge" title={badge.reason}>
@@ -76,20 +91,22 @@ function OpNodeCard({ data, selected }: NodeProps<OpFlowNode>) {
           type="target"
           position={Position.Left}
           id={targetHandleId(i)}
-          style={{ top: HEADER_PX + i * PORT_ROW_PX + PORT_ROW_PX / 2 + 4 }}
+          style={{ top: rowCentre(i) }}
           aria-label={`${label} input ${name}`}
         />
       ))}
-      <Handle
-        type="source"
-        position={Position.Right}
-        id={sourceHandleId(0)}
-        style={{ top: HEADER_PX + PORT_ROW_PX / 2 + 4 }}
-        aria-label={`${label} output`}
-      />
+      {(outputs ?? [undefined]).map((o, p) => (
+        <Handle
+          key={`out-${p}`}
+          type="source"
+          position={Position.Right}
+          id={sourceHandleId(p)}
+          style={{ top: rowCentre(p) }}
+          aria-label={`${label} output${o ? ` ${o.name}` : ''}`}
+        />
+      ))}
     </div>
   );
 }
 
 export const OpNode = memo(OpNodeCard);
-export const nodeTypes = { op: OpNode };

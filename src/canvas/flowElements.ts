@@ -45,6 +45,8 @@ function sameCard(a: ModelNode, b: ModelNode): boolean {
   return a === b || (a.id === b.id && a.op === b.op && a.label === b.label && a.value === b.value && a.attrs === b.attrs);
 }
 
+const ORIGIN = { x: 0, y: 0 };
+
 interface CachedNode {
   rf: OpFlowNode;
   selected: boolean;
@@ -69,11 +71,12 @@ export class FlowNodeCache {
         data = { node, op: getOp(node.op), result, isLoss, lossLabel };
       }
       let rf = prev?.rf;
-      if (!rf || rf.data !== data || prev!.selected !== isSelected || prev!.measured !== size) {
+      const position = node.position ?? ORIGIN;
+      if (!rf || rf.data !== data || rf.position !== position || prev!.selected !== isSelected || prev!.measured !== size) {
         rf = {
           id: node.id,
           type: 'op',
-          position: node.position ?? { x: 0, y: 0 },
+          position,
           data,
           selected: isSelected,
           measured: size,

@@ -7,6 +7,8 @@ import { NumberField } from './NumberField.tsx';
 import { Formula } from './Formula.tsx';
 import { nodeTex } from './formulaTex.ts';
 import { nodeIndex } from '../store/modelEdits.ts';
+import { macroOfMember } from '../store/macroEdits.ts';
+import { MacroSettings } from './MacroSettings.tsx';
 
 export function Inspector() {
   const model = useEditor((s) => s.model);
@@ -65,6 +67,7 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
   const label = node.label ?? node.id;
   const store = editorStore.getState();
   const isLoss = evaluation.lossId === node.id;
+  const partOf = macroOfMember(editorStore.getState().model, node.id);
   const tex = useMemo(() => {
     const g = evaluation.graph;
     if (!g) return undefined;
@@ -87,6 +90,15 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
         id <code>{node.id}</code>
       </p>
       {op && isLeafOp(op) && <NumberField label="Value" value={node.value ?? 0} onChange={(v) => store.updateNode(node.id, { value: v })} />}
+      {op?.macro && <MacroSettings node={node} graph={evaluation.graph} />}
+      {partOf && (
+        <p className="part-of">
+          Part of the expanded macro <code>{partOf}</code>.{' '}
+          <button type="button" onClick={() => store.collapseMacro(partOf)}>
+            Collapse
+          </button>
+        </p>
+      )}
       {op?.attrs?.map((spec) => (
         <NumberField
           key={spec.name}

@@ -12,6 +12,7 @@ import { edgeKey, validateModelText, type Model, type ModelEdge, type ModelNode,
 import { emptyHistory, mergeEntries, record, type History, type HistoryEntry } from './history.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
 import * as edits from './modelEdits.ts';
+import { collapseMacro, expandMacro } from './macroEdits.ts';
 
 enablePatches();
 
@@ -32,8 +33,8 @@ export interface Notice {
 export interface NodeEdit {
   label?: string;
   value?: number;
-  /** An attr set to undefined goes back to the op's default. */
-  attrs?: Record<string, number | undefined>;
+  /** An attr set to undefined goes back to the op's default (or, for macro weights, re-initialises). */
+  attrs?: Record<string, unknown>;
 }
 
 export interface Clipboard {
@@ -64,6 +65,10 @@ export interface EditorActions {
   endGesture(): void;
   updateNode(id: string, edit: NodeEdit): void;
   setLoss(id: string | undefined): void;
+  /** Opens a layer macro in place as its primitive nodes (one undo step). */
+  expandMacro(id: string): boolean;
+  /** Folds an expanded macro back into one node, keeping its current parameter values. */
+  collapseMacro(id: string): boolean;
   setGraphName(name: string): void;
   removeSelection(): void;
   removeNodes(ids: Iterable<string>): void;
@@ -234,6 +239,31 @@ export function createEditorStore(options: StoreOptions = {}) {
           if (id === undefined) delete d.loss;
           else d.loss = id;
         });
+      },
+
+      expandMacro(id) {
+        const r = expandMacro(get().model, id);
+        if (!r.model) {
+          get().notify('error', 'Cannot expand this macro.', [r.problem ?? '']);
+          return false;
+        }
+        const model = r.model;
+        commit(`Expand ${id}`, () => model);
+        set({ selectedNodes: new Set(), selectedEdges: new Set() });
+        return true;
+      },
+
+      collapseMacro(id) {
+        const r = collapseMacro(get().model, id);
+        if (!r.model) {
+          get().notify('error', 'Cannot collapse this macro.', [r.problem ?? '']);
+          return false;
+        }
+        const model = r.model;
+        commit(`Collapse ${id}`, () => model);
+        set({ selectedNodes: new Set([id]), selectedEdges: new Set() });
+        if (r.dropped) get().notify('info', `Collapsed ${id}; ${r.dropped} connection${r.dropped > 1 ? 's' : ''} to its inner nodes had no port to go to and were removed (Undo brings them back).`);
+        return true;
       },
 
       setGraphName(name) {

@@ -21,6 +21,8 @@ export interface NodeResult {
   badge?: { kind: BadgeKind; reason: string };
   /** Input handles to draw: the op's ports, plus one free handle on growable variadic ops. */
   ports: number;
+  /** Per output port of a multi-output node (a layer macro): its name, value and gradient. */
+  outputs?: { name: string; value: number; grad?: number }[];
 }
 
 export interface Evaluation {
@@ -53,6 +55,8 @@ function handleCount(model: Model, nodeId: string, opName: string, built?: numbe
   const op = getOp(opName);
   if (!op || op.arity.kind === 'leaf') return 0;
   if (op.arity.kind === 'fixed') return op.arity.ports.length;
+  const stored = op.macro?.storedInputs?.(model.nodes.find((n) => n.id === nodeId)?.attrs ?? {});
+  if (stored !== undefined) return stored; // stored weights fix how many inputs a layer takes
   let used = built;
   if (used === undefined) {
     let highest = -1;
@@ -71,7 +75,16 @@ export function evaluate(model: Model): Evaluation {
   const { graph, problems } = checkGraph(lossId === model.loss ? model : { ...model, loss: lossId }, { allowIncomplete: true });
   const results = new Map<string, NodeResult>();
   if (!graph) {
-    for (const n of model.nodes) results.set(n.id, { value: Number.NaN, ports: handleCount(model, n.id, n.op) });
+    for (const n of model.nodes) {
+      const r: NodeResult = { value: Number.NaN, ports: handleCount(model, n.id, n.op) };
+      const def = getOp(n.op)?.macro;
+      if (def) {
+        // Keep one handle per output so edges from output ports still have somewhere to attach.
+        const count = def.outputCount(n.attrs ?? {}, r.ports);
+        r.outputs = Array.from({ length: count }, (_, p) => ({ name: def.outputName(p, n.attrs ?? {}, r.ports), value: Number.NaN }));
+      }
+      results.set(n.id, r);
+    }
     return { problems, results, lossId, lossIsAutomatic: !explicit };
   }
   const session = new Session(graph, 1);
@@ -80,19 +93,42 @@ export function evaluate(model: Model): Evaluation {
   if (!backwardBlocker) session.backward();
   const firstBad = session.firstNonFinite('values');
   const firstBadReason = firstBad ? session.describeNonFinite() : undefined;
-  for (const node of graph.nodes) {
-    const value = session.value(node.index);
-    const r: NodeResult = { value, ports: handleCount(model, node.id, node.op.name, node.inputs.length) };
-    if (!backwardBlocker && graph.reachesLoss[node.index]) r.grad = session.grad(node.index);
-    const missing = graph.incomplete.get(node.index);
-    if (missing) r.badge = { kind: 'incomplete', reason: missing };
+  const grads = !backwardBlocker;
+  /** Value, gradient and badge of primitive node index n. */
+  const read = (n: number) => {
+    const value = session.value(n);
+    const grad = grads && graph.reachesLoss[n] ? session.grad(n) : undefined;
+    const missing = graph.incomplete.get(n);
+    let badge: NodeResult['badge'];
+    if (missing) badge = { kind: 'incomplete', reason: missing };
     else if (!Number.isFinite(value)) {
-      r.badge = {
+      badge = {
         kind: 'nonfinite',
-        reason: firstBad?.node === node.index && firstBadReason ? firstBadReason : `Value is ${value}, from a non-finite input upstream.`,
+        reason: firstBad?.node === n && firstBadReason ? firstBadReason : `Value is ${value}, from a non-finite input upstream.`,
       };
     }
+    return { value, grad, badge };
+  };
+  for (const node of graph.nodes) {
+    if (node.origin) continue; // inside a collapsed macro: shown through the macro's outputs
+    const { value, grad, badge } = read(node.index);
+    const r: NodeResult = { value, ports: handleCount(model, node.id, node.op.name, node.inputs.length) };
+    if (grad !== undefined) r.grad = grad;
+    if (badge) r.badge = badge;
     results.set(node.id, r);
+  }
+  for (const [id, macro] of graph.macros) {
+    const modelNode = model.nodes.find((n) => n.id === id)!;
+    const def = getOp(modelNode.op)?.macro;
+    const outputs = macro.outputs.map((o, p) => {
+      const { value, grad } = read(graph.indexOf.get(o)!);
+      return { name: def?.outputName(p, modelNode.attrs ?? {}, macro.inputs) ?? `y${p}`, value, grad };
+    });
+    const firstBadge = macro.outputs.map((o) => read(graph.indexOf.get(o)!).badge).find(Boolean);
+    const r: NodeResult = { value: outputs[0]?.value ?? Number.NaN, ports: handleCount(model, id, modelNode.op), outputs };
+    if (outputs[0]?.grad !== undefined) r.grad = outputs[0].grad;
+    if (firstBadge) r.badge = firstBadge;
+    results.set(id, r);
   }
   return { problems, results, lossId, lossIsAutomatic: !explicit, backwardBlocker, graph };
 }

@@ -64,6 +64,22 @@ test('a new user builds J = 3(a + bc), edits, undoes, reloads, saves and reopens
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(cardValue(jCard)).toHaveText('33');
 
+  // A drag is one undo step: the node goes back to where it was.
+  const uNode = nodeById(page, u);
+  const start = (await uNode.boundingBox())!;
+  const sx = start.x + 60;
+  const sy = start.y + 12;
+  await page.mouse.move(sx, sy);
+  await page.mouse.down();
+  await page.mouse.move(sx + 5, sy + 5);
+  await page.mouse.move(sx + 125, sy + 85, { steps: 12 });
+  await page.mouse.up();
+  const moved = (await uNode.boundingBox())!;
+  expect(moved.x - start.x).toBeGreaterThan(60);
+  await page.keyboard.press(`${mod}+z`);
+  await expect.poll(async () => Math.round((await uNode.boundingBox())!.x)).toBe(Math.round(start.x));
+  await expect(cardValue(jCard)).toHaveText('33');
+
   // Reload: the graph is still there.
   await page.reload();
   await expect(cardValue(nodeByLabel(page, 'J'))).toHaveText('33');
@@ -98,4 +114,40 @@ test('a new user builds J = 3(a + bc), edits, undoes, reloads, saves and reopens
   await expect(page.locator('.react-flow__node')).toHaveCount(7);
   await expect(cardValue(nodeByLabel(page, 'J'))).toHaveText('33');
   await shot(page, testInfo, '04-bad-file');
+});
+
+test('a dense layer macro expands in place and collapses back', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New' }).click();
+  const x1 = await dropOp(page, 'input', 80, 120);
+  const x2 = await dropOp(page, 'input', 80, 300);
+  const dense = await dropOp(page, 'dense', 330, 180);
+  await setField(page, 'Units', '2');
+  await page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Activation').selectOption('tanh');
+  await connect(page, x1, dense, 0);
+  await connect(page, x2, dense, 1);
+  const outputs = nodeById(page, dense).getByTestId('node-output-value');
+  await expect(outputs).toHaveCount(2);
+  const collapsedValues = await outputs.allTextContents();
+  expect(collapsedValues.every((v) => v !== 'NaN')).toBe(true);
+  await shot(page, testInfo, '10-dense-collapsed');
+
+  await select(page, dense);
+  await page.getByRole('button', { name: 'Expand' }).click();
+  await expect(nodeById(page, dense)).toHaveCount(0);
+  await expect(nodeById(page, `${dense}/z0`)).toBeVisible();
+  await expect(nodeById(page, `${dense}/a1`)).toBeVisible();
+  // Values are the same in both views.
+  await expect(cardValue(nodeById(page, `${dense}/a0`))).toHaveText(collapsedValues[0]);
+  await expect(cardValue(nodeById(page, `${dense}/a1`))).toHaveText(collapsedValues[1]);
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await page.waitForTimeout(500);
+  await shot(page, testInfo, '11-dense-expanded');
+
+  await page.getByRole('button', { name: `Collapse ${dense}` }).click();
+  await expect(nodeById(page, dense)).toBeVisible();
+  await expect(nodeById(page, `${dense}/z0`)).toHaveCount(0);
+  await expect(nodeById(page, dense).getByTestId('node-output-value')).toHaveText(collapsedValues);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await shot(page, testInfo, '12-dense-collapsed-again');
 });

@@ -1,0 +1,124 @@
+/**
+ * Expanding a layer macro in place and folding it back. The engine does the expansion
+ * (expandMacroNode: ids `<macro>/<local>`, parameters, grid hints) and the read-back of parameters
+ * (withParams); this module only places the primitives on the canvas and remembers, in the model,
+ * what to fold back into, so an expanded graph can be saved, reloaded and still collapsed.
+ */
+import { expandMacroNode, getOp, withParams, type Model, type ModelEdge, type ModelNode } from '../../graph-engine/index.ts';
+
+/** Top-level model field holding the expanded macros (kept by every tool as an unknown field). */
+export const EXPANDED_FIELD = 'expandedMacros';
+
+export interface ExpandedMacro {
+  /** The macro node as it was before expanding (attrs updated from the params on collapse). */
+  node: ModelNode;
+  /** Ids of its primitive nodes. */
+  members: string[];
+  /** For each macro input port, the primitive (node, port) pairs that read it. */
+  inputConsumers: { node: string; port: number }[][];
+  /** Primitive node computing each output port. */
+  outputs: string[];
+  /** How far nodes to the right were pushed to make room; pulled back on collapse. */
+  shift: number;
+}
+
+/** Grid spacing of an expansion on the canvas, sized to the node cards. */
+export const EXPAND_SPACING = { dx: 215, dy: 112 };
+
+export function expandedMacros(model: Model): Readonly<Record<string, ExpandedMacro>> {
+  const field = (model as Record<string, unknown>)[EXPANDED_FIELD];
+  return field && typeof field === 'object' ? (field as Record<string, ExpandedMacro>) : {};
+}
+
+export const isMacroNode = (node: ModelNode): boolean => Boolean(getOp(node.op)?.macro);
+
+/** The expanded macro a primitive belongs to, if any. */
+export function macroOfMember(model: Model, id: string): string | undefined {
+  for (const [macro, rec] of Object.entries(expandedMacros(model))) if (rec.members.includes(id)) return macro;
+  return undefined;
+}
+
+function withExpandedField(model: Model, records: Record<string, ExpandedMacro>): Model {
+  const next = { ...model } as Record<string, unknown>;
+  if (Object.keys(records).length) next[EXPANDED_FIELD] = records;
+  else delete next[EXPANDED_FIELD];
+  return next as Model;
+}
+
+export function expandMacro(model: Model, id: string): { model?: Model; problem?: string } {
+  const node = model.nodes.find((n) => n.id === id);
+  if (!node || !isMacroNode(node)) return { problem: `"${id}" is not a layer macro.` };
+  const { model: expanded, instance, problems } = expandMacroNode(model, id);
+  if (!instance) return { problem: problems[0]?.message ?? `"${id}" could not be expanded.` };
+  const origin = node.position ?? { x: 0, y: 0 };
+  const members = new Set(instance.nodes);
+  const cols = Math.max(...Object.values(instance.place).map((p) => p.col)) + 1;
+  // Nodes to the right move over by the expansion's extra width, so nothing lands underneath it.
+  const shift = (cols - 1) * EXPAND_SPACING.dx;
+  const nodes = expanded.nodes.map((n) => {
+    const place = instance.place[n.id];
+    if (place) return { ...n, position: { x: origin.x + place.col * EXPAND_SPACING.dx, y: origin.y + place.row * EXPAND_SPACING.dy } };
+    if (!members.has(n.id) && n.position && n.position.x > origin.x) return { ...n, position: { ...n.position, x: n.position.x + shift } };
+    return n;
+  });
+  const record: ExpandedMacro = { node, members: instance.nodes, inputConsumers: instance.inputConsumers, outputs: instance.outputs, shift };
+  return { model: withExpandedField({ ...expanded, nodes }, { ...expandedMacros(model), [id]: record }) };
+}
+
+/**
+ * Folds an expanded macro back into one node: edges from outside into its primitives go back to
+ * the macro's input ports, edges out of its output primitives leave from its output ports, and
+ * the current param values (edited or trained while expanded) are written into its attrs.
+ * Edges that have no macro port to go to (wired to an inner node) are dropped and counted.
+ */
+export function collapseMacro(model: Model, id: string): { model?: Model; dropped: number; problem?: string } {
+  const records = { ...expandedMacros(model) };
+  const rec = records[id];
+  if (!rec) return { dropped: 0, problem: `"${id}" is not expanded.` };
+  delete records[id];
+  const members = new Set(rec.members);
+  const portOf = new Map<string, number>();
+  rec.inputConsumers.forEach((list, i) => list.forEach((c) => portOf.set(`${c.node}:${c.port}`, i)));
+  let dropped = 0;
+  const edges: ModelEdge[] = [];
+  const fedPorts = new Set<number>();
+  for (const e of model.edges) {
+    const fromInside = members.has(e.source);
+    const toInside = members.has(e.target);
+    if (fromInside && toInside) continue;
+    if (toInside) {
+      const port = portOf.get(`${e.target}:${e.port}`);
+      if (port === undefined) dropped++;
+      else if (!fedPorts.has(port)) {
+        fedPorts.add(port);
+        const { target: _t, port: _p, ...rest } = e;
+        edges.push({ ...rest, target: id, port });
+      }
+    } else if (fromInside) {
+      const out = rec.outputs.indexOf(e.source);
+      if (out < 0) dropped++;
+      else {
+        const { sourcePort: _s, ...rest } = e;
+        edges.push(out ? { ...rest, source: id, sourcePort: out } : { ...rest, source: id });
+      }
+    } else edges.push(e);
+  }
+  const values = new Map(model.nodes.filter((n) => members.has(n.id)).map((n) => [n.id, n.value]));
+  const firstMember = model.nodes.findIndex((n) => members.has(n.id));
+  const origin = rec.node.position ?? { x: 0, y: 0 };
+  const nodes: ModelNode[] = [];
+  model.nodes.forEach((n, i) => {
+    if (i === firstMember) nodes.push(rec.node);
+    if (members.has(n.id)) return;
+    const pushed = n.position && n.position.x > origin.x + rec.shift;
+    nodes.push(pushed ? { ...n, position: { ...n.position!, x: n.position!.x - rec.shift } } : n);
+  });
+  let collapsed: Model = withExpandedField({ ...model, nodes, edges }, records);
+  if (collapsed.loss !== undefined && members.has(collapsed.loss)) {
+    collapsed = rec.outputs[0] === collapsed.loss ? { ...collapsed, loss: id } : (({ loss: _l, ...rest }) => rest as Model)(collapsed);
+  }
+  // Write the primitives' param values back into the macro's attrs (the engine knows the layout).
+  const only = new Set([id]);
+  collapsed = withParams(collapsed, (pid) => (members.has(pid) ? values.get(pid) : undefined), { only });
+  return { model: collapsed, dropped };
+}

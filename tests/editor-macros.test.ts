@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { createEditorStore } from '../src/store/editorStore.ts';
+import { expandedMacros } from '../src/store/macroEdits.ts';
+
+/** x1, x2 -> dense(units 2, tanh) -> add -> J, built through store actions. */
+function denseGraph() {
+  const store = createEditorStore();
+  const s = () => store.getState();
+  const x1 = s().addNode('input', { x: 0, y: 0 });
+  const x2 = s().addNode('input', { x: 0, y: 120 });
+  const d = s().addNode('dense', { x: 250, y: 0 });
+  s().updateNode(d, { attrs: { units: 2, activation: 'tanh' } });
+  const sum = s().addNode('add', { x: 500, y: 0 });
+  s().updateNode(x2, { value: -0.5 });
+  expect(s().connect({ source: x1, target: d, port: 0 })).toBe(true);
+  expect(s().connect({ source: x2, target: d, port: 1 })).toBe(true);
+  expect(s().connect({ source: d, target: sum, port: 0 })).toBe(true);
+  expect(s().connect({ source: d, sourcePort: 1, target: sum, port: 1 })).toBe(true);
+  return { store, s, ids: { x1, x2, d, sum } };
+}
+
+describe('layer macros in the editor', () => {
+  it('shows a collapsed dense layer with one value per output, from the engine', () => {
+    const { s, ids } = denseGraph();
+    const r = s().evaluation.results.get(ids.d)!;
+    expect(r.outputs).toHaveLength(2);
+    expect(r.outputs!.map((o) => o.name)).toEqual(['a0', 'a1']);
+    const total = s().evaluation.results.get(ids.sum)!.value;
+    expect(total).toBeCloseTo(r.outputs![0].value + r.outputs![1].value, 12);
+    expect(r.outputs![0].grad).toBe(1); // d(sum)/d(a0)
+    expect(r.ports).toBe(3); // two wired inputs and a free one
+  });
+
+  it('expands in place and collapses back with the same values, each one undo step', () => {
+    const { s, ids } = denseGraph();
+    const before = s().evaluation.results.get(ids.sum)!.value;
+    const steps = s().history.past.length;
+    expect(s().expandMacro(ids.d)).toBe(true);
+    expect(s().history.past.length).toBe(steps + 1);
+    const m = s().model;
+    expect(m.nodes.some((n) => n.id === ids.d)).toBe(false);
+    expect(m.nodes.some((n) => n.id === `${ids.d}/w0_0`)).toBe(true);
+    expect(Object.keys(expandedMacros(m))).toEqual([ids.d]);
+    expect(s().evaluation.results.get(ids.sum)!.value).toBeCloseTo(before, 12);
+    // The downstream add was pushed right, clear of the expansion.
+    const sumX = m.nodes.find((n) => n.id === ids.sum)!.position!.x;
+    const widest = Math.max(...m.nodes.filter((n) => n.id.startsWith(`${ids.d}/`)).map((n) => n.position!.x));
+    expect(sumX).toBeGreaterThan(widest);
+
+    // Edit a weight while expanded; collapsing keeps it.
+    s().updateNode(`${ids.d}/w1_0`, { value: 0.75 });
+    const edited = s().evaluation.results.get(ids.sum)!.value;
+    expect(s().collapseMacro(ids.d)).toBe(true);
+    const node = s().model.nodes.find((n) => n.id === ids.d)!;
+    expect((node.attrs!.W as number[][])[1][0]).toBe(0.75);
+    expect(s().evaluation.results.get(ids.sum)!.value).toBeCloseTo(edited, 12);
+    expect(s().model.edges.filter((e) => e.source === ids.d)).toEqual([
+      { source: ids.d, target: ids.sum, port: 0 },
+      { source: ids.d, sourcePort: 1, target: ids.sum, port: 1 },
+    ]);
+    expect(s().model.nodes.find((n) => n.id === ids.sum)!.position!.x).toBe(500);
+    expect(expandedMacros(s().model)).toEqual({});
+
+    s().undo();
+    expect(s().model.nodes.some((n) => n.id === `${ids.d}/w1_0`)).toBe(true);
+    s().undo();
+    s().undo();
+    expect(s().model.nodes.some((n) => n.id === ids.d)).toBe(true);
+    expect(s().evaluation.results.get(ids.sum)!.value).toBeCloseTo(before, 12);
+  });
+
+  it('refuses to wire more inputs than stored weights take', () => {
+    const { s, ids } = denseGraph();
+    s().expandMacro(ids.d);
+    s().collapseMacro(ids.d); // now W is stored: 2 inputs
+    const x3 = s().addNode('input', { x: 0, y: 240 });
+    expect(s().connect({ source: x3, target: ids.d, port: 2 })).toBe(false);
+    expect(s().notices.at(-1)!.details[0]).toMatch(/stored weights expect 2/);
+  });
+});
