@@ -29,3 +29,4 @@ export { Trainer, gridColumns, type EpochMetrics, type StopInfo } from './train/
 export { createTrainer, datasetFor } from './train/create.ts';
 // Expression nodes load on demand (mathjs stays out of the first bundle): only the loader is here.
 export { loadExpressionOps, ensureOpsFor, expressionOpsLoaded } from './expr/load.ts';
+export { readMacro, nodesByMacro, type MacroReading, type MacroPortReading } from './macros/inspect.ts';

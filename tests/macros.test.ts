@@ -157,3 +157,16 @@ describe('layer macros', () => {
     expect(buildGraph(ex).nodes.length).toBe(buildGraph(m).nodes.length);
   });
 });
+
+describe('reading a collapsed macro', () => {
+  it('gives each output port value and gradient and the params', async () => {
+    const { readMacro, nodesByMacro } = await import('../graph-engine/index.ts');
+    const a = run(macroModel());
+    const r = readMacro(a.g, a.s, 'h')!;
+    expect(r.outputs.map((o) => o.node)).toEqual(['h/a0', 'h/a1', 'h/a2']);
+    expect(r.outputs[1].value).toBe(a.values.get('h/a1'));
+    expect(r.outputs[1].grad).toBe(a.grads.get('h/a1'));
+    expect(r.params).toHaveLength(9);
+    expect(nodesByMacro(a.g).get('o')!.length).toBe(a.g.macros.get('o')!.nodes.length);
+  });
+});
