@@ -41,6 +41,14 @@ describe.each(samples)('PyTorch export of samples/%s', (file, m) => {
 });
 
 describe('PyTorch export details', () => {
+  it('embeds the training rows of the model\'s own dataset and its optimizer settings', () => {
+    const m = samples.find(([f]) => f === 'xor-mlp.json')![1];
+    const script = exportPytorch(m);
+    expect(script).toContain('DATA = {"x1": [0.0, 0.0, 1.0, 1.0], "x2": [0.0, 1.0, 0.0, 1.0], "y": [0.0, 1.0, 1.0, 0.0]}');
+    expect(script).toMatch(/OPTIMIZER = "adam"\nLR = 0\.1\n/);
+    expect(script).toContain('opt = torch.optim.Adam(model.parameters(), lr=LR, betas=BETAS, eps=EPSILON, weight_decay=L2)');
+  });
+
   it('writes dense macros as nn.Linear with the weights copied', () => {
     const m: Model = {
       format: 'graphgrad', version: 1, loss: 'L', training: { optimizer: 'adam', lr: 0.01, batchSize: 4, epochs: 50 },

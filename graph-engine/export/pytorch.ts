@@ -7,22 +7,35 @@
 import type { Model } from '../model.ts';
 import { getOp } from '../ops/registry.ts';
 import { Session } from '../session.ts';
+import { ModelError } from '../model.ts';
+import { createTrainer } from '../train/create.ts';
+import { resolveSettings, type TrainSettings } from '../train/settings.ts';
 import { ExportError } from './onnx.ts';
 import { exportPlan, layerName, type ExportStep } from './plan.ts';
 
-export interface TrainingSettings {
-  optimizer: 'sgd' | 'momentum' | 'adam';
-  lr: number;
-  batchSize: number;
-  epochs: number;
-  momentum: number;
-  seed: number;
+export interface PytorchOptions {
+  /** Training data as columns by input node id; by default the model's built-in dataset's training rows. */
+  data?: Record<string, number[]>;
+  /** Overrides of the model's training settings. */
+  training?: Partial<TrainSettings>;
 }
 
-/** Training data as columns by input node id, if the caller has it (e.g. a generated dataset). */
-export interface PytorchOptions {
-  data?: Record<string, number[]>;
-  training?: Partial<TrainingSettings>;
+/** Embedding more numbers than this would make an unwieldy script: use --data file.csv instead. */
+const MAX_EMBEDDED_NUMBERS = 200_000;
+
+/** The training rows of the model's own dataset, by input node id, when it names a built-in one. */
+function builtInTrainingData(model: Model, overrides?: Partial<TrainSettings>): Record<string, number[]> | undefined {
+  let trainer;
+  try {
+    trainer = createTrainer(model, { overrides });
+  } catch {
+    return undefined; // no dataset named, or it does not bind: the script then asks for --data
+  }
+  const rows = [...trainer.split.train];
+  if (rows.length * trainer.bindings.length > MAX_EMBEDDED_NUMBERS) return undefined;
+  const data: Record<string, number[]> = {};
+  for (const b of trainer.bindings) data[trainer.graph.nodes[b.node].id] = rows.map((r) => trainer.dataset.data[b.column][r]);
+  return data;
 }
 
 const py = (v: number) => (Number.isFinite(v) ? (Number.isInteger(v) ? `${v}.0` : String(v)) : v > 0 ? 'math.inf' : v < 0 ? '-math.inf' : 'math.nan');
@@ -137,8 +150,9 @@ export function exportPytorch(model: Model, options: PytorchOptions = {}): strin
 
   const lossId = graph.nodes[graph.loss].id;
   const checkedValues = [...new Set(forward.map((l) => /^v\[("(?:[^"\\]|\\.)*")\] =/.exec(l)?.[1]).filter((x): x is string => !!x))].map((q) => JSON.parse(q) as string);
-  const t = resolveTraining(model, options.training);
-  const data = options.data;
+  const { settings: t, problems } = resolveSettings(model, options.training);
+  if (!t) throw new ModelError(problems);
+  const data = options.data ?? builtInTrainingData(model, options.training);
   const indent = (lines: string[], n: number) => lines.map((l) => `${' '.repeat(n)}${l}`).join('\n');
 
   return `#!/usr/bin/env python3
@@ -210,6 +224,10 @@ def self_check():
 OPTIMIZER = ${pyStr(t.optimizer)}
 LR = ${py(t.lr)}
 MOMENTUM = ${py(t.momentum)}
+BETAS = (${py(t.beta1)}, ${py(t.beta2)})
+EPSILON = ${py(t.epsilon)}
+L1 = ${py(t.l1)}
+L2 = ${py(t.l2)}
 BATCH_SIZE = ${t.batchSize}
 EPOCHS = ${t.epochs}
 SEED = ${t.seed}
@@ -226,10 +244,11 @@ def load_csv(path):
 def train(data):
     torch.manual_seed(SEED)
     model = GraphGradModel()
+    # L2 as weight decay (the gradient of ½·L2·w²) and L1 as L1·sign(w), on every parameter, as in GraphGrad.
     if OPTIMIZER == "adam":
-        opt = torch.optim.Adam(model.parameters(), lr=LR)
+        opt = torch.optim.Adam(model.parameters(), lr=LR, betas=BETAS, eps=EPSILON, weight_decay=L2)
     else:
-        opt = torch.optim.SGD(model.parameters(), lr=LR, momentum=MOMENTUM if OPTIMIZER == "momentum" else 0.0)
+        opt = torch.optim.SGD(model.parameters(), lr=LR, momentum=MOMENTUM if OPTIMIZER == "momentum" else 0.0, weight_decay=L2)
     columns = {k: torch.tensor(data[k]) for k in INPUTS if k in data}
     missing = [k for k in INPUTS if k not in columns]
     if missing:
@@ -244,6 +263,10 @@ def train(data):
             loss = v[LOSS].mean()
             opt.zero_grad()
             loss.backward()
+            if L1:
+                with torch.no_grad():
+                    for p in model.parameters():
+                        p.grad += L1 * torch.sign(p)
             opt.step()
             total += float(loss) * len(idx)
         if epoch == 1 or epoch % max(1, EPOCHS // 10) == 0 or epoch == EPOCHS:
@@ -263,18 +286,4 @@ if __name__ == "__main__":
             raise SystemExit("no training data: pass --data file.csv with one column per input node id")
         train(data)
 `;
-}
-
-function resolveTraining(model: Model, given: Partial<TrainingSettings> = {}): TrainingSettings {
-  const stored = ((model as { training?: Record<string, unknown> }).training ?? {}) as Record<string, unknown>;
-  const num = (k: string, d: number) => (typeof given[k as keyof TrainingSettings] === 'number' ? (given[k as keyof TrainingSettings] as number) : typeof stored[k] === 'number' ? (stored[k] as number) : d);
-  const opt = given.optimizer ?? stored.optimizer;
-  return {
-    optimizer: opt === 'adam' || opt === 'momentum' ? opt : 'sgd',
-    lr: num('lr', 0.03),
-    batchSize: num('batchSize', 10),
-    epochs: num('epochs', 100),
-    momentum: num('momentum', 0.9),
-    seed: num('seed', 0),
-  };
 }
