@@ -12,6 +12,7 @@ import {
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -35,6 +36,8 @@ const miniMapColor = (n: CanvasNode) =>
   n.type === 'op' ? (CATEGORY_VAR[n.data.op?.category ?? ''] ?? 'var(--muted)') : 'transparent';
 const nodeTypes = { op: OpNode, macroGroup: MacroGroup };
 
+/** Below this zoom, node text is too small to read anyway. */
+const FAR_ZOOM = 0.55;
 /** Above this many nodes, React Flow renders only what is on screen. */
 const VIRTUALISE_ABOVE = 200;
 
@@ -48,6 +51,8 @@ export function Canvas() {
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [quickAdd, setQuickAdd] = useState<QuickAddAt | undefined>();
   const wrapper = useRef<HTMLDivElement>(null);
+  // Zoomed far out, cards drop their fine print and shadows (CSS): less to paint per frame.
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
 
   const nodeCache = useMemo(() => new FlowNodeCache(), []);
   const edgeCache = useMemo(() => new FlowEdgeCache(), []);
@@ -55,7 +60,10 @@ export function Canvas() {
   const groups = useMemo(() => macroGroupNodes(model, measured), [model, measured]);
   // Frames first, so they draw beneath the nodes they surround.
   const nodes = useMemo<CanvasNode[]>(() => (groups.length ? [...groups, ...opNodes] : opNodes), [groups, opNodes]);
-  const edges = useMemo(() => edgeCache.derive(model, selectedEdges), [edgeCache, model, selectedEdges]);
+  // Keyed on the edges array, not the model: a drag changes positions only, so React Flow keeps
+  // the same edges array and skips re-adopting every edge on each frame.
+  const modelEdges = model.edges;
+  const edges = useMemo(() => edgeCache.derive(modelEdges, selectedEdges), [edgeCache, modelEdges, selectedEdges]);
 
   // Fit the view whenever a new document is loaded, once its nodes have been measured.
   const initialized = useNodesInitialized();
@@ -167,7 +175,7 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" ref={wrapper} onDoubleClick={onDoubleClick} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`canvas${far ? ' is-far' : ''}`} ref={wrapper} onDoubleClick={onDoubleClick} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode>
         nodes={nodes}
         edges={edges}

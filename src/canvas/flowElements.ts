@@ -93,9 +93,9 @@ export class FlowNodeCache {
 export class FlowEdgeCache {
   private cache = new Map<ModelEdge, { rf: Edge; selected: boolean }>();
 
-  derive(model: Model, selected: ReadonlySet<string>): Edge[] {
+  derive(modelEdges: readonly ModelEdge[], selected: ReadonlySet<string>): Edge[] {
     const next = new Map<ModelEdge, { rf: Edge; selected: boolean }>();
-    const out = model.edges.map((e) => {
+    const out = modelEdges.map((e) => {
       const id = edgeKey(e);
       const isSelected = selected.has(id);
       const prev = this.cache.get(e);

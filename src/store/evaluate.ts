@@ -9,6 +9,7 @@ import {
   Session,
   type Graph,
   type Model,
+  type ModelNode,
   type Problem,
 } from '../../graph-engine/index.ts';
 
@@ -50,23 +51,24 @@ export function automaticLoss(model: Model): string | undefined {
   return sinks.length === 1 ? sinks[0].id : undefined;
 }
 
-/** Input handles for a node with no built graph (fallback when the graph has problems). */
-function handleCount(model: Model, nodeId: string, opName: string, built?: number): number {
-  const op = getOp(opName);
+/** Per target node: one more than its highest connected port (how many operands are wired). */
+function wiredCounts(model: Model): Map<string, number> {
+  const wired = new Map<string, number>();
+  for (const e of model.edges) wired.set(e.target, Math.max(wired.get(e.target) ?? 0, e.port + 1));
+  return wired;
+}
+
+/** Input handles to draw for a node: the op's ports, plus one free handle on growable ops. */
+function handleCount(node: ModelNode, wired: number, built?: number): number {
+  const op = getOp(node.op);
   if (!op || op.arity.kind === 'leaf') return 0;
   if (op.arity.kind === 'fixed') return op.arity.ports.length;
-  const stored = op.macro?.storedInputs?.(model.nodes.find((n) => n.id === nodeId)?.attrs ?? {});
+  const stored = op.macro?.storedInputs?.(node.attrs ?? {});
   if (stored !== undefined) return stored; // stored weights fix how many inputs a layer takes
-  let used = built;
-  if (used === undefined) {
-    let highest = -1;
-    for (const e of model.edges) if (e.target === nodeId && e.port > highest) highest = e.port;
-    used = Math.max(highest + 1, op.arity.min);
-  }
+  const used = built ?? Math.max(wired, op.arity.min);
   if (op.arity.multipleOf) return used;
   // One free handle beyond the connected ones, so a variadic op can always take another operand.
-  const connected = model.edges.reduce((k, e) => (e.target === nodeId ? Math.max(k, e.port + 1) : k), 0);
-  return Math.max(used, connected + 1);
+  return Math.max(used, wired + 1);
 }
 
 export function evaluate(model: Model): Evaluation {
@@ -74,9 +76,11 @@ export function evaluate(model: Model): Evaluation {
   const lossId = explicit ? model.loss : automaticLoss(model);
   const { graph, problems } = checkGraph(lossId === model.loss ? model : { ...model, loss: lossId }, { allowIncomplete: true });
   const results = new Map<string, NodeResult>();
+  const wired = wiredCounts(model);
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
   if (!graph) {
     for (const n of model.nodes) {
-      const r: NodeResult = { value: Number.NaN, ports: handleCount(model, n.id, n.op) };
+      const r: NodeResult = { value: Number.NaN, ports: handleCount(n, wired.get(n.id) ?? 0) };
       const def = getOp(n.op)?.macro;
       if (def) {
         // Keep one handle per output so edges from output ports still have somewhere to attach.
@@ -112,20 +116,20 @@ export function evaluate(model: Model): Evaluation {
   for (const node of graph.nodes) {
     if (node.origin) continue; // inside a collapsed macro: shown through the macro's outputs
     const { value, grad, badge } = read(node.index);
-    const r: NodeResult = { value, ports: handleCount(model, node.id, node.op.name, node.inputs.length) };
+    const r: NodeResult = { value, ports: handleCount(byId.get(node.id)!, wired.get(node.id) ?? 0, node.inputs.length) };
     if (grad !== undefined) r.grad = grad;
     if (badge) r.badge = badge;
     results.set(node.id, r);
   }
   for (const [id, macro] of graph.macros) {
-    const modelNode = model.nodes.find((n) => n.id === id)!;
+    const modelNode = byId.get(id)!;
     const def = getOp(modelNode.op)?.macro;
     const outputs = macro.outputs.map((o, p) => {
       const { value, grad } = read(graph.indexOf.get(o)!);
       return { name: def?.outputName(p, modelNode.attrs ?? {}, macro.inputs) ?? `y${p}`, value, grad };
     });
     const firstBadge = macro.outputs.map((o) => read(graph.indexOf.get(o)!).badge).find(Boolean);
-    const r: NodeResult = { value: outputs[0]?.value ?? Number.NaN, ports: handleCount(model, id, modelNode.op), outputs };
+    const r: NodeResult = { value: outputs[0]?.value ?? Number.NaN, ports: handleCount(modelNode, wired.get(id) ?? 0), outputs };
     if (outputs[0]?.grad !== undefined) r.grad = outputs[0].grad;
     if (firstBadge) r.badge = firstBadge;
     results.set(id, r);
