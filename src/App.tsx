@@ -8,6 +8,7 @@ import { Notices } from './ui/Notices.tsx';
 import { ComingSoonPanel } from './modes/ModePanel.tsx';
 import { useEditor } from './store/useEditor.ts';
 import { useShortcuts } from './canvas/useShortcuts.ts';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 
 export function App() {
   const mode = useEditor((s) => s.mode);
@@ -19,7 +20,7 @@ export function App() {
         <main className="workspace">
           {mode === 'build' && <Palette />}
           <Canvas />
-          {mode === 'build' ? <Inspector /> : <ComingSoonPanel mode={mode} />}
+          <ErrorBoundary name="inspector">{mode === 'build' ? <Inspector /> : <ComingSoonPanel mode={mode} />}</ErrorBoundary>
         </main>
         <Notices />
       </div>

@@ -164,6 +164,8 @@ export function pasteSubgraph(draft: Model, clip: { nodes: readonly ModelNode[];
   for (const n of clip.nodes) {
     const copy: ModelNode = structuredClone(n) as ModelNode;
     copy.id = rename.get(n.id)!;
+    // A default label (the id) follows the new id; a label the user chose is kept.
+    if (copy.label === n.id) copy.label = copy.id;
     const p = n.position ?? { x: 0, y: 0 };
     copy.position = { ...p, x: p.x + offset.x, y: p.y + offset.y };
     draft.nodes.push(copy);

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { cardValue, connect, dropOp, nodeById, nodeByLabel, select, setField, shot } from './helpers.ts';
+import { cardValue, connect, dropOp, emptyCanvasPoint, nodeById, nodeByLabel, select, setField, shot } from './helpers.ts';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
@@ -150,4 +150,48 @@ test('a dense layer macro expands in place and collapses back', async ({ page },
   await expect(nodeById(page, dense).getByTestId('node-output-value')).toHaveText(collapsedValues);
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
   await shot(page, testInfo, '12-dense-collapsed-again');
+});
+
+test('quick-add, copy/paste, deep links, mode switch, dark theme', async ({ page }, testInfo) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/?sample=neuron');
+  await expect(nodeById(page, 'L')).toBeVisible();
+  const before = await page.locator('.react-flow__node').count();
+
+  // Double-click on empty canvas opens quick-add; typing filters; Enter adds.
+  const spot = await emptyCanvasPoint(page);
+  await page.mouse.dblclick(spot.x, spot.y);
+  const search = page.getByRole('combobox', { name: 'Quick add search' });
+  await expect(search).toBeFocused();
+  await search.fill('tanh');
+  await search.press('Enter');
+  await expect(page.locator('.react-flow__node')).toHaveCount(before + 1);
+  const added = (await page.locator('.react-flow__node.selected').getAttribute('data-id'))!;
+  expect(added).toMatch(/^tanh/);
+
+  // Copy and paste with the keyboard; Escape clears the selection.
+  await page.keyboard.press(`${mod}+c`);
+  await page.keyboard.press(`${mod}+v`);
+  await expect(page.locator('.react-flow__node')).toHaveCount(before + 2);
+  await page.keyboard.press(`${mod}+d`);
+  await expect(page.locator('.react-flow__node')).toHaveCount(before + 3);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
+  await shot(page, testInfo, '20-dark-neuron');
+
+  // The mode switch exists with its names; Teach and Train are placeholders for now.
+  await page.getByRole('button', { name: 'Teach' }).click();
+  await expect(page.getByText('Teach mode is coming soon')).toBeVisible();
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByText('Train mode is coming soon')).toBeVisible();
+  await page.getByRole('button', { name: 'Build' }).click();
+  await expect(page.getByRole('complementary', { name: 'Palette' })).toBeVisible();
+
+  // The Samples menu opens the same files as deep links.
+  await page.getByRole('button', { name: /Samples/ }).click();
+  await page.getByRole('menuitem', { name: 'Chain rule' }).click();
+  await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
+  await select(page, 'J');
+  await expect(page.getByRole('math', { name: 'J with numbers' })).toBeVisible();
+  await shot(page, testInfo, '21-dark-chain-rule-inspector');
 });

@@ -45,3 +45,15 @@ export async function setField(page: Page, name: string, value: string): Promise
 export async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
 }
+
+/** A point where the pointer is over empty canvas (not a node, edge, minimap or control). */
+export async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: number }> {
+  const box = (await page.locator('.react-flow__pane').boundingBox())!;
+  for (let y = box.y + 30; y < box.y + box.height - 30; y += 20) {
+    for (let x = box.x + 80; x < box.x + box.width - 240; x += 20) {
+      const hit = await page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.classList.contains('react-flow__pane') ?? false, [x, y]);
+      if (hit) return { x, y };
+    }
+  }
+  throw new Error('no empty canvas point');
+}
