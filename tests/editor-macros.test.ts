@@ -78,3 +78,26 @@ describe('layer macros in the editor', () => {
     expect(s().notices.at(-1)!.details[0]).toMatch(/stored weights expect 2/);
   });
 });
+
+describe('expression nodes in the editor', () => {
+  it('adds an expr node with an editable formula whose ports are its variables', async () => {
+    const { loadExpressionOps } = await import('../graph-engine/index.ts');
+    await loadExpressionOps();
+    const store = createEditorStore();
+    const s = () => store.getState();
+    const x = s().addNode('input', { x: 0, y: 0 });
+    const y = s().addNode('input', { x: 0, y: 100 });
+    const f = s().addNode('expr', { x: 200, y: 0 });
+    expect(s().evaluation.results.get(f)?.portNames).toEqual(['x', 'y']);
+    s().updateNode(x, { value: 3 });
+    s().updateNode(y, { value: 4 });
+    expect(s().connect({ source: x, target: f, port: 0 })).toBe(true);
+    expect(s().connect({ source: y, target: f, port: 1 })).toBe(true);
+    expect(s().evaluation.results.get(f)?.value).toBe(12);
+    s().updateNode(f, { attrs: { expression: 'x^2 + y' } });
+    expect(s().evaluation.results.get(f)?.value).toBe(13);
+    expect(s().evaluation.results.get(x)?.grad).toBe(6);
+    s().updateNode(f, { attrs: { expression: 'x^2 +' } });
+    expect(s().evaluation.problems[0]?.nodeId).toBe(f);
+  });
+});

@@ -25,7 +25,7 @@ function OpNodeCard({ data, selected }: NodeProps<OpFlowNode>) {
   const value = result?.value ?? Number.NaN;
   const badge = result?.badge;
   const category = op ? CATEGORY_CLASS[op.category] : 'cat-unknown';
-  const portNames = op ? Array.from({ length: ports }, (_, i) => portName(op, i, ports)) : [];
+  const portNames = result?.portNames ?? (op ? Array.from({ length: ports }, (_, i) => portName(op, i, ports)) : []);
   const showValue = !badge || badge.kind === 'nonfinite';
   // Layer macros list each output on its own row, next to its handle.
   const outputs = result?.outputs && (result.outputs.length > 1 || op?.macro) ? result.outputs : undefined;

@@ -54,6 +54,11 @@ function GraphSummary() {
         <dt>Loss</dt>
         <dd>{loss ? `${loss.label ?? loss.id}${evaluation.lossIsAutomatic ? ' (automatic: the only output)' : ''}` : 'none yet'}</dd>
       </dl>
+      {evaluation.problems.map((p, i) => (
+        <p key={i} className="notice-inline notice-inline--nonfinite" role="alert">
+          {p.message}
+        </p>
+      ))}
       {evaluation.backwardBlocker && model.nodes.length > 0 && <p className="muted">No gradients yet: {evaluation.backwardBlocker}</p>}
       {typeof model.description === 'string' && <p className="description">{model.description}</p>}
       <p className="muted">Select a node to edit it. Double-click the canvas or press / to add an op.</p>
@@ -99,6 +104,25 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
           </button>
         </p>
       )}
+      {op?.instantiate && (
+        <div className="field">
+          <label htmlFor="node-expression">Expression</label>
+          <input
+            id="node-expression"
+            value={typeof node.attrs?.expression === 'string' ? node.attrs.expression : ''}
+            placeholder="x^2 * sin(y)"
+            spellCheck={false}
+            onChange={(e) => store.updateNode(node.id, { attrs: { expression: e.target.value } })}
+          />
+        </div>
+      )}
+      {evaluation.problems
+        .filter((p) => p.nodeId === node.id)
+        .map((p, i) => (
+          <p key={i} className="notice-inline notice-inline--nonfinite" role="alert">
+            {p.message}
+          </p>
+        ))}
       {op?.attrs?.map((spec) => (
         <NumberField
           key={spec.name}

@@ -1,6 +1,7 @@
 /** Open and Save of model files in the browser: file picker, drag-and-drop, download. */
 import { serializeModel, type Model } from '../../graph-engine/index.ts';
 import { editorStore } from '../store/useEditor.ts';
+import { ensureOpsForText } from './onDemandOps.ts';
 
 /** Files larger than this are refused before parsing, so a wrong file cannot freeze the tab. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -13,7 +14,9 @@ export async function openFile(file: File): Promise<boolean> {
     ]);
     return false;
   }
-  return store.openText(await file.text(), file.name);
+  const text = await file.text();
+  await ensureOpsForText(text);
+  return store.openText(text, file.name);
 }
 
 export function fileNameFor(model: Model): string {

@@ -6,6 +6,8 @@ import { validateModelText } from '../../graph-engine/index.ts';
 import { browserStorage, restoreAutosave, writeAutosave, type KeyValueStorage } from '../store/autosave.ts';
 import { editorStore } from '../store/useEditor.ts';
 import { DEFAULT_SAMPLE, sampleText, samples } from './samples.ts';
+import { ensureOpsForText } from './onDemandOps.ts';
+import { AUTOSAVE_KEY } from '../store/autosave.ts';
 
 /** Loads a bundled sample as the current graph; `undoable` false for the first graph shown. */
 export async function openSample(name: string, undoable = true): Promise<boolean> {
@@ -15,6 +17,7 @@ export async function openSample(name: string, undoable = true): Promise<boolean
     store.notify('error', `There is no sample called "${name}".`, [`Samples: ${samples.map((s) => s.name).join(', ')}.`]);
     return false;
   }
+  await ensureOpsForText(text);
   const { model, graph, problems } = validateModelText(text, { allowIncomplete: true });
   if (!model || !graph) {
     store.notify('error', `The sample "${name}" does not load.`, problems.map((p) => p.message));
@@ -31,6 +34,7 @@ export async function startEditor(): Promise<void> {
   let loaded = false;
   if (linked) loaded = await openSample(linked, false);
   if (!loaded && storage) {
+    await ensureOpsForText(storage.getItem(AUTOSAVE_KEY) ?? '');
     const restored = restoreAutosave(storage);
     if (restored.kind === 'ok') {
       store.loadModel(restored.model, 'Restore', { undoable: false });

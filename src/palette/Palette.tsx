@@ -1,5 +1,6 @@
 /** The op palette: search, categories from the registry, drag an entry to the canvas or click it. */
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
+import { preloadPaletteOps } from '../io/onDemandOps.ts';
 import { opsByCategory } from './opSearch.ts';
 import { PALETTE_MIME } from './dragData.ts';
 import { editorStore } from '../store/useEditor.ts';
@@ -16,6 +17,15 @@ export function addAtCentre(op: string) {
 
 export function Palette() {
   const [query, setQuery] = useState('');
+  // Expression nodes register themselves once mathjs has loaded; show them when they arrive.
+  const [, setLoaded] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void preloadPaletteOps().then(() => live && setLoaded((n) => n + 1));
+    return () => {
+      live = false;
+    };
+  }, []);
   const groups = opsByCategory(query);
   return (
     <aside className="palette" aria-label="Palette">

@@ -10,7 +10,9 @@ import {
   type Graph,
   type Model,
   type ModelNode,
+  type OpDef,
   type Problem,
+  portName,
 } from '../../graph-engine/index.ts';
 
 export type BadgeKind = 'incomplete' | 'nonfinite';
@@ -24,6 +26,8 @@ export interface NodeResult {
   ports: number;
   /** Per output port of a multi-output node (a layer macro): its name, value and gradient. */
   outputs?: { name: string; value: number; grad?: number }[];
+  /** Names of the input handles, from the op as built (an expression's variables, x1..xk, ...). */
+  portNames?: string[];
 }
 
 export interface Evaluation {
@@ -59,8 +63,8 @@ function wiredCounts(model: Model): Map<string, number> {
 }
 
 /** Input handles to draw for a node: the op's ports, plus one free handle on growable ops. */
-function handleCount(node: ModelNode, wired: number, built?: number): number {
-  const op = getOp(node.op);
+function handleCount(node: ModelNode, wired: number, built?: number, builtOp?: OpDef): number {
+  const op = builtOp ?? getOp(node.op);
   if (!op || op.arity.kind === 'leaf') return 0;
   if (op.arity.kind === 'fixed') return op.arity.ports.length;
   const stored = op.macro?.storedInputs?.(node.attrs ?? {});
@@ -116,7 +120,8 @@ export function evaluate(model: Model): Evaluation {
   for (const node of graph.nodes) {
     if (node.origin) continue; // inside a collapsed macro: shown through the macro's outputs
     const { value, grad, badge } = read(node.index);
-    const r: NodeResult = { value, ports: handleCount(byId.get(node.id)!, wired.get(node.id) ?? 0, node.inputs.length) };
+    const ports = handleCount(byId.get(node.id)!, wired.get(node.id) ?? 0, node.inputs.length, node.op);
+    const r: NodeResult = { value, ports, portNames: Array.from({ length: ports }, (_, i) => portName(node.op, i, ports)) };
     if (grad !== undefined) r.grad = grad;
     if (badge) r.badge = badge;
     results.set(node.id, r);
