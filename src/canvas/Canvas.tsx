@@ -160,7 +160,7 @@ export function Canvas() {
       }
       const file = droppedModelFile(e.dataTransfer);
       if (file) void openFile(file);
-      else if (e.dataTransfer.files.length) editorStore.getState().notify('error', 'Only .json model files can be dropped on the canvas.');
+      else if (e.dataTransfer.files.length) editorStore.getState().notify('error', 'Only GraphGrad models (.json files, or .png images exported by GraphGrad) can be dropped on the canvas.');
     },
     [flow],
   );

@@ -1,22 +1,36 @@
-/** Open and Save of model files in the browser: file picker, drag-and-drop, download. */
-import { serializeModel, type Model } from '../../graph-engine/index.ts';
+/**
+ * Open and Save of model files in the browser: file picker, drag-and-drop, download. A model
+ * opens from its .json file or from a PNG exported by GraphGrad (the model rides in the image).
+ */
+import { serializeModel, sizeProblem, type Model } from '../../graph-engine/index.ts';
 import { editorStore } from '../store/useEditor.ts';
+import { extractModelFromPng, isPng } from '../share/pngModel.ts';
 import { ensureOpsForText } from './onDemandOps.ts';
 
-/** Files larger than this are refused before parsing, so a wrong file cannot freeze the tab. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** What the file picker and the canvas accept. */
+export const MODEL_FILE_TYPES = '.json,application/json,.png,image/png';
+
+const isPngFile = (f: File) => f.type === 'image/png' || f.name.toLowerCase().endsWith('.png');
+
+/** The model text in a file: the JSON itself, or the model embedded in a GraphGrad PNG. */
+async function modelText(file: File): Promise<{ text?: string; problem?: string }> {
+  if (!isPngFile(file)) return { text: await file.text() };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (!isPng(bytes)) return { problem: 'The file is named .png but is not a PNG image.' };
+  const text = extractModelFromPng(bytes);
+  return text === undefined ? { problem: 'This PNG carries no GraphGrad model (only images exported by GraphGrad do).' } : { text };
+}
 
 export async function openFile(file: File): Promise<boolean> {
   const store = editorStore.getState();
-  if (file.size > MAX_FILE_BYTES) {
-    store.notify('error', `Could not open ${file.name}; the current graph is unchanged.`, [
-      `The file is ${(file.size / 1e6).toFixed(1)} MB; GraphGrad opens models up to ${MAX_FILE_BYTES / 1e6} MB.`,
-    ]);
+  const tooBig = sizeProblem(file.size);
+  const read = tooBig ? { problem: tooBig.message } : await modelText(file);
+  if (read.text === undefined) {
+    store.notify('error', `Could not open ${file.name}; the current graph is unchanged.`, [read.problem ?? '']);
     return false;
   }
-  const text = await file.text();
-  await ensureOpsForText(text);
-  return store.openText(text, file.name);
+  await ensureOpsForText(read.text);
+  return store.openText(read.text, file.name);
 }
 
 export function fileNameFor(model: Model): string {
@@ -36,7 +50,7 @@ export function saveModel(model: Model): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The first .json file in a drop, if any. */
+/** The first .json or .png file in a drop, if any. */
 export function droppedModelFile(dt: DataTransfer): File | undefined {
-  return [...dt.files].find((f) => f.name.toLowerCase().endsWith('.json') || f.type === 'application/json');
+  return [...dt.files].find((f) => f.name.toLowerCase().endsWith('.json') || f.type === 'application/json' || isPngFile(f));
 }

@@ -1,8 +1,9 @@
 /**
- * What the editor shows first: a deep-linked sample (`/?sample=name`), else the autosaved graph,
- * else the chain-rule sample. Then every change is autosaved.
+ * What the editor shows first: a shared link's model (`#model=...`), else a deep-linked sample
+ * (`/?sample=name`), else the autosaved graph, else the chain-rule sample. Then every change is autosaved.
  */
-import { validateModelText } from '../../graph-engine/index.ts';
+import { ensureOpsFor, validateModelText } from '../../graph-engine/index.ts';
+import { decodeShareFragment, hasSharedModel } from '../share/shareLink.ts';
 import { browserStorage, restoreAutosave, writeAutosave, type KeyValueStorage } from '../store/autosave.ts';
 import { editorStore } from '../store/useEditor.ts';
 import { DEFAULT_SAMPLE, sampleText, samples } from './samples.ts';
@@ -27,12 +28,27 @@ export async function openSample(name: string, undoable = true): Promise<boolean
   return true;
 }
 
+/** Opens the model a share link carries (`#model=...`), validated like a file. */
+async function openSharedLink(): Promise<boolean> {
+  const store = editorStore.getState();
+  const shared = await decodeShareFragment(location.hash);
+  if (shared.model) await ensureOpsFor(shared.model);
+  const r = shared.model ? validateModelText(JSON.stringify(shared.model), { allowIncomplete: true }) : shared;
+  if (!r.model || !r.graph) {
+    store.notify('error', 'The shared link could not be opened.', r.problems.map((p) => p.message));
+    return false;
+  }
+  store.loadModel(r.model, 'Open shared link', { undoable: false });
+  return true;
+}
+
 export async function startEditor(): Promise<void> {
   const store = editorStore.getState();
   const storage = browserStorage();
   const linked = new URLSearchParams(location.search).get('sample');
   let loaded = false;
-  if (linked) loaded = await openSample(linked, false);
+  if (hasSharedModel(location.hash)) loaded = await openSharedLink();
+  if (!loaded && linked) loaded = await openSample(linked, false);
   if (!loaded && storage) {
     await ensureOpsForText(storage.getItem(AUTOSAVE_KEY) ?? '');
     const restored = restoreAutosave(storage);

@@ -2,7 +2,8 @@
 import { useRef } from 'react';
 import { editorStore, useEditor } from '../store/useEditor.ts';
 import { MODES } from '../store/editorStore.ts';
-import { openFile, saveModel } from '../io/files.ts';
+import { MODEL_FILE_TYPES, openFile, saveModel } from '../io/files.ts';
+import { ExportMenu } from '../share/ExportMenu.tsx';
 import { SamplesMenu } from './SamplesMenu.tsx';
 import { autoLayout } from './actions.ts';
 
@@ -34,7 +35,7 @@ export function Toolbar() {
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json"
+          accept={MODEL_FILE_TYPES}
           hidden
           aria-label="Open model file"
           onChange={(e) => {
@@ -46,6 +47,7 @@ export function Toolbar() {
         <button type="button" onClick={() => saveModel(editorStore.getState().model)} title="Download the graph as JSON">
           Save
         </button>
+        <ExportMenu />
         <SamplesMenu />
       </div>
       <div className="toolbar__group">

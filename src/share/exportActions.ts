@@ -1,0 +1,112 @@
+/**
+ * Taking the graph out of the editor: share link, PNG / SVG pictures (the PNG carries the model),
+ * ONNX and PyTorch files. Exporters and html-to-image load on first use, so they cost nothing at
+ * start-up.
+ */
+import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
+import { serializeModel, type Model } from '../../graph-engine/index.ts';
+import { editorStore } from '../store/useEditor.ts';
+import { fileNameFor } from '../io/files.ts';
+import { embedModelInPng } from './pngModel.ts';
+import { shareLink } from './shareLink.ts';
+
+export type ImageArea = 'view' | 'graph';
+
+const stem = (model: Model) => fileNameFor(model).replace(/\.json$/, '');
+
+export function download(data: BlobPart, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Puts a link holding the whole model in the clipboard, or explains why it cannot. */
+export async function copyShareLink(): Promise<string | undefined> {
+  const store = editorStore.getState();
+  const r = await shareLink(store.model, location.href);
+  if (!r.ok) {
+    store.notify('error', 'This graph is too large for a link.', [r.message]);
+    return undefined;
+  }
+  history.replaceState(null, '', r.url);
+  try {
+    await navigator.clipboard.writeText(r.url);
+    store.notify('info', 'Link copied: it holds the whole graph, weights included.');
+  } catch {
+    store.notify('info', 'The link is in the address bar (the clipboard was not available): copy it from there.');
+  }
+  return r.url;
+}
+
+/** Pictures skip the canvas chrome: minimap, zoom controls, attribution, handles' hit areas. */
+const CHROME = ['react-flow__minimap', 'react-flow__controls', 'react-flow__panel', 'react-flow__attribution'];
+const keep = (node: HTMLElement) => !CHROME.some((c) => node.classList?.contains(c));
+
+async function render(kind: 'png' | 'svg', area: ImageArea, nodes: Node[]): Promise<string> {
+  const { toPng, toSvg } = await import('html-to-image');
+  const flow = document.querySelector<HTMLElement>('.react-flow');
+  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+  if (!flow || !viewport) throw new Error('The canvas is not on screen.');
+  const background = getComputedStyle(flow).getPropertyValue('--canvas-bg').trim() || getComputedStyle(document.body).backgroundColor;
+  const draw = kind === 'png' ? toPng : toSvg;
+  if (area === 'view') return draw(flow, { backgroundColor: background, filter: keep, pixelRatio: 2 });
+  // The whole graph: the viewport re-framed around every node, whatever is on screen now.
+  const bounds = getNodesBounds(nodes);
+  const pad = 40;
+  const width = Math.min(Math.max(Math.ceil(bounds.width) + 2 * pad, 320), 8000);
+  const height = Math.min(Math.max(Math.ceil(bounds.height) + 2 * pad, 200), 8000);
+  const vp = getViewportForBounds(bounds, width, height, 0.1, 2, pad / Math.max(width, height));
+  return draw(viewport, {
+    backgroundColor: background,
+    width,
+    height,
+    pixelRatio: 2,
+    filter: keep,
+    style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
+  });
+}
+
+/** Downloads a picture of the graph; the PNG embeds the model so dropping it back reopens it. */
+export async function exportImage(kind: 'png' | 'svg', area: ImageArea, nodes: Node[]): Promise<void> {
+  const store = editorStore.getState();
+  try {
+    const url = await render(kind, area, nodes);
+    const name = `${stem(store.model)}.${kind}`;
+    if (kind === 'svg') {
+      download(decodeURIComponent(url.slice(url.indexOf(',') + 1)), name, 'image/svg+xml');
+      return;
+    }
+    const png = Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0));
+    download(embedModelInPng(png, serializeModel(store.model)) as BlobPart, name, 'image/png');
+  } catch (e) {
+    store.notify('error', `Could not export the ${kind.toUpperCase()} image.`, [(e as Error).message]);
+  }
+}
+
+export async function exportOnnxFile(): Promise<void> {
+  const store = editorStore.getState();
+  try {
+    const { exportOnnx } = await import('../../graph-engine/export/onnx.ts');
+    const r = exportOnnx(store.model);
+    download(r.bytes as BlobPart, `${stem(store.model)}.onnx`, 'application/octet-stream');
+    store.notify('info', `ONNX model saved (opset 13): inputs ${r.inputs.join(', ') || 'none'}; outputs ${r.outputs.join(', ')}.`);
+  } catch (e) {
+    store.notify('error', 'Could not export to ONNX.', (e as Error).message.split('\n'));
+  }
+}
+
+export async function exportPytorchFile(): Promise<void> {
+  const store = editorStore.getState();
+  try {
+    const { exportPytorch } = await import('../../graph-engine/export/pytorch.ts');
+    download(exportPytorch(store.model), `${stem(store.model)}.py`, 'text/x-python');
+    store.notify('info', 'PyTorch script saved. `python <file>` checks its values and gradients against GraphGrad; `--train` trains it.');
+  } catch (e) {
+    store.notify('error', 'Could not export to PyTorch.', (e as Error).message.split('\n'));
+  }
+}

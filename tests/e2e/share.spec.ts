@@ -1,0 +1,122 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { cardValue, nodeById, select, setField, shot } from './helpers.ts';
+
+/** Opens the Export menu and picks an item. */
+async function exportItem(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Export ▾' }).click();
+  await page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name }).click();
+}
+
+/** Drops a file onto the canvas, as a user dragging it from their desktop. */
+async function dropFile(page: Page, path: string, name: string, type: string) {
+  const bytes = [...readFileSync(path)];
+  const dt = await page.evaluateHandle(
+    ([data, fileName, mime]) => {
+      const t = new DataTransfer();
+      t.items.add(new File([new Uint8Array(data as number[])], fileName as string, { type: mime as string }));
+      return t;
+    },
+    [bytes, name, type] as const,
+  );
+  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer: dt });
+}
+
+test('a share link carries the whole graph, edited weights included', async ({ page, browser }, testInfo) => {
+  await page.goto('/?sample=neuron');
+  await select(page, 'w1');
+  await setField(page, 'Value', '0.75');
+  await expect(cardValue(nodeById(page, 'w1'))).toHaveText('0.75');
+  const loss = await cardValue(nodeById(page, 'L')).textContent();
+  await exportItem(page, 'Copy link');
+  await expect(page.getByRole('status').or(page.getByRole('alert')).first()).toContainText(/Link copied|address bar/);
+  const url = page.url();
+  expect(url).toMatch(/#model=[A-Za-z0-9_-]+$/);
+
+  // A different person (a fresh browser profile: no autosave) opens the link.
+  const other = await browser.newContext();
+  const p2 = await other.newPage();
+  await p2.goto(url);
+  await expect(cardValue(nodeById(p2, 'w1'))).toHaveText('0.75');
+  await expect(cardValue(nodeById(p2, 'L'))).toHaveText(loss!);
+  await expect(p2.locator('.toolbar__title')).toHaveText('Will I pass the exam? One sigmoid neuron');
+  await shot(p2, testInfo, 'share-link-opened');
+
+  // A damaged link says so and opens the default graph instead of a broken one.
+  await p2.goto(`${url.slice(0, url.indexOf('#model=') + 20)}`);
+  await p2.reload();
+  await expect(p2.getByRole('alert')).toContainText('shared link could not be opened');
+  await other.close();
+});
+
+test('a PNG export carries the model: dropping it on the canvas reopens the graph', async ({ page, browser }, testInfo) => {
+  await page.goto('/?sample=sum-over-paths');
+  await select(page, 'a');
+  await setField(page, 'Value', '4');
+  await expect(cardValue(nodeById(page, 'e'))).toHaveText('10');
+  const download = page.waitForEvent('download');
+  await exportItem(page, 'PNG image (whole graph)');
+  const png = testInfo.outputPath('graph.png');
+  await (await download).saveAs(png);
+  const bytes = readFileSync(png);
+  expect([...bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  expect(bytes.length).toBeGreaterThan(5000); // a real picture, not an empty canvas
+
+  const other = await browser.newContext();
+  const p2 = await other.newPage();
+  await p2.goto('/?sample=chain-rule');
+  await expect(cardValue(nodeById(p2, 'J'))).toHaveText('33');
+  await dropFile(p2, png, 'graph.png', 'image/png');
+  await expect(cardValue(nodeById(p2, 'e'))).toHaveText('10');
+  await expect(cardValue(nodeById(p2, 'a'))).toHaveText('4');
+  await shot(p2, testInfo, 'png-reopened');
+
+  // A PNG that carries no model is refused with the reason; the graph stays.
+  const plain = testInfo.outputPath('plain.png');
+  writeFileSync(plain, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+  await dropFile(p2, plain, 'plain.png', 'image/png');
+  await expect(p2.getByRole('alert')).toContainText('carries no GraphGrad model');
+  await expect(cardValue(nodeById(p2, 'e'))).toHaveText('10');
+  await other.close();
+});
+
+test('imports that fail leave the graph untouched and list the problems', async ({ page }, testInfo) => {
+  await page.goto('/?sample=chain-rule');
+  await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
+  const cases: [string, string, RegExp][] = [
+    ['malformed.json', '{\n  "format": "graphgrad",\n  "nodes": [,]\n}', /Not valid JSON at line 3, column 13/],
+    ['newer.json', JSON.stringify({ format: 'graphgrad', version: 2, nodes: [], edges: [] }), /format version 2, written by a newer GraphGrad/],
+    ['cycle.json', JSON.stringify({ format: 'graphgrad', version: 1, nodes: [{ id: 'p', op: 'exp' }, { id: 'q', op: 'neg' }], edges: [{ source: 'p', target: 'q', port: 0 }, { source: 'q', target: 'p', port: 0 }] }), /cycle: "p" -> "q" -> "p"/],
+    ['unknown.json', JSON.stringify({ format: 'graphgrad', version: 1, nodes: [{ id: 'z', op: 'frobnicate' }], edges: [] }), /unknown op "frobnicate"/],
+    ['huge.json', `{"format": "graphgrad", "pad": "${'x'.repeat(21 * 1024 * 1024)}"}`, /GraphGrad opens models up to 20\.0 MB/],
+  ];
+  for (const [name, text, message] of cases) {
+    const path = testInfo.outputPath(name);
+    writeFileSync(path, text);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await (await chooser).setFiles(path);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(message);
+    await expect(page.locator('.react-flow__node')).toHaveCount(7);
+    await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+  }
+  // Undo still has nothing to undo from the refused imports: they changed nothing.
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
+
+test('ONNX and PyTorch files download from the Export menu', async ({ page }) => {
+  await page.goto('/?sample=xor-mlp');
+  let download = page.waitForEvent('download');
+  await exportItem(page, 'ONNX model');
+  const onnx = await download;
+  expect(onnx.suggestedFilename()).toMatch(/\.onnx$/);
+  download = page.waitForEvent('download');
+  await exportItem(page, 'PyTorch script');
+  const py = await download;
+  expect(py.suggestedFilename()).toMatch(/\.py$/);
+  const script = readFileSync(await py.path(), 'utf8');
+  expect(script).toContain('nn.Linear(2, 2)');
+  expect(script).toContain('def self_check():');
+});
