@@ -73,8 +73,8 @@ function OpNodeCard({ data, selected }: NodeProps<OpFlowNode>) {
               <div className="op-node__grad" data-testid="node-grad" title={`∂${lossLabel}/∂${label} = ${result.grad}`}>
                 <span className="op-node__grad-name">
                   ∂{lossLabel}/∂{label}
-                </span>{' '}
-                {formatNumber(result.grad)}
+                </span>
+                <span className="op-node__grad-value">{formatNumber(result.grad)}</span>
               </div>
             )}
           </>
