@@ -1,0 +1,94 @@
+/**
+ * What the training worker and the Train panel say to each other. Plain data only (structured
+ * clone): the model in, snapshots out. The worker owns the Trainer; the page never trains.
+ */
+import type { EpochMetrics, Metrics, Model, StopInfo, TrainSettings } from '../../graph-engine/index.ts';
+import type { BindingView } from './binding.ts';
+
+export type DatasetSpec = { kind: 'builtin'; name: string } | { kind: 'csv'; name: string; text: string };
+
+/** Settings the panel may override on top of the model's training block. */
+export type TrainOverrides = Partial<Pick<TrainSettings, 'points' | 'noise' | 'testRatio' | 'seed' | 'lr' | 'batchSize' | 'optimizer' | 'l1' | 'l2' | 'patience' | 'labels' | 'bind'>>;
+
+export interface TrainConfig {
+  model: Model;
+  dataset: DatasetSpec;
+  overrides: TrainOverrides;
+  /** Training pauses when it reaches this epoch (none: trains until paused). */
+  epochLimit?: number;
+}
+
+/** A grid over two input features, for the decision boundary and node thumbnails. */
+export interface PlaneInfo {
+  /** Dataset columns on the horizontal and vertical axes. */
+  axes: [string, string];
+  range: [[number, number], [number, number]];
+  /** Coarse grid side for the output heatmap; thumbnails use every `thumbStep`-th point. */
+  size: number;
+  thumbStep: number;
+  /** Node (or "macro#port") whose value is the output heatmap. */
+  output?: string;
+  /** Thumbnails to draw on canvas cards: card id -> rows of node ids (one row per layer). */
+  thumbnails: Record<string, string[][]>;
+  /** Value range for colouring: the target labels (e.g. [0, 1] or [-1, 1]). */
+  valueRange: [number, number];
+}
+
+export interface PointsInfo {
+  x: Float32Array;
+  y: Float32Array;
+  /** Target value per row (the label), for colouring. */
+  label: Float32Array;
+  /** 1 for test rows. */
+  test: Uint8Array;
+}
+
+export interface RunInfo {
+  datasetName: string;
+  task?: 'classification' | 'regression';
+  columns: string[];
+  rows: number;
+  trainRows: number;
+  testRows: number;
+  settings: TrainSettings;
+  stepsPerEpoch: number;
+  plane?: PlaneInfo;
+  points?: PointsInfo;
+  /** Why there is no decision boundary, when there is none. */
+  noPlane?: string;
+}
+
+export interface Heatmaps {
+  size: number;
+  /** Output grid, size x size, row-major from the top (x2 max) down. */
+  output?: Float32Array;
+  /** Node id -> (size/thumbStep)^2 thumbnail values. */
+  thumbs: Record<string, Float32Array>;
+  thumbSize: number;
+}
+
+export interface Snapshot {
+  seq: number;
+  epoch: number;
+  steps: number;
+  running: boolean;
+  /** History entries [historyFrom, historyFrom + epochs.length) of the run's loss curve. */
+  historyFrom: number;
+  epochs: number[];
+  trainLoss: number[];
+  testLoss: number[];
+  /** Metrics of the latest evaluation (epoch 0: the initial parameters). */
+  latest: EpochMetrics;
+  /** Loss of the initial parameters on the training set (after configure or reset). */
+  initialLoss: number;
+  params: Record<string, number>;
+  stopped?: StopInfo;
+  heat?: Heatmaps;
+  epochsPerSecond: number;
+}
+
+export type ConfigureResult =
+  | { ok: true; info: RunInfo; binding: BindingView; snapshot: Snapshot }
+  | { ok: false; error: string; binding?: BindingView; columns?: string[] };
+
+export type { Metrics };

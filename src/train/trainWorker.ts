@@ -1,0 +1,48 @@
+/**
+ * The training Web Worker: a TrainRunner behind comlink. Training slices are scheduled with a
+ * MessageChannel (no timer clamping), so calls from the page (pause, step, settings) get their
+ * turn between slices and never see a half-done step.
+ */
+import * as Comlink from 'comlink';
+import { ensureOpsFor } from '../../graph-engine/index.ts';
+import { TrainRunner } from './runner.ts';
+import type { ConfigureResult, Snapshot, TrainConfig, TrainOverrides } from './protocol.ts';
+
+let listener: ((s: Snapshot) => void) | undefined;
+const channel = new MessageChannel();
+const queue: (() => void)[] = [];
+channel.port1.onmessage = () => queue.shift()?.();
+
+const runner = new TrainRunner({
+  now: () => performance.now(),
+  schedule: (fn) => {
+    queue.push(fn);
+    channel.port2.postMessage(0);
+  },
+  post: (s) => listener?.(s),
+});
+
+const api = {
+  subscribe(fn: (s: Snapshot) => void): void {
+    listener = fn;
+  },
+  async configure(config: TrainConfig): Promise<ConfigureResult> {
+    try {
+      await ensureOpsFor(config.model);
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+    return runner.configure(config);
+  },
+  play: () => runner.play(),
+  pause: () => runner.pause(),
+  stepEpoch: () => runner.stepEpoch(),
+  reset: () => runner.reset(),
+  update: (o: TrainOverrides) => runner.update(o),
+  setEpochLimit: (n: number | undefined) => runner.setEpochLimit(n),
+  sample: (i: number) => runner.sample(i),
+};
+
+export type TrainWorkerApi = typeof api;
+
+Comlink.expose(api);
