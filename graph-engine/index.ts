@@ -30,3 +30,4 @@ export { createTrainer, datasetFor } from './train/create.ts';
 // Expression nodes load on demand (mathjs stays out of the first bundle): only the loader is here.
 export { loadExpressionOps, ensureOpsFor, expressionOpsLoaded } from './expr/load.ts';
 export { readMacro, nodesByMacro, type MacroReading, type MacroPortReading } from './macros/inspect.ts';
+export { pathsToLoss, countPathsToLoss, type GradPath, type PathListing } from './paths.ts';

@@ -25,6 +25,7 @@ import { MacroGroup, macroGroupNodes, type MacroGroupNode } from './MacroGroup.t
 import { QuickAdd, type QuickAddAt } from './QuickAdd.tsx';
 import { PALETTE_MIME } from '../palette/dragData.ts';
 import { registerCanvasApi } from './canvasApi.ts';
+import { TeachCanvasLayer, TeachEdge, useTeachCanvas } from '../modes/teach/canvasOverlay.tsx';
 
 type CanvasNode = OpFlowNode | MacroGroupNode;
 
@@ -35,6 +36,7 @@ const CATEGORY_VAR: Record<string, string> = {
 const miniMapColor = (n: CanvasNode) =>
   n.type === 'op' ? (CATEGORY_VAR[n.data.op?.category ?? ''] ?? 'var(--muted)') : 'transparent';
 const nodeTypes = { op: OpNode, macroGroup: MacroGroup };
+const edgeTypes = { teach: TeachEdge };
 
 /** Below this zoom, node text is too small to read anyway. */
 const FAR_ZOOM = 0.55;
@@ -56,14 +58,19 @@ export function Canvas() {
 
   const nodeCache = useMemo(() => new FlowNodeCache(), []);
   const edgeCache = useMemo(() => new FlowEdgeCache(), []);
-  const opNodes = useMemo(() => nodeCache.derive(model, evaluation, selectedNodes, measured), [nodeCache, model, evaluation, selectedNodes, measured]);
+  // Teach mode shows what the stepper has computed so far, with highlights (src/modes/teach).
+  const teach = useTeachCanvas(evaluation);
+  const shown = teach?.evaluation ?? evaluation;
+  const derivedNodes = useMemo(() => nodeCache.derive(model, shown, selectedNodes, measured), [nodeCache, model, shown, selectedNodes, measured]);
+  const opNodes = useMemo(() => (teach ? teach.decorateNodes(derivedNodes) : derivedNodes), [teach, derivedNodes]);
   const groups = useMemo(() => macroGroupNodes(model, measured), [model, measured]);
   // Frames first, so they draw beneath the nodes they surround.
   const nodes = useMemo<CanvasNode[]>(() => (groups.length ? [...groups, ...opNodes] : opNodes), [groups, opNodes]);
   // Keyed on the edges array, not the model: a drag changes positions only, so React Flow keeps
   // the same edges array and skips re-adopting every edge on each frame.
   const modelEdges = model.edges;
-  const edges = useMemo(() => edgeCache.derive(modelEdges, selectedEdges), [edgeCache, modelEdges, selectedEdges]);
+  const flowEdges = useMemo(() => edgeCache.derive(modelEdges, selectedEdges), [edgeCache, modelEdges, selectedEdges]);
+  const edges = useMemo(() => (teach ? teach.decorateEdges(flowEdges) : flowEdges), [teach, flowEdges]);
 
   // Fit the view whenever a new document is loaded, once its nodes have been measured.
   const initialized = useNodesInitialized();
@@ -180,6 +187,8 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        nodesConnectable={!teach}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -201,6 +210,7 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={miniMapColor} nodeStrokeWidth={0} />
         <Controls aria-label="Zoom controls" />
+        {teach && <TeachCanvasLayer />}
       </ReactFlow>
       {quickAdd && <QuickAdd at={quickAdd} onClose={() => setQuickAdd(undefined)} />}
       {model.nodes.length === 0 && (

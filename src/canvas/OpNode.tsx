@@ -57,7 +57,7 @@ function OpNodeCard({ data, selected }: NodeProps<OpFlowNode>) {
             <div key={p} className="op-node__output" style={{ height: PORT_ROW_PX }} title={`${label}.${o.name} = ${o.value}${o.grad !== undefined ? `\n∂${lossLabel}/∂${o.name} = ${o.grad}` : ''}`}>
               <span className="op-node__output-name">{o.name}</span>
               <span className="op-node__output-value" data-testid="node-output-value">
-                {formatNumber(o.value)}
+                {result?.pending ? '?' : formatNumber(o.value)}
               </span>
               {o.grad !== undefined && <span className="op-node__output-grad">∂ {formatNumber(o.grad)}</span>}
             </div>
@@ -65,8 +65,8 @@ function OpNodeCard({ data, selected }: NodeProps<OpFlowNode>) {
         ) : (
           <>
             {showValue && (
-              <div className="op-node__value" data-testid="node-value" title={`${label} = ${value}`}>
-                {formatNumber(value)}
+              <div className="op-node__value" data-testid="node-value" title={result?.pending ? `${label}: not computed yet` : `${label} = ${value}`}>
+                {result?.pending ? <span className="op-node__pending">pending</span> : formatNumber(value)}
               </div>
             )}
             {result?.grad !== undefined && (

@@ -34,6 +34,7 @@ function sameResult(a: NodeResult | undefined, b: NodeResult | undefined): boole
   return (
     Object.is(a.value, b.value) &&
     Object.is(a.grad, b.grad) &&
+    a.pending === b.pending &&
     a.ports === b.ports &&
     a.badge?.kind === b.badge?.kind &&
     a.badge?.reason === b.badge?.reason

@@ -4,6 +4,7 @@
  * folder under src/modes/, reading the same store and engine.
  */
 import type { Mode } from '../store/editorStore.ts';
+import { TeachPanel } from './teach/TeachPanel.tsx';
 
 const COMING: Record<Exclude<Mode, 'build'>, { title: string; text: string }> = {
   teach: {
@@ -17,6 +18,7 @@ const COMING: Record<Exclude<Mode, 'build'>, { title: string; text: string }> = 
 };
 
 export function ComingSoonPanel({ mode }: { mode: Exclude<Mode, 'build'> }) {
+  if (mode === 'teach') return <TeachPanel />;
   const { title, text } = COMING[mode];
   return (
     <aside className="inspector mode-panel" aria-label={`${mode} panel`}>

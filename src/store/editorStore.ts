@@ -78,6 +78,8 @@ export interface EditorActions {
   redo(): void;
   /** Replaces the whole graph as one undoable step (open, sample, new). */
   loadModel(model: Model, label: string, options?: { undoable?: boolean }): void;
+  /** Replaces the model with an edited copy as one undo step, keeping view and selection (Teach's "Apply update"). */
+  replaceModel(model: Model, label: string): void;
   /** Validates text with the engine; on problems notifies and leaves the graph untouched. */
   openText(text: string, sourceName: string): boolean;
   newGraph(): void;
@@ -319,6 +321,12 @@ export function createEditorStore(options: StoreOptions = {}) {
           commit(label, () => model);
         }
         set({ documentVersion: documentVersion + 1, selectedNodes: new Set(), selectedEdges: new Set() });
+      },
+
+      replaceModel(model, label) {
+        get().endGesture();
+        commit(label, () => model);
+        pruneSelection(get().model);
       },
 
       openText(text, sourceName) {

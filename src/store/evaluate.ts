@@ -28,6 +28,8 @@ export interface NodeResult {
   outputs?: { name: string; value: number; grad?: number }[];
   /** Names of the input handles, from the op as built (an expression's variables, x1..xk, ...). */
   portNames?: string[];
+  /** Teach mode: not computed yet by the stepper, so the card shows "pending" instead of a value. */
+  pending?: boolean;
 }
 
 export interface Evaluation {

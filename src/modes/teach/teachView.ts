@@ -1,0 +1,128 @@
+/**
+ * What Teach mode shows on the canvas, derived from the stepper: node results with only what has
+ * been computed so far (pending nodes have no value, gradients appear once final), highlight
+ * classes for the unit being stepped and its edges, and edge labels (local derivative and
+ * contribution) as they become known. Pure: every number is read from the engine's session.
+ */
+import type { Edge } from '@xyflow/react';
+import { edgeKey, formatNumber, type Model } from '../../../graph-engine/index.ts';
+import type { Evaluation, NodeResult } from '../../store/evaluate.ts';
+import type { TeachState } from './teachStore.ts';
+
+export interface TeachEdgeData extends Record<string, unknown> {
+  /** e.g. "∂u/∂c = 3" (absent until the source has been visited backward, or for macro inputs). */
+  local?: string;
+  /** e.g. "3 × 3 = 9": upstream × local = contribution. */
+  contribution?: string;
+  /** A small chip (numbers only) rather than the full label of the current step's edges. */
+  compact: boolean;
+  /** Value flowing along the edge, shown while its target is being computed. */
+  flowing?: string;
+  title?: string;
+  source: string;
+  target: string;
+}
+
+export type TeachFlowEdge = Edge<TeachEdgeData, 'teach'>;
+
+/** Above this many edges, only the edges of the current step carry labels. */
+const LABEL_ALL_BELOW = 80;
+
+export interface TeachView {
+  evaluation: Evaluation;
+  nodeClass: ReadonlyMap<string, string>;
+  edgeClass: ReadonlyMap<string, string>;
+  edgeData: ReadonlyMap<string, TeachEdgeData>;
+}
+
+const fmt = formatNumber;
+/** Chips on edges that are not the current step's: 3 significant digits (full values in the tooltip and panel). */
+const short = (v: number) => formatNumber(v, 3);
+
+/** Display results and highlights from the stepper's state (values are the engine's). */
+export function buildTeachView(model: Model, evaluation: Evaluation, s: TeachState): TeachView | undefined {
+  const { stepper: st, units } = s;
+  if (!st || !units || s.source !== evaluation.graph) return undefined;
+  const graph = units.graph;
+  const session = st.session;
+  const results = new Map<string, NodeResult>();
+  const nodeClass = new Map<string, string>();
+  const computedUnit = new Map<string, boolean>();
+  const gradUnit = new Map<string, boolean>();
+  const current = s.last?.unit;
+  for (const [id, base] of evaluation.results) {
+    const members = units.members.get(id);
+    if (!members) {
+      results.set(id, base);
+      continue;
+    }
+    const computed = members.every((n) => st.isComputed(n));
+    const graded = members.every((n) => st.hasGrad(n));
+    computedUnit.set(id, computed);
+    gradUnit.set(id, graded);
+    const macro = graph.macros.get(id);
+    const keepBadge = base.badge && (base.badge.kind === 'incomplete' || computed) ? { badge: base.badge } : {};
+    let r: NodeResult;
+    if (macro) {
+      const outputs = (base.outputs ?? []).map((o, p) => {
+        const n = graph.indexOf.get(macro.outputs[p]) ?? -1;
+        const grad = n >= 0 && graded && graph.reachesLoss[n] ? session.grad(n) : undefined;
+        return { name: o.name, value: n >= 0 && computed ? session.value(n) : Number.NaN, ...(grad !== undefined ? { grad } : {}) };
+      });
+      r = { ...base, value: outputs[0]?.value ?? Number.NaN, outputs, ...keepBadge };
+      delete r.grad;
+      if (outputs[0]?.grad !== undefined) r.grad = outputs[0].grad;
+    } else {
+      const n = members[0];
+      r = { ...base, value: computed ? session.value(n) : Number.NaN, ...keepBadge };
+      delete r.grad;
+      if (!keepBadge.badge) delete r.badge;
+      if (graded && graph.reachesLoss[n]) r.grad = session.grad(n);
+    }
+    if (!computed) r.pending = true;
+    else delete r.pending;
+    results.set(id, r);
+    const cls = ['teach-node'];
+    if (!computed) cls.push('teach-pending');
+    if (graded && st.backwardDone > 0) cls.push('teach-graded');
+    if (id === current) cls.push('teach-current', `teach-current--${s.last!.kind}`);
+    nodeClass.set(id, cls.join(' '));
+  }
+
+  const edgeClass = new Map<string, string>();
+  const edgeData = new Map<string, TeachEdgeData>();
+  const labelAll = model.edges.length < LABEL_ALL_BELOW;
+  const lossLabel = graph.loss >= 0 ? graph.nodes[graph.loss].label : 'L';
+  const labelOf = new Map(model.nodes.map((n) => [n.id, n.label ?? n.id]));
+  model.edges.forEach((e, i) => {
+    const key = edgeKey(e);
+    const g = units.edgesOfModel[i] ?? [];
+    const active =
+      s.last?.kind === 'forward' ? e.target === current : s.last?.kind === 'backward' ? e.source === current : false;
+    if (active) edgeClass.set(key, `teach-edge-active teach-edge-active--${s.last!.kind}`);
+    if (!active && !labelAll) return;
+    const data: TeachEdgeData = { source: e.source, target: e.target, compact: !active };
+    const src = g.length ? graph.edges[g[0]].source : -1;
+    if (active && s.last?.kind === 'forward' && src >= 0 && st.isComputed(src)) data.flowing = fmt(session.value(src));
+    const known = g.length > 0 && g.every((k) => st.hasGrad(graph.edges[k].source)) && g.some((k) => graph.reachesLoss[graph.edges[k].target]);
+    if (known) {
+      const t = labelOf.get(e.target) ?? e.target;
+      const sName = `${labelOf.get(e.source) ?? e.source}${graph.macros.has(e.source) ? `.y${e.sourcePort ?? 0}` : ''}`;
+      const contribution = g.reduce((sum, k) => sum + session.contribution[k], 0);
+      if (g.length === 1) {
+        const k = g[0];
+        const local = session.local[k];
+        const upstream = session.grad(graph.edges[k].target);
+        data.local = active ? `∂${t}/∂${sName} = ${fmt(local)}` : `×${short(local)}`;
+        data.contribution = active ? `${fmt(upstream)} × ${fmt(local)} = ${fmt(contribution)}` : short(contribution);
+        data.title = `Local derivative ∂${t}/∂${sName} = ${local}\nUpstream ∂${lossLabel}/∂${t} = ${upstream}\nContribution to ∂${lossLabel}/∂${sName}: ${upstream} × ${local} = ${contribution}`;
+      } else {
+        data.contribution = active ? `Σ = ${fmt(contribution)}` : short(contribution);
+        data.title = `Into layer ${t}: ${g.length} inner edges; their contributions to ∂${lossLabel}/∂${sName} add up to ${contribution}`;
+      }
+    }
+    if (data.local || data.contribution || data.flowing) edgeData.set(key, data);
+  });
+  return { evaluation: { ...evaluation, results }, nodeClass, edgeClass, edgeData };
+}
+

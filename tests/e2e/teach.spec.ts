@@ -1,0 +1,150 @@
+import { expect, test, type Page } from '@playwright/test';
+import { cardValue, nodeById, shot } from './helpers.ts';
+
+const grad = (page: Page, id: string) => nodeById(page, id).getByTestId('node-grad');
+const panel = (page: Page) => page.getByRole('complementary', { name: 'Teach panel' });
+
+async function openTeach(page: Page, sample: string) {
+  await page.goto(`/?sample=${sample}`);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Teach', exact: true }).click();
+  await expect(panel(page)).toBeVisible();
+}
+
+test('chain rule: step forward to J = 33, backward to dJ/db = 6 and dJ/dc = 9', async ({ page }, testInfo) => {
+  await openTeach(page, 'chain-rule');
+  // Nothing computed yet: every card is pending.
+  await expect(page.locator('.react-flow__node.teach-pending')).toHaveCount(7);
+  await expect(cardValue(nodeById(page, 'J'))).toHaveText('pending');
+  await expect(panel(page).getByTestId('timeline-forward')).toContainText('0/7');
+  await shot(page, testInfo, 'teach-01-start');
+
+  const stepForward = page.getByRole('button', { name: 'Step forward', exact: true });
+  for (let i = 0; i < 4; i++) await stepForward.click();
+  await expect(panel(page).getByTestId('timeline-forward')).toContainText('4/7');
+  await expect(page.locator('.react-flow__node.teach-pending')).toHaveCount(3);
+  await expect(page.getByTestId('teach-caption')).toBeVisible();
+  await shot(page, testInfo, 'teach-02-forward-4');
+
+  while (!(await cardValue(nodeById(page, 'J')).textContent())?.includes('33')) await stepForward.click();
+  await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
+  await expect(panel(page).getByRole('region', { name: 'Current step' })).toContainText('Forward: J');
+  await expect(panel(page).locator('.formula').first()).toHaveAttribute('aria-label', /J = 3 \\cdot v = 3 \\cdot 11 = 33/);
+  await expect(nodeById(page, 'J').getByTestId('node-value')).toHaveText('33');
+  await expect(stepForward).toBeDisabled();
+  await shot(page, testInfo, 'teach-03-forward-done');
+
+  const stepBackward = page.getByRole('button', { name: 'Step backward', exact: true });
+  // Gradients appear as the backward pass reaches them.
+  await stepBackward.click();
+  await expect(grad(page, 'J')).toContainText('1');
+  await expect(grad(page, 'b')).toHaveCount(0);
+  while (await stepBackward.isEnabled()) {
+    await stepBackward.click();
+    if ((await panel(page).getByRole('region', { name: 'Current step' }).textContent())?.includes('∂J/∂c')) break;
+  }
+  // Visiting c: the edge c -> u carries its local derivative 3 (= b) and its contribution 9.
+  const cu = page.locator('[data-testid="edge-label"][data-source="c"][data-target="u"]');
+  await expect(cu.getByTestId('edge-local')).toHaveText('∂u/∂c = 3');
+  await expect(cu.getByTestId('edge-contribution')).toHaveText('3 × 3 = 9');
+  await expect(panel(page).getByTestId('edge-record').first()).toContainText('3 × 3 = 9');
+  await shot(page, testInfo, 'teach-04-backward-c');
+
+  while (await stepBackward.isEnabled()) await stepBackward.click();
+  await expect(panel(page).getByTestId('timeline-backward')).toContainText('7/7');
+  await expect(grad(page, 'b')).toHaveText(/∂J\/∂b\s*6$/);
+  await expect(grad(page, 'c')).toHaveText(/∂J\/∂c\s*9$/);
+  await expect(grad(page, 'a')).toHaveText(/∂J\/∂a\s*3$/);
+  await expect(cu.getByTestId('edge-local')).toHaveText('×3'); // a compact chip once c is no longer the current step
+  await expect(cu.getByTestId('edge-contribution')).toHaveText('9');
+  // Paths view for b: one path, product 2 x 1 x 3 = 6.
+  await panel(page).getByLabel('Leaf for paths').selectOption('b');
+  await expect(panel(page).getByTestId('paths')).toContainText('b → u → v → J');
+  await expect(panel(page).getByTestId('paths-sum')).toContainText('= 6');
+  await page.mouse.move(5, 300);
+  await page.waitForTimeout(6200); // the formula caption fades
+  await shot(page, testInfo, 'teach-05-backward-done');
+});
+
+test('sum over paths: b gets 2 + 3 = 5, called out as a multi-path sum', async ({ page }, testInfo) => {
+  await openTeach(page, 'sum-over-paths');
+  await page.getByRole('button', { name: 'Run forward', exact: true }).click();
+  const stepBackward = page.getByRole('button', { name: 'Step backward', exact: true });
+  const step = panel(page).getByRole('region', { name: 'Current step' });
+  for (let i = 0; i < 6 && !(await step.textContent())?.includes('∂e/∂b'); i++) await stepBackward.click();
+  await expect(step).toContainText('∂e/∂b');
+  await expect(step.getByTestId('multi-path')).toContainText('2 + 3 = 5');
+  await expect(step.getByTestId('edge-record')).toHaveCount(2);
+  await expect(grad(page, 'b')).toHaveText(/5$/);
+  await expect(page.locator('[data-testid="edge-label"][data-source="b"]')).toHaveCount(2);
+  await shot(page, testInfo, 'teach-06-multipath');
+  await page.getByRole('button', { name: 'Run backward', exact: true }).click();
+  await panel(page).getByLabel('Leaf for paths').selectOption('b');
+  await expect(panel(page).getByTestId('paths-sum')).toContainText('2 + 3 = 5');
+  await page.getByRole('button', { name: 'Check gradients', exact: true }).click();
+  await expect(panel(page).getByTestId('gradcheck')).toContainText('✓');
+  await shot(page, testInfo, 'teach-07-paths-check');
+});
+
+test('neuron: run, apply an update with lr 0.1, see the loss change, and undo it with the left arrow', async ({ page }, testInfo) => {
+  await openTeach(page, 'neuron');
+  await page.getByRole('button', { name: 'Run forward', exact: true }).click();
+  await page.getByRole('button', { name: 'Run backward', exact: true }).click();
+  const read = async (id: string, testId: 'node-value' | 'node-grad') =>
+    Number(/-?[\d.]+(e[+-]?\d+)?$/.exec((await nodeById(page, id).getByTestId(testId).textContent())!.replace('−', '-'))![0]);
+  const before: Record<string, { value: number; grad: number }> = {};
+  for (const id of ['w1', 'w2', 'b']) before[id] = { value: await read(id, 'node-value'), grad: await read(id, 'node-grad') };
+  const oldLoss = await read('L', 'node-value');
+  await shot(page, testInfo, 'teach-08-neuron-backward');
+
+  await panel(page).getByLabel('Learning rate').fill('0.1');
+  await page.getByRole('button', { name: 'Apply update', exact: true }).click();
+  const table = panel(page).getByTestId('update-table');
+  for (const id of ['w1', 'w2', 'b']) {
+    const expected = before[id].value - 0.1 * before[id].grad;
+    await expect.poll(() => read(id, 'node-value')).toBeCloseTo(expected, 3);
+    await expect(table.locator(`[data-param="${id}"]`)).toBeVisible();
+  }
+  await expect(panel(page).getByTestId('loss-old')).toHaveText(String(oldLoss));
+  const newLoss = Number(await panel(page).getByTestId('loss-new').textContent());
+  expect(newLoss).toBeLessThan(oldLoss);
+  await expect.poll(() => read('L', 'node-value')).toBe(newLoss);
+  await expect(panel(page).getByTestId('timeline-update')).toContainText('applied');
+  await shot(page, testInfo, 'teach-09-neuron-update');
+
+  // Left arrow: the update is undone and the previous state (values and gradients) is back.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('ArrowLeft');
+  for (const id of ['w1', 'w2', 'b']) {
+    await expect.poll(() => read(id, 'node-value')).toBe(before[id].value);
+    await expect.poll(() => read(id, 'node-grad')).toBe(before[id].grad);
+  }
+  await expect.poll(() => read('L', 'node-value')).toBe(oldLoss);
+  await expect(panel(page).getByTestId('timeline-backward')).toContainText('11/11');
+  // And once more: the last backward step is undone.
+  await page.keyboard.press('ArrowLeft');
+  await expect(panel(page).getByTestId('timeline-backward')).toContainText('10/11');
+  await page.keyboard.press('ArrowRight');
+  await expect(panel(page).getByTestId('timeline-backward')).toContainText('11/11');
+  await shot(page, testInfo, 'teach-10-neuron-restored');
+
+  // Presentation: bigger, for a projector.
+  await page.getByRole('button', { name: 'Presentation' }).click();
+  await expect(page.locator('html')).toHaveClass(/teach-presentation/);
+  await page.waitForTimeout(500);
+  await shot(page, testInfo, 'teach-11-presentation');
+});
+
+test('space plays and pauses; a collapsed layer steps as one unit', async ({ page }, testInfo) => {
+  await openTeach(page, 'xor-mlp');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.getByLabel('Play speed (steps per second)').selectOption('4');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Space');
+  await expect(panel(page).getByRole('region', { name: 'Current step' })).toContainText('layer hidden', { timeout: 5000 });
+  await page.keyboard.press('Space');
+  const at = await panel(page).getByTestId('timeline-forward').textContent();
+  await page.waitForTimeout(700);
+  await expect(panel(page).getByTestId('timeline-forward')).toHaveText(at!);
+  await shot(page, testInfo, 'teach-12-layer-unit');
+});
