@@ -165,6 +165,22 @@ describe('teach store: collapsed macros step as one unit', () => {
   });
 });
 
+describe('teach store: expanded macros step through their primitives', () => {
+  it('after Expand in the editor, each primitive is its own step', () => {
+    const { editor, t } = setup('xor-mlp');
+    const collapsedUnits = t().units!.members.size;
+    expect(editor.getState().expandMacro('h')).toBe(true);
+    expect(t().units!.members.size).toBeGreaterThan(collapsedUnits);
+    expect(progress(t()).forwardDone).toBe(0);
+    const units: string[] = [];
+    while (t().stepForward()) {
+      units.push(t().last!.unit);
+      expect(t().last!.steps).toHaveLength(t().last!.unit === 'out' ? t().units!.members.get('out')!.length : 1);
+    }
+    expect(units.filter((u) => u.startsWith('h/')).length).toBeGreaterThan(4);
+  });
+});
+
 describe('teach canvas view', () => {
   it('shows values only once computed, gradients once final, and edge labels as they become known', () => {
     const { editor, t } = setup('chain-rule');
@@ -178,10 +194,11 @@ describe('teach canvas view', () => {
     while (t().last!.unit !== 'c') t().stepBackward();
     const v = view();
     expect(v.evaluation.results.get('c')!.grad).toBe(9);
-    expect(v.edgeData.get('c->u:1')).toMatchObject({ local: '∂u/∂c = 3', contribution: '3 × 3 = 9' });
+    expect(v.edgeData.get('c->u:1')).toMatchObject({ name: '∂u/∂c', local: '= 3', contribution: '→ 9' });
     expect(v.edgeClass.get('c->u:1')).toContain('teach-edge-active--backward');
     t().runBackward();
     expect(view().evaluation.results.get('b')!.grad).toBe(6);
+    expect(view().edgeData.get('c->u:1')).toMatchObject({ local: '×3', contribution: '9', compact: true });
   });
 
   it('runs the gradient check on every leaf', () => {

@@ -45,8 +45,9 @@ test('chain rule: step forward to J = 33, backward to dJ/db = 6 and dJ/dc = 9', 
   }
   // Visiting c: the edge c -> u carries its local derivative 3 (= b) and its contribution 9.
   const cu = page.locator('[data-testid="edge-label"][data-source="c"][data-target="u"]');
-  await expect(cu.getByTestId('edge-local')).toHaveText('∂u/∂c = 3');
-  await expect(cu.getByTestId('edge-contribution')).toHaveText('3 × 3 = 9');
+  await expect(cu.getByTestId('edge-name')).toHaveText('∂u/∂c');
+  await expect(cu.getByTestId('edge-local')).toHaveText('= 3');
+  await expect(cu.getByTestId('edge-contribution')).toHaveText('→ 9');
   await expect(panel(page).getByTestId('edge-record').first()).toContainText('3 × 3 = 9');
   await shot(page, testInfo, 'teach-04-backward-c');
 
@@ -84,6 +85,10 @@ test('sum over paths: b gets 2 + 3 = 5, called out as a multi-path sum', async (
   await page.getByRole('button', { name: 'Check gradients', exact: true }).click();
   await expect(panel(page).getByTestId('gradcheck')).toContainText('✓');
   await shot(page, testInfo, 'teach-07-paths-check');
+  // Dark theme: the same view stays readable.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('button', { name: 'Step back', exact: true }).click();
+  await shot(page, testInfo, 'teach-07b-dark');
 });
 
 test('neuron: run, apply an update with lr 0.1, see the loss change, and undo it with the left arrow', async ({ page }, testInfo) => {

@@ -80,7 +80,7 @@ function TeachEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition,
       {show && (
         <EdgeLabelRenderer>
           <div
-            className={`teach-edge-label nodrag nopan${data.compact ? ' is-compact' : ''}`}
+            className={`teach-edge-label nodrag nopan${data.compact ? ' is-compact' : ''}${data.flowing && !data.local ? ' is-flow' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
             data-testid="edge-label"
             data-source={data.source}
@@ -88,6 +88,7 @@ function TeachEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition,
             title={data.title}
           >
             {data.flowing && !data.local && <span className="teach-edge-label__flow" data-testid="edge-flow">{data.flowing}</span>}
+            {data.name && <span className="teach-edge-label__name" data-testid="edge-name">{data.name}</span>}
             {data.local && <span className="teach-edge-label__local" data-testid="edge-local">{data.local}</span>}
             {data.contribution && <span className="teach-edge-label__contrib" data-testid="edge-contribution">{data.contribution}</span>}
           </div>

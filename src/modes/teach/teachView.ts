@@ -10,9 +10,11 @@ import type { Evaluation, NodeResult } from '../../store/evaluate.ts';
 import type { TeachState } from './teachStore.ts';
 
 export interface TeachEdgeData extends Record<string, unknown> {
-  /** e.g. "∂u/∂c = 3" (absent until the source has been visited backward, or for macro inputs). */
+  /** The local derivative's name, e.g. "∂u/∂c" (on the current step's edges). */
+  name?: string;
+  /** e.g. "= 3", or "×3" on a compact chip (absent until the source has been visited backward, or for macro inputs). */
   local?: string;
-  /** e.g. "3 × 3 = 9": upstream × local = contribution. */
+  /** The contribution upstream × local, e.g. "→ 9" (or "9" on a compact chip). */
   contribution?: string;
   /** A small chip (numbers only) rather than the full label of the current step's edges. */
   compact: boolean;
@@ -113,11 +115,13 @@ export function buildTeachView(model: Model, evaluation: Evaluation, s: TeachSta
         const k = g[0];
         const local = session.local[k];
         const upstream = session.grad(graph.edges[k].target);
-        data.local = active ? `∂${t}/∂${sName} = ${fmt(local)}` : `×${short(local)}`;
-        data.contribution = active ? `${fmt(upstream)} × ${fmt(local)} = ${fmt(contribution)}` : short(contribution);
+        // Narrow enough to sit between two cards: name, local derivative, contribution, one per line.
+        if (active) data.name = `∂${t}/∂${sName}`;
+        data.local = active ? `= ${fmt(local)}` : `×${short(local)}`;
+        data.contribution = active ? `→ ${fmt(contribution)}` : short(contribution);
         data.title = `Local derivative ∂${t}/∂${sName} = ${local}\nUpstream ∂${lossLabel}/∂${t} = ${upstream}\nContribution to ∂${lossLabel}/∂${sName}: ${upstream} × ${local} = ${contribution}`;
       } else {
-        data.contribution = active ? `Σ = ${fmt(contribution)}` : short(contribution);
+        data.contribution = active ? `→ ${fmt(contribution)}` : short(contribution);
         data.title = `Into layer ${t}: ${g.length} inner edges; their contributions to ∂${lossLabel}/∂${sName} add up to ${contribution}`;
       }
     }
