@@ -4,6 +4,7 @@ import { buildGraph, makeDataset, parseCsv } from '../graph-engine/index.ts';
 import { TrainRunner, type RunnerHost } from '../src/train/runner.ts';
 import { bindingView } from '../src/train/binding.ts';
 import { CurveLog, CurveView, RateMeter, Throttle } from '../src/train/throttle.ts';
+import { changeKind } from '../src/train/changes.ts';
 import type { Snapshot, TrainConfig } from '../src/train/protocol.ts';
 import { loadSample } from './support/load-sample.ts';
 
@@ -212,5 +213,20 @@ describe('TrainRunner', () => {
     const mapped = runner.configure({ ...xorConfig(), dataset: { kind: 'csv', name: 'ab.csv', text: 'a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n' }, overrides: { bind: { x1: 'a', x2: 'b' } } });
     expect(mapped.ok).toBe(true);
     if (mapped.ok) expect(mapped.info.plane?.axes).toEqual(['a', 'b']);
+  });
+});
+
+describe('changeKind', () => {
+  const base = loadSample('xor-mlp');
+  const withNode = (i: number, patch: object) => ({ ...base, nodes: base.nodes.map((n, j) => (j === i ? { ...n, ...patch } : n)) });
+  it('tells moves, value edits and structural edits apart', () => {
+    expect(changeKind(base, base)).toBe('none');
+    expect(changeKind(base, withNode(0, { position: { x: 5, y: 5 } }))).toBe('layout');
+    expect(changeKind(base, withNode(0, { value: 0.5 }))).toBe('values');
+    // Weights of a layer macro are values; its size is structure.
+    expect(changeKind(base, withNode(2, { attrs: { ...base.nodes[2].attrs, b: [1, 2] } }))).toBe('values');
+    expect(changeKind(base, withNode(2, { attrs: { ...base.nodes[2].attrs, units: 3 } }))).toBe('structure');
+    expect(changeKind(base, { ...base, edges: base.edges.slice(1) })).toBe('structure');
+    expect(changeKind(base, { ...base, loss: 'out' })).toBe('structure');
   });
 });

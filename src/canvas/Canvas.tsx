@@ -26,6 +26,7 @@ import { QuickAdd, type QuickAddAt } from './QuickAdd.tsx';
 import { PALETTE_MIME } from '../palette/dragData.ts';
 import { registerCanvasApi } from './canvasApi.ts';
 import { TeachCanvasLayer, TeachEdge, useTeachCanvas } from '../modes/teach/canvasOverlay.tsx';
+import { useTrainEvaluation } from '../modes/train/canvasExtras.tsx';
 
 type CanvasNode = OpFlowNode | MacroGroupNode;
 
@@ -45,7 +46,8 @@ const VIRTUALISE_ABOVE = 200;
 
 export function Canvas() {
   const model = useEditor((s) => s.model);
-  const evaluation = useEditor((s) => s.evaluation);
+  // Train mode shows the live parameters and a chosen sample (src/modes/train).
+  const evaluation = useTrainEvaluation(useEditor((s) => s.evaluation));
   const selectedNodes = useEditor((s) => s.selectedNodes);
   const selectedEdges = useEditor((s) => s.selectedEdges);
   const documentVersion = useEditor((s) => s.documentVersion);

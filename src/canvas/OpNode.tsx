@@ -8,6 +8,7 @@ import { formatNumber, portName } from '../../graph-engine/index.ts';
 import { sourceHandleId, targetHandleId, type OpFlowNode } from './flowElements.ts';
 
 import { HEADER_PX, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
+import { TrainNodeExtras } from '../modes/train/canvasExtras.tsx';
 
 const CATEGORY_CLASS: Record<string, string> = {
   'Inputs and parameters': 'cat-leaf',
@@ -84,6 +85,7 @@ function OpNodeCard({ data, selected }: NodeProps<OpFlowNode>) {
             {badge.kind === 'incomplete' ? 'needs input' : 'not finite'}
           </div>
         )}
+        <TrainNodeExtras id={node.id} macro={!!op?.macro} />
       </div>
       {portNames.map((name, i) => (
         <Handle

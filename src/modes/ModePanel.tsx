@@ -4,7 +4,11 @@
  * folder under src/modes/, reading the same store and engine.
  */
 import type { Mode } from '../store/editorStore.ts';
+import { lazy, Suspense } from 'react';
 import { TeachPanel } from './teach/TeachPanel.tsx';
+
+// Train mode's panel (uPlot, charts) loads on demand.
+const TrainPanel = lazy(() => import('./train/TrainPanel.tsx'));
 
 const COMING: Record<Exclude<Mode, 'build'>, { title: string; text: string }> = {
   teach: {
@@ -19,6 +23,13 @@ const COMING: Record<Exclude<Mode, 'build'>, { title: string; text: string }> = 
 
 export function ComingSoonPanel({ mode }: { mode: Exclude<Mode, 'build'> }) {
   if (mode === 'teach') return <TeachPanel />;
+  if (mode === 'train') {
+    return (
+      <Suspense fallback={<aside className="inspector mode-panel" aria-label="Train panel" aria-busy="true" />}>
+        <TrainPanel />
+      </Suspense>
+    );
+  }
   const { title, text } = COMING[mode];
   return (
     <aside className="inspector mode-panel" aria-label={`${mode} panel`}>

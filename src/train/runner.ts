@@ -287,8 +287,9 @@ export class TrainRunner {
     const step = plane.thumbStep;
     const ts = Math.ceil(size / step);
     const thumbs: Record<string, Float32Array> = {};
+    const thumbIds = new Set(Object.values(plane.thumbnails).flat(2));
     for (const id of this.heatIds) {
-      if (id === plane.output) continue;
+      if (id === plane.output && !thumbIds.has(id)) continue;
       const src = values[id];
       const out = new Float32Array(ts * ts);
       for (let r = 0; r < ts; r++) for (let c = 0; c < ts; c++) out[r * ts + c] = src[r * step * size + c * step];

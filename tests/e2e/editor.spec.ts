@@ -179,11 +179,11 @@ test('quick-add, copy/paste, deep links, mode switch, dark theme', async ({ page
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
   await shot(page, testInfo, '20-dark-neuron');
 
-  // The mode switch exists with its names; Teach opens its panel, Train is a placeholder for now.
+  // The mode switch exists with its names; Teach and Train open their panels.
   await page.getByRole('button', { name: 'Teach' }).click();
   await expect(page.getByRole('complementary', { name: 'Teach panel' })).toBeVisible();
   await page.getByRole('button', { name: 'Train' }).click();
-  await expect(page.getByText('Train mode is coming soon')).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Train panel' })).toBeVisible();
   await page.getByRole('button', { name: 'Build' }).click();
   await expect(page.getByRole('complementary', { name: 'Palette' })).toBeVisible();
 

@@ -1,0 +1,100 @@
+/**
+ * The decision boundary: the output node over the input plane (one batched forward in the
+ * worker), with the data points on top; test points and a discretized view on request.
+ */
+import { useEffect, useRef } from 'react';
+import { HIGH_CSS, LOW_CSS, paintGrid } from './colors.ts';
+import { useTrain } from './trainStore.ts';
+
+const PX = 300;
+
+export function Boundary() {
+  const heatRef = useRef<HTMLCanvasElement>(null);
+  const pointsRef = useRef<HTMLCanvasElement>(null);
+  const plane = useTrain((s) => s.info?.plane);
+  const points = useTrain((s) => s.info?.points);
+  const output = useTrain((s) => s.snapshot?.heat?.output);
+  const size = useTrain((s) => s.snapshot?.heat?.size);
+  const showTest = useTrain((s) => s.showTest);
+  const discretize = useTrain((s) => s.discretize);
+
+  useEffect(() => {
+    if (!heatRef.current || !plane || !output || !size) return;
+    paintGrid(heatRef.current, output, size, plane.valueRange[0], plane.valueRange[1], discretize);
+  }, [plane, output, size, discretize]);
+
+  useEffect(() => {
+    const c = pointsRef.current;
+    if (!c || !plane || !points) return;
+    const dpr = window.devicePixelRatio || 1;
+    c.width = PX * dpr;
+    c.height = PX * dpr;
+    const ctx = c.getContext('2d')!;
+    ctx.scale(dpr, dpr);
+    ctx.clearRect(0, 0, PX, PX);
+    const [[x0, x1], [y0, y1]] = plane.range;
+    const [lo, hi] = plane.valueRange;
+    for (let i = 0; i < points.x.length; i++) {
+      const test = points.test[i] === 1;
+      if (test && !showTest) continue;
+      const px = ((points.x[i] - x0) / (x1 - x0)) * PX;
+      const py = (1 - (points.y[i] - y0) / (y1 - y0)) * PX;
+      const high = (points.label[i] - lo) / (hi - lo || 1) >= 0.5;
+      ctx.beginPath();
+      ctx.arc(px, py, 3.6, 0, Math.PI * 2);
+      ctx.fillStyle = high ? HIGH_CSS : LOW_CSS;
+      ctx.fill();
+      // Train points: a thin white ring; test points: a dark one, so they stand apart.
+      ctx.lineWidth = test ? 1.4 : 0.9;
+      ctx.strokeStyle = test ? '#111' : 'rgba(255,255,255,0.95)';
+      ctx.stroke();
+    }
+  }, [plane, points, showTest]);
+
+  if (!plane) return null;
+  const [[x0, x1], [y0, y1]] = plane.range;
+  return (
+    <figure className="train-boundary" aria-label="Decision boundary">
+      <div className="train-boundary__plot" style={{ width: PX, height: PX }}>
+        <canvas ref={heatRef} className="train-boundary__heat" data-testid="boundary-heatmap" />
+        <canvas ref={pointsRef} className="train-boundary__points" style={{ width: PX, height: PX }} />
+      </div>
+      <figcaption className="train-boundary__axes">
+        <span>
+          {plane.axes[0]}: {x0.toFixed(1)} … {x1.toFixed(1)}
+        </span>
+        <span>
+          {plane.axes[1]}: {y0.toFixed(1)} … {y1.toFixed(1)}
+        </span>
+      </figcaption>
+    </figure>
+  );
+}
+
+/** A small scatter of the dataset for the data section (same colours, no heatmap). */
+export function DataThumbnail() {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const plane = useTrain((s) => s.info?.plane);
+  const points = useTrain((s) => s.info?.points);
+  useEffect(() => {
+    const c = ref.current;
+    if (!c || !plane || !points) return;
+    const S = 96;
+    const dpr = window.devicePixelRatio || 1;
+    c.width = S * dpr;
+    c.height = S * dpr;
+    const ctx = c.getContext('2d')!;
+    ctx.scale(dpr, dpr);
+    ctx.fillStyle = '#f7f7f2';
+    ctx.fillRect(0, 0, S, S);
+    const [[x0, x1], [y0, y1]] = plane.range;
+    const [lo, hi] = plane.valueRange;
+    for (let i = 0; i < points.x.length; i++) {
+      const high = (points.label[i] - lo) / (hi - lo || 1) >= 0.5;
+      ctx.fillStyle = high ? HIGH_CSS : LOW_CSS;
+      ctx.fillRect(((points.x[i] - x0) / (x1 - x0)) * S - 1.2, (1 - (points.y[i] - y0) / (y1 - y0)) * S - 1.2, 2.4, 2.4);
+    }
+  }, [plane, points]);
+  if (!plane || !points) return null;
+  return <canvas ref={ref} className="train-data-thumb" style={{ width: 96, height: 96 }} role="img" aria-label="Data scatter" />;
+}

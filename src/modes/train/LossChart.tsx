@@ -1,0 +1,63 @@
+/** Train and test loss per epoch (uPlot: x is the epoch, not time), with an optional log scale. */
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { trainStore, useTrain } from './trainStore.ts';
+
+const MAX_POINTS = 2000;
+const WIDTH = 330;
+const HEIGHT = 150;
+
+function opts(log: boolean): uPlot.Options {
+  return {
+    width: WIDTH,
+    height: HEIGHT,
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false } },
+    scales: { x: { time: false }, y: log ? { distr: 3 } : { auto: true } },
+    axes: [
+      { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: 28, label: '', values: (_u, vals) => vals.map((v) => String(v)) },
+      { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: 46 },
+    ],
+    series: [
+      {},
+      { label: 'train', stroke: '#1f6fb5', width: 1.6 },
+      { label: 'test', stroke: '#d9711c', width: 1.6, dash: [5, 3] },
+    ],
+  };
+}
+
+function data(log: boolean): uPlot.AlignedData {
+  const [e, tr, te] = trainStore.getState().curve.decimated(MAX_POINTS);
+  // Log scales cannot show 0; NaN (no test set) is a gap.
+  const fix = (a: number[]) => (log ? a.map((v) => (v > 0 ? v : Number.NaN)) : a);
+  return [e, fix(tr), fix(te).map((v) => (Number.isNaN(v) ? null : v)) as number[]];
+}
+
+export function LossChart() {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | undefined>(undefined);
+  const log = useTrain((s) => s.logScale);
+  const version = useTrain((s) => s.curveVersion);
+
+  useEffect(() => {
+    if (!box.current) return;
+    // StrictMode runs effects twice in dev: destroy in cleanup so only one chart exists.
+    const u = new uPlot(opts(log), data(log), box.current);
+    plot.current = u;
+    return () => {
+      u.destroy();
+      plot.current = undefined;
+    };
+  }, [log]);
+
+  useEffect(() => {
+    const u = plot.current;
+    if (!u) return;
+    // One redraw per animation frame at most.
+    const id = requestAnimationFrame(() => u.setData(data(log)));
+    return () => cancelAnimationFrame(id);
+  }, [version, log]);
+
+  return <div ref={box} className="train-chart" role="img" aria-label="Loss curve: train (solid) and test (dashed) loss per epoch" />;
+}

@@ -1,0 +1,54 @@
+/**
+ * Colours for heatmaps and points, TensorFlow Playground's scheme: orange for the low class or
+ * value, blue for the high one, a pale middle. Only drawing: every value comes from the engine.
+ */
+const LOW = [232, 124, 18];
+const MID = [246, 246, 240];
+const HIGH = [18, 110, 190];
+
+/** RGB for t in [0, 1] (clamped; NaN is grey). */
+export function rampRgb(t: number): [number, number, number] {
+  if (Number.isNaN(t)) return [150, 150, 150];
+  const u = Math.min(1, Math.max(0, t));
+  const [a, b, f] = u < 0.5 ? [LOW, MID, u * 2] : [MID, HIGH, (u - 0.5) * 2];
+  return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
+}
+
+export const LOW_CSS = `rgb(${LOW.join(',')})`;
+export const HIGH_CSS = `rgb(${HIGH.join(',')})`;
+
+/** Paints a size x size grid (row-major, top row first) into a canvas of the same pixel size. */
+export function paintGrid(canvas: HTMLCanvasElement, values: ArrayLike<number>, size: number, lo: number, hi: number, discretize = false): void {
+  if (canvas.width !== size) canvas.width = size;
+  if (canvas.height !== size) canvas.height = size;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const img = ctx.createImageData(size, size);
+  const span = hi - lo || 1;
+  for (let i = 0; i < size * size; i++) {
+    let t = (values[i] - lo) / span;
+    if (discretize && !Number.isNaN(t)) t = t >= 0.5 ? 0.85 : 0.15;
+    else if (!discretize) t = 0.5 + (t - 0.5) * 0.85; // keep the ends from going fully saturated under points
+    const [r, g, b] = rampRgb(t);
+    img.data[i * 4] = r;
+    img.data[i * 4 + 1] = g;
+    img.data[i * 4 + 2] = b;
+    img.data[i * 4 + 3] = 255;
+  }
+  ctx.putImageData(img, 0, 0);
+}
+
+/** A range to colour a hidden unit's values by: [-m, m] around 0, or [0, max] when all are >= 0. */
+export function unitRange(values: ArrayLike<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [-1, 1];
+  if (lo >= 0) return [0, Math.max(hi, 1e-9)];
+  const m = Math.max(Math.abs(lo), Math.abs(hi), 1e-9);
+  return [-m, m];
+}

@@ -1,0 +1,83 @@
+/** Train mode as a new user meets it: train the XOR sample live, pause, load a bad CSV, reset. */
+import { expect, test, type Page } from '@playwright/test';
+import { nodeById, shot } from './helpers.ts';
+
+const lossOf = async (page: Page, testId: string) => Number(await page.getByTestId(testId).textContent());
+
+test('train XOR live: loss falls, accuracy reaches 100%, pause keeps the weights, CSV errors, reset repeats the start', async ({ page }, testInfo) => {
+  await page.goto('/?sample=xor-mlp');
+  await expect(nodeById(page, 'out')).toBeVisible();
+  await page.getByRole('button', { name: 'Train' }).click();
+  const panel = page.getByRole('complementary', { name: 'Train panel' });
+  await expect(panel).toBeVisible();
+
+  // Before training: the initial loss of the seeded parameters, epoch 0.
+  await expect(panel.getByTestId('epoch')).toHaveText('0');
+  await expect(panel.getByTestId('initial-loss')).not.toHaveText('–');
+  const initial = await panel.getByTestId('initial-loss').textContent();
+  await shot(page, testInfo, 'train-01-before');
+
+  await panel.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(panel.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect.poll(() => lossOf(page, 'train-loss'), { timeout: 30_000 }).toBeLessThan(0.05);
+  await expect(panel.getByTestId('metric-accuracy')).toContainText('Accuracy');
+  await expect(panel.getByTestId('accuracy-train')).toHaveText('100%', { timeout: 30_000 });
+  // The canvas follows training: thumbnails and parameters on the layer cards.
+  await expect(nodeById(page, 'h').getByTestId('train-params')).toBeVisible();
+
+  // Pause (if the epoch limit has not already stopped the run): the trained weights are on the nodes.
+  const pause = panel.getByRole('button', { name: 'Pause', exact: true });
+  if (await pause.isVisible()) await pause.click();
+  await expect(panel.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  const trainedLoss = await lossOf(page, 'train-loss');
+  expect(trainedLoss).toBeLessThan(0.05);
+  await expect(nodeById(page, 'h').getByTestId('train-params')).toBeVisible();
+  const params = await nodeById(page, 'out').getByTestId('train-params').textContent();
+  expect(params).toMatch(/w0_0/);
+  // The output card shows the trained network's answer for the sample on the canvas (a 0/1 label).
+  const out = Number(await nodeById(page, 'out').getByTestId('node-output-value').first().textContent());
+  expect(Math.min(Math.abs(out), Math.abs(1 - out))).toBeLessThan(0.3);
+  // Back in Build mode and in again: the weights stayed in the graph (one undoable change).
+  await page.getByRole('button', { name: 'Build' }).click();
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(panel.getByTestId('train-loss')).not.toHaveText('–');
+  expect(await lossOf(page, 'train-loss')).toBeLessThan(0.05);
+  await shot(page, testInfo, 'train-02-trained');
+
+  // A CSV with a bad row: the error names the line and column; nothing crashes.
+  await panel.getByLabel('Load a CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,y\n0,0,0\n0,1,1\n1,0,oops\n1,1,0\n') });
+  await expect(panel.getByTestId('train-error')).toContainText('bad.csv: line 4, column 3 ("y"): "oops" is not a number');
+  await shot(page, testInfo, 'train-03-bad-csv');
+  // A good CSV with other column names: map them to the inputs.
+  await panel.getByLabel('Load a CSV file').setInputFiles({ name: 'ab.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n') });
+  await expect(panel.getByTestId('train-error')).toContainText('Input "x1" has no column in ab.csv: pick one');
+  await panel.getByLabel('Column for x1').selectOption('a');
+  await panel.getByLabel('Column for x2').selectOption('b');
+  await expect(panel.getByTestId('train-error')).toHaveCount(0);
+  await expect(panel.getByTestId('dataset-facts')).toContainText('4 rows');
+
+  // Back to the XOR table; Reset twice gives the same initial loss as the first time.
+  await panel.getByLabel('Dataset').selectOption('xor-table');
+  await panel.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(panel.getByTestId('epoch')).toHaveText('0');
+  await expect(panel.getByTestId('initial-loss')).toHaveText(initial!);
+  await panel.getByRole('button', { name: 'Step epoch' }).click();
+  await expect(panel.getByTestId('epoch')).toHaveText('1');
+  await panel.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(panel.getByTestId('epoch')).toHaveText('0');
+  await expect(panel.getByTestId('initial-loss')).toHaveText(initial!);
+});
+
+test('spiral: decision boundary, unit thumbnails and test points', async ({ page }, testInfo) => {
+  await page.goto('/?sample=spiral-mlp');
+  await page.getByRole('button', { name: 'Train' }).click();
+  const panel = page.getByRole('complementary', { name: 'Train panel' });
+  await expect(panel.getByTestId('boundary-heatmap')).toBeVisible();
+  await expect(nodeById(page, 'net').locator('canvas.train-thumb')).toHaveCount(17);
+  await panel.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(async () => Number((await panel.getByTestId('epoch').textContent())?.replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(300);
+  await panel.getByLabel('Show test data').check();
+  await panel.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(panel.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await shot(page, testInfo, 'train-04-spiral');
+});
