@@ -191,6 +191,8 @@ describe('TrainRunner', () => {
     expect(plane.output).toBe('net/l3/a0');
     expect(plane.valueRange).toEqual([-1, 1]);
     expect(plane.thumbnails.net.map((row) => row.length)).toEqual([8, 8, 1]);
+    expect(plane.thumbnails.x1).toEqual([['x1']]);
+    expect(plane.thumbnails.y).toBeUndefined();
     const heat = r.snapshot.heat!;
     expect(heat.output!.length).toBe(2500);
     expect(heat.thumbSize).toBe(25);

@@ -390,7 +390,8 @@ export function thumbnailsFor(graph: Graph, binding: BindingView, max: number): 
   let count = 0;
   const byMacro = new Map<string, Map<string, { unit: number; id: string; kind: string }[]>>();
   for (const n of graph.nodes) {
-    if (!fromFeatures[n.index] || fromTargets[n.index] || n.op.name === 'input') continue;
+    // Feature inputs too: their picture is the feature itself (x1, x1^2, sin(x2)...), as in the Playground.
+    if (!fromFeatures[n.index] || fromTargets[n.index]) continue;
     if (n.origin) {
       const local = n.id.slice(n.origin.length + 1);
       const m = /^(?:(.+)\/)?([az])(\d+)$/.exec(local);

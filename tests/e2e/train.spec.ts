@@ -80,4 +80,8 @@ test('spiral: decision boundary, unit thumbnails and test points', async ({ page
   await panel.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(panel.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await shot(page, testInfo, 'train-04-spiral');
+  // The lower half of the panel: metrics, optimisation, data and bindings.
+  await panel.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(panel.getByLabel('Column for x1')).toBeInViewport();
+  await shot(page, testInfo, 'train-05-settings');
 });

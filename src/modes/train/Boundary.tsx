@@ -34,6 +34,8 @@ export function Boundary() {
     ctx.clearRect(0, 0, PX, PX);
     const [[x0, x1], [y0, y1]] = plane.range;
     const [lo, hi] = plane.valueRange;
+    // Few points (the XOR table): draw them large enough to see.
+    const radius = points.x.length <= 50 ? 7 : points.x.length <= 200 ? 4.5 : 3.6;
     for (let i = 0; i < points.x.length; i++) {
       const test = points.test[i] === 1;
       if (test && !showTest) continue;
@@ -41,11 +43,11 @@ export function Boundary() {
       const py = (1 - (points.y[i] - y0) / (y1 - y0)) * PX;
       const high = (points.label[i] - lo) / (hi - lo || 1) >= 0.5;
       ctx.beginPath();
-      ctx.arc(px, py, 3.6, 0, Math.PI * 2);
+      ctx.arc(px, py, radius, 0, Math.PI * 2);
       ctx.fillStyle = high ? HIGH_CSS : LOW_CSS;
       ctx.fill();
       // Train points: a thin white ring; test points: a dark one, so they stand apart.
-      ctx.lineWidth = test ? 1.4 : 0.9;
+      ctx.lineWidth = test ? 1.4 : radius > 4 ? 1.6 : 0.9;
       ctx.strokeStyle = test ? '#111' : 'rgba(255,255,255,0.95)';
       ctx.stroke();
     }

@@ -265,17 +265,19 @@ function Settings() {
       <NumberInput id="limit" label="Stop at epoch" value={limit} min={1} step={1} placeholder="no limit" onCommit={(v) => void ctl.setEpochLimit(v === undefined ? undefined : Math.round(v))} />
       <label className="train-check train-grid__wide">
         <input type="checkbox" checked={early} onChange={(e) => void ctl.setEarlyStopping(e.target.checked, s.patience ?? 20)} />
-        Early stopping: stop when the test loss has not improved for
-        <input
-          className="train-inline-number"
-          type="number"
-          min={1}
-          aria-label="Patience (epochs)"
-          disabled={!early}
-          defaultValue={s.patience ?? 20}
-          onBlur={(e) => Number(e.target.value) >= 1 && void ctl.setEarlyStopping(true, Math.round(Number(e.target.value)))}
-        />
-        epochs
+        <span className="train-check__text">
+          Early stopping: stop when the test loss has not improved for{' '}
+          <input
+            className="train-inline-number"
+            type="number"
+            min={1}
+            aria-label="Patience (epochs)"
+            disabled={!early}
+            defaultValue={s.patience ?? 20}
+            onBlur={(e) => Number(e.target.value) >= 1 && void ctl.setEarlyStopping(true, Math.round(Number(e.target.value)))}
+          />{' '}
+          epochs (keeps the best epoch's weights)
+        </span>
       </label>
     </div>
   );

@@ -46,20 +46,30 @@ function ParamsView({ id }: { id: string }) {
     return { name, value: Number(v) };
   });
   const max = Math.max(...entries.map((e) => Math.abs(e.value)), 1e-9);
-  const numbers = entries.length <= MAX_PARAM_NUMBERS;
+  if (entries.length > MAX_PARAM_NUMBERS) {
+    // Many weights: one line (cards must not grow into their neighbours), the signs as a strip.
+    return (
+      <div className="train-params train-params--summary" data-testid="train-params" aria-label={`${id} parameters`} title={entries.map((e) => `${e.name} = ${formatNumber(e.value, 4)}`).join('\n')}>
+        <span>
+          {entries.length} params · max |w| {formatNumber(max, 3)}
+        </span>
+        <span className="train-params__strip">
+          {entries.map((e) => {
+            const [r, g, b] = rampRgb(0.5 + (0.5 * e.value) / max);
+            return <span key={e.name} style={{ background: `rgb(${r},${g},${b})` }} />;
+          })}
+        </span>
+      </div>
+    );
+  }
   return (
-    <div className={`train-params${numbers ? '' : ' train-params--cells'}`} data-testid="train-params" aria-label={`${id} parameters`}>
-      {entries.map((e) => {
-        const [r, g, b] = rampRgb(0.5 + (0.5 * e.value) / max);
-        return numbers ? (
-          <span key={e.name} className="train-param" title={`${id}/${e.name} = ${e.value}`}>
-            <span className="train-param__name">{e.name}</span>
-            <span className="train-param__value">{formatNumber(e.value, 3)}</span>
-          </span>
-        ) : (
-          <span key={e.name} className="train-param-cell" style={{ background: `rgb(${r},${g},${b})` }} title={`${id}/${e.name} = ${e.value}`} />
-        );
-      })}
+    <div className="train-params" data-testid="train-params" aria-label={`${id} parameters`}>
+      {entries.map((e) => (
+        <span key={e.name} className="train-param" title={`${id}/${e.name} = ${e.value}`}>
+          <span className="train-param__name">{e.name}</span>
+          <span className="train-param__value">{formatNumber(e.value, 3)}</span>
+        </span>
+      ))}
     </div>
   );
 }
@@ -71,7 +81,7 @@ function Extras({ id, macro }: { id: string; macro: boolean }) {
   return (
     <div className="train-extras" data-testid="train-extras">
       {rows && heat && (
-        <div className="train-thumbs" aria-label={`${id} output over the input plane`}>
+        <div className={`train-thumbs${rows.length === 1 && rows[0].length === 1 ? ' train-thumbs--single' : ''}`} aria-label={`${id} output over the input plane`}>
           {rows.map((row, i) => (
             <div key={i} className="train-thumbs__row">
               {row.map((unit) => (
