@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
-const PORT = 4173;
+// PW_PORT lets two runs on one machine (two engineers, or a run beside `npm start`) not collide:
+// each builds into its own folder and serves on its own port.
+const PORT = Number(process.env.PW_PORT ?? 4173);
+const OUT_DIR = `node_modules/.e2e-dist-${PORT}`;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const debianChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -33,7 +36,7 @@ export default defineConfig({
   },
   webServer: {
     // Build first so the preview always serves the current code.
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: BASE_URL,
     reuseExistingServer: false,
     timeout: 180_000,
