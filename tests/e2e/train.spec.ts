@@ -1,4 +1,5 @@
 /** Train mode as a new user meets it: train the XOR sample live, pause, load a bad CSV, reset. */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { nodeById, shot } from './helpers.ts';
 
@@ -43,6 +44,13 @@ test('train XOR live: loss falls, accuracy reaches 100%, pause keeps the weights
   await expect(panel.getByTestId('train-loss')).not.toHaveText('–');
   expect(await lossOf(page, 'train-loss')).toBeLessThan(0.05);
   await shot(page, testInfo, 'train-02-trained');
+  // Save: the file carries the trained weights in the layer macros and the settings used.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const saved = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+  const h = saved.nodes.find((n: { id: string }) => n.id === 'h');
+  expect(h.attrs.W).toHaveLength(2);
+  expect(saved.training).toMatchObject({ dataset: 'xor-table', optimizer: 'adam', lr: 0.1, seed: 1 });
 
   // A CSV with a bad row: the error names the line and column; nothing crashes.
   await panel.getByLabel('Load a CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,y\n0,0,0\n0,1,1\n1,0,oops\n1,1,0\n') });

@@ -171,12 +171,30 @@ export async function reset(): Promise<void> {
   }
 }
 
-/** Writes the snapshot's parameters into the model as one undo step (nothing if unchanged). */
+/**
+ * The model's training block with the panel's choices written in, so a saved or shared file trains
+ * the same way again (in the editor and with `graphgrad train`). Unknown fields are kept; a CSV
+ * loaded in the browser has no name the CLI could open, so the dataset field stays as it was.
+ */
+function withTrainingBlock(model: Model): Model {
+  const st = trainStore.getState();
+  const block: Record<string, unknown> = { ...((model as { training?: Record<string, unknown> }).training ?? {}) };
+  if (st.dataset.kind === 'builtin') block.dataset = st.dataset.name;
+  for (const [key, value] of Object.entries(effectiveOverrides())) {
+    if (value === undefined || (key === 'bind' && !Object.keys(value as object).length)) continue;
+    if ((key === 'l1' || key === 'l2') && value === 0 && block[key] === undefined) continue;
+    block[key] = value;
+  }
+  if (!st.earlyStopping) delete block.patience;
+  return { ...model, training: block };
+}
+
+/** Writes the snapshot's parameters (and the panel's settings) into the model as one undo step. */
 function keepWeights(s: Snapshot, label = `Train: keep weights after epoch ${s.epoch}`): void {
   const model = editor().model;
   if (model !== workerModel) return; // edited meanwhile: the user's edit wins
-  const next = withParams(model, (id) => s.params[id]);
-  if (JSON.stringify(next.nodes) === JSON.stringify(model.nodes)) return;
+  const next = withTrainingBlock(withParams(model, (id) => s.params[id]));
+  if (JSON.stringify(next) === JSON.stringify(model)) return;
   ownCommit = next;
   editor().replaceModel(next, label);
   // The store may hold an equal copy rather than ours (immer): the worker already has these params.
