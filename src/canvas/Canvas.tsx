@@ -38,6 +38,10 @@ const miniMapColor = (n: CanvasNode) =>
   n.type === 'op' ? (CATEGORY_VAR[n.data.op?.category ?? ''] ?? 'var(--muted)') : 'transparent';
 const nodeTypes = { op: OpNode, macroGroup: MacroGroup };
 const edgeTypes = { teach: TeachEdge };
+// Constants, not inline literals: React Flow copies these into its store on every render, and a
+// new defaultEdgeOptions object re-renders every edge (each drag frame re-renders the canvas).
+const defaultEdgeOptions = { type: 'default' };
+const multiSelectionKeyCode = ['Meta', 'Control'];
 
 /** Below this zoom, node text is too small to read anyway. */
 const FAR_ZOOM = 0.55;
@@ -200,13 +204,13 @@ export function Canvas() {
         onSelectionDragStop={endMove}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
+        multiSelectionKeyCode={multiSelectionKeyCode}
         zoomOnDoubleClick={false}
         onlyRenderVisibleElements={nodes.length > VIRTUALISE_ABOVE}
         minZoom={0.05}
         maxZoom={2.5}
         colorMode="system"
-        defaultEdgeOptions={{ type: 'default' }}
+        defaultEdgeOptions={defaultEdgeOptions}
         aria-label="Graph canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />

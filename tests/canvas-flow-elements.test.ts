@@ -1,0 +1,75 @@
+/**
+ * The canvas re-renders only what changed: React Flow skips a node whose object is the same as
+ * before, and the memoised card skips a render when its `data` object is the same. These tests
+ * pin that identity down for the edits that happen most (a drag, a value edit, a selection).
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseModelText, type Model } from '../graph-engine/index.ts';
+import { createEditorStore } from '../src/store/editorStore.ts';
+import { FlowEdgeCache, FlowNodeCache, type OpFlowNode } from '../src/canvas/flowElements.ts';
+
+const sample = (name: string): Model => parseModelText(readFileSync(`samples/${name}.json`, 'utf8')).model!;
+const none = new Set<string>();
+const noSizes = new Map();
+
+function setup() {
+  const store = createEditorStore({ initialModel: sample('chain-rule') });
+  const nodes = new FlowNodeCache();
+  const edges = new FlowEdgeCache();
+  const derive = (selected: ReadonlySet<string> = none) => {
+    const s = store.getState();
+    return { nodes: nodes.derive(s.model, s.evaluation, selected, noSizes), edges: edges.derive(s.model.edges, none) };
+  };
+  return { store, derive };
+}
+
+const byId = (list: OpFlowNode[]) => new Map(list.map((n) => [n.id, n]));
+
+describe('flow elements keep their identity when unchanged', () => {
+  it('dragging one node replaces only that node, keeps its data and every edge', () => {
+    const { store, derive } = setup();
+    const before = derive();
+    store.getState().beginGesture('Move');
+    store.getState().moveNodes([{ id: 'b', position: { x: 40, y: 170 } }]);
+    store.getState().moveNodes([{ id: 'b', position: { x: 80, y: 210 } }]);
+    store.getState().endGesture();
+    const after = derive();
+    const old = byId(before.nodes);
+    const changed = after.nodes.filter((n) => n !== old.get(n.id)).map((n) => n.id);
+    expect(changed).toEqual(['b']);
+    const b = after.nodes.find((n) => n.id === 'b')!;
+    expect(b.position).toEqual({ x: 80, y: 210 });
+    // Same data object: the memoised card does not render again for a move.
+    expect(b.data).toBe(old.get('b')!.data);
+    expect(after.edges).toHaveLength(before.edges.length);
+    after.edges.forEach((e, i) => expect(e).toBe(before.edges[i]));
+  });
+
+  it('a value edit gives new data only to the nodes whose shown results changed', () => {
+    const { store, derive } = setup();
+    const before = derive();
+    const old = byId(before.nodes);
+    store.getState().updateNode('b', { value: 4 });
+    const after = derive();
+    const results = store.getState().evaluation.results;
+    for (const n of after.nodes) {
+      const prev = old.get(n.id)!;
+      const r = results.get(n.id)!;
+      const same = n.id !== 'b' && Object.is(prev.data.result?.value, r.value) && Object.is(prev.data.result?.grad, r.grad);
+      expect({ id: n.id, sameData: n.data === prev.data }).toEqual({ id: n.id, sameData: same });
+    }
+    // a = 5 keeps value and gradient (dJ/da = 3): untouched.
+    expect(after.nodes.find((n) => n.id === 'a')).toBe(old.get('a'));
+    after.edges.forEach((e, i) => expect(e).toBe(before.edges[i]));
+  });
+
+  it('selecting a node replaces only that node, not its data', () => {
+    const { derive } = setup();
+    const before = derive();
+    const after = derive(new Set(['c']));
+    const old = byId(before.nodes);
+    expect(after.nodes.filter((n) => n !== old.get(n.id)).map((n) => n.id)).toEqual(['c']);
+    expect(after.nodes.find((n) => n.id === 'c')!.data).toBe(old.get('c')!.data);
+  });
+});
