@@ -71,11 +71,34 @@ async function render(kind: 'png' | 'svg', area: ImageArea, nodes: Node[]): Prom
   });
 }
 
+/**
+ * Edges get their stroke from stylesheet rules, which html-to-image does not carry into SVG
+ * children: without this the picture has cards and no wires. Inline the computed stroke for the
+ * duration of the capture, then put the attributes back as they were.
+ */
+async function withInlineEdgeStyles<T>(capture: () => Promise<T>): Promise<T> {
+  const paths = [...document.querySelectorAll<SVGElement>('.react-flow__edge path, .react-flow__edge-path')];
+  const before = paths.map((p) => p.getAttribute('style'));
+  for (const p of paths) {
+    const cs = getComputedStyle(p);
+    p.style.stroke = cs.stroke;
+    p.style.strokeWidth = cs.strokeWidth;
+    p.style.strokeDasharray = cs.strokeDasharray;
+    p.style.fill = cs.fill;
+    p.style.opacity = cs.opacity;
+  }
+  try {
+    return await capture();
+  } finally {
+    paths.forEach((p, i) => (before[i] === null ? p.removeAttribute('style') : p.setAttribute('style', before[i]!)));
+  }
+}
+
 /** Downloads a picture of the graph; the PNG embeds the model so dropping it back reopens it. */
 export async function exportImage(kind: 'png' | 'svg', area: ImageArea, nodes: Node[]): Promise<void> {
   const store = editorStore.getState();
   try {
-    const url = await render(kind, area, nodes);
+    const url = await withInlineEdgeStyles(() => render(kind, area, nodes));
     const name = `${stem(store.model)}.${kind}`;
     if (kind === 'svg') {
       download(decodeURIComponent(url.slice(url.indexOf(',') + 1)), name, 'image/svg+xml');

@@ -62,6 +62,15 @@ test('a PNG export carries the model: dropping it on the canvas reopens the grap
   expect([...bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
   expect(bytes.length).toBeGreaterThan(5000); // a real picture, not an empty canvas
 
+  // The SVG picture draws the wires too (their stroke comes from a stylesheet the copy must inline).
+  const svgDownload = page.waitForEvent('download');
+  await exportItem(page, 'SVG image (whole graph)');
+  const svg = readFileSync(await (await svgDownload).path(), 'utf8');
+  const edgePaths = svg.match(/<path[^>]*react-flow__edge-path[^>]*>/g) ?? [];
+  expect(edgePaths).toHaveLength(6);
+  for (const p of edgePaths) expect(p).toMatch(/stroke: rgb\(/);
+  writeFileSync(testInfo.outputPath('graph.svg'), svg);
+
   const other = await browser.newContext();
   const p2 = await other.newPage();
   await p2.goto('/?sample=chain-rule');
