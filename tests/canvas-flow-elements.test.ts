@@ -73,3 +73,29 @@ describe('flow elements keep their identity when unchanged', () => {
     expect(after.nodes.find((n) => n.id === 'c')!.data).toBe(old.get('c')!.data);
   });
 });
+
+describe('multi-output cards', () => {
+  it('a layer card gets new data when any output changes, not only output 0', () => {
+    const m: Model = {
+      format: 'graphgrad', version: 1, loss: 'L',
+      nodes: [
+        { id: 'a', op: 'input', value: 50 }, { id: 'b', op: 'input', value: 0 },
+        { id: 's', op: 'softmax' }, { id: 'L', op: 'sum' },
+      ],
+      edges: [
+        { source: 'a', target: 's', port: 0 }, { source: 'b', target: 's', port: 1 },
+        { source: 's', sourcePort: 0, target: 'L', port: 0 }, { source: 's', sourcePort: 1, target: 'L', port: 1 },
+      ],
+    };
+    const store = createEditorStore({ initialModel: m });
+    const cache = new FlowNodeCache();
+    const derive = () => byId(cache.derive(store.getState().model, store.getState().evaluation, none, noSizes));
+    const before = derive().get('s')!;
+    // softmax(50, 0)[0] and softmax(60, 0)[0] both round to 1 in float64; output 1 differs.
+    store.getState().updateNode('a', { value: 60 });
+    const after = derive().get('s')!;
+    expect(after.data.result!.outputs![0].value).toBe(before.data.result!.outputs![0].value);
+    expect(after.data.result!.outputs![1].value).not.toBe(before.data.result!.outputs![1].value);
+    expect(after.data).not.toBe(before.data);
+  });
+});

@@ -37,8 +37,16 @@ function sameResult(a: NodeResult | undefined, b: NodeResult | undefined): boole
     a.pending === b.pending &&
     a.ports === b.ports &&
     a.badge?.kind === b.badge?.kind &&
-    a.badge?.reason === b.badge?.reason
+    a.badge?.reason === b.badge?.reason &&
+    sameOutputs(a.outputs, b.outputs)
   );
+}
+
+/** A multi-output card (a layer macro) changes when any output does, not only output 0. */
+function sameOutputs(a: NodeResult['outputs'], b: NodeResult['outputs']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((o, i) => o.name === b[i].name && Object.is(o.value, b[i].value) && Object.is(o.grad, b[i].grad));
 }
 
 /** Whether two versions of a node look the same on a card (a move changes only the position). */
