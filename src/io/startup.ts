@@ -49,6 +49,9 @@ export async function startEditor(): Promise<void> {
   let loaded = false;
   if (hasSharedModel(location.hash)) loaded = await openSharedLink();
   if (!loaded && linked) loaded = await openSample(linked, false);
+  // The link has done its job: from here on the graph is the user's own, autosaved, so a reload
+  // must bring back their edits, not the linked original.
+  if (linked || location.hash) history.replaceState(null, '', location.pathname);
   if (!loaded && storage) {
     await ensureOpsForText(storage.getItem(AUTOSAVE_KEY) ?? '');
     const restored = restoreAutosave(storage);

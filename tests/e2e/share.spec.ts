@@ -129,3 +129,14 @@ test('ONNX and PyTorch files download from the Export menu', async ({ page }) =>
   expect(script).toContain('nn.Linear(2, 2)');
   expect(script).toContain('def self_check():');
 });
+
+test('edits made after opening a deep link or a share link survive a reload', async ({ page }) => {
+  await page.goto('/?sample=chain-rule');
+  await select(page, 'a');
+  await setField(page, 'Value', '10');
+  await expect(cardValue(nodeById(page, 'J'))).toHaveText('48');
+  expect(new URL(page.url()).search).toBe('');
+  await page.waitForTimeout(400); // autosave is batched
+  await page.reload();
+  await expect(cardValue(nodeById(page, 'J'))).toHaveText('48');
+});
