@@ -38,6 +38,13 @@ describe('graphgrad CLI', () => {
     expect(r.out).toMatch(/^b\s+input\s+1\s+5$/m);
   });
 
+  it('grad lists each output of a layer macro in the table', () => {
+    const r = cli('grad', 'samples/xor-mlp.json');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^h\[1\] \(h\/a1\)\s+dense\s+0\.560322\s+-0\.220575$/m);
+    expect(r.out).not.toContain('∞');
+  });
+
   it('validate prints ok, or every problem naming nodes, exiting 1', () => {
     expect(cli('validate', 'samples/neuron.json')).toMatchObject({ code: 0, out: 'ok\n' });
     const cyclic = file('cyclic.json', JSON.stringify({

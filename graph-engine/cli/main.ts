@@ -39,7 +39,7 @@ const commands: Record<string, Command> = {
 
   grad(argv) {
     const { positional, flags } = parseArgs(argv, ['json']);
-    const { model } = readModel(positional[0]);
+    const { model, graph } = readModel(positional[0]);
     const r = computeGradients(model);
     if (flags.has('json')) {
       console.log(JSON.stringify(r));
@@ -47,7 +47,13 @@ const commands: Record<string, Command> = {
     }
     const f = (v: number) => formatNumber(v, 6);
     console.log(`loss: ${r.loss} = ${f(r.values[r.loss])}\n`);
-    console.log(table(['node', 'op', 'value', `d${r.loss}/d(node)`], model.nodes.map((n) => [n.id, n.op, f(r.values[n.id]), f(r.grads[n.id])])));
+    // A layer macro has no value of its own: one row per output, read off the primitive computing it.
+    const rows = model.nodes.flatMap((n) => {
+      const outputs = graph.macros.get(n.id)?.outputs;
+      if (!outputs) return [[n.id, n.op, f(r.values[n.id]), f(r.grads[n.id])]];
+      return outputs.map((o, p) => [`${n.id}[${p}] (${o})`, n.op, f(r.values[o]), f(r.grads[o])]);
+    });
+    console.log(table(['node', 'op', 'value', `d${r.loss}/d(node)`], rows));
     console.log('');
     console.log(table(['edge', 'port', 'local', 'upstream', 'contribution'], r.edges.map((e) => [`${e.source} -> ${e.target}`, String(e.port), f(e.local), f(e.upstream), f(e.contribution)])));
     return 0;
