@@ -33,7 +33,10 @@ describe('expression nodes', () => {
     expect(s.grad(g.indexOf.get('x')!)).toBeCloseTo(4 * Math.sin(0.5) - Math.exp(-2), 12);
     expect(s.grad(g.indexOf.get('y')!)).toBeCloseTo(4 * Math.cos(0.5), 12);
     // LaTeX of the symbolic derivative, written with the operands' names
-    expect(f.op.latex.partial(['a', 'b'], 1, 'f', {})).toBe('{a}^{2}\\cdot\\cos\\left(b\\right)');
+    expect(f.op.latex.partial(['a', 'b'], 1, 'f', {})).toBe('{{a}}^{2}\\cdot\\cos\\left({b}\\right)');
+    // Operands are braced so `\\cdot` never runs into a name, and negative numbers are grouped.
+    expect(f.op.latex.partial(['x', 'y'], 0, 'f', {})).toBe('2\\cdot\\sin\\left({y}\\right)\\cdot{x}-\\exp\\left(-{x}\\right)');
+    expect(f.op.latex.partial(['3', '-0.5'], 0, 'f', {})).toContain('\\sin\\left({\\left(-0.5\\right)}\\right)\\cdot{3}');
     const st = new Stepper(g);
     st.runBackward();
     expect(st.edgeRecord(0).localLatex).toMatch(/\\sin/);

@@ -12,6 +12,7 @@
  * (a + b ± |a - b|) / 2 (so at a tie each operand gets half), and abs(u) as u · sign(u) (so its
  * derivative at 0 is 0, matching the abs primitive).
  */
+import { group } from '../ops/latex.ts';
 import type { MathNode } from 'mathjs';
 import { math } from './math.ts';
 
@@ -157,7 +158,9 @@ export function compileExpression(text: string, declared?: readonly string[]): C
         if (n.type === 'SymbolNode') {
           const name = (n as unknown as { name: string }).name;
           const i = variables.indexOf(name);
-          if (i >= 0 && names) return names[i];
+          // Braced, since mathjs writes `\cdot` straight before an operand (`\cdotx` is no command);
+          // grouped, so a negative number reads `-(-0.5)`, not `--0.5`.
+          if (i >= 0 && names) return `{${group(names[i])}}`;
           const sg = signArgs.find((x) => x.name === name);
           if (sg) return `\\operatorname{sign}\\left(${tex(sg.tex, names)}\\right)`;
         }
