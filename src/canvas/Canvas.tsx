@@ -19,13 +19,14 @@ import {
 } from '@xyflow/react';
 import { editorStore, useEditor } from '../store/useEditor.ts';
 import { droppedModelFile, openFile } from '../io/files.ts';
+import { freeSpot } from '../store/modelEdits.ts';
 import { FlowEdgeCache, FlowNodeCache, portOfHandle, type OpFlowNode, type Size } from './flowElements.ts';
 import { OpNode } from './OpNode.tsx';
 import { MacroGroup, macroGroupNodes, type MacroGroupNode } from './MacroGroup.tsx';
 import { QuickAdd, type QuickAddAt } from './QuickAdd.tsx';
 import { PALETTE_MIME } from '../palette/dragData.ts';
 import { registerCanvasApi } from './canvasApi.ts';
-import { TeachCanvasLayer, TeachEdge, useTeachCanvas } from '../modes/teach/canvasOverlay.tsx';
+import { TeachCanvasLayer, TeachEdge, useTeachCanvas, useTeachFitOptions } from '../modes/teach/canvasOverlay.tsx';
 import { useTrainEvaluation } from '../modes/train/canvasExtras.tsx';
 
 type CanvasNode = OpFlowNode | MacroGroupNode;
@@ -66,6 +67,7 @@ export function Canvas() {
   const edgeCache = useMemo(() => new FlowEdgeCache(), []);
   // Teach mode shows what the stepper has computed so far, with highlights (src/modes/teach).
   const teach = useTeachCanvas(evaluation);
+  const teachFit = useTeachFitOptions();
   const shown = teach?.evaluation ?? evaluation;
   const derivedNodes = useMemo(() => nodeCache.derive(model, shown, selectedNodes, measured), [nodeCache, model, shown, selectedNodes, measured]);
   const opNodes = useMemo(() => (teach ? teach.decorateNodes(derivedNodes) : derivedNodes), [teach, derivedNodes]);
@@ -105,11 +107,11 @@ export function Canvas() {
   useEffect(
     () =>
       registerCanvasApi({
-        centre,
+        centre: () => freeSpot(editorStore.getState().model, centre()),
         fitView: () => void flow.fitView({ padding: 0.2, maxZoom: 1.25 }),
         openQuickAdd: () => {
           const box = wrapper.current?.getBoundingClientRect();
-          if (box) setQuickAdd({ screen: { x: box.width / 2 - 150, y: box.height / 3 }, flow: centre() });
+          if (box) setQuickAdd({ screen: { x: box.width / 2 - 150, y: box.height / 3 }, flow: freeSpot(editorStore.getState().model, centre()) });
         },
         measuredSize: (id) => measured.get(id),
       }),
@@ -215,7 +217,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={miniMapColor} nodeStrokeWidth={0} />
-        <Controls aria-label="Zoom controls" />
+        <Controls aria-label="Zoom controls" fitViewOptions={teachFit} />
         {teach && <TeachCanvasLayer />}
       </ReactFlow>
       {quickAdd && <QuickAdd at={quickAdd} onClose={() => setQuickAdd(undefined)} />}

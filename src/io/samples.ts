@@ -3,14 +3,21 @@
  * deep links share this one list; each file is its own lazily loaded chunk.
  */
 const loaders = import.meta.glob<string>('/samples/*.json', { query: '?raw', import: 'default' });
+// Only each file's "name" field, bundled up front (a few bytes each) for the menu's titles.
+const titles = import.meta.glob<string>('/samples/*.json', { import: 'name', eager: true });
 
 export interface SampleEntry {
+  /** File name without .json: what `/?sample=<name>` takes. */
   name: string;
+  /** The model's own name, as the menu shows it. */
+  title: string;
   load: () => Promise<string>;
 }
 
+const stem = (path: string) => path.replace(/^.*\/(.*)\.json$/, '$1');
+
 export const samples: readonly SampleEntry[] = Object.entries(loaders)
-  .map(([path, load]) => ({ name: path.replace(/^.*\/(.*)\.json$/, '$1'), load }))
+  .map(([path, load]) => ({ name: stem(path), title: titles[path] ?? stem(path), load }))
   .sort((a, b) => a.name.localeCompare(b.name));
 
 export const DEFAULT_SAMPLE = 'chain-rule';

@@ -83,6 +83,26 @@ export function addNode(draft: Model, opName: string, position: XY, id = freshId
   return node;
 }
 
+/** Room a new card needs, in flow pixels (a card is about 170 x 90; a little air around it). */
+const CARD_ROOM = { width: 190, height: 110 };
+
+/**
+ * `position` if a new card there would overlap no other card, else the nearest such spot on rings
+ * around it: clicking an op three times gives three visible nodes, not a stack on the graph.
+ */
+export function freeSpot(model: Model, position: XY, step = 40): XY {
+  const clear = (p: XY) =>
+    model.nodes.every((n) => !n.position || Math.abs(n.position.x - p.x) >= CARD_ROOM.width || Math.abs(n.position.y - p.y) >= CARD_ROOM.height);
+  const at = (dx: number, dy: number) => ({ x: Math.round(position.x + dx * step), y: Math.round(position.y + dy * step) });
+  for (let r = 0; r <= 30; r++) {
+    for (const [dx, dy] of [[0, r], [r, 0], [0, -r], [-r, 0], [r, r], [-r, r], [r, -r], [-r, -r]]) {
+      const p = at(dx, dy);
+      if (clear(p)) return p;
+    }
+  }
+  return at(0, 0);
+}
+
 /** The model with `c` added, replacing whatever fed that port before. Returns the replaced edge. */
 export function connect(draft: Model, c: Connection): ModelEdge | undefined {
   const i = draft.edges.findIndex((e) => e.target === c.target && e.port === c.port);

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 export interface MenuItem {
   label: string;
+  /** A second, quieter line under the label. */
+  detail?: string;
   hint?: string;
   run: () => unknown;
 }
@@ -15,8 +17,15 @@ export function Menu({ name, button, title, items }: { name: string; button: Rea
     const close = (e: PointerEvent) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
+    const escape = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
     document.addEventListener('pointerdown', close);
-    return () => document.removeEventListener('pointerdown', close);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', escape);
+    };
   }, [open]);
   return (
     <div className="menu" ref={root}>
@@ -24,7 +33,7 @@ export function Menu({ name, button, title, items }: { name: string; button: Rea
         {button}
       </button>
       {open && (
-        <ul className="menu__list" role="menu" aria-label={name} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <ul className="menu__list" role="menu" aria-label={name}>
           {items.map((item) => (
             <li key={item.label} role="none">
               <button
@@ -37,6 +46,7 @@ export function Menu({ name, button, title, items }: { name: string; button: Rea
                 }}
               >
                 {item.label}
+                {item.detail && <span className="menu__detail">{item.detail}</span>}
               </button>
             </li>
           ))}
