@@ -13,6 +13,9 @@ export function NumberField({ label, value, onChange, hint }: { label: string; v
   }, [value]);
   const parsed = Number(text);
   const invalid = text.trim() === '' || !Number.isFinite(parsed);
+  // Say why nothing changed: an empty field, a typo, or a number too large for float64.
+  const problem = !invalid ? undefined : text.trim() === '' ? 'Type a number.' : Number.isNaN(parsed) ? `"${text}" is not a number; the value stays ${value}.` : `${text} is too large; the value stays ${value}.`;
+  const errorId = `${id}-error`;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -23,6 +26,7 @@ export function NumberField({ label, value, onChange, hint }: { label: string; v
         className={`nodrag${invalid ? ' is-invalid' : ''}`}
         value={text}
         aria-invalid={invalid}
+        aria-describedby={problem ? errorId : undefined}
         title={hint}
         onChange={(e) => {
           setText(e.target.value);
@@ -31,6 +35,11 @@ export function NumberField({ label, value, onChange, hint }: { label: string; v
         }}
         onBlur={() => setText(String(value))}
       />
+      {problem && (
+        <div className="field__error" id={errorId} role="status">
+          {problem}
+        </div>
+      )}
     </div>
   );
 }

@@ -195,3 +195,17 @@ test('quick-add, copy/paste, deep links, mode switch, dark theme', async ({ page
   await expect(page.getByRole('math', { name: 'J with numbers' })).toBeVisible();
   await shot(page, testInfo, '21-dark-chain-rule-inspector');
 });
+
+test('a value that is not a number is explained, and the graph keeps the last good value', async ({ page }) => {
+  await page.goto('/?sample=chain-rule');
+  await select(page, 'a');
+  await setField(page, 'Value', 'abc');
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector.getByRole('status')).toHaveText('"abc" is not a number; the value stays 5.');
+  await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
+  await setField(page, 'Value', '1e400');
+  await expect(inspector.getByRole('status')).toHaveText('1e400 is too large; the value stays 5.');
+  await setField(page, 'Value', '6');
+  await expect(inspector.getByRole('status')).toHaveCount(0);
+  await expect(cardValue(nodeById(page, 'J'))).toHaveText('36');
+});
