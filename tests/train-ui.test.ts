@@ -138,6 +138,45 @@ describe('TrainRunner', () => {
     expect(view.epochs[500]).toBe(500);
   });
 
+  it('a non-finite stop names the epoch the counter shows and suggests a lower rate', () => {
+    const h = fakeHost(20);
+    const runner = new TrainRunner(h.host, { sliceMs: 10 });
+    const r = runner.configure({ model: loadSample('km-to-miles'), dataset: { kind: 'builtin', name: 'km-to-miles' }, overrides: { lr: 3 }, epochLimit: 1000 });
+    if (!r.ok) throw new Error(r.error);
+    runner.play();
+    h.drain();
+    const last = h.posts[h.posts.length - 1];
+    expect(last.stopped?.reason).toBe('non-finite');
+    expect(last.stopped!.message).toContain(`after epoch ${last.epoch} `);
+    const suggested = Number(/e\.g\. ([0-9.e+-]+)/.exec(last.stopped!.message)![1].replace(/\.$/, ''));
+    expect(suggested).toBeCloseTo(0.3);
+  });
+
+  it('multi-class: points coloured by class, regions by the argmax of all outputs in one batched pass', () => {
+    const runner = new TrainRunner(fakeHost().host);
+    const r = runner.configure({ model: loadSample('softmax-classifier'), dataset: { kind: 'builtin', name: 'blobs3' }, overrides: {} });
+    if (!r.ok) throw new Error(r.error);
+    const plane = r.info.plane!;
+    expect(plane.outputs).toEqual(['p/p0', 'p/p1', 'p/p2']);
+    expect(new Set(r.info.points!.label)).toEqual(new Set([0, 1, 2]));
+    const trainer = (runner as unknown as { trainer: { evaluateGrid: (...a: unknown[]) => unknown } }).trainer;
+    const calls: unknown[][] = [];
+    const orig = trainer.evaluateGrid.bind(trainer);
+    trainer.evaluateGrid = (...a: unknown[]) => (calls.push(a), orig(...a));
+    let s = runner.stepEpoch()!;
+    for (let i = 0; i < 30; i++) s = runner.stepEpoch()!;
+    expect(calls.length).toBe(31); // one grid pass per snapshot, all outputs together
+    for (const id of plane.outputs!) expect(calls[0][0]).toContain(id);
+    const heat = s.heat!;
+    expect(heat.argmax).toHaveLength(plane.size * plane.size);
+    expect(new Set(heat.argmax)).toEqual(new Set([0, 1, 2]));
+    const conf = Array.from(heat.confidence!);
+    expect(Math.min(...conf)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...conf)).toBeLessThanOrEqual(1);
+    expect(Math.max(...conf)).toBeGreaterThan(0.8);
+    expect(s.latest.train.accuracy).toBeGreaterThan(0.9);
+  });
+
   it('reset reproduces the same initial loss; step epoch trains exactly one epoch', () => {
     const runner = new TrainRunner(fakeHost().host);
     const r = runner.configure(xorConfig());

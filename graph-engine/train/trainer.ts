@@ -175,7 +175,7 @@ export class Trainer {
     this.stopped = {
       reason: 'non-finite',
       node: id,
-      message: `Training stopped at epoch ${this.epoch + 1}, step ${this.steps + 1}: node "${id}" (${node.op.name}${where}) became non-finite ${when}, the first in the graph. The learning rate ${formatNumber(lr)} is probably too high: try a lower one, e.g. ${formatNumber(lr / 10)}. The last finite parameters are kept.`,
+      message: `Training stopped after epoch ${this.epoch} (at step ${this.steps + 1}): node "${id}" (${node.op.name}${where}) became non-finite ${when}, the first in the graph. The learning rate ${formatNumber(lr)} is probably too high: try a lower one, e.g. ${formatNumber(lr / 10)}. The last finite parameters are kept.`,
     };
   }
 

@@ -28,6 +28,8 @@ export interface PlaneInfo {
   thumbStep: number;
   /** Node (or "macro#port") whose value is the output heatmap. */
   output?: string;
+  /** Multi-class: the prediction nodes, one per class (the boundary shows their argmax). */
+  outputs?: string[];
   /** Thumbnails to draw on canvas cards: card id -> rows of node ids (one row per layer). */
   thumbnails: Record<string, string[][]>;
   /** Value range for colouring: the target labels (e.g. [0, 1] or [-1, 1]). */
@@ -37,7 +39,7 @@ export interface PlaneInfo {
 export interface PointsInfo {
   x: Float32Array;
   y: Float32Array;
-  /** Target value per row (the label), for colouring. */
+  /** Target value per row (the label; the class index for a multi-class plane), for colouring. */
   label: Float32Array;
   /** 1 for test rows. */
   test: Uint8Array;
@@ -62,6 +64,10 @@ export interface Heatmaps {
   size: number;
   /** Output grid, size x size, row-major from the top (x2 max) down. */
   output?: Float32Array;
+  /** Multi-class: predicted class (argmax of the outputs) per grid point, same layout as output. */
+  argmax?: Uint8Array;
+  /** Multi-class: confidence per grid point, 0 (all classes alike) to 1 (certain). */
+  confidence?: Float32Array;
   /** Node id -> (size/thumbStep)^2 thumbnail values. */
   thumbs: Record<string, Float32Array>;
   thumbSize: number;

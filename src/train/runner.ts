@@ -289,13 +289,15 @@ export class TrainRunner {
     const thumbs: Record<string, Float32Array> = {};
     const thumbIds = new Set(Object.values(plane.thumbnails).flat(2));
     for (const id of this.heatIds) {
-      if (id === plane.output && !thumbIds.has(id)) continue;
+      if ((id === plane.output || plane.outputs?.includes(id)) && !thumbIds.has(id)) continue;
       const src = values[id];
       const out = new Float32Array(ts * ts);
       for (let r = 0; r < ts; r++) for (let c = 0; c < ts; c++) out[r * ts + c] = src[r * step * size + c * step];
       thumbs[id] = out;
     }
-    return { size, output: plane.output ? Float32Array.from(values[plane.output]) : undefined, thumbs, thumbSize: ts };
+    const heat: Heatmaps = { size, output: plane.output ? Float32Array.from(values[plane.output]) : undefined, thumbs, thumbSize: ts };
+    if (plane.outputs) Object.assign(heat, argmaxGrid(plane.outputs.map((id) => values[id]), size * size));
+    return heat;
   }
 
   /** What the panel needs once per configuration: sizes, the plane to draw and the points. */
@@ -336,9 +338,27 @@ export class TrainRunner {
     const roles = t.roles;
     const targetRow = binding.rows.find((r) => r.role === 'target' && r.column);
     const output = roles && roles.predictions.length === 1 ? t.graph.nodes[roles.predictions[0]].id : undefined;
-    const labels = targetRow ? col(targetRow.column!) : undefined;
+    const k = roles?.predictions.length ?? 0;
+    const outputs = roles && k > 1 ? roles.predictions.map((n) => t.graph.nodes[n].id) : undefined;
+    let labels: Float64Array | undefined = targetRow ? col(targetRow.column!) : undefined;
     let valueRange: [number, number] = [0, 1];
-    if (labels) {
+    if (outputs) {
+      // One-hot targets: the class of a row is its largest target column.
+      const targetCols = roles!.targets.map((n) => {
+        const b = t.bindings.find((x) => x.node === n);
+        return b ? ds.data[b.column] : undefined;
+      });
+      if (targetCols.every((c) => c)) {
+        const cls = new Float64Array(ds.rows);
+        for (let r = 0; r < ds.rows; r++) {
+          let best = 0;
+          for (let j = 1; j < k; j++) if (targetCols[j]![r] > targetCols[best]![r]) best = j;
+          cls[r] = best;
+        }
+        labels = cls;
+      }
+      valueRange = [0, k - 1];
+    } else if (labels) {
       let lo = Infinity;
       let hi = -Infinity;
       for (const v of labels) {
@@ -347,13 +367,13 @@ export class TrainRunner {
       }
       valueRange = lo < hi ? [lo, hi] : [lo - 1, hi + 1];
     }
-    const plane: PlaneInfo = { axes, range, size: this.gridSize, thumbStep: 2, output, thumbnails: thumbnailsFor(t.graph, binding, MAX_THUMBS), valueRange };
+    const plane: PlaneInfo = { axes, range, size: this.gridSize, thumbStep: 2, output, outputs, thumbnails: thumbnailsFor(t.graph, binding, MAX_THUMBS), valueRange };
     info.plane = plane;
     const g = gridColumns(this.gridSize, range[0], range[1]);
     // Grid columns named after the axes, so features bound to any two columns can be drawn.
     const columns: Record<string, Float64Array> = { ...g.columns, [axes[0]]: g.columns.x1, [axes[1]]: g.columns.x2 };
     this.grid = { columns, count: g.count };
-    this.heatIds = [...new Set([...(output ? [output] : []), ...Object.values(plane.thumbnails).flat(2)])];
+    this.heatIds = [...new Set([...(output ? [output] : []), ...(outputs ?? []), ...Object.values(plane.thumbnails).flat(2)])];
     const test = new Uint8Array(ds.rows);
     for (const r of t.split.test) test[r] = 1;
     const points: PointsInfo = { x: Float32Array.from(col(axes[0])), y: Float32Array.from(col(axes[1])), label: labels ? Float32Array.from(labels) : new Float32Array(ds.rows), test };
@@ -417,6 +437,39 @@ export function thumbnailsFor(graph: Graph, binding: BindingView, max: number): 
     if (rows.length) out[macro] = rows;
   }
   return out;
+}
+
+/**
+ * The predicted class (argmax) per grid point and its confidence: the top probability rescaled so
+ * 1/k (no preference) is 0 and 1 is certain. Outputs that are not probabilities (logits) go
+ * through a softmax first.
+ */
+export function argmaxGrid(outputs: ArrayLike<number>[], count: number): { argmax: Uint8Array; confidence: Float32Array } {
+  const k = outputs.length;
+  const argmax = new Uint8Array(count);
+  const confidence = new Float32Array(count);
+  for (let i = 0; i < count; i++) {
+    let best = 0;
+    let sum = 0;
+    let probs = true;
+    for (let j = 0; j < k; j++) {
+      const v = outputs[j][i];
+      if (v > outputs[best][i]) best = j;
+      if (!(v >= 0 && v <= 1)) probs = false;
+      sum += v;
+    }
+    const top = outputs[best][i];
+    let p: number;
+    if (probs && Math.abs(sum - 1) < 1e-3) p = top;
+    else {
+      let z = 0;
+      for (let j = 0; j < k; j++) z += Math.exp(outputs[j][i] - top);
+      p = 1 / z;
+    }
+    argmax[i] = best;
+    confidence[i] = Number.isFinite(p) ? Math.max(0, (p - 1 / k) / (1 - 1 / k)) : 0;
+  }
+  return { argmax, confidence };
 }
 
 function message(e: unknown): string {

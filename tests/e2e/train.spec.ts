@@ -18,8 +18,10 @@ test('train XOR live: loss falls, accuracy reaches 100%, pause keeps the weights
   const initial = await panel.getByTestId('initial-loss').textContent();
   await shot(page, testInfo, 'train-01-before');
 
+  // The sample's 500 epochs are the default limit: the run may end before Pause is even seen.
+  await expect(panel.getByLabel('Stop at epoch')).toHaveValue('500');
   await panel.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(panel.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect(panel.getByTestId('epoch')).not.toHaveText('0');
   await expect.poll(() => lossOf(page, 'train-loss'), { timeout: 30_000 }).toBeLessThan(0.05);
   await expect(panel.getByTestId('metric-accuracy')).toContainText('Accuracy');
   await expect(panel.getByTestId('accuracy-train')).toHaveText('100%', { timeout: 30_000 });
@@ -82,6 +84,10 @@ test('spiral: decision boundary, unit thumbnails and test points', async ({ page
   const panel = page.getByRole('complementary', { name: 'Train panel' });
   await expect(panel.getByTestId('boundary-heatmap')).toBeVisible();
   await expect(nodeById(page, 'net').locator('canvas.train-thumb')).toHaveCount(17);
+  // The model's own epoch count is the default limit; clearing it trains until paused.
+  await expect(panel.getByLabel('Stop at epoch')).toHaveValue('1000');
+  await panel.getByLabel('Stop at epoch').fill('');
+  await panel.getByLabel('Stop at epoch').press('Enter');
   await panel.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(async () => Number((await panel.getByTestId('epoch').textContent())?.replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(300);
   await panel.getByLabel('Show test data').check();
@@ -92,4 +98,27 @@ test('spiral: decision boundary, unit thumbnails and test points', async ({ page
   await panel.evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect(panel.getByLabel('Column for x1')).toBeInViewport();
   await shot(page, testInfo, 'train-05-settings');
+});
+
+test('a newly opened sample brings its own dataset, in Train mode and from Build mode', async ({ page }) => {
+  await page.goto('/?sample=xor-mlp');
+  await page.getByRole('button', { name: 'Train' }).click();
+  const panel = page.getByRole('complementary', { name: 'Train panel' });
+  await expect(panel.getByTestId('dataset-facts')).toContainText('4 rows');
+  await expect(panel.getByLabel('Dataset')).toHaveValue('xor-table');
+  await page.getByRole('button', { name: /Samples/ }).click();
+  await page.getByRole('menuitem', { name: 'Spiral mlp' }).click();
+  await expect(panel.getByLabel('Dataset')).toHaveValue('spiral');
+  await expect(panel.getByTestId('dataset-facts')).toContainText('500 rows');
+  await expect(panel.getByLabel('Points')).toHaveValue('500');
+  await expect(panel.getByLabel('Stop at epoch')).toHaveValue('1000');
+  await expect(panel.getByTestId('train-error')).toHaveCount(0);
+  // From Build mode: the next sample still replaces the dataset.
+  await page.getByRole('button', { name: 'Build' }).click();
+  await page.getByRole('button', { name: /Samples/ }).click();
+  await page.getByRole('menuitem', { name: 'Softmax classifier' }).click();
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(panel.getByLabel('Dataset')).toHaveValue('blobs3');
+  await expect(panel.getByLabel('Stop at epoch')).toHaveValue('40');
+  await expect(panel.getByTestId('train-error')).toHaveCount(0);
 });

@@ -3,10 +3,17 @@
  * worker), with the data points on top; test points and a discretized view on request.
  */
 import { useEffect, useRef } from 'react';
-import { HIGH_CSS, LOW_CSS, paintGrid } from './colors.ts';
+import { classCss, HIGH_CSS, LOW_CSS, paintClasses, paintGrid } from './colors.ts';
 import { useTrain } from './trainStore.ts';
+import type { PlaneInfo } from '../../train/protocol.ts';
 
 const PX = 300;
+
+/** A point's colour: its class for a multi-class plane, else low (orange) or high (blue). */
+function pointColor(plane: PlaneInfo, label: number, lo: number, hi: number): string {
+  if (plane.outputs) return classCss(Math.round(label));
+  return (label - lo) / (hi - lo || 1) >= 0.5 ? HIGH_CSS : LOW_CSS;
+}
 
 export function Boundary() {
   const heatRef = useRef<HTMLCanvasElement>(null);
@@ -15,13 +22,16 @@ export function Boundary() {
   const points = useTrain((s) => s.info?.points);
   const output = useTrain((s) => s.snapshot?.heat?.output);
   const size = useTrain((s) => s.snapshot?.heat?.size);
+  const argmax = useTrain((s) => s.snapshot?.heat?.argmax);
+  const confidence = useTrain((s) => s.snapshot?.heat?.confidence);
   const showTest = useTrain((s) => s.showTest);
   const discretize = useTrain((s) => s.discretize);
 
   useEffect(() => {
-    if (!heatRef.current || !plane || !output || !size) return;
-    paintGrid(heatRef.current, output, size, plane.valueRange[0], plane.valueRange[1], discretize);
-  }, [plane, output, size, discretize]);
+    if (!heatRef.current || !plane || !size) return;
+    if (plane.outputs && argmax && confidence) paintClasses(heatRef.current, argmax, confidence, size, discretize);
+    else if (output) paintGrid(heatRef.current, output, size, plane.valueRange[0], plane.valueRange[1], discretize);
+  }, [plane, output, argmax, confidence, size, discretize]);
 
   useEffect(() => {
     const c = pointsRef.current;
@@ -41,10 +51,9 @@ export function Boundary() {
       if (test && !showTest) continue;
       const px = ((points.x[i] - x0) / (x1 - x0)) * PX;
       const py = (1 - (points.y[i] - y0) / (y1 - y0)) * PX;
-      const high = (points.label[i] - lo) / (hi - lo || 1) >= 0.5;
       ctx.beginPath();
       ctx.arc(px, py, radius, 0, Math.PI * 2);
-      ctx.fillStyle = high ? HIGH_CSS : LOW_CSS;
+      ctx.fillStyle = pointColor(plane, points.label[i], lo, hi);
       ctx.fill();
       // Train points: a thin white ring; test points: a dark one, so they stand apart.
       ctx.lineWidth = test ? 1.4 : radius > 4 ? 1.6 : 0.9;
@@ -92,8 +101,7 @@ export function DataThumbnail() {
     const [[x0, x1], [y0, y1]] = plane.range;
     const [lo, hi] = plane.valueRange;
     for (let i = 0; i < points.x.length; i++) {
-      const high = (points.label[i] - lo) / (hi - lo || 1) >= 0.5;
-      ctx.fillStyle = high ? HIGH_CSS : LOW_CSS;
+      ctx.fillStyle = pointColor(plane, points.label[i], lo, hi);
       ctx.fillRect(((points.x[i] - x0) / (x1 - x0)) * S - 1.2, (1 - (points.y[i] - y0) / (y1 - y0)) * S - 1.2, 2.4, 2.4);
     }
   }, [plane, points]);

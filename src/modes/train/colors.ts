@@ -52,3 +52,36 @@ export function unitRange(values: ArrayLike<number>): [number, number] {
   const m = Math.max(Math.abs(lo), Math.abs(hi), 1e-9);
   return [-m, m];
 }
+
+/** One colour per class: orange and blue first (as in the two-class view), then distinct hues. */
+export const CLASS_RGB: [number, number, number][] = [
+  [232, 124, 18], [18, 110, 190], [34, 150, 70], [150, 70, 180], [200, 40, 60],
+  [0, 150, 160], [140, 90, 40], [220, 90, 170], [110, 110, 110], [150, 150, 20],
+];
+
+export function classRgb(c: number): [number, number, number] {
+  return CLASS_RGB[((c % CLASS_RGB.length) + CLASS_RGB.length) % CLASS_RGB.length];
+}
+
+export function classCss(c: number): string {
+  return `rgb(${classRgb(c).join(',')})`;
+}
+
+/**
+ * Paints the predicted class per grid point, its colour blended from the pale middle by the
+ * confidence (discretize: every region at one strong intensity).
+ */
+export function paintClasses(canvas: HTMLCanvasElement, argmax: ArrayLike<number>, confidence: ArrayLike<number>, size: number, discretize = false): void {
+  if (canvas.width !== size) canvas.width = size;
+  if (canvas.height !== size) canvas.height = size;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const img = ctx.createImageData(size, size);
+  for (let i = 0; i < size * size; i++) {
+    const c = classRgb(argmax[i]);
+    const f = discretize ? 0.7 : 0.12 + 0.73 * Math.min(1, Math.max(0, confidence[i] || 0));
+    for (let ch = 0; ch < 3; ch++) img.data[i * 4 + ch] = MID[ch] + (c[ch] - MID[ch]) * f;
+    img.data[i * 4 + 3] = 255;
+  }
+  ctx.putImageData(img, 0, 0);
+}

@@ -41,6 +41,12 @@ export function startTrainController(): void {
   if (started) return;
   started = true;
   editorStore.subscribe((s, prev) => {
+    if (s.documentVersion !== prev.documentVersion) {
+      // A new document (file, sample, new graph, share link): its own training block, not the last one's.
+      void documentLoaded();
+      if (s.mode !== prev.mode && prev.mode === 'train') trainStore.setState({ preview: undefined });
+      return;
+    }
     if (s.mode !== prev.mode) {
       if (s.mode === 'train') void enterTrain();
       else if (prev.mode === 'train') void leaveTrain();
@@ -59,6 +65,17 @@ async function enterTrain(): Promise<void> {
   } else schedulePreview(true);
 }
 
+/** A document was loaded: stop any run, start the panel afresh from the new model, reconfigure. */
+async function documentLoaded(): Promise<void> {
+  const st = trainStore.getState();
+  workerModel = undefined;
+  ownCommit = undefined;
+  configureSeq++; // a configure in flight is for the old document
+  if (st.running) await worker().pause();
+  initFromModel(editor().model);
+  if (editor().mode === 'train') await configure();
+}
+
 async function leaveTrain(): Promise<void> {
   if (trainStore.getState().running) await pause();
   trainStore.setState({ preview: undefined });
@@ -74,10 +91,16 @@ export function initFromModel(model: Model): void {
     regularisation: s?.l1 ? 'l1' : s?.l2 ? 'l2' : 'none',
     regRate: s?.l1 || s?.l2 || 0.001,
     earlyStopping: s?.patience !== undefined,
-    // Like the Playground, Play trains until paused; "Stop at epoch" sets a limit.
-    epochLimit: undefined,
+    // The model's own epoch count (clear "Stop at epoch" to train until paused, as in the Playground).
+    epochLimit: modelEpochs(model),
     overrides: {},
   });
+}
+
+/** The epoch count the model's own training block asks for (not the engine's default). */
+export function modelEpochs(model: Model): number | undefined {
+  const e = (model as { training?: { epochs?: unknown } }).training?.epochs;
+  return typeof e === 'number' && Number.isFinite(e) && e >= 1 ? Math.round(e) : undefined;
 }
 
 function effectiveOverrides(): TrainOverrides {
