@@ -10,6 +10,11 @@ import { texName } from './ops/latex.ts';
 import { Session } from './session.ts';
 import { formatNumber } from './format.ts';
 
+/** `a + b + c`, writing a negative term after the first as `- 0.5` (never `+ -0.5`). */
+export function sumTex(terms: string[]): string {
+  return terms.map((t, i) => (i === 0 ? t : t.startsWith('-') ? `- ${t.slice(1)}` : `+ ${t}`)).join(' ');
+}
+
 export interface ForwardInput {
   edge: number;
   port: number;
@@ -237,8 +242,8 @@ export class Stepper {
     else if (!graph.reachesLoss[n]) latex = `${lhs} = 0 \\quad \\text{(no path to the loss)}`;
     else {
       const symbolic = live.map((r) => `\\frac{\\partial ${L}}{\\partial ${names[graph.edges[r.edge].target]}} \\frac{\\partial ${names[graph.edges[r.edge].target]}}{\\partial ${names[n]}}`).join(' + ');
-      const numeric = live.map((r) => `${numTex(r.upstream)} \\cdot ${numTex(r.local)}`.replace(/\\cdot (-[^ ]+)$/, '\\cdot ($1)')).join(' + ');
-      const sums = live.length > 1 ? ` = ${live.map((r) => numTex(r.contribution)).join(' + ')}` : '';
+      const numeric = sumTex(live.map((r) => `${numTex(r.upstream)} \\cdot ${numTex(r.local)}`.replace(/\\cdot (-[^ ]+)$/, '\\cdot ($1)')));
+      const sums = live.length > 1 ? ` = ${sumTex(live.map((r) => numTex(r.contribution)))}` : '';
       latex = `${lhs} = ${symbolic} = ${numeric}${sums} = ${numTex(grad)}`;
     }
     return {

@@ -234,6 +234,16 @@ describe('teaching stepper', () => {
     expect(steps[0].latex).toBe('\\frac{\\partial e}{\\partial e} = 1');
   });
 
+  it('writes a sum with negative contributions as a - b, never + -', () => {
+    const st = new Stepper(buildGraph(sample('xor-mlp')));
+    st.runBackward();
+    const x2 = st.describeBackward(st.graph.indexOf.get('x2')!);
+    expect(x2.multiPath).toBe(true);
+    expect(x2.edges.every((r) => r.contribution < 0)).toBe(true);
+    expect(x2.latex).not.toMatch(/\+ -/);
+    expect(x2.latex).toContain('= -0.01344 - 0.01318 = -0.02661');
+  });
+
   it('shows the local derivative of an edge in symbols and numbers', () => {
     const st = new Stepper(buildGraph(sample('chain-rule')));
     st.runBackward();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEditorStore } from '../src/store/editorStore.ts';
 import { createTeachStore, progress, UPDATE_LABEL } from '../src/modes/teach/teachStore.ts';
 import { buildTeachView } from '../src/modes/teach/teachView.ts';
-import { teachingUnits } from '../src/modes/teach/units.ts';
+import { collapsedBackwardTex, teachingUnits } from '../src/modes/teach/units.ts';
 import { buildGraph, type BackwardStep, type ForwardStep } from '../graph-engine/index.ts';
 import { loadSample } from './support/load-sample.ts';
 
@@ -29,7 +29,9 @@ describe('teach store: stepping', () => {
       seen[s.id] = s.grad;
     }
     expect(seen).toMatchObject({ J: 1, v: 3, u: 3, a: 3, b: 6, c: 9 });
-    expect(progress(t())).toMatchObject({ backwardDone: 7, canUpdate: true });
+    // chain-rule has no param nodes: nothing for "Apply update" to change
+    expect(progress(t())).toMatchObject({ backwardDone: 7, canUpdate: false, hasParams: false });
+    expect(progress(setup('neuron').t())).toMatchObject({ hasParams: true });
     // c -> u: local derivative b = 3, contribution 9
     const c = t().stepper!;
     const back = teach.getState();
@@ -162,6 +164,36 @@ describe('teach store: collapsed macros step as one unit', () => {
     expect(view.nodeClass.get('h')).toContain('teach-current');
     expect(view.nodeClass.get('out')).toContain('teach-pending');
     expect(Number.isNaN(view.evaluation.results.get('out')!.value)).toBe(true);
+  });
+});
+
+describe('teach store: backward through a collapsed layer', () => {
+  it("shows the gradient the layer sends to each input at the layer's step, before the inputs are visited", () => {
+    const { t } = setup('xor-mlp');
+    t().runForward();
+    while (t().stepBackward() && t().last!.unit !== 'h');
+    expect(t().last).toMatchObject({ kind: 'backward', unit: 'h', macro: true });
+    const st = t().stepper!;
+    // the inputs have not been visited yet
+    expect(st.hasGrad(st.graph.indexOf.get('x1')!)).toBe(false);
+    const grads = t().last!.inputGrads!;
+    expect(grads).toHaveLength(2);
+    expect(grads[0]).toBeCloseTo(-0.05645, 4);
+    expect(grads[1]).toBeCloseTo(-0.02661, 4);
+    // the same numbers the engine's full backward pass gives the inputs
+    t().runBackward();
+    expect(grads[0]).toBeCloseTo(st.session.grad(st.graph.indexOf.get('x1')!), 12);
+    expect(grads[1]).toBeCloseTo(st.session.grad(st.graph.indexOf.get('x2')!), 12);
+    // x2's step names the layer, not its internal nodes, and ends with the result
+    const x2 = st.describeBackward(st.graph.indexOf.get('x2')!);
+    const tex = collapsedBackwardTex(st.graph, x2, (id) => (id === 'h' ? 'hidden' : id));
+    expect(tex).toContain('\\text{via } \\text{hidden}');
+    expect(tex).not.toMatch(/m0_|m1_|\+ -/);
+    expect(tex).toContain('-0.01344 - 0.01318');
+    expect(tex.endsWith('= -0.02661')).toBe(true);
+    // stepping back to the layer re-describes it with the same numbers
+    while (t().last!.unit !== 'h') t().stepBack();
+    expect(t().last!.inputGrads).toEqual(grads);
   });
 });
 

@@ -153,3 +153,82 @@ test('space plays and pauses; a collapsed layer steps as one unit', async ({ pag
   await expect(panel(page).getByTestId('timeline-forward')).toHaveText(at!);
   await shot(page, testInfo, 'teach-12-layer-unit');
 });
+
+test('xor-mlp: the layer step shows the gradients it sends to its inputs; panel and caption fit', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openTeach(page, 'xor-mlp');
+  await page.getByRole('button', { name: 'Run forward', exact: true }).click();
+  const step = panel(page).getByRole('region', { name: 'Current step' });
+  for (let i = 0; i < 6 && !(await step.textContent())?.includes('layer hidden'); i++) {
+    await page.getByRole('button', { name: 'Step backward', exact: true }).click();
+  }
+  await expect(step).toContainText('layer hidden');
+  await expect(step.getByRole('math').first()).toHaveAttribute('aria-label', /-0\.05645, -0\.02661/);
+  await expect(page.getByTestId('teach-caption')).toContainText('−0.05645, −0.02661');
+  await shot(page, testInfo, 'teach-13-layer-backward');
+  // x2: grouped by layer, the result visible, no internal names
+  while (!(await step.textContent())?.includes('∂L/∂x2')) await page.getByRole('button', { name: 'Step backward', exact: true }).click();
+  const caption = page.getByTestId('teach-caption');
+  await expect(caption.locator('.formula')).toHaveAttribute('aria-label', /via.*hidden.*= -0\.02661$/);
+  await expect(caption).not.toContainText('m0_1');
+  const box = await caption.boundingBox();
+  const canvas = await page.locator('.react-flow').boundingBox();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(canvas!.x + canvas!.width);
+  await expect(step).toContainText('x2 → layer hidden');
+  await expect(step).not.toContainText('+ −');
+  await shot(page, testInfo, 'teach-14-x2-via-layer');
+  await page.getByRole('button', { name: 'Run backward', exact: true }).click();
+  await page.getByRole('button', { name: 'Apply update', exact: true }).click();
+  const table = page.getByTestId('update-table');
+  await expect(table).toBeVisible();
+  // ids never break across lines
+  const cell = table.locator('td').first();
+  const h = await cell.evaluate((el) => el.getBoundingClientRect().height);
+  expect(h).toBeLessThan(30);
+  await shot(page, testInfo, 'teach-15-layer-update');
+});
+
+test('chain-rule: Apply update is disabled without params; presentation fits the whole graph', async ({ page }, testInfo) => {
+  for (const [width, height] of [[1366, 768], [1280, 720]]) {
+    await page.setViewportSize({ width, height });
+    await openTeach(page, 'chain-rule');
+    await page.getByRole('button', { name: 'Run backward', exact: true }).click();
+    const update = page.getByRole('button', { name: 'Apply update', exact: true });
+    await expect(update).toBeDisabled();
+    await expect(update).toHaveAttribute('title', 'This graph has no parameters (param nodes or layers) to update');
+    const zoomBefore = await page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+    await page.getByRole('button', { name: 'Presentation' }).click();
+    await page.waitForTimeout(900);
+    const canvas = (await page.locator('.react-flow').boundingBox())!;
+    for (const id of ['J', 'a', 'b', 'c']) {
+      const b = (await nodeById(page, id).boundingBox())!;
+      expect(b.x, id).toBeGreaterThanOrEqual(canvas.x - 1);
+      expect(b.y, id).toBeGreaterThanOrEqual(canvas.y - 1);
+      expect(b.x + b.width, id).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+      expect(b.y + b.height, id).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+    }
+    const zoom = await page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+    expect(zoom).toBeGreaterThan(zoomBefore);
+    await page.getByRole('button', { name: 'Fit View' }).click();
+    await page.waitForTimeout(400);
+    const zoomFit = await page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+    expect(zoomFit).toBeGreaterThan(zoomBefore);
+    await shot(page, testInfo, `teach-16-presentation-${width}`);
+  }
+});
+
+test('sum-over-paths: presentation in the dark theme', async ({ page }, testInfo) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openTeach(page, 'sum-over-paths');
+  await page.getByRole('button', { name: 'Run backward', exact: true }).click();
+  await page.getByRole('button', { name: 'Presentation' }).click();
+  await page.waitForTimeout(900);
+  const canvas = (await page.locator('.react-flow').boundingBox())!;
+  for (const card of await page.locator('.react-flow__node').all()) {
+    const b = (await card.boundingBox())!;
+    expect(b.x + b.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+    expect(b.y + b.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+  }
+  await shot(page, testInfo, 'teach-17-presentation-dark');
+});

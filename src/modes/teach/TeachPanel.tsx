@@ -8,8 +8,10 @@ import { useReactFlow } from '@xyflow/react';
 import { formatNumber, isLeafOp, pathsToLoss, readMacro, texName, type BackwardStep, type ForwardStep, type Graph, type Stepper } from '../../../graph-engine/index.ts';
 import { Formula } from '../../inspector/Formula.tsx';
 import { useEditor } from '../../store/useEditor.ts';
-import { progress, type UnitStep } from './teachStore.ts';
+import { NO_PARAMS, progress, type UnitStep } from './teachStore.ts';
 import { teachStore, useTeach } from './useTeach.ts';
+import { PRESENTATION_FIT } from './canvasOverlay.tsx';
+import { collapsedBackwardTex, groupByConsumer } from './units.ts';
 import './teach.css';
 
 const fmt = formatNumber;
@@ -80,18 +82,25 @@ function useTeachKeys() {
   }, [playing, speed]);
 }
 
-/** Presentation: larger text and cards (CSS on <html>), view refitted to fill the screen. */
+/** Presentation: larger text and cards (CSS on <html>), and the whole graph fitted to the screen (again on resize). */
 function usePresentation() {
   const on = useTeach((s) => s.presentation);
   const flow = useReactFlow();
   useEffect(() => {
     document.documentElement.classList.toggle('teach-presentation', on);
-    // Turning it on with a step on show, the camera follows that step instead (canvasOverlay).
-    const t = setTimeout(() => {
-      if (!on || !teachStore.getState().last) void flow.fitView({ padding: 0.12, maxZoom: on ? 2 : 1.25, duration: 200 });
-    }, 80);
+    // Fit once the cards have been re-measured at their new size, and again a little later for slow layouts.
+    const fit = () => void flow.fitView(on ? { ...PRESENTATION_FIT, duration: 150 } : { padding: 0.2, maxZoom: 1.25, duration: 150 });
+    const timers = [setTimeout(fit, 80), setTimeout(fit, 400)];
+    let resize: ReturnType<typeof setTimeout> | undefined;
+    const onResize = () => {
+      clearTimeout(resize);
+      resize = setTimeout(fit, 120);
+    };
+    if (on) window.addEventListener('resize', onResize);
     return () => {
-      clearTimeout(t);
+      timers.forEach(clearTimeout);
+      clearTimeout(resize);
+      window.removeEventListener('resize', onResize);
       document.documentElement.classList.remove('teach-presentation');
     };
   }, [on, flow]);
@@ -190,7 +199,7 @@ function Controls() {
             }}
           />
         </label>
-        <button type="button" className="teach-btn teach-btn--update" disabled={!p.canUpdate || !lrValid} onClick={() => t.applyUpdate()} title="w ← w − lr · ∂L/∂w for every param, then forward again">
+        <button type="button" className="teach-btn teach-btn--update" disabled={!p.canUpdate || !lrValid} onClick={() => t.applyUpdate()} title={p.hasParams ? 'w ← w − lr · ∂L/∂w for every param, then forward again' : NO_PARAMS}>
           Apply update
         </button>
       </div>
@@ -289,11 +298,20 @@ function ForwardView({ step, stepper }: { step: ForwardStep; stepper: Stepper })
   );
 }
 
+/** A sum of numbers as text: "2 + 3", "−0.01344 − 0.01318" (never "+ −"). */
+export function textSum(xs: number[]): string {
+  return xs.map((x, i) => (i === 0 ? fmt(x).replace('-', '−') : x < 0 ? `− ${fmt(-x)}` : `+ ${fmt(x)}`)).join(' ');
+}
+
 function BackwardView({ step, stepper }: { step: BackwardStep; stepper: Stepper }) {
+  const nodes = useEditor((s) => s.model.nodes);
+  const labels = useMemo(() => new Map(nodes.map((n) => [n.id, n.label ?? n.id])), [nodes]);
   const g = stepper.graph;
   const label = nodeLabel(g, step.id);
   const lossLabel = g.loss >= 0 ? g.nodes[g.loss].label : 'L';
   const live = step.edges.filter((r) => r.reachesLoss);
+  const macroLabel = (id: string) => labels.get(id) ?? id;
+  const tex = collapsedBackwardTex(g, step, macroLabel);
   return (
     <>
       <h3>
@@ -307,7 +325,29 @@ function BackwardView({ step, stepper }: { step: BackwardStep; stepper: Stepper 
         <p className="small muted">{label} has no path to the loss, so its gradient is 0.</p>
       ) : (
         <ol className="teach-edges" aria-label="Outgoing edges">
-          {live.map((r) => {
+          {groupByConsumer(g, step).map(({ macro, records }) => {
+            if (macro) {
+              // Into a collapsed layer: its primitives are not on show, so one card per layer.
+              const t = macroLabel(macro);
+              const total = records.reduce((sum, r) => sum + r.contribution, 0);
+              return (
+                <li key={`m:${macro}`} className="teach-edge-card" data-testid="edge-record">
+                  <div className="teach-edge-card__title">
+                    {label} → layer {t}
+                  </div>
+                  <dl className="teach-facts">
+                    <dt>inner edges</dt>
+                    <dd>{records.length}</dd>
+                    <dt>via {t}</dt>
+                    <dd>
+                      {records.length > 1 && <>{textSum(records.map((r) => r.contribution))} = </>}
+                      <strong>{fmt(total)}</strong>
+                    </dd>
+                  </dl>
+                </li>
+              );
+            }
+            const r = records[0];
             const t = nodeLabel(g, r.target);
             return (
               <li key={r.edge} className="teach-edge-card" data-testid="edge-record">
@@ -331,11 +371,11 @@ function BackwardView({ step, stepper }: { step: BackwardStep; stepper: Stepper 
       {step.multiPath && (
         <p className="teach-callout" role="note" data-testid="multi-path">
           <strong>Multi-path sum.</strong> {label} reaches {lossLabel} along {live.length} edges, so its gradient is the sum of their
-          contributions: {live.map((r) => fmt(r.contribution)).join(' + ')} = {fmt(step.grad)}.
+          contributions: {textSum(live.map((r) => r.contribution))} = {fmt(step.grad)}.
         </p>
       )}
       <div className="teach-sum">
-        <Formula tex={alignedTex(step.latex)} label={`Gradient: ${step.latex}`} />
+        <Formula tex={alignedTex(tex)} label={`Gradient: ${tex}`} />
       </div>
       {!step.isLoss && step.reachesLoss && <Convention step={step} stepper={stepper} />}
     </>
@@ -397,10 +437,7 @@ function MacroStep({ last, stepper }: { last: UnitStep; stepper: Stepper }) {
   }
   const reading = readMacro(g, s, last.unit);
   const lossLabel = g.loss >= 0 ? g.nodes[g.loss].label : 'L';
-  const inGrads = macro.inputConsumers.map((consumers) => consumers.reduce((sum, c) => {
-    const e = g.nodes[at(c.node)].inputs[c.port];
-    return e >= 0 ? sum + s.contribution[e] : sum;
-  }, 0));
+  const inGrads = last.inputGrads ?? [];
   return (
     <>
       <h3>
@@ -409,8 +446,9 @@ function MacroStep({ last, stepper }: { last: UnitStep; stepper: Stepper }) {
       <p className="small muted">
         {last.steps.length} primitive nodes visited at once. The gradient arriving at the outputs flows back through the layer to its weights and inputs.
       </p>
-      <Formula tex={`\\frac{\\partial ${texName(lossLabel)}}{\\partial \\mathbf{y}_{${name}}} = ${vectorTex(reading?.outputs.map((o) => o.grad) ?? [])} \\;\\longmapsto\\; \\text{to inputs: } ${vectorTex(inGrads)}`} label={`Layer ${title}: output gradients; contributions to its inputs ${inGrads.map((x) => fmt(x)).join(', ')}`} />
+      <Formula tex={`\\begin{aligned} \\frac{\\partial ${texName(lossLabel)}}{\\partial \\mathbf{y}_{${name}}} &= ${vectorTex(reading?.outputs.map((o) => o.grad) ?? [])} \\\\ \\longmapsto\\; \\text{to inputs} &= ${vectorTex(inGrads)} \\end{aligned}`} label={`Layer ${title}: output gradients; contributions to its inputs ${inGrads.map((x) => fmt(x)).join(', ')}`} />
       {reading && reading.params.length > 0 && (
+        <div className="teach-table-scroll">
         <table className="teach-table">
           <caption>Parameter gradients ({reading.params.length})</caption>
           <thead>
@@ -430,6 +468,7 @@ function MacroStep({ last, stepper }: { last: UnitStep; stepper: Stepper }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {reading && reading.params.length > 16 && <p className="small muted">First 16 of {reading.params.length} parameters.</p>}
     </>
@@ -445,6 +484,7 @@ function UpdateView() {
     <section className={`teach-update${atUpdate ? ' is-current' : ''}`} aria-label="Parameter update">
       <h3>Gradient-descent update (lr = {fmt(update.lr)})</h3>
       <Formula tex={'w \\leftarrow w - \\eta \\, \\frac{\\partial L}{\\partial w}'} label="w becomes w minus learning rate times dL/dw" />
+      <div className="teach-table-scroll">
       <table className="teach-table" data-testid="update-table">
         <thead>
           <tr>
@@ -469,6 +509,7 @@ function UpdateView() {
           ))}
         </tbody>
       </table>
+      </div>
       {update.updates.length > 40 && <p className="small muted">First 40 of {update.updates.length} parameters.</p>}
       <p className={`teach-loss ${better ? 'is-better' : 'is-worse'}`} data-testid="loss-change">
         Loss {update.lossId}: <span data-testid="loss-old">{fmt(update.oldLoss)}</span> → <strong data-testid="loss-new">{fmt(update.newLoss)}</strong>{' '}
@@ -558,6 +599,7 @@ function CheckView() {
     <section className="teach-check" aria-label="Gradient check">
       <h3>Gradient check (finite differences)</h3>
       <p className="small muted">numeric = (L(x + h) − L(x − h)) / 2h, compared with reverse mode.</p>
+      <div className="teach-table-scroll">
       <table className="teach-table" data-testid="gradcheck">
         <thead>
           <tr>
@@ -582,6 +624,7 @@ function CheckView() {
           ))}
         </tbody>
       </table>
+      </div>
       {checks.length > CHECK_ROWS && <p className="small muted">First {CHECK_ROWS} of {checks.length} leaves.</p>}
       <p className={`small ${ok(worst) ? '' : 'teach-bad'}`}>
         {ok(worst) ? `All ${checks.length} gradients agree (worst relative error ${worst.toExponential(1)}).` : `Worst relative error ${worst.toExponential(1)}: check the ops involved.`}

@@ -4,23 +4,33 @@
  * highlighted, edges carry their local derivative and contribution once known (a custom edge with
  * a label), and the step's formula appears briefly above the card.
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   BaseEdge,
   EdgeLabelRenderer,
   getBezierPath,
   Panel,
-  useInternalNode,
-  useReactFlow,
   type Edge,
   type EdgeProps,
 } from '@xyflow/react';
 import type { Evaluation } from '../../store/evaluate.ts';
 import { useEditor } from '../../store/useEditor.ts';
 import { Formula } from '../../inspector/Formula.tsx';
+import { formatNumber } from '../../../graph-engine/index.ts';
+import { collapsedBackwardTex } from './units.ts';
 import { buildTeachView, type TeachEdgeData, type TeachFlowEdge } from './teachView.ts';
 import { teachStore, useTeach } from './useTeach.ts';
 import './teach.css';
+
+/** Presentation's fit: the whole graph on screen, zoomed in further than the editor's fit allows. */
+export const PRESENTATION_FIT = { padding: 0.06, maxZoom: 2.5, minZoom: 0.05 } as const;
+
+/** Fit View's options on the canvas: Presentation's larger fit while it is on. */
+export function useTeachFitOptions() {
+  const on = useTeach((s) => s.presentation);
+  const mode = useEditor((s) => s.mode);
+  return on && mode === 'teach' ? PRESENTATION_FIT : undefined;
+}
 
 /**
  * The canvas's Teach overlay, or undefined outside Teach mode. `decorateNodes`/`decorateEdges`
@@ -107,19 +117,10 @@ const CAPTION_MS = 6000;
 export function TeachCanvasLayer() {
   const last = useTeach((s) => s.last);
   const version = useTeach((s) => s.version);
-  const title = useEditor((s) => s.model.nodes.find((n) => n.id === last?.unit)?.label ?? last?.unit);
-  const presentation = useTeach((s) => s.presentation);
-  const flow = useReactFlow();
-  const node = useInternalNode(last?.unit ?? '');
+  const nodes = useEditor((s) => s.model.nodes);
+  const labels = useMemo(() => new Map(nodes.map((n) => [n.id, n.label ?? n.id])), [nodes]);
+  const title = last ? (labels.get(last.unit) ?? last.unit) : undefined;
   const [shownFor, setShownFor] = useState<number>();
-  // Presentation: the camera follows the step, zoomed in.
-  useEffect(() => {
-    if (!presentation || !node) return;
-    const { x, y } = node.internals.positionAbsolute;
-    void flow.setCenter(x + (node.measured.width ?? 168) / 2, y + (node.measured.height ?? 80) / 2, { zoom: 1.5, duration: 300 });
-    // only when the step moves
-    // (node positions are stable while stepping)
-  }, [presentation, version]);
   useEffect(() => {
     if (!last) return;
     setShownFor(version);
@@ -130,11 +131,42 @@ export function TeachCanvasLayer() {
   const step = last.steps[0];
   let tex: string | undefined;
   let text: string | undefined;
-  if (last.macro) text = `${last.kind === 'forward' ? 'Forward' : 'Backward'} through layer ${title}: ${last.steps.length} primitive nodes in one step`;
+  const st = teachStore.getState().stepper;
+  if (last.macro) {
+    text = `${last.kind === 'forward' ? 'Forward' : 'Backward'} through layer ${title}: ${last.steps.length} primitive nodes in one step`;
+    if (last.kind === 'backward' && last.inputGrads?.length) text += `; to its inputs: ${last.inputGrads.map((g) => formatNumber(g).replace('-', '−')).join(', ')}`;
+  } else if (step?.kind === 'backward' && st) tex = collapsedBackwardTex(st.graph, step, (id) => labels.get(id) ?? id);
   else if (step) tex = step.latex;
+  return <Caption kind={last.kind} tex={tex} text={text} />;
+}
+
+/** The caption, shrunk to fit the canvas's width so the result at the end is always visible. */
+function Caption({ kind, tex, text }: { kind: string; tex?: string; text?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scale, setScale] = useState(1);
+  useLayoutEffect(() => setScale(1), [tex, text]);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const fit = () => {
+      const pane = el.closest('.react-flow');
+      const inner = el.querySelector('.katex-display > .katex, .formula, span') as HTMLElement | null;
+      if (!pane || !inner) return;
+      const avail = pane.clientWidth - 60;
+      const width = inner.scrollWidth / scale;
+      const next = Math.max(0.45, Math.min(1, avail / width));
+      if (Math.abs(next - scale) > 0.01) setScale(next);
+    };
+    fit();
+    const ro = new ResizeObserver(fit);
+    ro.observe(el);
+    const pane = el.closest('.react-flow');
+    if (pane) ro.observe(pane);
+    return () => ro.disconnect();
+  });
   return (
-    <Panel position="top-center" className={`teach-caption teach-caption--${last.kind}`} data-testid="teach-caption">
-      {tex ? <Formula tex={tex} label={tex} /> : <span>{text}</span>}
+    <Panel position="top-center" className={`teach-caption teach-caption--${kind}`} data-testid="teach-caption" style={{ ['--caption-scale' as string]: scale }}>
+      <div ref={ref}>{tex ? <Formula tex={tex} label={tex} /> : <span>{text}</span>}</div>
     </Panel>
   );
 }

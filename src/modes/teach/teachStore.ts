@@ -20,7 +20,7 @@ import {
   type Step,
 } from '../../../graph-engine/index.ts';
 import type { EditorStoreApi } from '../../store/editorStore.ts';
-import { teachingUnits, type Units } from './units.ts';
+import { macroInputGrads, teachingUnits, type Units } from './units.ts';
 
 export const UPDATE_LABEL = 'Apply update';
 
@@ -32,6 +32,8 @@ export interface UnitStep {
   macro: boolean;
   /** The engine's records of the primitives stepped, in stepping order. */
   steps: Step[];
+  /** Backward through a collapsed macro: the gradient it sends to each input (sum of its edges' contributions). */
+  inputGrads?: number[];
 }
 
 export interface UpdateRecord {
@@ -103,13 +105,18 @@ export interface Progress {
   /** Why backward cannot start (no loss, incomplete loss). */
   backwardBlocker?: string;
   canUpdate: boolean;
+  /** The graph has param nodes (its own or inside layer macros): something for "Apply update" to change. */
+  hasParams: boolean;
   canStepBack: boolean;
 }
 
+export const NO_PARAMS = 'This graph has no parameters (param nodes or layers) to update';
+
 export function progress(s: TeachState): Progress {
   const st = s.stepper;
-  if (!st || !s.units) return { forwardUnits: 0, backwardUnits: 0, totalUnits: 0, forwardDone: 0, backwardDone: 0, total: 0, canForward: false, canBackward: false, canUpdate: false, canStepBack: false };
+  if (!st || !s.units) return { forwardUnits: 0, backwardUnits: 0, totalUnits: 0, forwardDone: 0, backwardDone: 0, total: 0, canForward: false, canBackward: false, canUpdate: false, hasParams: false, canStepBack: false };
   const blocker = st.session.backwardBlocker();
+  const hasParams = st.graph.nodes.some((n) => n.op.name === 'param');
   const { order } = s.units.graph;
   const unitOf = s.units.unitOf;
   const count = (from: number, to: number) => {
@@ -127,7 +134,8 @@ export function progress(s: TeachState): Progress {
     canForward: st.canStepForward(),
     canBackward: !blocker && st.backwardDone < st.total,
     backwardBlocker: blocker,
-    canUpdate: st.backwardDone === st.total && st.total > 0 && !blocker,
+    canUpdate: hasParams && st.backwardDone === st.total && st.total > 0 && !blocker,
+    hasParams,
     canStepBack: st.forwardDone > 0 || s.atUpdate,
   };
 }
@@ -147,7 +155,9 @@ export function createTeachStore(editor: EditorStoreApi) {
       if (st.backwardDone > 0) {
         const u = unitOfNode(units, order[st.total - st.backwardDone]);
         const done = units.members.get(u)!.filter((n) => st.hasGrad(n)).reverse();
-        return { kind: 'backward', unit: u, macro: units.graph.macros.has(u), steps: done.map((n) => st.describeBackward(n)) };
+        const macro = units.graph.macros.has(u);
+        const steps = done.map((n) => st.describeBackward(n));
+        return { kind: 'backward', unit: u, macro, steps, ...(macro ? { inputGrads: macroInputGrads(st, u) } : {}) };
       }
       if (st.forwardDone > 0) {
         const u = unitOfNode(units, order[st.forwardDone - 1]);

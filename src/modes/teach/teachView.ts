@@ -103,6 +103,9 @@ export function buildTeachView(model: Model, evaluation: Evaluation, s: TeachSta
       s.last?.kind === 'forward' ? e.target === current : s.last?.kind === 'backward' ? e.source === current : false;
     if (active) edgeClass.set(key, `teach-edge-active teach-edge-active--${s.last!.kind}`);
     if (!active && !labelAll) return;
+    // Edges into or out of a collapsed layer run close together (several ports on one card): only
+    // the current step's carry labels there, so chips never pile up on each other or on the cards.
+    if (!active && (graph.macros.has(e.source) || graph.macros.has(e.target))) return;
     const data: TeachEdgeData = { source: e.source, target: e.target, compact: !active };
     const src = g.length ? graph.edges[g[0]].source : -1;
     if (active && s.last?.kind === 'forward' && src >= 0 && st.isComputed(src)) data.flowing = fmt(session.value(src));

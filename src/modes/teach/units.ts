@@ -8,7 +8,7 @@
  * regroups it so each unit is contiguous (units in dependency order, primitives in the engine's
  * order within a unit). Only the schedule changes: every value still comes from the engine.
  */
-import type { Graph } from '../../../graph-engine/index.ts';
+import { formatNumber, sumTex, texName, type BackwardStep, type EdgeRecord, type Graph, type Stepper } from '../../../graph-engine/index.ts';
 
 export interface Units {
   /** The graph with `order` regrouped (same nodes, edges and everything else). */
@@ -62,4 +62,81 @@ export function teachingUnits(graph: Graph): Units {
   }
   if (order.length !== graph.order.length) return { graph, unitOf, members, edgesOfModel }; // cannot happen for a DAG
   return { graph: { ...graph, order: Int32Array.from(order) }, unitOf, members, edgesOfModel };
+}
+
+/**
+ * The graph edges from outside a collapsed macro into its primitives, per macro input port (the
+ * edges an outer node's gradient receives the layer's contributions along).
+ */
+export function macroInputEdges(graph: Graph, macroId: string): number[][] {
+  const macro = graph.macros.get(macroId);
+  if (!macro) return [];
+  return macro.inputConsumers.map((consumers) =>
+    consumers.flatMap((c) => {
+      const n = graph.indexOf.get(c.node);
+      const e = n === undefined ? -1 : graph.nodes[n].inputs[c.port];
+      return e >= 0 && graph.nodes[graph.edges[e].source].origin !== macroId ? [e] : [];
+    }),
+  );
+}
+
+/**
+ * The gradient a collapsed macro sends to each of its inputs once its primitives have been visited:
+ * per input, the sum of the engine's contributions on the edges from that input into the macro.
+ * Those contributions are final as soon as their targets (the macro's primitives) are visited, but
+ * the engine records an edge when its source is visited, so this records them now (the engine's
+ * own edge record: local derivative × upstream gradient; recording again later gives the same).
+ */
+export function macroInputGrads(stepper: Stepper, macroId: string): number[] {
+  const { graph, session } = stepper;
+  return macroInputEdges(graph, macroId).map((edges) =>
+    edges.reduce((sum, e) => {
+      if (!stepper.hasGrad(graph.edges[e].target) || graph.incomplete.has(graph.edges[e].target)) return Number.NaN;
+      session.edgeRecord(e);
+      return sum + session.contribution[e * session.batch];
+    }, 0),
+  );
+}
+
+const numTex = (v: number) => {
+  const s = formatNumber(v);
+  return s.includes('e') ? s.replace(/e([+-]?\d+)/, ' \\times 10^{$1}') : s;
+};
+
+/** The macro (collapsed layer) an edge record's target belongs to, if any. */
+export function consumerMacro(graph: Graph, r: EdgeRecord): string | undefined {
+  return graph.nodes[graph.edges[r.edge].target].origin;
+}
+
+/** Live edge records of a backward step grouped by consumer: one group per collapsed macro, one per other edge. */
+export function groupByConsumer(graph: Graph, step: BackwardStep): { macro?: string; records: EdgeRecord[] }[] {
+  const groups: { macro?: string; records: EdgeRecord[] }[] = [];
+  for (const r of step.edges) {
+    if (!r.reachesLoss) continue;
+    const macro = consumerMacro(graph, r);
+    const g = macro ? groups.find((x) => x.macro === macro) : undefined;
+    if (g) g.records.push(r);
+    else groups.push({ macro, records: [r] });
+  }
+  return groups;
+}
+
+/**
+ * A backward step's formula for a node that feeds collapsed layers: the layer's primitives are not
+ * on show, so their contributions are grouped under the layer's label ("via hidden") rather than
+ * named by internal node ids. Other steps keep the engine's formula.
+ */
+export function collapsedBackwardTex(graph: Graph, step: BackwardStep, macroLabel: (id: string) => string): string {
+  const groups = groupByConsumer(graph, step);
+  if (!groups.some((g) => g.macro)) return step.latex;
+  const name = (n: number) => texName(graph.nodes[n].label);
+  const L = graph.loss >= 0 ? name(graph.loss) : 'L';
+  const lhs = `\\frac{\\partial ${L}}{\\partial ${name(step.node)}}`;
+  const terms = groups.map((g, i) => {
+    const label = g.macro ? macroLabel(g.macro) : graph.nodes[graph.edges[g.records[0].edge].target].label;
+    const inner = sumTex(g.records.map((r) => numTex(r.contribution)));
+    const body = i > 0 && inner.startsWith('-') ? `(${inner})` : inner;
+    return `\\underbrace{${body}}_{\\text{via } ${texName(label)}}`;
+  });
+  return `${lhs} = ${terms.join(' + ')} = ${numTex(step.grad)}`;
 }
