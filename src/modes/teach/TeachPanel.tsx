@@ -491,7 +491,7 @@ function UpdateView() {
             <th>param</th>
             <th>old</th>
             <th>∂L/∂w</th>
-            <th>− lr × grad</th>
+            <th title="− lr × ∂L/∂w">Δw</th>
             <th>new</th>
           </tr>
         </thead>

@@ -150,7 +150,7 @@ function Caption({ kind, tex, text }: { kind: string; tex?: string; text?: strin
     if (!el) return;
     const fit = () => {
       const pane = el.closest('.react-flow');
-      const inner = el.querySelector('.katex-display > .katex, .formula, span') as HTMLElement | null;
+      const inner = el.querySelector('.formula, .teach-caption__text') as HTMLElement | null;
       if (!pane || !inner) return;
       const avail = pane.clientWidth - 60;
       const width = inner.scrollWidth / scale;
@@ -166,7 +166,7 @@ function Caption({ kind, tex, text }: { kind: string; tex?: string; text?: strin
   });
   return (
     <Panel position="top-center" className={`teach-caption teach-caption--${kind}`} data-testid="teach-caption" style={{ ['--caption-scale' as string]: scale }}>
-      <div ref={ref}>{tex ? <Formula tex={tex} label={tex} /> : <span>{text}</span>}</div>
+      <div ref={ref}>{tex ? <Formula tex={tex} label={tex} /> : <span className="teach-caption__text">{text}</span>}</div>
     </Panel>
   );
 }
