@@ -177,6 +177,14 @@ describe('TrainRunner', () => {
     expect(s.latest.train.accuracy).toBeGreaterThan(0.9);
   });
 
+  it('digits: the no-boundary note counts the 64 inputs instead of listing them', () => {
+    const runner = new TrainRunner(fakeHost().host);
+    const r = runner.configure({ model: loadSample('digits-mlp'), dataset: { kind: 'builtin', name: 'digits' }, overrides: { points: 200 } });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.info.noPlane).toContain('64 input features');
+    expect(r.info.noPlane!.length).toBeLessThan(120);
+  });
+
   it('reset reproduces the same initial loss; step epoch trains exactly one epoch', () => {
     const runner = new TrainRunner(fakeHost().host);
     const r = runner.configure(xorConfig());

@@ -320,7 +320,7 @@ export class TrainRunner {
     const derived = features.some((c) => DERIVED_FEATURES.includes(c));
     const plain = base.length === 2 && (!derived || (base.includes('x1') && base.includes('x2')));
     if (!plain) {
-      info.noPlane = base.length === 2 ? 'Derived features need the plane x1, x2.' : `The decision boundary needs exactly two input features (this graph reads ${features.length ? features.join(', ') : 'none'}).`;
+      info.noPlane = base.length === 2 ? 'Derived features need the plane x1, x2.' : `The decision boundary needs exactly two input features (this graph reads ${features.length > 4 ? `${features.length} input features` : features.length ? features.join(', ') : 'none'}).`;
       return info;
     }
     const axes: [string, string] = base.includes('x1') && base.includes('x2') ? ['x1', 'x2'] : [base[0], base[1]];

@@ -96,7 +96,7 @@ test('spiral: decision boundary, unit thumbnails and test points', async ({ page
   await shot(page, testInfo, 'train-04-spiral');
   // The lower half of the panel: metrics, optimisation, data and bindings.
   await panel.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  await expect(panel.getByLabel('Column for x1')).toBeInViewport();
+  await expect(panel.getByLabel('Learning rate')).toBeInViewport();
   await shot(page, testInfo, 'train-05-settings');
 });
 
@@ -113,6 +113,10 @@ test('a newly opened sample brings its own dataset, in Train mode and from Build
   await expect(panel.getByLabel('Points')).toHaveValue('500');
   await expect(panel.getByLabel('Stop at epoch')).toHaveValue('1000');
   await expect(panel.getByTestId('train-error')).toHaveCount(0);
+  // Data comes right after the loss, before the metrics and settings.
+  const top = async (name: string) => (await panel.getByRole('heading', { name, exact: true }).boundingBox())!.y;
+  expect(await top('Data')).toBeLessThan(await top('Metrics'));
+  expect(await top('Inputs and targets')).toBeLessThan(await top('Optimisation'));
   // From Build mode: the next sample still replaces the dataset.
   await page.getByRole('button', { name: 'Build' }).click();
   await page.getByRole('button', { name: /Samples/ }).click();

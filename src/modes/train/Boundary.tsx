@@ -102,7 +102,8 @@ export function DataThumbnail() {
     const [lo, hi] = plane.valueRange;
     for (let i = 0; i < points.x.length; i++) {
       ctx.fillStyle = pointColor(plane, points.label[i], lo, hi);
-      ctx.fillRect(((points.x[i] - x0) / (x1 - x0)) * S - 1.2, (1 - (points.y[i] - y0) / (y1 - y0)) * S - 1.2, 2.4, 2.4);
+      const d = points.x.length <= 50 ? 7 : 2.4; // a few points (the XOR table) must still show
+      ctx.fillRect(((points.x[i] - x0) / (x1 - x0)) * S - d / 2, (1 - (points.y[i] - y0) / (y1 - y0)) * S - d / 2, d, d);
     }
   }, [plane, points]);
   if (!plane || !points) return null;

@@ -461,6 +461,15 @@ export default function TrainPanel() {
           <LossReadout />
         </Section>
       )}
+      {/* Data right after the loss, so the data can change without scrolling. */}
+      <Section id="data" title="Data">
+        <DatasetSection />
+      </Section>
+      {hasBinding && (
+        <Section id="binding" title="Inputs and targets">
+          <BindingSection />
+        </Section>
+      )}
       {ready && hasPlane && (
         <Section id="output" title={task === 'regression' ? 'Output over the input plane' : 'Decision boundary'}>
           <Boundary />
@@ -484,14 +493,6 @@ export default function TrainPanel() {
             <Settings />
           </Section>
         </>
-      )}
-      <Section id="data" title="Data">
-        <DatasetSection />
-      </Section>
-      {hasBinding && (
-        <Section id="binding" title="Inputs and targets">
-          <BindingSection />
-        </Section>
       )}
     </aside>
   );
