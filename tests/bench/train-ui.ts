@@ -44,6 +44,10 @@ async function runOnce(browserPath: string, sample: string): Promise<Result & { 
     const panel = page.getByRole('complementary', { name: 'Train panel' });
     await panel.getByTestId('initial-loss').filter({ hasNotText: '–' }).waitFor();
     await page.waitForSelector('[data-testid="boundary-heatmap"]');
+    // Train until paused (the sample's own 1,000-epoch limit would end the window early).
+    await panel.getByLabel('Stop at epoch').fill('');
+    await panel.getByLabel('Stop at epoch').press('Enter');
+
     // Observers in the page (strings: tsx's helpers do not exist there). Frame intervals by rAF;
     // epoch counter and loss read on every frame; the first frame with loss < 0.01 is noted.
     await page.evaluate(`(() => {
@@ -66,13 +70,16 @@ async function runOnce(browserPath: string, sample: string): Promise<Result & { 
       };
       requestAnimationFrame(tick);
     })()`);
+    // The limit field is far down the panel: bring Play back into view before aiming at it.
+    await panel.getByRole('button', { name: 'Play', exact: true }).scrollIntoViewIfNeeded();
     const playBox = (await panel.getByRole('button', { name: 'Play', exact: true }).boundingBox())!;
     await page.evaluate('window.__bench.t0 = performance.now()');
     await page.mouse.click(playBox.x + playBox.width / 2, playBox.y + playBox.height / 2);
     const started = Date.now();
     await page.waitForTimeout(RUN_MS);
     const r = (await page.evaluate('(() => { window.__bench.on = false; return window.__bench; })()')) as Result;
-    await panel.getByRole('button', { name: 'Pause', exact: true }).click();
+    const pause = panel.getByRole('button', { name: 'Pause', exact: true });
+    if (await pause.isVisible()) await pause.click();
     return { ...r, frames: r.frames.slice(2), wallMs: Date.now() - started };
   } finally {
     await browser.close();
