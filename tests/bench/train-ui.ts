@@ -7,26 +7,12 @@
  *   npm run bench:ui        (runs tests/bench/ui.ts, then this)
  *   npx tsx tests/bench/train-ui.ts
  */
-import { execSync, spawn } from 'node:child_process';
+import { CHROMIUM, withBuiltApp } from './serve.ts';
 import { chromium } from '@playwright/test';
 
 const PORT = 4181;
 const URL = `http://127.0.0.1:${PORT}/`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUN_MS = 6000;
-
-async function waitForServer(url: string, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
 
 interface Result {
   frames: number[];
@@ -97,11 +83,7 @@ function summarise(r: Result) {
 }
 
 async function main() {
-  console.log('Building the app...');
-  execSync('npx vite build', { stdio: 'ignore' });
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  try {
-    await waitForServer(URL);
+  await withBuiltApp(PORT, async () => {
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(summarise(await runOnce(CHROMIUM, 'spiral-mlp')));
     console.log(`\nTrain mode benchmark: samples/spiral-mlp.json (2-8-8-1 tanh, 500-point spiral), ${RUN_MS / 1000} s of training per run, headless Chromium\n`);
@@ -112,9 +94,7 @@ async function main() {
     );
     const worst = { fps: Math.min(...runs.map((r) => r.fps)), eps: Math.min(...runs.map((r) => r.eps)), t: Math.max(...runs.map((r) => r.lossBelow ?? Infinity)) };
     console.log(`\nTargets: >= 50 fps while training: ${worst.fps >= 50 ? 'OK' : 'MISSED'} (worst ${worst.fps.toFixed(0)}); >= 500 epochs/s: ${worst.eps >= 500 ? 'OK' : 'MISSED'} (worst ${Math.round(worst.eps)}); loss < 0.01 within 5 s: ${worst.t <= 5000 ? 'OK' : 'MISSED'} (worst ${Number.isFinite(worst.t) ? `${(worst.t / 1000).toFixed(2)} s` : 'not reached'})`);
-  } finally {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
-  }
+  });
 }
 
 await main();

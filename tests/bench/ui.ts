@@ -5,13 +5,12 @@
  *
  *   npm run bench:ui
  */
-import { execSync, spawn } from 'node:child_process';
+import { CHROMIUM, withBuiltApp } from './serve.ts';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { serializeModel, type Model, type ModelEdge, type ModelNode } from '../../graph-engine/index.ts';
 
 const PORT = 4179;
 const URL = `http://127.0.0.1:${PORT}/`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A layered DAG of `cols` x `rows` mean nodes fed by inputs, summed into one loss: about cols*rows nodes. */
 function gridModel(cols: number, rows: number): Model {
@@ -31,19 +30,6 @@ function gridModel(cols: number, rows: number): Model {
   nodes.push({ id: 'L', op: 'sum', position: { x: cols * 230, y: (rows * 120) / 2 } });
   for (let r = 0; r < rows; r++) edges.push({ source: id(cols - 1, r), target: 'L', port: r });
   return { format: 'graphgrad', version: 1, name: `${nodes.length} nodes`, nodes, edges, loss: 'L' };
-}
-
-async function waitForServer(url: string, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
 }
 
 interface FrameStats {
@@ -147,11 +133,7 @@ async function measure(browser: Browser, model: Model) {
 }
 
 async function main() {
-  console.log('Building the app...');
-  execSync('npx vite build', { stdio: 'ignore' });
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  try {
-    await waitForServer(URL);
+  await withBuiltApp(PORT, async () => {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
     const rows: Awaited<ReturnType<typeof measure>>[] = [];
     for (const [cols, r] of [[3, 3], [40, 25]] as const) rows.push(await measure(browser, gridModel(cols, r)));
@@ -176,9 +158,7 @@ async function main() {
     console.log('|---|---|---|');
     for (const [name, get] of side) console.log(`| ${name} | ${get(small)} | ${get(big)} |`);
     console.log(`\n1,000-node graph opens in ${big.openMs} ms (target < 2000 ms): ${big.openMs < 2000 ? 'OK' : 'TOO SLOW'}`);
-  } finally {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
-  }
+  });
 }
 
 await main();

@@ -1,0 +1,31 @@
+/** For the UI benchmarks: build the app, serve it on `port`, run `measure`, stop the server. */
+import { execSync, spawn } from 'node:child_process';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function waitForServer(url: string, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+export async function withBuiltApp(port: number, measure: (url: string) => Promise<void>): Promise<void> {
+  console.log('Building the app...');
+  const outDir = `node_modules/.bench-dist-${port}`;
+  execSync(`npx vite build --outDir ${outDir} --emptyOutDir`, { stdio: 'ignore' });
+  const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+  const url = `http://127.0.0.1:${port}/`;
+  try {
+    await waitForServer(url);
+    await measure(url);
+  } finally {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  }
+}
