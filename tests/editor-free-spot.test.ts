@@ -17,3 +17,15 @@ it('keeps the spot when it is free, and finds the nearest free one when it is no
   expect(m.nodes[0].position).toEqual({ x: 100, y: 50 });
   expect(Math.hypot(m.nodes[1].position!.x - 100, m.nodes[1].position!.y - 50)).toBeLessThanOrEqual(240);
 });
+
+it('pastes below the copied nodes, so the copy never covers the original', async () => {
+  const { pasteOffset } = await import('../src/store/modelEdits.ts');
+  const clip = { nodes: [{ id: 'a', op: 'input', position: { x: 0, y: 100 } }, { id: 'b', op: 'input', position: { x: 200, y: 300 } }] };
+  const o = pasteOffset(clip, 1);
+  expect(o.y).toBeGreaterThanOrEqual(300 - 100 + 110);
+  expect(pasteOffset(clip, 2).y).toBe(2 * o.y);
+  for (const c of clip.nodes) for (const d of clip.nodes) {
+    const moved = { x: d.position.x + o.x, y: d.position.y + o.y };
+    expect(overlaps(c.position, moved)).toBe(false);
+  }
+});

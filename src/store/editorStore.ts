@@ -103,8 +103,6 @@ export interface StoreOptions {
   now?: () => number;
 }
 
-const PASTE_OFFSET = 40;
-
 export function createEditorStore(options: StoreOptions = {}) {
   const now = options.now ?? (() => Date.now());
   let noticeId = 0;
@@ -381,7 +379,7 @@ export function createEditorStore(options: StoreOptions = {}) {
         if (!clip || clip.nodes.length === 0) return;
         pasteCount++;
         let ids: string[] = [];
-        const offset = { x: PASTE_OFFSET * pasteCount, y: PASTE_OFFSET * pasteCount };
+        const offset = edits.pasteOffset(clip, pasteCount);
         commit('Paste', (d) => {
           ids = edits.pasteSubgraph(d, clip, offset);
         });

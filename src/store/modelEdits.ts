@@ -179,6 +179,16 @@ export function subgraph(model: Model, ids: ReadonlySet<string>): { nodes: Model
 }
 
 /** Pastes a copied subgraph with fresh ids, shifted by `offset`. Returns the new ids. */
+/**
+ * Where the `n`-th paste of a clipboard goes: just below the copied nodes (a card's height of air
+ * under their lowest card), so the copy never covers the original; later pastes go further down.
+ */
+export function pasteOffset(clip: { nodes: readonly ModelNode[] }, n: number): XY {
+  const ys = clip.nodes.map((c) => c.position?.y ?? 0);
+  const height = Math.max(...ys) - Math.min(...ys) + CARD_ROOM.height;
+  return { x: 20 * n, y: (height + 20) * n };
+}
+
 export function pasteSubgraph(draft: Model, clip: { nodes: readonly ModelNode[]; edges: readonly ModelEdge[] }, offset: XY): string[] {
   const taken = new Set(draft.nodes.map((n) => n.id));
   const rename = new Map<string, string>();
