@@ -81,7 +81,13 @@ export function useTeachCanvas(evaluation: Evaluation) {
   }, [view]);
 }
 
-function TeachEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, style, data }: EdgeProps<TeachFlowEdge>) {
+/**
+ * Edges into neighbouring ports of one card run side by side, so their labels would land on top
+ * of each other: even ports put theirs just above the edge's midpoint, odd ports just below.
+ */
+const labelAnchor = (targetHandleId: string | null | undefined) => (Number(/\d+$/.exec(targetHandleId ?? '')?.[0] ?? 0) % 2 ? '4px' : 'calc(-100% - 4px)');
+
+function TeachEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, targetHandleId, markerEnd, style, data }: EdgeProps<TeachFlowEdge>) {
   const [path, lx, ly] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const show = data && (data.local || data.contribution || data.flowing);
   return (
@@ -91,7 +97,7 @@ function TeachEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition,
         <EdgeLabelRenderer>
           <div
             className={`teach-edge-label nodrag nopan${data.compact ? ' is-compact' : ''}${data.flowing && !data.local ? ' is-flow' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
+            style={{ transform: `translate(-50%, ${labelAnchor(targetHandleId)}) translate(${lx}px, ${ly}px)` }}
             data-testid="edge-label"
             data-source={data.source}
             data-target={data.target}
