@@ -179,3 +179,18 @@ describe('training', () => {
     expect(msgs).toMatch(/training\.optimizer/);
   });
 });
+
+describe('reset with a start model', () => {
+  it('returns plain params to the start model even when the trainer was built from trained weights', () => {
+    const first = tinyTrainer({});
+    first.runEpochs(5);
+    const trained = first.trainedModel();
+    expect(trained.nodes.find((n) => n.id === 'w')!.value).not.toBe(0.5);
+    // The editor writes trained weights back and may rebuild its trainer from them.
+    const rebuilt = createTrainer(trained, { dataset: oneRow, overrides: { batchSize: 1, lr: 0.1 } });
+    rebuilt.reset();
+    expect(rebuilt.getParams().w).not.toBe(0.5);
+    rebuilt.reset(undefined, tiny);
+    expect(rebuilt.getParams().w).toBe(0.5);
+  });
+});

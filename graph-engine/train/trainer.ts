@@ -94,11 +94,16 @@ export class Trainer {
 
   /**
    * Re-initialises: macro parameters drawn afresh from the seed (or `seed`), plain param nodes back
-   * to their file values, optimizer state, history and shuffle order cleared.
+   * to their values in `start` (by default the model this trainer was built from; the editor
+   * passes the model as the user last set it, since it writes trained weights back into its
+   * model), optimizer state, history and shuffle order cleared.
    */
-  reset(seed = this.settings.seed): void {
-    const fresh = buildGraph(withoutMacroParams(this.model), { seed });
-    this.plan.paramNode.forEach((n, s) => (this.params[s] = fresh.nodes[fresh.indexOf.get(this.graph.nodes[n].id)!].value));
+  reset(seed = this.settings.seed, start: Model = this.model): void {
+    const fresh = buildGraph(withoutMacroParams(start), { seed });
+    this.plan.paramNode.forEach((n, s) => {
+      const i = fresh.indexOf.get(this.graph.nodes[n].id);
+      if (i !== undefined) this.params[s] = fresh.nodes[i].value;
+    });
     this.best.set(this.params);
     this.opt.reset();
     this.shuffleRng = rngFor(seed, 'shuffle');

@@ -16,6 +16,8 @@ export interface TrainConfig {
   overrides: TrainOverrides;
   /** Training pauses when it reaches this epoch (none: trains until paused). */
   epochLimit?: number;
+  /** The model as the user last set it: Reset puts plain param nodes back to its values. */
+  startModel?: Model;
 }
 
 /** A grid over two input features, for the decision boundary and node thumbnails. */

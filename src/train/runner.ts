@@ -149,7 +149,7 @@ export class TrainRunner {
     const t = this.trainer;
     if (!t) return undefined;
     this.running = false;
-    t.reset();
+    t.reset(undefined, this.config?.startModel);
     this.startCurve();
     return this.snapshot(true);
   }

@@ -126,3 +126,20 @@ test('a newly opened sample brings its own dataset, in Train mode and from Build
   await expect(panel.getByLabel('Stop at epoch')).toHaveValue('40');
   await expect(panel.getByTestId('train-error')).toHaveCount(0);
 });
+
+test('a plain weight: after training, a change of data and Reset, the start is the same again', async ({ page }) => {
+  await page.goto('/?sample=km-to-miles');
+  await page.getByRole('button', { name: 'Train' }).click();
+  const panel = page.getByRole('complementary', { name: 'Train panel' });
+  await expect(panel.getByTestId('initial-loss')).not.toHaveText('–');
+  const initial = await panel.getByTestId('initial-loss').textContent();
+  for (let i = 0; i < 3; i++) await panel.getByRole('button', { name: 'Step epoch' }).click();
+  await expect(panel.getByTestId('epoch')).toHaveText('3');
+  // The trained weight is now in the graph; switching the dataset and back rebuilds the trainer.
+  await panel.getByLabel('Dataset').selectOption('plane');
+  await panel.getByLabel('Dataset').selectOption('km-to-miles');
+  await expect(panel.getByTestId('train-error')).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(panel.getByTestId('epoch')).toHaveText('0');
+  await expect(panel.getByTestId('initial-loss')).toHaveText(initial!);
+});

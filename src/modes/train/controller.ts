@@ -16,6 +16,11 @@ import { applySnapshot, initialTrainState, trainStore, type Regularisation } fro
 let client: TrainClient | undefined;
 /** The model the worker's trainer was built from (or that we wrote back to it since). */
 let workerModel: Model | undefined;
+/**
+ * The model as the user last set it (loaded or edited, never our own written-back weights): what
+ * Reset returns plain param nodes to, so a reset reproduces the same start after Pause too.
+ */
+let startModel: Model | undefined;
 /** A model we committed ourselves (written-back weights): not a user edit. */
 let ownCommit: Model | undefined;
 let configureSeq = 0;
@@ -83,6 +88,7 @@ async function leaveTrain(): Promise<void> {
 
 /** Panel defaults from the model's training block (dataset, seed, optimizer...). */
 export function initFromModel(model: Model): void {
+  startModel = model;
   const s = modelSettings(model);
   const name = s?.dataset && DATASET_NAMES.includes(s.dataset) ? s.dataset : 'circle';
   trainStore.setState({
@@ -119,7 +125,7 @@ export async function configure(): Promise<void> {
   const model = editor().model;
   const st = trainStore.getState();
   trainStore.setState({ status: 'configuring', running: false });
-  const r = await worker().configure({ model, dataset: st.dataset, overrides: effectiveOverrides(), epochLimit: st.epochLimit });
+  const r = await worker().configure({ model, dataset: st.dataset, overrides: effectiveOverrides(), epochLimit: st.epochLimit, startModel: startModel ?? model });
   if (seq !== configureSeq) return;
   workerModel = model;
   if (!r.ok) {
@@ -232,6 +238,7 @@ async function modelEdited(prev: Model, next: Model): Promise<void> {
     schedulePreview(true);
     return;
   }
+  startModel = next; // the user's edit is the new starting point
   const st = trainStore.getState();
   const wasRunning = st.running;
   if (wasRunning) {
