@@ -1,5 +1,4 @@
 // Small builders for test models: nodes and edges in a line each, loss named.
-import { readFileSync } from 'node:fs';
 import type { Model, ModelEdge, ModelNode } from '../../graph-engine/index.ts';
 
 export function model(nodes: ModelNode[], edges: [string, string, number][], loss?: string): Model {
@@ -19,6 +18,4 @@ export const konst = (id: string, value: number): ModelNode => ({ id, op: 'const
 export const op = (id: string, name: string, attrs?: Record<string, number>): ModelNode =>
   attrs ? { id, op: name, attrs } : { id, op: name };
 
-export function sample(name: string): Model {
-  return JSON.parse(readFileSync(new URL(`../../samples/${name}.json`, import.meta.url), 'utf8')) as Model;
-}
+export { loadSample as sample } from './load-sample.ts';
