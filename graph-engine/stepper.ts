@@ -71,11 +71,12 @@ export interface BackwardStep {
 
 export type Step = ForwardStep | BackwardStep;
 
-const num = (v: number) => formatNumber(v);
-const numTex = (v: number) => {
-  const s = num(v);
+/** A number as the UI shows it (4 significant digits), in LaTeX: `1.5e-7` becomes `1.5 \times 10^{-7}`. */
+export const numberTex = (v: number) => {
+  const s = formatNumber(v);
   return s.includes('e') ? s.replace(/e([+-]?\d+)/, ' \\times 10^{$1}') : s;
 };
+const numTex = numberTex;
 
 /** LaTeX names for every node, from labels (plain text, escaped). */
 export function nodeNames(graph: Graph): string[] {

@@ -34,14 +34,20 @@ const dagArb = fc
     return { format: 'graphgrad', version: 1, nodes, edges, loss: nodes[nodes.length - 1].id };
   });
 
+/** Forward and reverse mode over a generated model. */
+function run(m: Model) {
+  const g = buildGraph(m);
+  const s = new Session(g);
+  s.forward();
+  s.backward();
+  return { g, s };
+}
+
 describe('reverse mode on random DAGs', () => {
   it('matches finite differences for every leaf', () => {
     fc.assert(
       fc.property(dagArb, (m) => {
-        const g = buildGraph(m);
-        const s = new Session(g);
-        s.forward();
-        s.backward();
+        const { g, s } = run(m);
         for (const node of g.nodes) {
           if (node.op.name !== 'input' && node.op.name !== 'param') continue;
           const x = s.value(node.index);
@@ -65,10 +71,7 @@ describe('reverse mode on random DAGs', () => {
   it('accumulated gradients equal the sum of edge contributions (multi-path sums)', () => {
     fc.assert(
       fc.property(dagArb, (m) => {
-        const g = buildGraph(m);
-        const s = new Session(g);
-        s.forward();
-        s.backward();
+        const { g, s } = run(m);
         for (const node of g.nodes) {
           if (node.index === g.loss) continue;
           let sum = 0;

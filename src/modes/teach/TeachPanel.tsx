@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { formatNumber, isLeafOp, pathsToLoss, readMacro, texName, type BackwardStep, type ForwardStep, type Graph, type Stepper } from '../../../graph-engine/index.ts';
+import { formatNumber, isLeafOp, pathsToLoss, readMacro, texName, type BackwardStep, type ForwardStep, type Graph, type Stepper, numberTex } from '../../../graph-engine/index.ts';
 import { Formula } from '../../inspector/Formula.tsx';
 import { useEditor } from '../../store/useEditor.ts';
 import { NO_PARAMS, progress, type UnitStep } from './teachStore.ts';
@@ -401,7 +401,7 @@ function Convention({ step, stepper }: { step: BackwardStep; stepper: Stepper })
 }
 
 const vectorTex = (xs: number[]) => {
-  const shown = xs.slice(0, VECTOR_MAX).map((x) => fmt(x).replace(/e([+-]?\d+)/, '\\times 10^{$1}'));
+  const shown = xs.slice(0, VECTOR_MAX).map((x) => numberTex(x));
   if (xs.length > VECTOR_MAX) shown.push('\\dots');
   return `\\begin{bmatrix} ${shown.join(' \\\\ ')} \\end{bmatrix}`;
 };

@@ -8,7 +8,7 @@
  * regroups it so each unit is contiguous (units in dependency order, primitives in the engine's
  * order within a unit). Only the schedule changes: every value still comes from the engine.
  */
-import { formatNumber, sumTex, texName, type BackwardStep, type EdgeRecord, type Graph, type Stepper } from '../../../graph-engine/index.ts';
+import { numberTex, sumTex, texName, type BackwardStep, type EdgeRecord, type Graph, type Stepper } from '../../../graph-engine/index.ts';
 
 export interface Units {
   /** The graph with `order` regrouped (same nodes, edges and everything else). */
@@ -98,10 +98,6 @@ export function macroInputGrads(stepper: Stepper, macroId: string): number[] {
   );
 }
 
-const numTex = (v: number) => {
-  const s = formatNumber(v);
-  return s.includes('e') ? s.replace(/e([+-]?\d+)/, ' \\times 10^{$1}') : s;
-};
 
 /** The macro (collapsed layer) an edge record's target belongs to, if any. */
 export function consumerMacro(graph: Graph, r: EdgeRecord): string | undefined {
@@ -134,9 +130,9 @@ export function collapsedBackwardTex(graph: Graph, step: BackwardStep, macroLabe
   const lhs = `\\frac{\\partial ${L}}{\\partial ${name(step.node)}}`;
   const terms = groups.map((g, i) => {
     const label = g.macro ? macroLabel(g.macro) : graph.nodes[graph.edges[g.records[0].edge].target].label;
-    const inner = sumTex(g.records.map((r) => numTex(r.contribution)));
+    const inner = sumTex(g.records.map((r) => numberTex(r.contribution)));
     const body = i > 0 && inner.startsWith('-') ? `(${inner})` : inner;
     return `\\underbrace{${body}}_{\\text{via } ${texName(label)}}`;
   });
-  return `${lhs} = ${terms.join(' + ')} = ${numTex(step.grad)}`;
+  return `${lhs} = ${terms.join(' + ')} = ${numberTex(step.grad)}`;
 }
