@@ -12,7 +12,6 @@ import {
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
-  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -24,6 +23,7 @@ import { FlowEdgeCache, FlowNodeCache, portOfHandle, type OpFlowNode, type Size 
 import { OpNode } from './OpNode.tsx';
 import { MacroGroup, macroGroupNodes, type MacroGroupNode } from './MacroGroup.tsx';
 import { QuickAdd, type QuickAddAt } from './QuickAdd.tsx';
+import { useCulling, useDetailClasses } from './viewDetail.ts';
 import { PALETTE_MIME } from '../palette/dragData.ts';
 import { registerCanvasApi } from './canvasApi.ts';
 import { TeachCanvasLayer, TeachEdge, useTeachCanvas, useTeachFitOptions } from '../modes/teach/canvasOverlay.tsx';
@@ -44,15 +44,6 @@ const edgeTypes = { teach: TeachEdge };
 const defaultEdgeOptions = { type: 'default' };
 const multiSelectionKeyCode = ['Meta', 'Control'];
 
-/** Below this zoom, node text is too small to read anyway. */
-const FAR_ZOOM = 0.55;
-/**
- * Above this many nodes, React Flow renders only what is on screen. Not lower: measured on 1,001
- * nodes all in view (npm run bench:ui), culling costs more than it saves (pan 38 vs 41 fps, zoom
- * 47 vs 60 fps, open 1.8 vs 1.6 s), since every viewport change re-checks every node.
- */
-const VIRTUALISE_ABOVE = 2_000;
-
 export function Canvas() {
   const model = useEditor((s) => s.model);
   // Train mode shows the live parameters and a chosen sample (src/modes/train).
@@ -64,8 +55,8 @@ export function Canvas() {
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [quickAdd, setQuickAdd] = useState<QuickAddAt | undefined>();
   const wrapper = useRef<HTMLDivElement>(null);
-  // Zoomed far out, cards drop their fine print and shadows (CSS): less to paint per frame.
-  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  // Zoomed out, cards drop detail (CSS): less to paint per frame, and nothing unreadable is drawn.
+  useDetailClasses(wrapper);
 
   const nodeCache = useMemo(() => new FlowNodeCache(), []);
   const edgeCache = useMemo(() => new FlowEdgeCache(), []);
@@ -83,6 +74,8 @@ export function Canvas() {
   const modelEdges = model.edges;
   const flowEdges = useMemo(() => edgeCache.derive(modelEdges, selectedEdges), [edgeCache, modelEdges, selectedEdges]);
   const edges = useMemo(() => (teach ? teach.decorateEdges(flowEdges) : flowEdges), [teach, flowEdges]);
+
+  const cull = useCulling(nodes, measured);
 
   // Fit the view whenever a new document is loaded, once its nodes have been measured.
   const initialized = useNodesInitialized();
@@ -194,7 +187,7 @@ export function Canvas() {
   );
 
   return (
-    <div className={`canvas${far ? ' is-far' : ''}`} ref={wrapper} onDoubleClick={onDoubleClick} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="canvas" ref={wrapper} onDoubleClick={onDoubleClick} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode>
         nodes={nodes}
         edges={edges}
@@ -212,7 +205,7 @@ export function Canvas() {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={multiSelectionKeyCode}
         zoomOnDoubleClick={false}
-        onlyRenderVisibleElements={nodes.length > VIRTUALISE_ABOVE}
+        onlyRenderVisibleElements={cull}
         minZoom={0.05}
         maxZoom={2.5}
         colorMode="system"

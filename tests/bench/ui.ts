@@ -7,30 +7,11 @@
  */
 import { CHROMIUM, withBuiltApp } from './serve.ts';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { serializeModel, type Model, type ModelEdge, type ModelNode } from '../../graph-engine/index.ts';
+import { serializeModel, type Model } from '../../graph-engine/index.ts';
+import { gridModel } from '../support/models.ts';
 
 const PORT = 4179;
 const URL = `http://127.0.0.1:${PORT}/`;
-
-/** A layered DAG of `cols` x `rows` mean nodes fed by inputs, summed into one loss: about cols*rows nodes. */
-function gridModel(cols: number, rows: number): Model {
-  const nodes: ModelNode[] = [];
-  const edges: ModelEdge[] = [];
-  const id = (c: number, r: number) => `n${c}_${r}`;
-  for (let c = 0; c < cols; c++) {
-    for (let r = 0; r < rows; r++) {
-      const position = { x: c * 230, y: r * 120 };
-      if (c === 0) nodes.push({ id: id(c, r), op: 'input', value: (r % 7) - 3, position });
-      else {
-        nodes.push({ id: id(c, r), op: 'mean', position });
-        edges.push({ source: id(c - 1, r), target: id(c, r), port: 0 }, { source: id(c - 1, (r + 1) % rows), target: id(c, r), port: 1 });
-      }
-    }
-  }
-  nodes.push({ id: 'L', op: 'sum', position: { x: cols * 230, y: (rows * 120) / 2 } });
-  for (let r = 0; r < rows; r++) edges.push({ source: id(cols - 1, r), target: 'L', port: r });
-  return { format: 'graphgrad', version: 1, name: `${nodes.length} nodes`, nodes, edges, loss: 'L' };
-}
 
 interface FrameStats {
   mean: number;
@@ -74,6 +55,33 @@ async function emptyPoint(page: Page): Promise<{ x: number; y: number }> {
   return p;
 }
 
+const viewportZoom = (page: Page) =>
+  page.evaluate(`Number(/scale\\(([^)]+)\\)/.exec(document.querySelector('.react-flow__viewport').style.transform)[1])`) as Promise<number>;
+
+/** Wheel-zooms about the canvas centre until the zoom is within 15% of `target`. */
+async function zoomTo(page: Page, target: number): Promise<number> {
+  const box = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 60; i++) {
+    const zoom = await viewportZoom(page);
+    if (Math.abs(Math.log(zoom / target)) < Math.log(1.15)) return zoom;
+    await page.mouse.wheel(0, zoom < target ? -60 : 60);
+    await page.waitForTimeout(30);
+  }
+  return viewportZoom(page);
+}
+
+/** Frame times while dragging the view from an empty point. */
+async function pan(page: Page): Promise<FrameStats> {
+  const start = await emptyPoint(page);
+  return sampleFrames(page, async () => {
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 60; i++) await page.mouse.move(start.x + i * 3, start.y + i * 1.5);
+    await page.mouse.up();
+  });
+}
+
 async function measure(browser: Browser, model: Model) {
   const text = serializeModel(model);
   // A fresh context whose storage holds the graph as the editor's autosave, before the app starts.
@@ -102,13 +110,9 @@ async function measure(browser: Browser, model: Model) {
   const openMs = Date.now() - t0;
   const rendered = await page.locator('.react-flow__node').count();
 
+  const fitZoom = await viewportZoom(page);
+  const panFit = await pan(page);
   const start = await emptyPoint(page);
-  const pan = await sampleFrames(page, async () => {
-    await page.mouse.move(start.x, start.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 60; i++) await page.mouse.move(start.x + i * 3, start.y + i * 1.5);
-    await page.mouse.up();
-  });
   const zoom = await sampleFrames(page, async () => {
     await page.mouse.move(start.x + 100, start.y + 100);
     for (let i = 0; i < 15; i++) {
@@ -128,8 +132,13 @@ async function measure(browser: Browser, model: Model) {
     for (let i = 1; i <= 60; i++) await page.mouse.move(box.x + box.width / 2 + i * 2, box.y + box.height / 2 + i);
     await page.mouse.up();
   });
+  // Closer in, the cards show their text again (see Canvas.tsx: the levels of detail).
+  const mid = await zoomTo(page, 0.45);
+  const panMid = await pan(page);
+  const near = await zoomTo(page, 1);
+  const panNear = await pan(page);
   await context.close();
-  return { nodes: model.nodes.length, edges: model.edges.length, rendered, openMs, pan, zoom, drag };
+  return { nodes: model.nodes.length, edges: model.edges.length, rendered, openMs, fitZoom, pan: panFit, mid, panMid, near, panNear, zoom, drag };
 }
 
 async function main() {
@@ -146,10 +155,13 @@ async function main() {
     for (const r of rows) console.log(`| ${r.nodes} nodes, ${r.edges} edges | ${r.rendered} | ${r.openMs} ms | ${f(r.pan)} | ${f(r.zoom)} | ${f(r.drag)} |`);
     // The same figures side by side, one column per graph.
     const [small, big] = rows;
+    const pct = (z: number) => `${Math.round(z * 100)}%`;
     const fps = (s: FrameStats) => `${s.mean.toFixed(1)} ms (${s.fps.toFixed(0)} fps)`;
     const side: [string, (r: (typeof rows)[number]) => string][] = [
       ['open (navigation to fitted view)', (r) => `${r.openMs} ms`],
-      ['pan: mean frame', (r) => fps(r.pan)],
+      ['pan, fitted view: mean frame', (r) => `${fps(r.pan)} at ${pct(r.fitZoom)}`],
+      ['pan, zoomed to ~45%: mean frame', (r) => `${fps(r.panMid)} at ${pct(r.mid)}`],
+      ['pan, zoomed to ~100%: mean frame', (r) => `${fps(r.panNear)} at ${pct(r.near)}`],
       ['zoom: mean frame', (r) => fps(r.zoom)],
       ['drag a node: mean frame', (r) => fps(r.drag)],
       ['p95 frame pan / zoom / drag', (r) => `${r.pan.p95.toFixed(0)} / ${r.zoom.p95.toFixed(0)} / ${r.drag.p95.toFixed(0)} ms`],

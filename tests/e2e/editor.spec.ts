@@ -1,5 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { serializeModel } from '../../graph-engine/index.ts';
+import { gridModel } from '../support/models.ts';
 import { cardValue, connect, dropOp, emptyCanvasPoint, nodeById, nodeByLabel, select, setField, shot } from './helpers.ts';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -208,4 +210,46 @@ test('a value that is not a number is explained, and the graph keeps the last go
   await setField(page, 'Value', '6');
   await expect(inspector.getByRole('status')).toHaveCount(0);
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('36');
+});
+
+test('a large graph: blocks when zoomed out, only the cards on screen mounted when zoomed in', async ({ page }, testInfo) => {
+  const file = testInfo.outputPath('grid.json');
+  const grid = gridModel(24, 20);
+  writeFileSync(file, serializeModel(grid));
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open' }).click();
+  await (await chooser).setFiles(file);
+  const cards = page.locator('.react-flow__node');
+  const canvas = page.locator('.canvas');
+  // Fitted, all 481 cards are in view: all mounted, drawn as blocks with the op symbol.
+  await expect(cards).toHaveCount(grid.nodes.length);
+  await expect(canvas).toHaveClass(/is-overview/);
+  const card = nodeById(page, 'n5_5');
+  await expect(card.getByTestId('node-label')).toBeHidden();
+  expect(await card.locator('.op-node').evaluate((el) => getComputedStyle(el, '::after').content)).toBe('"x̄"');
+  await shot(page, testInfo, '20-large-overview');
+
+  // Zoomed in until the cards are readable: the labels are back and off-screen cards unmounted.
+  for (let i = 0; i < 12 && /is-far/.test((await canvas.getAttribute('class')) ?? ''); i++) {
+    await page.locator('.react-flow__controls-zoomin').click();
+    await page.waitForTimeout(250);
+  }
+  await expect(canvas).not.toHaveClass(/is-far/);
+  const mounted = await cards.count();
+  expect(mounted).toBeGreaterThan(0);
+  expect(mounted).toBeLessThan(grid.nodes.length / 4);
+  const onScreen = cards.first();
+  await expect(onScreen.getByTestId('node-label')).toBeVisible();
+  await expect(cardValue(onScreen)).toBeVisible();
+  await shot(page, testInfo, '21-large-zoomed-in');
+
+  // Select all still reaches cards that are not mounted, and fitting the view mounts them again.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press(`${mod}+a`);
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText(`${grid.nodes.length} nodes selected`);
+  await page.locator('.react-flow__controls-fitview').click();
+  await expect(cards).toHaveCount(grid.nodes.length);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(grid.edges.length);
+  await expect(canvas).toHaveClass(/is-overview/);
 });

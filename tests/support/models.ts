@@ -18,4 +18,24 @@ export const konst = (id: string, value: number): ModelNode => ({ id, op: 'const
 export const op = (id: string, name: string, attrs?: Record<string, number>): ModelNode =>
   attrs ? { id, op: name, attrs } : { id, op: name };
 
+/** A layered DAG of `cols` x `rows` mean nodes fed by inputs, summed into one loss: about cols*rows nodes. */
+export function gridModel(cols: number, rows: number): Model {
+  const nodes: ModelNode[] = [];
+  const edges: ModelEdge[] = [];
+  const id = (c: number, r: number) => `n${c}_${r}`;
+  for (let c = 0; c < cols; c++) {
+    for (let r = 0; r < rows; r++) {
+      const position = { x: c * 230, y: r * 120 };
+      if (c === 0) nodes.push({ id: id(c, r), op: 'input', value: (r % 7) - 3, position });
+      else {
+        nodes.push({ id: id(c, r), op: 'mean', position });
+        edges.push({ source: id(c - 1, r), target: id(c, r), port: 0 }, { source: id(c - 1, (r + 1) % rows), target: id(c, r), port: 1 });
+      }
+    }
+  }
+  nodes.push({ id: 'L', op: 'sum', position: { x: cols * 230, y: (rows * 120) / 2 } });
+  for (let r = 0; r < rows; r++) edges.push({ source: id(cols - 1, r), target: 'L', port: r });
+  return { format: 'graphgrad', version: 1, name: `${nodes.length} nodes`, nodes, edges, loss: 'L' };
+}
+
 export { loadSample as sample } from './load-sample.ts';
