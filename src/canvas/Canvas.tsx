@@ -23,7 +23,7 @@ import { FlowEdgeCache, FlowNodeCache, portOfHandle, type OpFlowNode, type Size 
 import { OpNode } from './OpNode.tsx';
 import { MacroGroup, macroGroupNodes, type MacroGroupNode } from './MacroGroup.tsx';
 import { QuickAdd, type QuickAddAt } from './QuickAdd.tsx';
-import { useCulling, useDetailClasses } from './viewDetail.ts';
+import { detailAt, useCulling, useDetailClasses } from './viewDetail.ts';
 import { PALETTE_MIME } from '../palette/dragData.ts';
 import { registerCanvasApi } from './canvasApi.ts';
 import { TeachCanvasLayer, TeachEdge, useTeachCanvas, useTeachFitOptions } from '../modes/teach/canvasOverlay.tsx';
@@ -44,6 +44,18 @@ const edgeTypes = { teach: TeachEdge };
 const defaultEdgeOptions = { type: 'default' };
 const multiSelectionKeyCode = ['Meta', 'Control'];
 
+/** Resolves once every node card and edge of `model` is in the DOM (or after 3 s, drawing what there is). */
+async function allMounted(model: { nodes: readonly unknown[]; edges: readonly unknown[] }): Promise<void> {
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const end = performance.now() + 3000;
+  do await frame();
+  while (
+    performance.now() < end &&
+    (document.querySelectorAll('.react-flow__node-op').length < model.nodes.length || document.querySelectorAll('.react-flow__edge').length < model.edges.length)
+  );
+  await frame(); // edges drawn to their measured handles
+}
+
 export function Canvas() {
   const model = useEditor((s) => s.model);
   // Train mode shows the live parameters and a chosen sample (src/modes/train).
@@ -56,7 +68,8 @@ export function Canvas() {
   const [quickAdd, setQuickAdd] = useState<QuickAddAt | undefined>();
   const wrapper = useRef<HTMLDivElement>(null);
   // Zoomed out, cards drop detail (CSS): less to paint per frame, and nothing unreadable is drawn.
-  useDetailClasses(wrapper);
+  const pinDetail = useDetailClasses(wrapper);
+  const [mountAll, setMountAll] = useState(false);
 
   const nodeCache = useMemo(() => new FlowNodeCache(), []);
   const edgeCache = useMemo(() => new FlowEdgeCache(), []);
@@ -111,8 +124,19 @@ export function Canvas() {
           if (box) setQuickAdd({ screen: { x: box.width / 2 - 150, y: box.height / 3 }, flow: freeSpot(editorStore.getState().model, centre()) });
         },
         measuredSize: (id) => measured.get(id),
+        withWholeGraph: async (zoom, work) => {
+          setMountAll(true);
+          pinDetail(detailAt(zoom));
+          try {
+            await allMounted(editorStore.getState().model);
+            return await work();
+          } finally {
+            pinDetail(undefined);
+            setMountAll(false);
+          }
+        },
       }),
-    [centre, flow, measured],
+    [centre, flow, measured, pinDetail],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
@@ -205,7 +229,7 @@ export function Canvas() {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={multiSelectionKeyCode}
         zoomOnDoubleClick={false}
-        onlyRenderVisibleElements={cull}
+        onlyRenderVisibleElements={cull && !mountAll}
         minZoom={0.05}
         maxZoom={2.5}
         colorMode="system"

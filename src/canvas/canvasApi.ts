@@ -12,6 +12,11 @@ export interface CanvasApi {
   openQuickAdd(): void;
   /** A node's rendered size, for auto-layout. */
   measuredSize(id: string): Size | undefined;
+  /**
+   * Runs `work` with every card and edge mounted (a large graph zoomed in mounts only what is on
+   * screen) and the cards at the detail of `zoom`: for pictures of the whole graph.
+   */
+  withWholeGraph<T>(zoom: number, work: () => Promise<T>): Promise<T>;
 }
 
 let current: CanvasApi | undefined;

@@ -3,7 +3,7 @@
  * how detailed each card is at this zoom, and whether React Flow should mount only the cards and
  * edges on screen. Figures are from `npm run bench:ui` on 1,001 nodes and 1,975 edges.
  */
-import { useCallback, useEffect, useMemo, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useStore as useFlowStore, useStoreApi, type Node } from '@xyflow/react';
 import type { Size } from './flowElements.ts';
 
@@ -62,22 +62,30 @@ export function boxInView(box: Box, [tx, ty, zoom]: readonly [number, number, nu
  * Keeps the classes for the detail level (`is-far`, `is-overview`) on `element` in step with the
  * zoom; the cards' CSS does the rest. Set on the DOM directly, as React Flow sets its viewport's
  * transform: a change of level then re-renders no React component, which with 1,001 cards on
- * screen cost 90 ms on top of the style change itself.
+ * screen cost 90 ms on top of the style change itself. Returns `pin`, which holds a level
+ * whatever the zoom (a whole-graph picture is drawn at its own scale) until called with undefined.
  */
-export function useDetailClasses(element: RefObject<HTMLElement | null>): void {
+export function useDetailClasses(element: RefObject<HTMLElement | null>): (detail: Detail | undefined) => void {
   const store = useStoreApi();
+  const state = useRef<{ pinned?: Detail; shown?: Detail }>({});
+  const apply = useCallback(() => {
+    const detail = state.current.pinned ?? detailAt(store.getState().transform[2]);
+    if (detail === state.current.shown || !element.current) return;
+    element.current.classList.toggle('is-far', detail !== 'near');
+    element.current.classList.toggle('is-overview', detail === 'overview');
+    state.current.shown = detail;
+  }, [store, element]);
   useEffect(() => {
-    let shown: Detail | undefined;
-    const apply = () => {
-      const detail = detailAt(store.getState().transform[2]);
-      if (detail === shown || !element.current) return;
-      element.current.classList.toggle('is-far', detail !== 'near');
-      element.current.classList.toggle('is-overview', detail === 'overview');
-      shown = detail;
-    };
     apply();
     return store.subscribe(apply);
-  }, [store, element]);
+  }, [store, apply]);
+  return useCallback(
+    (detail: Detail | undefined) => {
+      state.current.pinned = detail;
+      apply();
+    },
+    [apply],
+  );
 }
 
 /**

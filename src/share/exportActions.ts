@@ -9,6 +9,7 @@ import { editorStore } from '../store/useEditor.ts';
 import { fileNameFor } from '../io/files.ts';
 import { embedModelInPng } from './pngModel.ts';
 import { shareLink } from './shareLink.ts';
+import { canvasApi } from '../canvas/canvasApi.ts';
 
 export type ImageArea = 'view' | 'graph';
 
@@ -54,21 +55,27 @@ async function render(kind: 'png' | 'svg', area: ImageArea, nodes: Node[]): Prom
   if (!flow || !viewport) throw new Error('The canvas is not on screen.');
   const background = getComputedStyle(flow).getPropertyValue('--canvas-bg').trim() || getComputedStyle(document.body).backgroundColor;
   const draw = kind === 'png' ? toPng : toSvg;
-  if (area === 'view') return draw(flow, { backgroundColor: background, filter: keep, pixelRatio: 2 });
-  // The whole graph: the viewport re-framed around every node, whatever is on screen now.
+  if (area === 'view') return withInlineEdgeStyles(() => draw(flow, { backgroundColor: background, filter: keep, pixelRatio: 2 }));
+  // The whole graph: the viewport re-framed around every node, whatever is on screen now, with
+  // every card mounted and drawn at the detail its scale in the picture calls for.
   const bounds = getNodesBounds(nodes);
   const pad = 40;
   const width = Math.min(Math.max(Math.ceil(bounds.width) + 2 * pad, 320), 8000);
   const height = Math.min(Math.max(Math.ceil(bounds.height) + 2 * pad, 200), 8000);
   const vp = getViewportForBounds(bounds, width, height, 0.1, 2, pad / Math.max(width, height));
-  return draw(viewport, {
-    backgroundColor: background,
-    width,
-    height,
-    pixelRatio: 2,
-    filter: keep,
-    style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
-  });
+  const capture = () =>
+    withInlineEdgeStyles(() =>
+      draw(viewport, {
+        backgroundColor: background,
+        width,
+        height,
+        pixelRatio: 2,
+        filter: keep,
+        style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
+      }),
+    );
+  const canvas = canvasApi();
+  return canvas ? canvas.withWholeGraph(vp.zoom, capture) : capture();
 }
 
 /**
@@ -97,8 +104,10 @@ async function withInlineEdgeStyles<T>(capture: () => Promise<T>): Promise<T> {
 /** Downloads a picture of the graph; the PNG embeds the model so dropping it back reopens it. */
 export async function exportImage(kind: 'png' | 'svg', area: ImageArea, nodes: Node[]): Promise<void> {
   const store = editorStore.getState();
+  // Copying cards into a picture takes about 3 s per 100 (html-to-image reads each element's style).
+  if (nodes.length > 100) store.notify('info', `Drawing ${nodes.length} cards into the ${kind.toUpperCase()} picture; this takes a few seconds.`);
   try {
-    const url = await withInlineEdgeStyles(() => render(kind, area, nodes));
+    const url = await render(kind, area, nodes);
     const name = `${stem(store.model)}.${kind}`;
     if (kind === 'svg') {
       download(decodeURIComponent(url.slice(url.indexOf(',') + 1)), name, 'image/svg+xml');
