@@ -88,7 +88,7 @@ export function Canvas() {
   const flowEdges = useMemo(() => edgeCache.derive(modelEdges, selectedEdges), [edgeCache, modelEdges, selectedEdges]);
   const edges = useMemo(() => (teach ? teach.decorateEdges(flowEdges) : flowEdges), [teach, flowEdges]);
 
-  const cull = useCulling(nodes, measured);
+  const cull = useCulling(nodes);
 
   // Fit the view whenever a new document is loaded, once its nodes have been measured.
   const initialized = useNodesInitialized();

@@ -4,8 +4,7 @@
  * edges on screen. Figures are from `npm run bench:ui` on 1,001 nodes and 1,975 edges.
  */
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
-import { useStore as useFlowStore, useStoreApi, type Node } from '@xyflow/react';
-import type { Size } from './flowElements.ts';
+import { getNodesBounds, useStore as useFlowStore, useStoreApi, type Node, type Rect } from '@xyflow/react';
 
 /** Below this zoom, a card's fine print (port names, gradients) is too small to read. */
 export const FAR_ZOOM = 0.55;
@@ -30,32 +29,9 @@ export const detailAt = (zoom: number): Detail => (zoom < OVERVIEW_ZOOM ? 'overv
  * then kept all 1,001 cards mounted, and crossing into the next level of detail stalled 120 ms.)
  */
 export const CULL_ABOVE = 300;
-/** Cards not yet measured count as this big when deciding whether the graph is all in view. */
-const UNMEASURED: Size = { width: 210, height: 160 };
-
-export interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/** The box around every node, in flow coordinates. */
-export function boundsOf(nodes: readonly Pick<Node, 'id' | 'position' | 'width' | 'height'>[], measured: ReadonlyMap<string, Size>): Box {
-  const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
-  for (const n of nodes) {
-    const size = measured.get(n.id) ?? { width: n.width ?? UNMEASURED.width, height: n.height ?? UNMEASURED.height };
-    box.x0 = Math.min(box.x0, n.position.x);
-    box.y0 = Math.min(box.y0, n.position.y);
-    box.x1 = Math.max(box.x1, n.position.x + size.width);
-    box.y1 = Math.max(box.y1, n.position.y + size.height);
-  }
-  return box;
-}
-
 /** Whether `box` (flow coordinates) lies wholly inside a `width` x `height` view at `transform`. */
-export function boxInView(box: Box, [tx, ty, zoom]: readonly [number, number, number], width: number, height: number): boolean {
-  return box.x0 * zoom + tx >= 0 && box.y0 * zoom + ty >= 0 && box.x1 * zoom + tx <= width && box.y1 * zoom + ty <= height;
+export function boxInView(box: Rect, [tx, ty, zoom]: readonly [number, number, number], width: number, height: number): boolean {
+  return box.x * zoom + tx >= 0 && box.y * zoom + ty >= 0 && (box.x + box.width) * zoom + tx <= width && (box.y + box.height) * zoom + ty <= height;
 }
 
 /**
@@ -91,12 +67,9 @@ export function useDetailClasses(element: RefObject<HTMLElement | null>): (detai
 /**
  * Whether React Flow should mount only the visible nodes and edges (its onlyRenderVisibleElements).
  */
-export function useCulling(
-  nodes: readonly Pick<Node, 'id' | 'position' | 'width' | 'height'>[],
-  measured: ReadonlyMap<string, Size>,
-): boolean {
-  const large = nodes.length > CULL_ABOVE;
-  const bounds = useMemo(() => (large ? boundsOf(nodes, measured) : undefined), [large, nodes, measured]);
+export function useCulling(nodes: Node[]): boolean {
+  // Sizes are React Flow's measurements (Canvas passes them back in each node's `measured`).
+  const bounds = useMemo(() => (nodes.length > CULL_ABOVE ? getNodesBounds(nodes) : undefined), [nodes]);
   const outOfView = useFlowStore(
     useCallback(
       (s: { transform: [number, number, number]; width: number; height: number }) => !!bounds && !boxInView(bounds, s.transform, s.width, s.height),
