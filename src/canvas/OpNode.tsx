@@ -19,6 +19,9 @@ const CATEGORY_CLASS: Record<string, string> = {
   Expression: 'cat-expr',
 };
 
+/** The symbol's size in the zoomed-out overview (CSS ::after): as large as fits the card. */
+const overviewSymbolPx = (symbol: string) => `${symbol.length <= 3 ? 44 : symbol.length <= 5 ? 34 : 22}px`;
+
 /*
  * Text is clipped (with an ellipsis) only where it could overflow the card. A clip is a paint
  * property of its own, and one per card on 1,000 cards slowed panning by about 10% (npm run
@@ -26,9 +29,6 @@ const CATEGORY_CLASS: Record<string, string> = {
  * chosen so that the widest glyphs still fit (a 6-character label of W's fits the header; the
  * gradient row is monospace, 17 characters wide beside input ports).
  */
-/** The symbol's size in the zoomed-out overview (CSS ::after): as large as fits the card. */
-const overviewSymbolPx = (symbol: string) => `${symbol.length <= 3 ? 44 : symbol.length <= 5 ? 34 : 22}px`;
-
 const MAX_UNCLIPPED_LABEL = 6;
 const MAX_UNCLIPPED_LABEL_WITH_TAG = 3;
 const MAX_UNCLIPPED_GRAD_ROW = 16;
@@ -45,18 +45,20 @@ function OpNodeCard({ data, selected }: NodeProps<OpFlowNode>) {
   // Layer macros list each output on its own row, next to its handle.
   const outputs = result?.outputs && (result.outputs.length > 1 || op?.macro) ? result.outputs : undefined;
   const rows = Math.max(ports, outputs?.length ?? 1);
+  const symbol = op?.symbol ?? '?';
   const gradName = `∂${lossLabel}/∂${label}`;
+  const gradText = result?.grad === undefined ? '' : formatNumber(result.grad);
   return (
     <div
       className={`op-node ${category}${outputs ? ' op-node--multi' : ''}${selected ? ' is-selected' : ''}${isLoss ? ' is-loss' : ''}${badge ? ` has-${badge.kind}` : ''}`}
       role="group"
       aria-label={`${label} (${node.op})`}
-      data-symbol={op?.symbol ?? '?'}
-      style={{ minHeight: HEADER_PX + rows * PORT_ROW_PX + 14, '--symbol-px': overviewSymbolPx(op?.symbol ?? '?') } as CSSProperties}
+      data-symbol={symbol}
+      style={{ minHeight: HEADER_PX + rows * PORT_ROW_PX + 14, '--symbol-px': overviewSymbolPx(symbol) } as CSSProperties}
     >
       <div className="op-node__header">
         <span className="op-node__symbol" title={op?.description ?? `Unknown op ${node.op}`}>
-          {op?.symbol ?? '?'}
+          {symbol}
         </span>
         <span className={`op-node__label${label.length > (isLoss ? MAX_UNCLIPPED_LABEL_WITH_TAG : MAX_UNCLIPPED_LABEL) ? ' is-clipped' : ''}`} data-testid="node-label" title={label}>
           {label}
@@ -87,9 +89,9 @@ function OpNodeCard({ data, selected }: NodeProps<OpFlowNode>) {
               </div>
             )}
             {result?.grad !== undefined && (
-              <div className="op-node__grad" data-testid="node-grad" title={`∂${lossLabel}/∂${label} = ${result.grad}`}>
-                <span className={`op-node__grad-name${gradName.length + formatNumber(result.grad).length > MAX_UNCLIPPED_GRAD_ROW ? ' is-clipped' : ''}`}>{gradName}</span>
-                <span className="op-node__grad-value">{formatNumber(result.grad)}</span>
+              <div className="op-node__grad" data-testid="node-grad" title={`${gradName} = ${result.grad}`}>
+                <span className={`op-node__grad-name${gradName.length + gradText.length > MAX_UNCLIPPED_GRAD_ROW ? ' is-clipped' : ''}`}>{gradName}</span>
+                <span className="op-node__grad-value">{gradText}</span>
               </div>
             )}
           </>

@@ -29,6 +29,7 @@ export const detailAt = (zoom: number): Detail => (zoom < OVERVIEW_ZOOM ? 'overv
  * then kept all 1,001 cards mounted, and crossing into the next level of detail stalled 120 ms.)
  */
 export const CULL_ABOVE = 300;
+
 /** Whether `box` (flow coordinates) lies wholly inside a `width` x `height` view at `transform`. */
 export function boxInView(box: Rect, [tx, ty, zoom]: readonly [number, number, number], width: number, height: number): boolean {
   return box.x * zoom + tx >= 0 && box.y * zoom + ty >= 0 && (box.x + box.width) * zoom + tx <= width && (box.y + box.height) * zoom + ty <= height;
@@ -70,11 +71,10 @@ export function useDetailClasses(element: RefObject<HTMLElement | null>): (detai
 export function useCulling(nodes: Node[]): boolean {
   // Sizes are React Flow's measurements (Canvas passes them back in each node's `measured`).
   const bounds = useMemo(() => (nodes.length > CULL_ABOVE ? getNodesBounds(nodes) : undefined), [nodes]);
-  const outOfView = useFlowStore(
+  return useFlowStore(
     useCallback(
       (s: { transform: [number, number, number]; width: number; height: number }) => !!bounds && !boxInView(bounds, s.transform, s.width, s.height),
       [bounds],
     ),
   );
-  return outOfView;
 }
