@@ -13,6 +13,7 @@ import {
   useNodesInitialized,
   useReactFlow,
   type Connection,
+  type Edge,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
@@ -23,7 +24,8 @@ import { FlowEdgeCache, FlowNodeCache, portOfHandle, type OpFlowNode, type Size 
 import { OpNode } from './OpNode.tsx';
 import { MacroGroup, macroGroupNodes, type MacroGroupNode } from './MacroGroup.tsx';
 import { QuickAdd, type QuickAddAt } from './QuickAdd.tsx';
-import { detailAt, useCulling, useDetailClasses } from './viewDetail.ts';
+import { CULL_ABOVE, DetailLevel, DetailLevelContext, detailAt, useCulling, useDetail, useDetailClasses } from './viewDetail.ts';
+import { EdgeCanvas, useCanvasEdgePointer } from './EdgeCanvas.tsx';
 import { PALETTE_MIME } from '../palette/dragData.ts';
 import { registerCanvasApi } from './canvasApi.ts';
 import { TeachCanvasLayer, TeachEdge, useTeachCanvas, useTeachFitOptions } from '../modes/teach/canvasOverlay.tsx';
@@ -43,6 +45,7 @@ const edgeTypes = { teach: TeachEdge };
 // new defaultEdgeOptions object re-renders every edge (each drag frame re-renders the canvas).
 const defaultEdgeOptions = { type: 'default' };
 const multiSelectionKeyCode = ['Meta', 'Control'];
+const NO_EDGES: Edge[] = [];
 
 /** Resolves once every node card and edge of `model` is in the DOM (or after 3 s, drawing what there is). */
 async function allMounted(model: { nodes: readonly unknown[]; edges: readonly unknown[] }): Promise<void> {
@@ -68,7 +71,9 @@ export function Canvas() {
   const [quickAdd, setQuickAdd] = useState<QuickAddAt | undefined>();
   const wrapper = useRef<HTMLDivElement>(null);
   // Zoomed out, cards drop detail (CSS): less to paint per frame, and nothing unreadable is drawn.
-  const pinDetail = useDetailClasses(wrapper);
+  const level = useMemo(() => new DetailLevel(), []);
+  const pinDetail = useDetailClasses(wrapper, level);
+  const detail = useDetail(level);
   const [mountAll, setMountAll] = useState(false);
 
   const nodeCache = useMemo(() => new FlowNodeCache(), []);
@@ -89,6 +94,17 @@ export function Canvas() {
   const edges = useMemo(() => (teach ? teach.decorateEdges(flowEdges) : flowEdges), [teach, flowEdges]);
 
   const cull = useCulling(nodes);
+  // A large graph zoomed out draws cheaper cards and edges: bare cards in the overview
+  // (viewDetail.ts), and below FAR_ZOOM, where edges are thin lines and handles are hidden, edges
+  // on one canvas (EdgeCanvas.tsx). Teach mode keeps its own edges, and a picture of the whole
+  // graph needs them in the DOM.
+  const large = nodes.length > CULL_ABOVE;
+  level.setLarge(large);
+  const edgesOnCanvas = large && detail !== 'near' && !teach && !mountAll;
+  // None at all for React Flow, rather than hidden ones: it keeps a component and a store selector
+  // for each hidden edge.
+  const shownEdges = edgesOnCanvas ? NO_EDGES : edges;
+  const edgePointer = useCanvasEdgePointer(edgesOnCanvas ? edges : undefined, wrapper);
 
   // Fit the view whenever a new document is loaded, once its nodes have been measured.
   const initialized = useNodesInitialized();
@@ -129,6 +145,7 @@ export function Canvas() {
           pinDetail(detailAt(zoom));
           try {
             await allMounted(editorStore.getState().model);
+            await level.settled();
             return await work();
           } finally {
             pinDetail(undefined);
@@ -136,7 +153,7 @@ export function Canvas() {
           }
         },
       }),
-    [centre, flow, measured, pinDetail],
+    [centre, flow, measured, pinDetail, level],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
@@ -212,35 +229,40 @@ export function Canvas() {
 
   return (
     <div className="canvas" ref={wrapper} onDoubleClick={onDoubleClick} onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<CanvasNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        nodesConnectable={!teach}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onNodeDragStart={beginMove}
-        onNodeDragStop={endMove}
-        onSelectionDragStart={beginMove}
-        onSelectionDragStop={endMove}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={multiSelectionKeyCode}
-        zoomOnDoubleClick={false}
-        onlyRenderVisibleElements={cull && !mountAll}
-        minZoom={0.05}
-        maxZoom={2.5}
-        colorMode="system"
-        defaultEdgeOptions={defaultEdgeOptions}
-        aria-label="Graph canvas"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={miniMapColor} nodeStrokeWidth={0} />
-        <Controls aria-label="Zoom controls" fitViewOptions={teachFit} />
-        {teach && <TeachCanvasLayer />}
-      </ReactFlow>
+      <DetailLevelContext value={level}>
+        <ReactFlow<CanvasNode>
+          nodes={nodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          nodesConnectable={!teach}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onPaneClick={edgePointer.onPaneClick}
+          onPaneMouseMove={edgePointer.onPaneMouseMove}
+          onNodeDragStart={beginMove}
+          onNodeDragStop={endMove}
+          onSelectionDragStart={beginMove}
+          onSelectionDragStop={endMove}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={multiSelectionKeyCode}
+          zoomOnDoubleClick={false}
+          onlyRenderVisibleElements={cull && !mountAll}
+          minZoom={0.05}
+          maxZoom={2.5}
+          colorMode="system"
+          defaultEdgeOptions={defaultEdgeOptions}
+          aria-label="Graph canvas"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+          {edgesOnCanvas && <EdgeCanvas edges={edges} />}
+          <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={miniMapColor} nodeStrokeWidth={0} />
+          <Controls aria-label="Zoom controls" fitViewOptions={teachFit} />
+          {teach && <TeachCanvasLayer />}
+        </ReactFlow>
+      </DetailLevelContext>
       {quickAdd && <QuickAdd at={quickAdd} onClose={() => setQuickAdd(undefined)} />}
       {model.nodes.length === 0 && (
         <div className="canvas__empty" aria-live="polite">

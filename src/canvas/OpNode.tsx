@@ -7,7 +7,8 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { formatNumber, portName } from '../../graph-engine/index.ts';
 import { sourceHandleId, targetHandleId, type OpFlowNode } from './flowElements.ts';
 
-import { HEADER_PX, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
+import { cardHeight, HEADER_PX, minCardHeight, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
+import { useBareCard } from './viewDetail.ts';
 import { TrainNodeExtras } from '../modes/train/canvasExtras.tsx';
 
 const CATEGORY_CLASS: Record<string, string> = {
@@ -33,29 +34,90 @@ const MAX_UNCLIPPED_LABEL = 6;
 const MAX_UNCLIPPED_LABEL_WITH_TAG = 3;
 const MAX_UNCLIPPED_GRAD_ROW = 16;
 
-function OpNodeCard({ data, selected }: NodeProps<OpFlowNode>) {
-  const { node, op, result, isLoss, lossLabel } = data;
-  const label = node.label ?? node.id;
+/** What a card shows, derived once from its data for the card and its content. */
+function cardView({ node, op, result, isLoss, lossLabel }: OpFlowNode['data']) {
   const ports = result?.ports ?? 0;
-  const value = result?.value ?? Number.NaN;
   const badge = result?.badge;
-  const category = op ? CATEGORY_CLASS[op.category] : 'cat-unknown';
-  const portNames = result?.portNames ?? (op ? Array.from({ length: ports }, (_, i) => portName(op, i, ports)) : []);
-  const showValue = !badge || badge.kind === 'nonfinite';
   // Layer macros list each output on its own row, next to its handle.
   const outputs = result?.outputs && (result.outputs.length > 1 || op?.macro) ? result.outputs : undefined;
-  const rows = Math.max(ports, outputs?.length ?? 1);
-  const symbol = op?.symbol ?? '?';
+  return {
+    node,
+    op,
+    result,
+    isLoss,
+    lossLabel,
+    label: node.label ?? node.id,
+    ports,
+    badge,
+    outputs,
+    rows: Math.max(ports, outputs?.length ?? 1),
+    portNames: result?.portNames ?? (op ? Array.from({ length: ports }, (_, i) => portName(op, i, ports)) : []),
+    showValue: !badge || badge.kind === 'nonfinite',
+    symbol: op?.symbol ?? '?',
+  };
+}
+type CardView = ReturnType<typeof cardView>;
+
+function OpNodeCard({ id, data, selected, height }: NodeProps<OpFlowNode>) {
+  const bare = useBareCard(id);
+  const card = cardView(data);
+  const { label, outputs, badge, isLoss, symbol, rows } = card;
+  // A bare card (viewDetail.ts) stands in at the full card's height, so that its block in the
+  // overview matches the others and growing into a full card moves nothing.
+  const style: CSSProperties & { '--symbol-px': string } = bare
+    ? { height: height ?? cardHeight({ rows, outputs: outputs?.length ?? 0, value: card.showValue, grad: card.result?.grad !== undefined, badge: !!badge }), '--symbol-px': overviewSymbolPx(symbol) }
+    : { minHeight: minCardHeight(rows), '--symbol-px': overviewSymbolPx(symbol) };
+  const category = data.op ? CATEGORY_CLASS[data.op.category] : 'cat-unknown';
+  return (
+    <div
+      className={`op-node ${category}${outputs ? ' op-node--multi' : ''}${bare ? ' op-node--bare' : ''}${selected ? ' is-selected' : ''}${isLoss ? ' is-loss' : ''}${badge ? ` has-${badge.kind}` : ''}`}
+      role="group"
+      aria-label={`${label} (${data.node.op})`}
+      data-symbol={symbol}
+      style={style}
+    >
+      {!bare && <CardContent card={card} />}
+      {!bare && <CardHandles card={card} />}
+    </div>
+  );
+}
+
+/** A handle per input port and per output, on the card's rows (cardMetrics.ts). */
+function CardHandles({ card: { label, portNames, outputs } }: { card: CardView }) {
+  return (
+    <>
+      {portNames.map((name, i) => (
+        <Handle
+          key={i}
+          type="target"
+          position={Position.Left}
+          id={targetHandleId(i)}
+          style={{ top: rowCentre(i) }}
+          aria-label={`${label} input ${name}`}
+        />
+      ))}
+      {(outputs ?? [undefined]).map((o, p) => (
+        <Handle
+          key={`out-${p}`}
+          type="source"
+          position={Position.Right}
+          id={sourceHandleId(p)}
+          style={{ top: rowCentre(p) }}
+          aria-label={`${label} output${o ? ` ${o.name}` : ''}`}
+        />
+      ))}
+    </>
+  );
+}
+
+/** The card's header (symbol, label) and body (port names, value, gradient, badge). */
+function CardContent({ card }: { card: CardView }) {
+  const { node, op, result, isLoss, lossLabel, label, ports, badge, outputs, portNames, showValue, symbol } = card;
+  const value = result?.value ?? Number.NaN;
   const gradName = `∂${lossLabel}/∂${label}`;
   const gradText = result?.grad === undefined ? '' : formatNumber(result.grad);
   return (
-    <div
-      className={`op-node ${category}${outputs ? ' op-node--multi' : ''}${selected ? ' is-selected' : ''}${isLoss ? ' is-loss' : ''}${badge ? ` has-${badge.kind}` : ''}`}
-      role="group"
-      aria-label={`${label} (${node.op})`}
-      data-symbol={symbol}
-      style={{ minHeight: HEADER_PX + rows * PORT_ROW_PX + 14, '--symbol-px': overviewSymbolPx(symbol) } as CSSProperties}
-    >
+    <>
       <div className="op-node__header">
         <span className="op-node__symbol" title={op?.description ?? `Unknown op ${node.op}`}>
           {symbol}
@@ -103,27 +165,7 @@ function OpNodeCard({ data, selected }: NodeProps<OpFlowNode>) {
         )}
         <TrainNodeExtras id={node.id} macro={!!op?.macro} />
       </div>
-      {portNames.map((name, i) => (
-        <Handle
-          key={i}
-          type="target"
-          position={Position.Left}
-          id={targetHandleId(i)}
-          style={{ top: rowCentre(i) }}
-          aria-label={`${label} input ${name}`}
-        />
-      ))}
-      {(outputs ?? [undefined]).map((o, p) => (
-        <Handle
-          key={`out-${p}`}
-          type="source"
-          position={Position.Right}
-          id={sourceHandleId(p)}
-          style={{ top: rowCentre(p) }}
-          aria-label={`${label} output${o ? ` ${o.name}` : ''}`}
-        />
-      ))}
-    </div>
+    </>
   );
 }
 

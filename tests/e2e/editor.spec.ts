@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { serializeModel } from '../../graph-engine/index.ts';
 import { gridModel } from '../support/models.ts';
 import { cardValue, connect, dropOp, emptyCanvasPoint, nodeById, nodeByLabel, select, setField, shot } from './helpers.ts';
@@ -212,7 +212,25 @@ test('a value that is not a number is explained, and the graph keeps the last go
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('36');
 });
 
-test('a large graph: blocks when zoomed out, only the cards on screen mounted when zoomed in', async ({ page }, testInfo) => {
+/** Pixels the edge canvas has drawn on (any alpha), or -1 when there is no edge canvas. */
+const edgeCanvasInk = (page: Page) =>
+  page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('.edge-canvas');
+    if (!canvas) return -1;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let ink = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) ink++;
+    return ink;
+  });
+
+const viewZoom = (page: Page) =>
+  page.evaluate(() => Number(/scale\(([^)]+)\)/.exec(document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform)![1]));
+
+/** Heights of the mounted cards, by node id. */
+const cardHeights = (page: Page) =>
+  page.evaluate(() => Object.fromEntries([...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((n) => [n.dataset.id!, n.querySelector<HTMLElement>('.op-node')!.offsetHeight])));
+
+test('a large graph: blocks and canvas edges zoomed out, only the cards on screen mounted zoomed in', async ({ page }, testInfo) => {
   const file = testInfo.outputPath('grid.json');
   test.setTimeout(90_000); // html-to-image takes several seconds to copy 300 cards into a picture
   const grid = gridModel(18, 17);
@@ -223,23 +241,35 @@ test('a large graph: blocks when zoomed out, only the cards on screen mounted wh
   await (await chooser).setFiles(file);
   const cards = page.locator('.react-flow__node');
   const canvas = page.locator('.canvas');
-  // Fitted, all 307 cards are in view: all mounted, drawn as blocks with the op symbol.
+  const edgeCount = page.getByRole('complementary', { name: 'Inspector' }).locator('dt:text-is("Edges") + dd');
+  // Fitted, all 307 cards are in view: all mounted, drawn as blocks with the op symbol, most of
+  // them bare (no text or handles in the DOM), and the edges drawn on one canvas.
   await expect(cards).toHaveCount(grid.nodes.length);
   await expect(canvas).toHaveClass(/is-overview/);
+  expect(await page.locator('.op-node--bare').count()).toBeGreaterThan(grid.nodes.length / 2);
   const card = nodeById(page, 'n5_5');
   await expect(card.getByTestId('node-label')).toBeHidden();
   expect(await card.locator('.op-node').evaluate((el) => getComputedStyle(el, '::after').content)).toBe('"x̄"');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  await expect.poll(() => edgeCanvasInk(page)).toBeGreaterThan(5000);
+  const overviewHeights = await cardHeights(page);
   await shot(page, testInfo, '20-large-overview');
 
-  // Zoomed in until the cards are readable: the labels are back and off-screen cards unmounted.
+  // Zoomed in until the cards are readable: full cards, as tall as their blocks were, React
+  // Flow's edges back, and off-screen cards unmounted.
   for (let i = 0; i < 12 && /is-far/.test((await canvas.getAttribute('class')) ?? ''); i++) {
     await page.locator('.react-flow__controls-zoomin').click();
     await page.waitForTimeout(250);
   }
   await expect(canvas).not.toHaveClass(/is-far/);
+  await expect(page.locator('.op-node--bare')).toHaveCount(0);
   const mounted = await cards.count();
   expect(mounted).toBeGreaterThan(0);
   expect(mounted).toBeLessThan(grid.nodes.length / 2);
+  const nearHeights = await cardHeights(page);
+  for (const [id, height] of Object.entries(nearHeights)) expect(height, `card ${id}`).toBe(overviewHeights[id]);
+  await expect(page.getByTestId('edge-canvas')).toHaveCount(0);
+  expect(await page.locator('.react-flow__edge').count()).toBeGreaterThan(mounted);
   // Every mounted card is at least partly on screen.
   const offScreen = await page.evaluate(() => {
     const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
@@ -254,6 +284,26 @@ test('a large graph: blocks when zoomed out, only the cards on screen mounted wh
   await expect(cardValue(onScreen)).toBeVisible();
   await shot(page, testInfo, '21-large-zoomed-in');
 
+  // One step out, edges are on the canvas again, and a click on one selects it: Delete removes
+  // it and undo brings it back.
+  await page.locator('.react-flow__controls-zoomout').click();
+  await expect(canvas).toHaveClass(/is-far/);
+  await expect(canvas).not.toHaveClass(/is-overview/);
+  await expect.poll(() => edgeCanvasInk(page)).toBeGreaterThan(1000);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  const zoom = await viewZoom(page);
+  // n5_5 feeds n6_5's first port along a straight line from handle to handle (cardMetrics.ts).
+  const from = (await nodeById(page, 'n5_5').boundingBox())!;
+  const to = (await nodeById(page, 'n6_5').boundingBox())!;
+  const y = from.y + (30 + 9.5 + 4 + 3) * zoom;
+  await page.mouse.click((from.x + from.width + to.x) / 2, y);
+  await expect(edgeCount).toHaveText(String(grid.edges.length));
+  await page.keyboard.press('Delete');
+  await expect(edgeCount).toHaveText(String(grid.edges.length - 1));
+  await page.keyboard.press(`${mod}+z`);
+  await expect(edgeCount).toHaveText(String(grid.edges.length));
+  await shot(page, testInfo, '22-large-far');
+
   // A picture of the whole graph has every card and wire in it, not just the mounted ones.
   const download = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByRole('button', { name: 'Export ▾' }).click();
@@ -261,7 +311,7 @@ test('a large graph: blocks when zoomed out, only the cards on screen mounted wh
   const svg = readFileSync(await (await download).path(), 'utf8');
   expect(svg.match(/class="[^"]*react-flow__node-op/g)).toHaveLength(grid.nodes.length);
   expect(svg.match(/<path[^>]*react-flow__edge-path[^>]*>/g)).toHaveLength(grid.edges.length);
-  await expect(cards).toHaveCount(mounted);
+  expect(svg).not.toContain('op-node--bare');
 
   // Select all still reaches cards that are not mounted, and fitting the view mounts them again.
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
@@ -269,6 +319,6 @@ test('a large graph: blocks when zoomed out, only the cards on screen mounted wh
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText(`${grid.nodes.length} nodes selected`);
   await page.locator('.react-flow__controls-fitview').click();
   await expect(cards).toHaveCount(grid.nodes.length);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(grid.edges.length);
   await expect(canvas).toHaveClass(/is-overview/);
+  await expect.poll(() => edgeCanvasInk(page)).toBeGreaterThan(5000);
 });
