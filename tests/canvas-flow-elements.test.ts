@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseModelText, type Model } from '../graph-engine/index.ts';
 import { createEditorStore } from '../src/store/editorStore.ts';
-import { FlowEdgeCache, FlowNodeCache, type OpFlowNode } from '../src/canvas/flowElements.ts';
+import { FlowEdgeCache, FlowNodeCache, inputHandleId, inputOfHandle, inputRow, type OpFlowNode } from '../src/canvas/flowElements.ts';
 
 const sample = (name: string): Model => parseModelText(readFileSync(`samples/${name}.json`, 'utf8')).model!;
 const none = new Set<string>();
@@ -97,5 +97,20 @@ describe('multi-output cards', () => {
     expect(after.data.result!.outputs![0].value).toBe(before.data.result!.outputs![0].value);
     expect(after.data.result!.outputs![1].value).not.toBe(before.data.result!.outputs![1].value);
     expect(after.data).not.toBe(before.data);
+  });
+});
+
+describe('input handles of a paired loss with a free pair', () => {
+  it('give the free pair growing handles and move the wired targets down a row', () => {
+    // Two pairs wired (p1 p2 | t1 t2 at ports 0 1 | 2 3), shown with a free pair: six rows.
+    const ids = Array.from({ length: 6 }, (_, row) => inputHandleId(row, 6, true));
+    expect(ids).toEqual(['in-0', 'in-1', 'in-grow-2', 'in-2', 'in-3', 'in-grow-5']);
+    expect([0, 1, 2, 3].map((port) => inputRow(port, 6, true))).toEqual([0, 1, 3, 4]);
+    for (const port of [0, 1, 2, 3]) expect(ids[inputRow(port, 6, true)]).toBe(`in-${port}`);
+    expect(inputOfHandle('in-grow-5')).toEqual({ port: 5, newPair: true });
+    expect(inputOfHandle('in-3')).toEqual({ port: 3, newPair: false });
+    // Without a free pair, a row is its port.
+    expect(inputHandleId(3, 4)).toBe('in-3');
+    expect(inputRow(3, 4)).toBe(3);
   });
 });

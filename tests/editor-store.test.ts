@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseModelText, serializeModel, type Model } from '../graph-engine/index.ts';
+import { edgeKey, parseModelText, serializeModel, type Model } from '../graph-engine/index.ts';
 import { createEditorStore } from '../src/store/editorStore.ts';
 import { AUTOSAVE_KEY, REJECTED_PREFIX, restoreAutosave, writeAutosave, type KeyValueStorage } from '../src/store/autosave.ts';
 import { HISTORY_LIMIT } from '../src/store/history.ts';
@@ -78,6 +78,50 @@ describe('editor store', () => {
     expect(s().connect({ source: d, target: ids.v, port: 2 })).toBe(true);
     expect(s().evaluation.results.get(ids.v)?.ports).toBe(4);
     expect(s().evaluation.results.get(ids.J)?.value).toBe(36); // d = 1
+  });
+
+  it('grows a paired loss a pair at a time, keeping each prediction with its target', () => {
+    const store = createEditorStore();
+    const s = () => store.getState();
+    const [p1, p2, t1, t2] = [0.5, 2, 1, 4].map((value, i) => {
+      const id = s().addNode('input', { x: 0, y: i * 100 });
+      s().updateNode(id, { value });
+      return id;
+    });
+    const L = s().addNode('mse', { x: 300, y: 0 });
+    const result = () => s().evaluation.results.get(L)!;
+    const wired = () => s().model.edges.filter((e) => e.target === L).map((e) => `${e.source}:${e.port}`).sort();
+    // Nothing wired: one pair, no free pair yet.
+    expect(result()).toMatchObject({ ports: 2 });
+    expect(result().freePair).toBeUndefined();
+    s().connect({ source: p1, target: L, port: 0 });
+    expect(result().freePair).toBeUndefined();
+    s().connect({ source: t1, target: L, port: 1 });
+    // Every pair wired: a free pair shows, p2 and t2 in the numbering after growing.
+    expect(result()).toMatchObject({ ports: 4, freePair: true, portNames: ['p1', 'p2', 't1', 't2'] });
+    expect(result().value).toBeCloseTo(0.25, 12);
+    // Wiring t2 first: t1 moves to port 2, t2 is port 3, and p2 still needs an input.
+    expect(s().connect({ source: t2, target: L, port: 3, newPair: true })).toBe(true);
+    expect(wired()).toEqual([`${p1}:0`, `${t1}:2`, `${t2}:3`]);
+    expect(result()).toMatchObject({ ports: 4, badge: { kind: 'incomplete' } });
+    expect(result().freePair).toBeUndefined();
+    s().connect({ source: p2, target: L, port: 1 });
+    // ((0.5 - 1)^2 + (2 - 4)^2) / 2
+    expect(result().value).toBeCloseTo(2.125, 12);
+    expect(result()).toMatchObject({ ports: 6, freePair: true });
+    // One undo step per connection, growth included.
+    s().undo();
+    s().undo();
+    expect(wired()).toEqual([`${p1}:0`, `${t1}:1`]);
+    s().redo();
+    s().redo();
+    // Removing a whole pair packs the rest: p2 and t2 become the first pair.
+    s().removeNodes([p1, t1]);
+    expect(wired()).toEqual([`${p2}:0`, `${t2}:1`]);
+    expect(result().value).toBeCloseTo(4, 12);
+    // Removing one end keeps the pair, waiting for a new input there.
+    s().removeEdges(s().model.edges.filter((e) => e.source === p2).map(edgeKey));
+    expect(wired()).toEqual([`${t2}:1`]);
   });
 
   it('refuses a connection that closes a cycle, naming it, and leaves the model unchanged', () => {

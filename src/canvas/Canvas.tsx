@@ -20,7 +20,7 @@ import {
 import { editorStore, useEditor } from '../store/useEditor.ts';
 import { droppedModelFile, openFile } from '../io/files.ts';
 import { freeSpot } from '../store/modelEdits.ts';
-import { FlowEdgeCache, FlowNodeCache, portOfHandle, type OpFlowNode, type Size } from './flowElements.ts';
+import { FlowEdgeCache, FlowNodeCache, inputOfHandle, portOfHandle, type OpFlowNode, type Size } from './flowElements.ts';
 import { OpNode } from './OpNode.tsx';
 import { MacroGroup, macroGroupNodes, type MacroGroupNode } from './MacroGroup.tsx';
 import { QuickAdd, type QuickAddAt } from './QuickAdd.tsx';
@@ -186,11 +186,13 @@ export function Canvas() {
   }, []);
 
   const onConnect = useCallback((c: Connection) => {
+    const { port, newPair } = inputOfHandle(c.targetHandle);
     editorStore.getState().connect({
       source: c.source,
       target: c.target,
-      port: portOfHandle(c.targetHandle),
+      port,
       ...(portOfHandle(c.sourceHandle) ? { sourcePort: portOfHandle(c.sourceHandle) } : {}),
+      ...(newPair ? { newPair } : {}),
     });
   }, []);
 

@@ -5,7 +5,7 @@
 import { memo, type CSSProperties } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { formatNumber, portName } from '../../graph-engine/index.ts';
-import { sourceHandleId, targetHandleId, type OpFlowNode } from './flowElements.ts';
+import { inputHandleId, sourceHandleId, type OpFlowNode } from './flowElements.ts';
 
 import { cardHeight, HEADER_PX, minCardHeight, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
 import { useBareCard } from './viewDetail.ts';
@@ -83,7 +83,7 @@ function OpNodeCard({ id, data, selected, height }: NodeProps<OpFlowNode>) {
 }
 
 /** A handle per input port and per output, on the card's rows (cardMetrics.ts). */
-function CardHandles({ card: { label, portNames, outputs } }: { card: CardView }) {
+function CardHandles({ card: { label, portNames, outputs, result } }: { card: CardView }) {
   return (
     <>
       {portNames.map((name, i) => (
@@ -91,7 +91,7 @@ function CardHandles({ card: { label, portNames, outputs } }: { card: CardView }
           key={i}
           type="target"
           position={Position.Left}
-          id={targetHandleId(i)}
+          id={inputHandleId(i, portNames.length, result?.freePair)}
           style={{ top: rowCentre(i) }}
           aria-label={`${label} input ${name}`}
         />

@@ -6,7 +6,7 @@
  */
 import type { Edge, InternalNode } from '@xyflow/react';
 import { edgeAnchor } from './cardMetrics.ts';
-import { portOfHandle } from './flowElements.ts';
+import { inputRow, portOfHandle, type OpNodeData } from './flowElements.ts';
 
 /** React Flow's default edge curvature (getBezierPath). */
 const CURVATURE = 0.25;
@@ -37,7 +37,10 @@ function handlePoint(node: InternalNode, handle: string | null | undefined, side
   if (bound) return { x: x + bound.x + (side === 'source' ? bound.width : 0), y: y + bound.y + bound.height / 2 };
   // A bare card has no handles (viewDetail.ts), and a card never mounted has not been measured:
   // the card's metrics give the same place.
-  const anchor = edgeAnchor(side, portOfHandle(handle), node.measured.width ?? UNMEASURED_WIDTH);
+  const port = portOfHandle(handle);
+  const result = (node.data as Partial<OpNodeData>).result;
+  const row = side === 'target' && result ? inputRow(port, result.ports, result.freePair) : port;
+  const anchor = edgeAnchor(side, row, node.measured.width ?? UNMEASURED_WIDTH);
   return { x: x + anchor.x, y: y + anchor.y };
 }
 

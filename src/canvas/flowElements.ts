@@ -28,6 +28,28 @@ export const targetHandleId = (port: number) => `in-${port}`;
 export const sourceHandleId = (port = 0) => `out-${port}`;
 export const portOfHandle = (handle: string | null | undefined) => Number(/\d+$/.exec(handle ?? '')?.[0] ?? 0);
 
+const GROW = 'in-grow-';
+/**
+ * The id of input handle `row` on a card with `rows` input rows. A row is its port, except on a
+ * paired loss showing a free pair (NodeResult.freePair): the free pair's rows, the last of each
+ * half, grow the loss (their ids give the port after growing), and the wired second half sits
+ * one row below its port.
+ */
+export function inputHandleId(row: number, rows: number, freePair = false): string {
+  if (!freePair) return targetHandleId(row);
+  const half = rows / 2;
+  if (row === half - 1 || row === rows - 1) return `${GROW}${row}`;
+  return targetHandleId(row < half ? row : row - 1);
+}
+
+/** The row that wired input `port` sits on (see inputHandleId). */
+export const inputRow = (port: number, rows: number, freePair = false) => (freePair && port >= rows / 2 - 1 ? port + 1 : port);
+
+/** What a connection into input handle `handle` wires: a port, and whether a new pair comes first. */
+export function inputOfHandle(handle: string | null | undefined): { port: number; newPair: boolean } {
+  return { port: portOfHandle(handle), newPair: !!handle?.startsWith(GROW) };
+}
+
 function sameResult(a: NodeResult | undefined, b: NodeResult | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
@@ -36,6 +58,7 @@ function sameResult(a: NodeResult | undefined, b: NodeResult | undefined): boole
     Object.is(a.grad, b.grad) &&
     a.pending === b.pending &&
     a.ports === b.ports &&
+    a.freePair === b.freePair &&
     a.badge?.kind === b.badge?.kind &&
     a.badge?.reason === b.badge?.reason &&
     sameOutputs(a.outputs, b.outputs)

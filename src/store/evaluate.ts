@@ -28,6 +28,11 @@ export interface NodeResult {
   outputs?: { name: string; value: number; grad?: number }[];
   /** Names of the input handles, from the op as built (an expression's variables, x1..xk, ...). */
   portNames?: string[];
+  /**
+   * A paired loss (mse: p1..pk, t1..tk) with every pair wired shows one more, free pair: its last
+   * row of each half. Wiring either grows the loss by a pair (flowElements.ts: inputHandleId).
+   */
+  freePair?: boolean;
   /** Teach mode: not computed yet by the stepper, so the card shows "pending" instead of a value. */
   pending?: boolean;
 }
@@ -57,24 +62,36 @@ export function automaticLoss(model: Model): string | undefined {
   return sinks.length === 1 ? sinks[0].id : undefined;
 }
 
-/** Per target node: one more than its highest connected port (how many operands are wired). */
-function wiredCounts(model: Model): Map<string, number> {
-  const wired = new Map<string, number>();
-  for (const e of model.edges) wired.set(e.target, Math.max(wired.get(e.target) ?? 0, e.port + 1));
+interface Wired {
+  /** One more than the highest connected port. */
+  span: number;
+  /** Connected ports (a port takes one edge). */
+  count: number;
+}
+
+/** Per target node: how its input ports are wired. */
+function wiredInputs(model: Model): Map<string, Wired> {
+  const wired = new Map<string, Wired>();
+  for (const e of model.edges) {
+    const w = wired.get(e.target) ?? { span: 0, count: 0 };
+    wired.set(e.target, { span: Math.max(w.span, e.port + 1), count: w.count + 1 });
+  }
   return wired;
 }
 
-/** Input handles to draw for a node: the op's ports, plus one free handle on growable ops. */
-function handleCount(node: ModelNode, wired: number, built?: number, builtOp?: OpDef): number {
+/** Input handles to draw for a node: the op's ports, plus free ones on growable ops. */
+function inputHandles(node: ModelNode, wired: Wired = { span: 0, count: 0 }, built?: number, builtOp?: OpDef): Pick<NodeResult, 'ports' | 'freePair'> {
   const op = builtOp ?? getOp(node.op);
-  if (!op || op.arity.kind === 'leaf') return 0;
-  if (op.arity.kind === 'fixed') return op.arity.ports.length;
+  if (!op || op.arity.kind === 'leaf') return { ports: 0 };
+  if (op.arity.kind === 'fixed') return { ports: op.arity.ports.length };
   const stored = op.macro?.storedInputs?.(node.attrs ?? {});
-  if (stored !== undefined) return stored; // stored weights fix how many inputs a layer takes
-  const used = built ?? Math.max(wired, op.arity.min);
-  if (op.arity.multipleOf) return used;
+  if (stored !== undefined) return { ports: stored }; // stored weights fix how many inputs a layer takes
+  const used = built ?? Math.max(wired.span, op.arity.min);
+  const pair = op.arity.multipleOf;
+  // Paired losses grow a pair at a time, once every pair they have is wired.
+  if (pair) return wired.count === used ? { ports: used + pair, freePair: true } : { ports: used };
   // One free handle beyond the connected ones, so a variadic op can always take another operand.
-  return Math.max(used, wired + 1);
+  return { ports: Math.max(used, wired.span + 1) };
 }
 
 export function evaluate(model: Model): Evaluation {
@@ -82,11 +99,11 @@ export function evaluate(model: Model): Evaluation {
   const lossId = explicit ? model.loss : automaticLoss(model);
   const { graph, problems } = checkGraph(lossId === model.loss ? model : { ...model, loss: lossId }, { allowIncomplete: true });
   const results = new Map<string, NodeResult>();
-  const wired = wiredCounts(model);
+  const wired = wiredInputs(model);
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   if (!graph) {
     for (const n of model.nodes) {
-      const r: NodeResult = { value: Number.NaN, ports: handleCount(n, wired.get(n.id) ?? 0) };
+      const r: NodeResult = { value: Number.NaN, ...inputHandles(n, wired.get(n.id)) };
       const def = getOp(n.op)?.macro;
       if (def) {
         // Keep one handle per output so edges from output ports still have somewhere to attach.
@@ -122,8 +139,9 @@ export function evaluate(model: Model): Evaluation {
   for (const node of graph.nodes) {
     if (node.origin) continue; // inside a collapsed macro: shown through the macro's outputs
     const { value, grad, badge } = read(node.index);
-    const ports = handleCount(byId.get(node.id)!, wired.get(node.id) ?? 0, node.inputs.length, node.op);
-    const r: NodeResult = { value, ports, portNames: Array.from({ length: ports }, (_, i) => portName(node.op, i, ports)) };
+    const handles = inputHandles(byId.get(node.id)!, wired.get(node.id), node.inputs.length, node.op);
+    const { ports } = handles;
+    const r: NodeResult = { value, ...handles, portNames: Array.from({ length: ports }, (_, i) => portName(node.op, i, ports)) };
     if (grad !== undefined) r.grad = grad;
     if (badge) r.badge = badge;
     results.set(node.id, r);
@@ -136,7 +154,7 @@ export function evaluate(model: Model): Evaluation {
       return { name: def?.outputName(p, modelNode.attrs ?? {}, macro.inputs) ?? `y${p}`, value, grad };
     });
     const firstBadge = macro.outputs.map((o) => read(graph.indexOf.get(o)!).badge).find(Boolean);
-    const r: NodeResult = { value: outputs[0]?.value ?? Number.NaN, ports: handleCount(modelNode, wired.get(id) ?? 0), outputs };
+    const r: NodeResult = { value: outputs[0]?.value ?? Number.NaN, ...inputHandles(modelNode, wired.get(id)), outputs };
     if (outputs[0]?.grad !== undefined) r.grad = outputs[0].grad;
     if (firstBadge) r.badge = firstBadge;
     results.set(id, r);

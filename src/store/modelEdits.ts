@@ -29,6 +29,11 @@ export interface Connection {
   target: string;
   port: number;
   sourcePort?: number;
+  /**
+   * Into the free pair of a paired loss (mse: p1..pk, t1..tk): the loss first grows a pair, and
+   * `port` counts in its ports after that.
+   */
+  newPair?: boolean;
 }
 
 const idIndexCache = new WeakMap<readonly ModelNode[], Map<string, number>>();
@@ -105,6 +110,7 @@ export function freeSpot(model: Model, position: XY, step = 40): XY {
 
 /** The model with `c` added, replacing whatever fed that port before. Returns the replaced edge. */
 export function connect(draft: Model, c: Connection): ModelEdge | undefined {
+  if (c.newPair) draft.edges = withNewPair(draft.edges, c.target);
   const i = draft.edges.findIndex((e) => e.target === c.target && e.port === c.port);
   const replaced = i >= 0 ? draft.edges.splice(i, 1)[0] : undefined;
   draft.edges.push(toEdge(c));
@@ -120,7 +126,8 @@ function toEdge(c: Connection): ModelEdge {
 /** Why `c` may not be added (the engine's own message, e.g. naming the cycle), or undefined. */
 export function connectionProblem(model: Model, c: Connection): string | undefined {
   if (c.source === c.target) return `The graph has a cycle: "${c.source}" -> "${c.source}". A node cannot feed itself.`;
-  const candidate: Model = { ...model, edges: [...model.edges.filter((e) => !(e.target === c.target && e.port === c.port)), toEdge(c)] };
+  const edges = c.newPair ? withNewPair(model.edges, c.target) : model.edges;
+  const candidate: Model = { ...model, edges: [...edges.filter((e) => !(e.target === c.target && e.port === c.port)), toEdge(c)] };
   const { problems } = checkGraph(candidate, { allowIncomplete: true });
   const cycle = problems.find((p) => p.message.startsWith('The graph has a cycle'));
   if (cycle) return cycle.message;
@@ -130,44 +137,79 @@ export function connectionProblem(model: Model, c: Connection): string | undefin
 }
 
 /**
- * Variadic ops (add, mul, sum...) keep their operands packed 0..k-1, so removing operand 1 of 3
- * shifts operand 2 down instead of leaving a hole. Paired losses (multipleOf) are left as they
- * are: their port numbers carry meaning (prediction vs target).
+ * Makes room for one more pair on paired loss `target`, whose pairs are all wired: its second
+ * half (targets t1..tk) moves up a port, so that p(k+1) is port k and t(k+1) port 2k+1.
  */
-function repackVariadic(draft: Model, targets: Iterable<string>): void {
+export function withNewPair(edges: ModelEdge[], target: string): ModelEdge[] {
+  const half = edges.filter((e) => e.target === target).length / 2;
+  return edges.map((e) => (e.target === target && e.port >= half ? { ...e, port: e.port + 1 } : e));
+}
+
+/** Pairs of a paired loss: half its ports, counted as the engine counts them (graph.ts). */
+function pairsOf(edges: readonly ModelEdge[], target: string, op: OpDef): number {
+  const span = edges.reduce((m, e) => (e.target === target ? Math.max(m, e.port + 1) : m), 0);
+  const arity = op.arity.kind === 'variadic' ? op.arity : undefined;
+  return Math.max(Math.ceil(span / 2), (arity?.min ?? 2) / 2);
+}
+
+/** The paired losses among `targets`, with how many pairs each has now (before an edit). */
+function pairedTargets(draft: Model, targets: Iterable<string>): Map<string, number> {
+  const index = nodeIndex(draft.nodes);
+  const pairs = new Map<string, number>();
+  for (const t of targets) {
+    const i = index.get(t);
+    const op = i === undefined ? undefined : getOp(draft.nodes[i].op);
+    if (op?.arity.kind === 'variadic' && op.arity.multipleOf) pairs.set(t, pairsOf(draft.edges, t, op));
+  }
+  return pairs;
+}
+
+/**
+ * Variadic ops (add, mul, sum...) keep their operands packed 0..k-1, so removing operand 1 of 3
+ * shifts operand 2 down instead of leaving a hole. Paired losses keep their pairs packed: a pair
+ * left with neither end wired goes, and the pairs after it move down (port numbers carry meaning,
+ * prediction or target, so `pairsBefore` holds each loss's pair count from before the edit).
+ */
+function repackVariadic(draft: Model, targets: Iterable<string>, pairsBefore: ReadonlyMap<string, number>): void {
   const index = new Map(draft.nodes.map((n) => [n.id, n]));
   for (const t of targets) {
     const node = index.get(t);
     const op = node && getOp(node.op);
-    if (!op || op.arity.kind !== 'variadic' || op.arity.multipleOf) continue;
+    if (!op || op.arity.kind !== 'variadic') continue;
     const incoming = draft.edges.filter((e) => e.target === t).sort((a, b) => a.port - b.port);
-    incoming.forEach((e, k) => {
-      if (e.port !== k) e.port = k;
-    });
+    const pairs = pairsBefore.get(t);
+    if (pairs === undefined) {
+      incoming.forEach((e, k) => {
+        if (e.port !== k) e.port = k;
+      });
+      continue;
+    }
+    const pairOf = (port: number) => (port < pairs ? port : port - pairs);
+    const kept = [...new Set(incoming.map((e) => pairOf(e.port)))].sort((a, b) => a - b);
+    const keptPairs = Math.max(kept.length, (op.arity.min ?? 2) / 2);
+    for (const e of incoming) {
+      const j = kept.indexOf(pairOf(e.port));
+      const port = e.port < pairs ? j : keptPairs + j;
+      if (e.port !== port) e.port = port;
+    }
   }
 }
 
 export function removeEdges(draft: Model, keys: ReadonlySet<string>): void {
-  const touched = new Set<string>();
-  draft.edges = draft.edges.filter((e) => {
-    if (!keys.has(edgeKey(e))) return true;
-    touched.add(e.target);
-    return false;
-  });
-  repackVariadic(draft, touched);
+  const targets = new Set(draft.edges.filter((e) => keys.has(edgeKey(e))).map((e) => e.target));
+  const pairs = pairedTargets(draft, targets);
+  draft.edges = draft.edges.filter((e) => !keys.has(edgeKey(e)));
+  repackVariadic(draft, targets, pairs);
 }
 
 export function removeNodes(draft: Model, ids: ReadonlySet<string>): void {
   if (ids.size === 0) return;
-  const touched = new Set<string>();
+  const targets = new Set(draft.edges.filter((e) => ids.has(e.source) && !ids.has(e.target)).map((e) => e.target));
+  const pairs = pairedTargets(draft, targets);
   draft.nodes = draft.nodes.filter((n) => !ids.has(n.id));
-  draft.edges = draft.edges.filter((e) => {
-    const gone = ids.has(e.source) || ids.has(e.target);
-    if (gone && !ids.has(e.target)) touched.add(e.target);
-    return !gone;
-  });
+  draft.edges = draft.edges.filter((e) => !ids.has(e.source) && !ids.has(e.target));
   if (draft.loss !== undefined && ids.has(draft.loss)) delete draft.loss;
-  repackVariadic(draft, touched);
+  repackVariadic(draft, targets, pairs);
 }
 
 /** The nodes with ids in `ids` and the edges among them: what Copy puts on the clipboard. */

@@ -118,6 +118,36 @@ test('a new user builds J = 3(a + bc), edits, undoes, reloads, saves and reopens
   await shot(page, testInfo, '04-bad-file');
 });
 
+test('a paired loss grows a free pair of handles as its pairs are wired', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New' }).click();
+  const inputs: string[] = [];
+  for (const [i, value] of ['0.5', '2', '1', '4'].entries()) {
+    inputs.push(await dropOp(page, 'input', 80, 40 + i * 120));
+    await setField(page, 'Value', value);
+  }
+  const [p1, p2, t1, t2] = inputs;
+  const L = await dropOp(page, 'mse', 420, 200);
+  const handles = nodeById(page, L).locator('.react-flow__handle-left');
+  await expect(handles).toHaveCount(2);
+  await connect(page, p1, L, 'p1');
+  await connect(page, t1, L, 't1');
+  await expect(cardValue(nodeById(page, L))).toHaveText('0.25');
+  // Both wired: a free pair p2, t2 appears; the target moves down a row to make room.
+  await expect(handles).toHaveCount(4);
+  await expect(nodeById(page, L).locator('.op-node__port-name')).toHaveText(['p1', 'p2', 't1', 't2']);
+  await connect(page, t2, L, 't2');
+  await expect(nodeById(page, L).getByTestId('node-badge')).toHaveText('needs input');
+  await connect(page, p2, L, 'p2');
+  // ((0.5 − 1)² + (2 − 4)²) / 2
+  await expect(cardValue(nodeById(page, L))).toHaveText('2.125');
+  await expect(handles).toHaveCount(6);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(4);
+  await shot(page, testInfo, '13-mse-pairs');
+  await page.keyboard.press(`${mod}+z`);
+  await expect(nodeById(page, L).getByTestId('node-badge')).toHaveText('needs input');
+});
+
 test('a dense layer macro expands in place and collapses back', async ({ page }, testInfo) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'New' }).click();

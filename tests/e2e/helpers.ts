@@ -19,10 +19,11 @@ export async function dropOp(page: Page, op: string, x: number, y: number): Prom
   return id!;
 }
 
-/** Drags from a node's output handle to a target's input port. */
-export async function connect(page: Page, source: string, target: string, port: number, sourcePort = 0): Promise<void> {
+/** Drags from a node's output handle to a target's input port (its number, or its name as the card shows it). */
+export async function connect(page: Page, source: string, target: string, port: number | string, sourcePort = 0): Promise<void> {
   const from = await nodeById(page, source).locator(`.react-flow__handle[data-handleid="out-${sourcePort}"]`).boundingBox();
-  const to = await nodeById(page, target).locator(`.react-flow__handle[data-handleid="in-${port}"]`).boundingBox();
+  const input = typeof port === 'number' ? `[data-handleid="in-${port}"]` : `[aria-label$=" input ${port}"]`;
+  const to = await nodeById(page, target).locator(`.react-flow__handle${input}`).boundingBox();
   if (!from || !to) throw new Error(`handles of ${source} -> ${target}:${port} not found`);
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
