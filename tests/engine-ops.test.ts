@@ -94,6 +94,15 @@ describe.each(primitives.map((op) => [op.name, op] as const))('%s', (_name, op) 
   });
 });
 
+describe('LaTeX of the mean squared error', () => {
+  const mse = opRegistry.get('mse')!;
+  it('writes the factor 2/h simply', () => {
+    expect(mse.latex.partial(['p', 't'], 0, 'L', {})).toBe('2(p - t)');
+    expect(mse.latex.partial(['a', 'b', 'c', 'd'], 3, 'L', {})).toBe('-(b - d)');
+    expect(mse.latex.partial(['a', 'b', 'c', 'd', 'e', 'f'], 1, 'L', {})).toBe('\\frac{2}{3} (b - e)');
+  });
+});
+
 describe('documented conventions at kinks', () => {
   const at = (name: string, x: number[], i = 0) => {
     const op = opRegistry.get(name)!;

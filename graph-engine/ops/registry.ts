@@ -336,7 +336,9 @@ const OPS: OpDef[] = [
         const h = args.length / 2;
         const j = i < h ? i : i - h;
         const diff = `(${args[j]} - ${group(args[j + h])})`;
-        return `${i < h ? '' : '-'}\\frac{2}{${h}} ${diff}`;
+        // 2/h, written simply: 2 for one pair, nothing for two (2/2 = 1).
+        const coefficient = h === 1 ? '2' : h === 2 ? '' : `\\frac{2}{${h}} `;
+        return `${i < h ? '' : '-'}${coefficient}${diff}`;
       },
     },
   },
