@@ -10,8 +10,11 @@ import { DEFAULT_SAMPLE, sampleText, samples } from './samples.ts';
 import { ensureOpsForText } from './onDemandOps.ts';
 import { AUTOSAVE_KEY } from '../store/autosave.ts';
 
-/** Loads a bundled sample as the current graph; `undoable` false for the first graph shown. */
-export async function openSample(name: string, undoable = true): Promise<boolean> {
+/**
+ * Loads a bundled sample as the current graph; `undoable` false for the first graph shown, which
+ * `stillWanted` can call off once the sample has arrived.
+ */
+export async function openSample(name: string, undoable = true, stillWanted = () => true): Promise<boolean> {
   const store = editorStore.getState();
   const text = await sampleText(name);
   if (text === undefined) {
@@ -24,6 +27,7 @@ export async function openSample(name: string, undoable = true): Promise<boolean
     store.notify('error', `The sample "${name}" does not load.`, problems.map((p) => p.message));
     return false;
   }
+  if (!stillWanted()) return false;
   store.loadModel(model, `Open sample ${name}`, { undoable });
   return true;
 }
@@ -45,16 +49,19 @@ async function openSharedLink(): Promise<boolean> {
 export async function startEditor(): Promise<void> {
   const store = editorStore.getState();
   const storage = browserStorage();
+  // Loading is asynchronous: a graph the user has started meanwhile (New, Open) is not replaced.
+  const initial = store.model;
+  const userActed = () => editorStore.getState().model !== initial;
   const linked = new URLSearchParams(location.search).get('sample');
   let loaded = false;
   if (hasSharedModel(location.hash)) loaded = await openSharedLink();
-  if (!loaded && linked) loaded = await openSample(linked, false);
+  if (!loaded && linked) loaded = await openSample(linked, false, () => !userActed());
   // The link has done its job: from here on the graph is the user's own, autosaved, so a reload
   // must bring back their edits, not the linked original.
   if (linked || location.hash) history.replaceState(null, '', location.pathname);
   if (!loaded && storage) {
     await ensureOpsForText(storage.getItem(AUTOSAVE_KEY) ?? '');
-    const restored = restoreAutosave(storage);
+    const restored = userActed() ? ({ kind: 'none' } as const) : restoreAutosave(storage);
     if (restored.kind === 'ok') {
       store.loadModel(restored.model, 'Restore', { undoable: false });
       loaded = true;
@@ -66,7 +73,7 @@ export async function startEditor(): Promise<void> {
       );
     }
   }
-  if (!loaded) await openSample(DEFAULT_SAMPLE, false);
+  if (!loaded && !userActed()) await openSample(DEFAULT_SAMPLE, false, () => !userActed());
   if (storage) startAutosave(storage);
 }
 
