@@ -225,10 +225,14 @@ test('sum-over-paths: presentation in the dark theme', async ({ page }, testInfo
   await page.getByRole('button', { name: 'Presentation' }).click();
   await page.waitForTimeout(900);
   const canvas = (await page.locator('.react-flow').boundingBox())!;
+  const controls = (await page.locator('.react-flow__controls').boundingBox())!;
   for (const card of await page.locator('.react-flow__node').all()) {
     const b = (await card.boundingBox())!;
     expect(b.x + b.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
     expect(b.y + b.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+    // Nothing under the zoom controls in the corner.
+    const clear = b.x >= controls.x + controls.width || b.y + b.height <= controls.y;
+    expect(clear, `${await card.getAttribute('data-id')} is under the zoom controls`).toBe(true);
   }
   await shot(page, testInfo, 'teach-17-presentation-dark');
 });

@@ -22,8 +22,11 @@ import { buildTeachView, type TeachEdgeData, type TeachFlowEdge } from './teachV
 import { teachStore, useTeach } from './useTeach.ts';
 import './teach.css';
 
-/** Presentation's fit: the whole graph on screen, zoomed in further than the editor's fit allows. */
-export const PRESENTATION_FIT = { padding: 0.06, maxZoom: 2.5, minZoom: 0.05 } as const;
+/**
+ * Presentation's fit: the whole graph on screen, zoomed in further than the editor's fit allows,
+ * and clear of the zoom controls in the bottom-left corner (15 px in, 32 px wide).
+ */
+export const PRESENTATION_FIT = { padding: { top: 0.06, right: 0.06, bottom: 0.06, left: '64px' }, maxZoom: 2.5, minZoom: 0.05 } as const;
 
 /** Fit View's options on the canvas: Presentation's larger fit while it is on. */
 export function useTeachFitOptions() {
