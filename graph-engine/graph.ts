@@ -62,6 +62,12 @@ export interface BuildOptions extends Pick<ExpandOptions, 'seed'> {
 
 const quote = (s: string) => JSON.stringify(s);
 
+/** A node as messages name it: by the label the user sees, with its id where the two differ. */
+export const nodeRef = (n: { id: string; label: string }) => (n.label === n.id ? quote(n.id) : `${quote(n.label)} (id ${quote(n.id)})`);
+/** `nodeRef` with the op: `"J" (id "mul2", mul)`, or `"J" (mul)`. */
+export const nodeRefWithOp = (n: { id: string; label: string }, op: string) =>
+  n.label === n.id ? `${quote(n.id)} (${op})` : `${quote(n.label)} (id ${quote(n.id)}, ${op})`;
+
 /** Builds the graph or throws a ModelError listing every problem. */
 export function buildGraph(model: Model, options: BuildOptions = {}): Graph {
   const r = checkGraph(model, options);
@@ -180,7 +186,7 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
     const empty = [...node.inputs.keys()].filter((p) => node.inputs[p] < 0);
     if (empty.length) {
       const names = empty.map((p) => `${p} (${portName(node.op, p, count)})`).join(', ');
-      const message = `Node ${quote(node.id)} (${node.op.name}): port${empty.length > 1 ? 's' : ''} ${names} ${empty.length > 1 ? 'have' : 'has'} no input.`;
+      const message = `Node ${nodeRefWithOp(node, node.op.name)}: port${empty.length > 1 ? 's' : ''} ${names} ${empty.length > 1 ? 'have' : 'has'} no input.`;
       missing.set(node.index, message);
       if (!options.allowIncomplete) problems.push({ message, nodeId: node.id, path: `nodes[${ex.nodeSource[model.nodes.findIndex((n) => n.id === node.id)]}]` });
     }
@@ -192,8 +198,8 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
   const succs = outEdges.map((list) => list.map((e) => edges[e].target));
   const { order, cycle } = topoSort(nodes.length, preds, succs);
   if (cycle) {
-    const ids = cycle.map((n) => nodes[n].id);
-    problems.push({ message: `The graph has a cycle: ${[...ids, ids[0]].map(quote).join(' -> ')}. A computational graph must be acyclic.`, nodeId: ids[0] });
+    const names = [...cycle, cycle[0]].map((n) => nodeRef(nodes[n]));
+    problems.push({ message: `The graph has a cycle: ${names.join(' -> ')}. A computational graph must be acyclic.`, nodeId: nodes[cycle[0]].id });
   }
 
   let loss = -1;
@@ -214,7 +220,7 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
     for (const e of nodes[n].inputs) {
       const src = edges[e].source;
       if (incomplete.has(src)) {
-        incomplete.set(n, `Waiting on ${quote(nodes[src].id)}, which is incomplete.`);
+        incomplete.set(n, `Waiting on ${nodeRef(nodes[src])}, which is incomplete.`);
         break;
       }
     }

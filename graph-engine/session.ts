@@ -8,7 +8,7 @@
  * contributions (the multi-path sum). `backward()` always starts from zero, so running it twice
  * gives the same gradients.
  */
-import type { Graph } from './graph.ts';
+import { nodeRef, nodeRefWithOp, type Graph } from './graph.ts';
 import { isLeafOp } from './ops/registry.ts';
 
 export class Session {
@@ -170,9 +170,9 @@ export class Session {
     if (!hit) return undefined;
     const node = this.graph.nodes[hit.node];
     const inputs = [...this.sources[hit.node]]
-      .map((s) => `${this.graph.nodes[s].id} = ${this.value(s, hit.sample)}`)
+      .map((s) => `${nodeRef(this.graph.nodes[s])} = ${this.value(s, hit.sample)}`)
       .join(', ');
     const sample = this.batch > 1 ? ` on sample ${hit.sample}` : '';
-    return `Node ${JSON.stringify(node.id)} (${node.op.name}) is ${hit.value}${sample}${inputs ? ` from ${inputs}` : ''}: the first non-finite value in the graph.`;
+    return `Node ${nodeRefWithOp(node, node.op.name)} is ${hit.value}${sample}${inputs ? ` from ${inputs}` : ''}: the first non-finite value in the graph.`;
   }
 }

@@ -73,6 +73,8 @@ export type Step = ForwardStep | BackwardStep;
 
 /** A number as the UI shows it (4 significant digits), in LaTeX: `1.5e-7` becomes `1.5 \times 10^{-7}`. */
 export const numberTex = (v: number) => {
+  if (Number.isNaN(v)) return '\\text{NaN}';
+  if (!Number.isFinite(v)) return v > 0 ? '\\infty' : '-\\infty';
   const s = formatNumber(v);
   return s.includes('e') ? s.replace(/e([+-]?\d+)/, ' \\times 10^{$1}') : s;
 };

@@ -18,14 +18,22 @@ it('keeps the spot when it is free, and finds the nearest free one when it is no
   expect(Math.hypot(m.nodes[1].position!.x - 100, m.nodes[1].position!.y - 50)).toBeLessThanOrEqual(240);
 });
 
-it('pastes below the copied nodes, so the copy never covers the original', async () => {
+it('pastes below the copied nodes, clear of the originals and of every other card', async () => {
   const { pasteOffset } = await import('../src/store/modelEdits.ts');
-  const clip = { nodes: [{ id: 'a', op: 'input', position: { x: 0, y: 100 } }, { id: 'b', op: 'input', position: { x: 200, y: 300 } }] };
-  const o = pasteOffset(clip, 1);
-  expect(o.y).toBeGreaterThanOrEqual(300 - 100 + 110);
-  expect(pasteOffset(clip, 2).y).toBe(2 * o.y);
-  for (const c of clip.nodes) for (const d of clip.nodes) {
-    const moved = { x: d.position.x + o.x, y: d.position.y + o.y };
-    expect(overlaps(c.position, moved)).toBe(false);
+  const a = { id: 'a', op: 'input', position: { x: 0, y: 100 } };
+  const b = { id: 'b', op: 'input', position: { x: 200, y: 300 } };
+  const m: Model = { format: 'graphgrad', version: 1, nodes: [a, b], edges: [] };
+  const clip = { nodes: [a, b] };
+  const o = pasteOffset(m, clip);
+  // Nothing below: straight down, a card's height of air under the lowest original.
+  expect(o).toEqual({ x: 0, y: 300 - 100 + 110 + 20 });
+
+  // A card right where that would land pushes the copy on, and so do earlier pastes.
+  m.nodes.push({ id: 'in_the_way', op: 'input', position: { x: 100, y: 100 + o.y + 50 } });
+  for (let paste = 0; paste < 3; paste++) {
+    const shift = pasteOffset(m, clip);
+    const copies = clip.nodes.map((n, i) => ({ id: `${n.id}${paste}_${i}`, op: 'input', position: { x: n.position.x + shift.x, y: n.position.y + shift.y } }));
+    for (const c of copies) for (const n of m.nodes) expect(overlaps(c.position, n.position!), `${c.id} over ${n.id}`).toBe(false);
+    m.nodes.push(...copies);
   }
 });

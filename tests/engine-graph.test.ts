@@ -203,8 +203,15 @@ describe('forward and reverse mode', () => {
     const s = new Session(g);
     s.forward();
     expect(s.firstNonFinite()?.node).toBe(g.indexOf.get('l'));
-    expect(s.describeNonFinite()).toBe('Node "l" (log) is -Infinity from x = 0: the first non-finite value in the graph.');
+    expect(s.describeNonFinite()).toBe('Node "l" (log) is -Infinity from "x" = 0: the first non-finite value in the graph.');
     expect(() => computeGradients(model([input('x', 0), op('l', 'log')], [['x', 'l', 0]], 'l'))).toThrow(/Node "l" \(log\) is -Infinity/);
+  });
+
+  it('names nodes in that report by the labels the user sees, with ids where they differ', () => {
+    const g = buildGraph(model([{ ...input('input1', -2), label: 'a' }, { ...op('log1', 'log'), label: 'ln a' }], [['input1', 'log1', 0]], 'log1'));
+    const s = new Session(g);
+    s.forward();
+    expect(s.describeNonFinite()).toBe('Node "ln a" (id "log1", log) is NaN from "a" (id "input1") = -2: the first non-finite value in the graph.');
   });
 });
 

@@ -1,5 +1,5 @@
 /** LaTeX for a node's computation, from the registry's latex functions and the engine's values. */
-import { formatNumber, texName, type Graph } from '../../graph-engine/index.ts';
+import { numberTex, texName, type Graph } from '../../graph-engine/index.ts';
 
 export interface NodeTex {
   /** e.g. `J = 3 \cdot v` */
@@ -21,7 +21,7 @@ export function nodeTex(graph: Graph, nodeId: string, value: (n: number) => numb
   const complete = sources.every((s) => s >= 0);
   const symbolic = `${out} = ${node.op.latex.value(names, node.attrs)}`;
   const numeric = complete
-    ? `${out} = ${node.op.latex.value(sources.map((s) => formatNumber(value(s))), node.attrs)} = ${formatNumber(value(i))}`
+    ? `${out} = ${node.op.latex.value(sources.map((s) => numberTex(value(s))), node.attrs)} = ${numberTex(value(i))}`
     : undefined;
   const partials = names.map((n, k) => `\\frac{\\partial ${out}}{\\partial ${n}} = ${node.op.latex.partial(names, k, out, node.attrs)}`);
   return { symbolic, numeric, partials };

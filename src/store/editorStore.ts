@@ -106,7 +106,6 @@ export interface StoreOptions {
 export function createEditorStore(options: StoreOptions = {}) {
   const now = options.now ?? (() => Date.now());
   let noticeId = 0;
-  let pasteCount = 0;
 
   return createStore<EditorStore>()((set, get) => {
     /** Applies a recipe to the model as one undo step (or part of the open gesture). */
@@ -370,16 +369,14 @@ export function createEditorStore(options: StoreOptions = {}) {
         const { model, selectedNodes } = get();
         if (selectedNodes.size === 0) return undefined;
         const clipboard = structuredClone(edits.subgraph(model, selectedNodes));
-        pasteCount = 0;
         set({ clipboard });
         return clipboard;
       },
 
       paste(clip = get().clipboard) {
         if (!clip || clip.nodes.length === 0) return;
-        pasteCount++;
         let ids: string[] = [];
-        const offset = edits.pasteOffset(clip, pasteCount);
+        const offset = edits.pasteOffset(get().model, clip);
         commit('Paste', (d) => {
           ids = edits.pasteSubgraph(d, clip, offset);
         });

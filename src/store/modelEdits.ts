@@ -8,6 +8,7 @@ import {
   edgeKey,
   getOp,
   isLeafOp,
+  nodeRef,
   type Model,
   type ModelEdge,
   type ModelNode,
@@ -91,13 +92,22 @@ export function addNode(draft: Model, opName: string, position: XY, id = freshId
 /** Room a new card needs, in flow pixels (a card is about 170 x 90; a little air around it). */
 const CARD_ROOM = { width: 190, height: 110 };
 
+interface Size {
+  width: number;
+  height: number;
+}
+
 /**
  * `position` if a new card there would overlap no other card, else the nearest such spot on rings
- * around it: clicking an op three times gives three visible nodes, not a stack on the graph.
+ * around it: clicking an op three times gives three visible nodes, not a stack on the graph. With
+ * `block`, the spot is the top-left card of a group that spans that much (a paste).
  */
-export function freeSpot(model: Model, position: XY, step = 40): XY {
+export function freeSpot(model: Model, position: XY, step = 40, block: Size = CARD_ROOM): XY {
   const clear = (p: XY) =>
-    model.nodes.every((n) => !n.position || Math.abs(n.position.x - p.x) >= CARD_ROOM.width || Math.abs(n.position.y - p.y) >= CARD_ROOM.height);
+    model.nodes.every(
+      ({ position: q }) =>
+        !q || q.x <= p.x - CARD_ROOM.width || q.x >= p.x + block.width || q.y <= p.y - CARD_ROOM.height || q.y >= p.y + block.height,
+    );
   const at = (dx: number, dy: number) => ({ x: Math.round(position.x + dx * step), y: Math.round(position.y + dy * step) });
   for (let r = 0; r <= 30; r++) {
     for (const [dx, dy] of [[0, r], [r, 0], [0, -r], [-r, 0], [r, r], [-r, r], [r, -r], [-r, -r]]) {
@@ -125,7 +135,11 @@ function toEdge(c: Connection): ModelEdge {
 
 /** Why `c` may not be added (the engine's own message, e.g. naming the cycle), or undefined. */
 export function connectionProblem(model: Model, c: Connection): string | undefined {
-  if (c.source === c.target) return `The graph has a cycle: "${c.source}" -> "${c.source}". A node cannot feed itself.`;
+  if (c.source === c.target) {
+    const node = model.nodes.find((n) => n.id === c.source);
+    const name = nodeRef({ id: c.source, label: node?.label ?? c.source });
+    return `The graph has a cycle: ${name} -> ${name}. A node cannot feed itself.`;
+  }
   const edges = c.newPair ? withNewPair(model.edges, c.target) : model.edges;
   const candidate: Model = { ...model, edges: [...edges.filter((e) => !(e.target === c.target && e.port === c.port)), toEdge(c)] };
   const { problems } = checkGraph(candidate, { allowIncomplete: true });
@@ -220,17 +234,22 @@ export function subgraph(model: Model, ids: ReadonlySet<string>): { nodes: Model
   };
 }
 
-/** Pastes a copied subgraph with fresh ids, shifted by `offset`. Returns the new ids. */
 /**
- * Where the `n`-th paste of a clipboard goes: just below the copied nodes (a card's height of air
- * under their lowest card), so the copy never covers the original; later pastes go further down.
+ * How far a paste shifts the copied nodes: to the nearest spot, starting just below them (a card's
+ * height of air under their lowest card), where the copy covers no card, the originals included.
+ * Pasting again finds the next clear spot.
  */
-export function pasteOffset(clip: { nodes: readonly ModelNode[] }, n: number): XY {
+export function pasteOffset(model: Model, clip: { nodes: readonly ModelNode[] }): XY {
+  const xs = clip.nodes.map((c) => c.position?.x ?? 0);
   const ys = clip.nodes.map((c) => c.position?.y ?? 0);
-  const height = Math.max(...ys) - Math.min(...ys) + CARD_ROOM.height;
-  return { x: 20 * n, y: (height + 20) * n };
+  const left = Math.min(...xs);
+  const top = Math.min(...ys);
+  const block = { width: Math.max(...xs) - left + CARD_ROOM.width, height: Math.max(...ys) - top + CARD_ROOM.height };
+  const spot = freeSpot(model, { x: left, y: top + block.height + 20 }, 40, block);
+  return { x: spot.x - left, y: spot.y - top };
 }
 
+/** Pastes a copied subgraph with fresh ids, shifted by `offset`. Returns the new ids. */
 export function pasteSubgraph(draft: Model, clip: { nodes: readonly ModelNode[]; edges: readonly ModelEdge[] }, offset: XY): string[] {
   const taken = new Set(draft.nodes.map((n) => n.id));
   const rename = new Map<string, string>();
