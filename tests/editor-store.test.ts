@@ -71,6 +71,49 @@ describe('editor store', () => {
     expect(res.ports).toBe(2);
   });
 
+  it('gives every op from the palette what it needs to compute as soon as it is added', async () => {
+    const { opRegistry, loadExpressionOps } = await import('../graph-engine/index.ts');
+    await loadExpressionOps();
+    const store = createEditorStore();
+    for (const op of opRegistry.keys()) store.getState().addNode(op, { x: 0, y: 0 });
+    expect(store.getState().model.nodes.map((n) => n.op)).toContain('expr');
+    expect(store.getState().evaluation.problems).toEqual([]);
+    const mlp = store.getState().model.nodes.find((n) => n.op === 'mlp')!;
+    expect(mlp.attrs).toEqual({ sizes: [4, 1] });
+  });
+
+  it('computes around a node with a problem, badging it and what waits on it', () => {
+    const store = createEditorStore();
+    const s = () => store.getState();
+    const a = s().addNode('input', { x: 0, y: 0 });
+    const b = s().addNode('input', { x: 0, y: 100 });
+    const sq = s().addNode('square', { x: 200, y: 100 });
+    const m = s().addNode('mlp', { x: 200, y: 0 });
+    const t = s().addNode('tanh', { x: 400, y: 0 });
+    const n = s().addNode('neg', { x: 600, y: 0 });
+    s().updateNode(b, { value: 3 });
+    s().connect({ source: a, target: m, port: 0 });
+    s().connect({ source: b, target: sq, port: 0 });
+    s().connect({ source: m, target: t, port: 0 });
+    s().connect({ source: t, target: n, port: 0 });
+    expect(s().evaluation.problems).toEqual([]);
+    s().updateNode(m, { attrs: { sizes: [] } });
+    const { problems, results } = s().evaluation;
+    expect(problems.map((p) => p.nodeId)).toEqual([m]);
+    // The rest of the graph still computes.
+    expect(results.get(a)!.value).toBe(1);
+    expect(results.get(sq)!.value).toBe(9);
+    expect(results.get(sq)!.badge).toBeUndefined();
+    expect(results.get(m)!.badge).toEqual({ kind: 'invalid', reason: problems[0].message });
+    expect(results.get(t)!.badge).toEqual({ kind: 'incomplete', reason: `Waiting on "${m}", which has a problem.` });
+    expect(results.get(n)!.badge).toEqual({ kind: 'incomplete', reason: `Waiting on "${t}", which is incomplete.` });
+    expect(Number.isNaN(results.get(n)!.value)).toBe(true);
+    // The edge into the tanh keeps its handle while the MLP is broken.
+    expect(results.get(m)!.outputs).toHaveLength(1);
+    s().undo();
+    expect(s().evaluation.results.get(n)!.badge).toBeUndefined();
+  });
+
   it('grows a free handle on variadic ops as each one is used', () => {
     const { s, ids } = buildChainRule();
     expect(s().evaluation.results.get(ids.v)?.ports).toBe(3);
@@ -131,8 +174,11 @@ describe('editor store', () => {
     expect(s().model).toBe(before);
     const notice = s().notices.at(-1)!;
     expect(notice.kind).toBe('error');
-    expect(notice.details[0]).toMatch(/The graph has a cycle: .*"J"|cycle/);
-    expect(notice.details[0]).toContain(ids.J);
+    expect(notice.details[0]).toBe('The graph has a cycle: "mul1" -> "add1" -> "mul2" -> "mul1". A computational graph must be acyclic.');
+    // Named by the labels on the cards, with ids where they differ.
+    s().updateNode(ids.J, { label: 'J' });
+    expect(s().connect({ source: ids.J, target: ids.u, port: 0 })).toBe(false);
+    expect(s().notices.at(-1)!.details[0]).toBe(`The graph has a cycle: "mul1" -> "add1" -> "J" (id "${ids.J}") -> "mul1". A computational graph must be acyclic.`);
   });
 
   it('replaces the edge in an occupied port, undoably', () => {

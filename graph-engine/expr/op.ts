@@ -35,6 +35,7 @@ const base: Omit<OpDef, 'instantiate'> = {
   forward: () => Number.NaN,
   partial: () => Number.NaN,
   latex: { value: () => '', partial: () => '' },
+  starterAttrs: { expression: 'x * y' },
 };
 
 export const exprOp: OpDef = {

@@ -79,4 +79,9 @@ export interface OpDef {
    * OpDef here: the graph stores that instance for the node. Returns a message when attrs are bad.
    */
   instantiate?(attrs: Readonly<Record<string, unknown>> | undefined): OpDef | { error: string };
+  /**
+   * Attrs a node starts with when the editor adds it: what the op cannot work without (an MLP's
+   * layer sizes, an expression's formula), so a node fresh from the palette computes at once.
+   */
+  starterAttrs?: Readonly<Record<string, unknown>>;
 }

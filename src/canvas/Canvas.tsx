@@ -28,6 +28,7 @@ import { CULL_ABOVE, DetailLevel, DetailLevelContext, detailAt, useCulling, useD
 import { EdgeCanvas, useCanvasEdgePointer } from './EdgeCanvas.tsx';
 import { PALETTE_MIME } from '../palette/dragData.ts';
 import { registerCanvasApi } from './canvasApi.ts';
+import { fitClear } from './fitClear.ts';
 import { TeachCanvasLayer, TeachEdge, useTeachCanvas, useTeachFitOptions } from '../modes/teach/canvasOverlay.tsx';
 import { useTrainEvaluation } from '../modes/train/canvasExtras.tsx';
 
@@ -120,8 +121,10 @@ export function Canvas() {
     }
     if (!initialized) return;
     setFitPending(false);
-    void flow.fitView({ padding: 0.2, maxZoom: 1.25, duration: 0 });
+    fitClear(flow, wrapper.current);
   }, [fitPending, initialized, flow]);
+
+  const fitBuild = useCallback(() => fitClear(flow, wrapper.current), [flow]);
 
   const centre = useCallback(() => {
     const box = wrapper.current?.getBoundingClientRect();
@@ -134,7 +137,7 @@ export function Canvas() {
     () =>
       registerCanvasApi({
         centre: () => freeSpot(editorStore.getState().model, centre()),
-        fitView: () => void flow.fitView({ padding: 0.2, maxZoom: 1.25 }),
+        fitView: (duration) => fitClear(flow, wrapper.current, undefined, duration),
         openQuickAdd: () => {
           const box = wrapper.current?.getBoundingClientRect();
           if (box) setQuickAdd({ screen: { x: box.width / 2 - 150, y: box.height / 3 }, flow: freeSpot(editorStore.getState().model, centre()) });
@@ -261,7 +264,7 @@ export function Canvas() {
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
           {edgesOnCanvas && <EdgeCanvas edges={edges} />}
           <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={miniMapColor} nodeStrokeWidth={0} />
-          <Controls aria-label="Zoom controls" fitViewOptions={teachFit} />
+          <Controls aria-label="Zoom controls" fitViewOptions={teachFit} onFitView={teachFit ? undefined : fitBuild} />
           {teach && <TeachCanvasLayer />}
         </ReactFlow>
       </DetailLevelContext>

@@ -6,7 +6,7 @@ import { memo, type CSSProperties } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { formatNumber, portName } from '../../graph-engine/index.ts';
 import { inputHandleId, sourceHandleId, type OpFlowNode } from './flowElements.ts';
-
+import type { BadgeKind } from '../store/evaluate.ts';
 import { cardHeight, HEADER_PX, minCardHeight, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
 import { useBareCard } from './viewDetail.ts';
 import { TrainNodeExtras } from '../modes/train/canvasExtras.tsx';
@@ -110,6 +110,8 @@ function CardHandles({ card: { label, portNames, outputs, result } }: { card: Ca
   );
 }
 
+const BADGE_TEXT: Record<BadgeKind, string> = { incomplete: 'needs input', nonfinite: 'not finite', invalid: 'error' };
+
 /** The card's header (symbol, label) and body (port names, value, gradient, badge). */
 function CardContent({ card }: { card: CardView }) {
   const { node, op, result, isLoss, lossLabel, label, ports, badge, outputs, portNames, showValue, symbol } = card;
@@ -160,7 +162,7 @@ function CardContent({ card }: { card: CardView }) {
         )}
         {badge && (
           <div className={`op-node__badge op-node__badge--${badge.kind}`} data-testid="node-badge" title={badge.reason}>
-            {badge.kind === 'incomplete' ? 'needs input' : 'not finite'}
+            {BADGE_TEXT[badge.kind]}
           </div>
         )}
         <TrainNodeExtras id={node.id} macro={!!op?.macro} />

@@ -8,7 +8,8 @@ import type { Size } from './flowElements.ts';
 export interface CanvasApi {
   /** Flow coordinates of the visible centre, where click-to-add puts a node. */
   centre(): XY;
-  fitView(): void;
+  /** Fits the whole graph in view, clear of the minimap; animated over `duration` ms. */
+  fitView(duration?: number): void;
   openQuickAdd(): void;
   /** A node's rendered size, for auto-layout. */
   measuredSize(id: string): Size | undefined;

@@ -6,6 +6,7 @@ import {
   checkGraph,
   getOp,
   isLeafOp,
+  nodeRef,
   Session,
   type Graph,
   type Model,
@@ -15,7 +16,8 @@ import {
   portName,
 } from '../../graph-engine/index.ts';
 
-export type BadgeKind = 'incomplete' | 'nonfinite';
+/** incomplete: an input is missing (here or upstream); nonfinite: NaN or ±∞; invalid: the node itself has a problem. */
+export type BadgeKind = 'incomplete' | 'nonfinite' | 'invalid';
 
 export interface NodeResult {
   value: number;
@@ -98,22 +100,75 @@ export function evaluate(model: Model): Evaluation {
   const explicit = model.loss !== undefined && model.nodes.some((n) => n.id === model.loss);
   const lossId = explicit ? model.loss : automaticLoss(model);
   const { graph, problems } = checkGraph(lossId === model.loss ? model : { ...model, loss: lossId }, { allowIncomplete: true });
-  const results = new Map<string, NodeResult>();
   const wired = wiredInputs(model);
-  const byId = new Map(model.nodes.map((n) => [n.id, n]));
-  if (!graph) {
-    for (const n of model.nodes) {
-      const r: NodeResult = { value: Number.NaN, ...inputHandles(n, wired.get(n.id)) };
-      const def = getOp(n.op)?.macro;
-      if (def) {
-        // Keep one handle per output so edges from output ports still have somewhere to attach.
-        const count = def.outputCount(n.attrs ?? {}, r.ports);
-        r.outputs = Array.from({ length: count }, (_, p) => ({ name: def.outputName(p, n.attrs ?? {}, r.ports), value: Number.NaN }));
-      }
-      results.set(n.id, r);
-    }
-    return { problems, results, lossId, lossIsAutomatic: !explicit };
+  if (!graph) return { problems, results: resultsAroundProblems(model, lossId, problems, wired), lossId, lossIsAutomatic: !explicit };
+  const { results, backwardBlocker } = readResults(graph, model, wired);
+  return { problems, results, lossId, lossIsAutomatic: !explicit, backwardBlocker, graph };
+}
+
+/** A node's card before anything is computed: no value, but its handles (and outputs) to wire. */
+function uncomputed(n: ModelNode, wired: Wired | undefined): NodeResult {
+  const r: NodeResult = { value: Number.NaN, ...inputHandles(n, wired) };
+  const def = getOp(n.op)?.macro;
+  if (def) {
+    // Keep one handle per output so edges from output ports still have somewhere to attach.
+    const count = def.outputCount(n.attrs ?? {}, r.ports);
+    r.outputs = Array.from({ length: count }, (_, p) => ({ name: def.outputName(p, n.attrs ?? {}, r.ports), value: Number.NaN }));
   }
+  return r;
+}
+
+/**
+ * A node with a problem (an attr out of range, say) stops the graph from building, but not the
+ * rest of it from showing values: the nodes with problems and everything downstream of them are
+ * set aside and badged with why, and the rest is computed as usual.
+ */
+function resultsAroundProblems(model: Model, lossId: string | undefined, problems: readonly Problem[], wired: Map<string, Wired>): Map<string, NodeResult> {
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const ref = (id: string) => nodeRef({ id, label: byId.get(id)?.label ?? id });
+  const broken = new Map<string, string[]>();
+  for (const p of problems) if (p.nodeId !== undefined) broken.set(p.nodeId, [...(broken.get(p.nodeId) ?? []), p.message]);
+  // Breadth first from the broken nodes, so each waiting node names its nearest cause.
+  const waiting = new Map<string, string>();
+  const readers = new Map<string, string[]>();
+  for (const e of model.edges) readers.set(e.source, [...(readers.get(e.source) ?? []), e.target]);
+  const queue = [...broken.keys()];
+  for (let i = 0; i < queue.length; i++) {
+    const from = queue[i];
+    for (const to of readers.get(from) ?? []) {
+      if (broken.has(to) || waiting.has(to)) continue;
+      waiting.set(to, `Waiting on ${ref(from)}, which ${broken.has(from) ? 'has a problem' : 'is incomplete'}.`);
+      queue.push(to);
+    }
+  }
+  const setAside = (id: string) => broken.has(id) || waiting.has(id);
+  let results = new Map<string, NodeResult>();
+  if (problems.every((p) => p.nodeId !== undefined)) {
+    const rest: Model = {
+      ...model,
+      nodes: model.nodes.filter((n) => !setAside(n.id)),
+      edges: model.edges.filter((e) => !setAside(e.source) && !setAside(e.target)),
+      loss: lossId !== undefined && !setAside(lossId) ? lossId : undefined,
+    };
+    const { graph } = checkGraph(rest, { allowIncomplete: true });
+    if (graph) results = readResults(graph, rest, wired).results;
+  }
+  for (const n of model.nodes) {
+    if (results.has(n.id)) continue;
+    const r = uncomputed(n, wired.get(n.id));
+    const problem = broken.get(n.id);
+    const waitingOn = waiting.get(n.id);
+    if (problem) r.badge = { kind: 'invalid', reason: problem.join(' ') };
+    else if (waitingOn) r.badge = { kind: 'incomplete', reason: waitingOn };
+    results.set(n.id, r);
+  }
+  return results;
+}
+
+/** Values, gradients and badges of a graph that builds: forward, then reverse mode when it can. */
+function readResults(graph: Graph, model: Model, wired: Map<string, Wired>): { results: Map<string, NodeResult>; backwardBlocker?: string } {
+  const results = new Map<string, NodeResult>();
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const session = new Session(graph, 1);
   session.forward();
   const backwardBlocker = session.backwardBlocker();
@@ -159,5 +214,5 @@ export function evaluate(model: Model): Evaluation {
     if (firstBadge) r.badge = firstBadge;
     results.set(id, r);
   }
-  return { problems, results, lossId, lossIsAutomatic: !explicit, backwardBlocker, graph };
+  return { results, backwardBlocker };
 }

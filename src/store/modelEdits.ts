@@ -81,8 +81,7 @@ export function addNode(draft: Model, opName: string, position: XY, id = freshId
   const node: ModelNode = { id, op: opName, label: defaultLabel(draft, op, id), position: { x: Math.round(position.x), y: Math.round(position.y) } };
   const value = defaultValue(op);
   if (value !== undefined) node.value = value;
-  // An expression node needs a formula to exist at all; start with one the user can edit.
-  if (op.instantiate) node.attrs = { expression: 'x * y' };
+  if (op.starterAttrs) node.attrs = structuredClone(op.starterAttrs) as ModelNode['attrs'];
   draft.nodes.push(node);
   // A first loss op becomes the graph's loss: what a new user expects reverse mode to start from.
   if (op.category === 'Losses' && draft.loss === undefined) draft.loss = id;

@@ -11,6 +11,7 @@ import { useEditor } from '../../store/useEditor.ts';
 import { NO_PARAMS, progress, type UnitStep } from './teachStore.ts';
 import { teachStore, useTeach } from './useTeach.ts';
 import { PRESENTATION_FIT } from './canvasOverlay.tsx';
+import { canvasApi } from '../../canvas/canvasApi.ts';
 import { collapsedBackwardTex, groupByConsumer } from './units.ts';
 import './teach.css';
 
@@ -89,7 +90,7 @@ function usePresentation() {
   useEffect(() => {
     document.documentElement.classList.toggle('teach-presentation', on);
     // Fit once the cards have been re-measured at their new size, and again a little later for slow layouts.
-    const fit = () => void flow.fitView(on ? { ...PRESENTATION_FIT, duration: 150 } : { padding: 0.2, maxZoom: 1.25, duration: 150 });
+    const fit = () => (on ? void flow.fitView({ ...PRESENTATION_FIT, duration: 150 }) : canvasApi()?.fitView(150));
     const timers = [setTimeout(fit, 80), setTimeout(fit, 400)];
     let resize: ReturnType<typeof setTimeout> | undefined;
     const onResize = () => {

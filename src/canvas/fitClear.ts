@@ -1,0 +1,88 @@
+/**
+ * Fit View that keeps cards out from under the minimap. React Flow fits the graph's bounding box
+ * to the whole pane, so a card in the graph's bottom-right corner can end up beneath the minimap
+ * (bottom right of the pane). When it would, the fit is redone with room kept to the right of the
+ * graph, or below it, whichever leaves the graph larger. Most graphs have no card there and keep
+ * the plain fit.
+ */
+import { getViewportForBounds, type FitViewOptions, type Node, type ReactFlowInstance, type Viewport } from '@xyflow/react';
+
+type Padding = NonNullable<FitViewOptions['padding']>;
+
+export interface FitOptions {
+  padding: number;
+  maxZoom: number;
+  minZoom?: number;
+}
+
+/** Build mode's fit: some air around the graph, and small graphs not blown up past 125%. */
+export const BUILD_FIT: FitOptions = { padding: 0.2, maxZoom: 1.25 };
+const MIN_ZOOM = 0.05;
+/** Air between the graph and the minimap, in screen pixels. */
+const GAP_PX = 12;
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Screen boxes (relative to the pane) of `nodes` under `viewport`. */
+function screenBoxes(nodes: readonly Node[], { x, y, zoom }: Viewport): Box[] {
+  return nodes.map((n) => {
+    const left = x + n.position.x * zoom;
+    const top = y + n.position.y * zoom;
+    return { left, top, right: left + (n.measured?.width ?? 0) * zoom, bottom: top + (n.measured?.height ?? 0) * zoom };
+  });
+}
+
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * The viewport that fits `nodes` into a `width` x `height` pane, keeping them clear of `obstacle`
+ * (a box in pane pixels, e.g. the minimap) when that costs only some room on one side.
+ */
+export function clearFitViewport(nodes: readonly Node[], width: number, height: number, obstacle: Box | undefined, options: FitOptions = BUILD_FIT): Viewport | undefined {
+  const shown = nodes.filter((n) => !n.hidden && n.measured?.width);
+  if (shown.length === 0) return undefined;
+  const bounds = boundsOf(shown);
+  const minZoom = options.minZoom ?? MIN_ZOOM;
+  const plain = getViewportForBounds(bounds, width, height, minZoom, options.maxZoom, options.padding);
+  if (!obstacle || !screenBoxes(shown, plain).some((b) => overlaps(b, obstacle))) return plain;
+  // The plain fit's padding per side in pixels, as React Flow works it out from a fraction.
+  const padX = Math.floor((width - width / (1 + options.padding)) * 0.5);
+  const padY = Math.floor((height - height / (1 + options.padding)) * 0.5);
+  const px = (v: number) => `${Math.max(v, 0)}px` as const;
+  const sides: Padding[] = [
+    { top: px(padY), bottom: px(padY), left: px(padX), right: px(Math.max(padX, width - obstacle.left + GAP_PX)) },
+    { top: px(padY), bottom: px(Math.max(padY, height - obstacle.top + GAP_PX)), left: px(padX), right: px(padX) },
+  ];
+  const fits = sides.map((padding) => getViewportForBounds(bounds, width, height, minZoom, options.maxZoom, padding));
+  return fits.reduce((best, v) => (v.zoom > best.zoom ? v : best));
+}
+
+function boundsOf(nodes: readonly Node[]) {
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const n of nodes) {
+    left = Math.min(left, n.position.x);
+    top = Math.min(top, n.position.y);
+    right = Math.max(right, n.position.x + (n.measured?.width ?? 0));
+    bottom = Math.max(bottom, n.position.y + (n.measured?.height ?? 0));
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/** Fits the view like `flow.fitView`, clear of the minimap inside `pane` (the canvas element). */
+export function fitClear(flow: ReactFlowInstance<Node>, pane: HTMLElement | null, options: FitOptions = BUILD_FIT, duration = 0): void {
+  const box = pane?.getBoundingClientRect();
+  const minimap = pane?.querySelector('.react-flow__minimap');
+  const map = minimap instanceof HTMLElement && minimap.offsetParent !== null ? minimap.getBoundingClientRect() : undefined;
+  const obstacle = box && map ? { left: map.left - box.left, top: map.top - box.top, right: map.right - box.left, bottom: map.bottom - box.top } : undefined;
+  const viewport = box && clearFitViewport(flow.getNodes(), box.width, box.height, obstacle, options);
+  if (viewport) void flow.setViewport(viewport, { duration });
+  else void flow.fitView({ ...options, duration });
+}

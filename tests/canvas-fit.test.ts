@@ -1,0 +1,57 @@
+// Fit View keeps cards out from under the minimap, and leaves graphs that are clear of it alone.
+import { expect, it } from 'vitest';
+import { getViewportForBounds, type Node, type Viewport } from '@xyflow/react';
+import { BUILD_FIT, clearFitViewport } from '../src/canvas/fitClear.ts';
+
+const card = (id: string, x: number, y: number): Node => ({ id, position: { x, y }, data: {}, measured: { width: 168, height: 80 } });
+// A 890 x 812 pane (1400 x 860 window) with the minimap at its bottom right, as in the app.
+const W = 890;
+const H = 812;
+const minimap = { left: W - 215, top: H - 165, right: W - 15, bottom: H - 15 };
+
+const onScreen = (n: Node, v: Viewport) => ({
+  left: v.x + n.position.x * v.zoom,
+  top: v.y + n.position.y * v.zoom,
+  right: v.x + (n.position.x + 168) * v.zoom,
+  bottom: v.y + (n.position.y + 80) * v.zoom,
+});
+const underMinimap = (n: Node, v: Viewport) => {
+  const b = onScreen(n, v);
+  return b.left < minimap.right && minimap.left < b.right && b.top < minimap.bottom && minimap.top < b.bottom;
+};
+
+it('keeps the plain fit when no card would sit under the minimap', () => {
+  const nodes = [card('a', 0, 0), card('b', 300, 0), card('c', 0, 400)];
+  const v = clearFitViewport(nodes, W, H, minimap)!;
+  expect(v).toEqual(getViewportForBounds({ x: 0, y: 0, width: 468, height: 480 }, W, H, 0.05, BUILD_FIT.maxZoom, BUILD_FIT.padding));
+  expect(nodes.some((n) => underMinimap(n, v))).toBe(false);
+});
+
+it('refits with room beside or below the minimap when a corner card would sit under it', () => {
+  for (const nodes of [
+    // Wider than the pane: fitted to its width, the corner card low on the right.
+    [card('a', 0, 0), card('b', 1232, 0), card('c', 1232, 1020)],
+    // Taller than the pane: fitted to its height.
+    [card('a', 0, 0), card('b', 0, 1220), card('c', 832, 1220)],
+    // Square-ish, like an auto-laid-out layer.
+    [card('a', 0, 0), card('b', 800, 0), card('c', 0, 700), card('d', 800, 700)],
+  ]) {
+    // The plain fit puts the corner card under the minimap...
+    const plain = clearFitViewport(nodes, W, H, undefined)!;
+    expect(nodes.some((n) => underMinimap(n, plain))).toBe(true);
+    // ...the clear fit does not, and still shows every card whole.
+    const v = clearFitViewport(nodes, W, H, minimap)!;
+    for (const n of nodes) {
+      expect(underMinimap(n, v), `${n.id} under the minimap`).toBe(false);
+      const b = onScreen(n, v);
+      expect(b.left).toBeGreaterThanOrEqual(0);
+      expect(b.top).toBeGreaterThanOrEqual(0);
+      expect(b.right).toBeLessThanOrEqual(W);
+      expect(b.bottom).toBeLessThanOrEqual(H);
+    }
+  }
+});
+
+it('has nothing to fit without measured cards', () => {
+  expect(clearFitViewport([{ id: 'a', position: { x: 0, y: 0 }, data: {} }], W, H, minimap)).toBeUndefined();
+});
