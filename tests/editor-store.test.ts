@@ -303,6 +303,15 @@ describe('autosave', () => {
     if (r.kind === 'ok') expect(r.model).toEqual(sample('neuron'));
   });
 
+  it('says when storage refuses a write, and the last stored graph stays', () => {
+    const storage = memoryStorage();
+    expect(writeAutosave(storage, sample('neuron'))).toBe(true);
+    const full: KeyValueStorage = { ...storage, setItem: () => { throw new DOMException('quota', 'QuotaExceededError'); } };
+    expect(writeAutosave(full, sample('chain-rule'))).toBe(false);
+    const r = restoreAutosave(storage);
+    expect(r.kind === 'ok' && r.model).toEqual(sample('neuron'));
+  });
+
   it('keeps a stored graph that fails validation aside, never dropping it', () => {
     const storage = memoryStorage();
     const bad = '{"format":"graphgrad","version":1,"nodes":[{"id":"a","op":"add"},{"id":"b","op":"add"}],"edges":[{"source":"a","target":"b","port":0},{"source":"b","target":"a","port":0}]}';

@@ -60,6 +60,9 @@ async function allMounted(model: { nodes: readonly unknown[]; edges: readonly un
   await frame(); // edges drawn to their measured handles
 }
 
+/** A card's size before React Flow has measured it (a just-pasted card), in flow pixels. */
+const NEW_CARD_SIZE = { width: 170, height: 90 };
+
 export function Canvas() {
   const model = useEditor((s) => s.model);
   // Train mode shows the live parameters and a chosen sample (src/modes/train).
@@ -141,6 +144,27 @@ export function Canvas() {
         openQuickAdd: () => {
           const box = wrapper.current?.getBoundingClientRect();
           if (box) setQuickAdd({ screen: { x: box.width / 2 - 150, y: box.height / 3 }, flow: freeSpot(editorStore.getState().model, centre()) });
+        },
+        reveal: (ids) => {
+          const box = wrapper.current?.getBoundingClientRect();
+          const shown = new Set(ids);
+          const cards = editorStore.getState().model.nodes.filter((n) => shown.has(n.id) && n.position);
+          if (!box || cards.length === 0) return;
+          const size = (id: string) => measured.get(id) ?? NEW_CARD_SIZE;
+          const left = Math.min(...cards.map((n) => n.position!.x));
+          const top = Math.min(...cards.map((n) => n.position!.y));
+          const right = Math.max(...cards.map((n) => n.position!.x + size(n.id).width));
+          const bottom = Math.max(...cards.map((n) => n.position!.y + size(n.id).height));
+          const a = flow.flowToScreenPosition({ x: left, y: top });
+          const b = flow.flowToScreenPosition({ x: right, y: bottom });
+          // The smallest pan that brings the cards in, with some air (their top-left wins if they do not fit).
+          const air = 24;
+          const shift = (lo: number, hi: number, min: number, max: number) => (lo < min + air ? min + air - lo : hi > max - air ? Math.max(max - air - hi, min + air - lo) : 0);
+          const dx = shift(a.x, b.x, box.left, box.right);
+          const dy = shift(a.y, b.y, box.top, box.bottom);
+          if (dx === 0 && dy === 0) return;
+          const { x, y, zoom } = flow.getViewport();
+          void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
         },
         measuredSize: (id) => measured.get(id),
         withWholeGraph: async (zoom, work) => {

@@ -11,6 +11,8 @@ export interface CanvasApi {
   /** Fits the whole graph in view, clear of the minimap; animated over `duration` ms. */
   fitView(duration?: number): void;
   openQuickAdd(): void;
+  /** Pans (keeping the zoom) so that the nodes `ids` are on screen, when some are not. */
+  reveal(ids: readonly string[]): void;
   /** A node's rendered size, for auto-layout. */
   measuredSize(id: string): Size | undefined;
   /**

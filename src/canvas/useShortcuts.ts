@@ -23,8 +23,12 @@ export function handleShortcut(e: KeyboardEvent): boolean {
   else if (mod && key === 'c') {
     const clip = store.copy();
     if (clip) void navigator.clipboard?.writeText(JSON.stringify(clip)).catch(() => undefined);
-  } else if (mod && key === 'v') store.paste();
-  else if (mod && key === 'd') store.duplicate();
+  } else if (mod && (key === 'v' || key === 'd')) {
+    if (key === 'v') store.paste();
+    else store.duplicate();
+    // The copy lands in the nearest free spot, which can be off screen: bring it into view.
+    canvasApi()?.reveal([...editorStore.getState().selectedNodes]);
+  }
   else if (mod && key === 'a') store.selectAll();
   else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) store.removeSelection();
   else if (!mod && e.key === '/') canvasApi()?.openQuickAdd();

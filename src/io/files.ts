@@ -39,11 +39,16 @@ export function fileNameFor(model: Model): string {
 }
 
 export function saveModel(model: Model): void {
-  const blob = new Blob([serializeModel(model)], { type: 'application/json' });
+  downloadText(serializeModel(model), fileNameFor(model));
+}
+
+/** Downloads `text` as a JSON file called `name`. */
+export function downloadText(text: string, name: string): void {
+  const blob = new Blob([text], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileNameFor(model);
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();

@@ -4,6 +4,7 @@
  */
 import { ensureOpsFor, validateModelText } from '../../graph-engine/index.ts';
 import { decodeShareFragment, hasSharedModel } from '../share/shareLink.ts';
+import { downloadText } from './files.ts';
 import { browserStorage, restoreAutosave, writeAutosave, type KeyValueStorage } from '../store/autosave.ts';
 import { editorStore } from '../store/useEditor.ts';
 import { DEFAULT_SAMPLE, sampleText, samples } from './samples.ts';
@@ -66,10 +67,16 @@ export async function startEditor(): Promise<void> {
       store.loadModel(restored.model, 'Restore', { undoable: false });
       loaded = true;
     } else if (restored.kind === 'rejected') {
+      const { keptAs } = restored;
       store.notify(
         'error',
-        `The graph saved in this browser did not pass validation. It was kept aside under "${restored.keptAs}" and a sample opened instead.`,
+        `The graph saved in this browser did not pass validation. It was kept aside under "${keptAs}" and a sample opened instead.`,
         restored.problems.map((p) => p.message),
+        {
+          sticky: true,
+          // The kept-aside text as it was stored, to fix by hand and open again.
+          action: { label: 'Download the kept-aside graph', run: () => downloadText(storage.getItem(keptAs) ?? '', 'graphgrad-kept-aside.json') },
+        },
       );
     }
   }
@@ -83,10 +90,20 @@ export async function startEditor(): Promise<void> {
  */
 function startAutosave(storage: KeyValueStorage): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let failing = false;
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    writeAutosave(storage, editorStore.getState().model);
+    const ok = writeAutosave(storage, editorStore.getState().model);
+    // Said once per run of failures, not on every edit; the last good copy stays in storage.
+    if (!ok && !failing) {
+      editorStore
+        .getState()
+        .notify('error', 'This browser would not store the graph (its storage is full or turned off), so edits from now on are not autosaved.', [
+          'The last graph it did store is kept. Use Save to keep this one as a file.',
+        ]);
+    }
+    failing = !ok;
   };
   flush();
   editorStore.subscribe((s, prev) => {

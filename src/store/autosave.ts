@@ -32,11 +32,13 @@ export function restoreAutosave(storage: KeyValueStorage, now = Date.now()): Res
   return { kind: 'rejected', keptAs, problems };
 }
 
-export function writeAutosave(storage: KeyValueStorage, model: Model): void {
+/** Whether the write went through: storage can be full or disabled, and the editor keeps working. */
+export function writeAutosave(storage: KeyValueStorage, model: Model): boolean {
   try {
     storage.setItem(AUTOSAVE_KEY, serializeModel(model));
+    return true;
   } catch {
-    // Quota exceeded or storage disabled: the editor keeps working; Save still writes a file.
+    return false;
   }
 }
 

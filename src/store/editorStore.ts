@@ -28,7 +28,13 @@ export interface Notice {
   kind: 'error' | 'info';
   title: string;
   details: string[];
+  /** A button on the notice (e.g. download a graph that could not be restored). */
+  action?: { label: string; run(): void };
+  /** Stays until dismissed instead of fading after a while. */
+  sticky?: boolean;
 }
+
+export type NoticeOptions = Pick<Notice, 'action' | 'sticky'>;
 
 export interface NodeEdit {
   label?: string;
@@ -92,7 +98,7 @@ export interface EditorActions {
   paste(clip?: Clipboard): void;
   duplicate(): void;
   setMode(mode: Mode): void;
-  notify(kind: Notice['kind'], title: string, details?: string[]): number;
+  notify(kind: Notice['kind'], title: string, details?: string[], options?: NoticeOptions): number;
   dismiss(id: number): void;
 }
 
@@ -393,9 +399,9 @@ export function createEditorStore(options: StoreOptions = {}) {
         set({ mode });
       },
 
-      notify(kind, title, details = []) {
+      notify(kind, title, details = [], options = {}) {
         const id = ++noticeId;
-        set({ notices: [...get().notices, { id, kind, title, details }] });
+        set({ notices: [...get().notices, { id, kind, title, details, ...options }] });
         return id;
       },
 

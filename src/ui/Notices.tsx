@@ -1,4 +1,4 @@
-/** Toasts for refused connections, bad files and restored-autosave problems. Errors stay until dismissed. */
+/** Toasts for refused connections, bad files and restored-autosave problems. They fade after a while, unless sticky. */
 import { useEffect } from 'react';
 import { editorStore, useEditor } from '../store/useEditor.ts';
 import type { Notice } from '../store/editorStore.ts';
@@ -9,6 +9,7 @@ const MAX_DETAILS = 8;
 
 function NoticeCard({ notice }: { notice: Notice }) {
   useEffect(() => {
+    if (notice.sticky) return;
     const t = setTimeout(() => editorStore.getState().dismiss(notice.id), notice.kind === 'info' ? INFO_MS : ERROR_MS);
     return () => clearTimeout(t);
   }, [notice]);
@@ -24,6 +25,11 @@ function NoticeCard({ notice }: { notice: Notice }) {
             ))}
             {notice.details.length > MAX_DETAILS && <li>…and {notice.details.length - MAX_DETAILS} more.</li>}
           </ul>
+        )}
+        {notice.action && (
+          <button type="button" className="notice__action" onClick={notice.action.run}>
+            {notice.action.label}
+          </button>
         )}
       </div>
       <button type="button" className="notice__close" aria-label="Dismiss" onClick={() => editorStore.getState().dismiss(notice.id)}>

@@ -207,6 +207,13 @@ test('quick-add, copy/paste, deep links, mode switch, dark theme', async ({ page
   await expect(page.locator('.react-flow__node')).toHaveCount(before + 2);
   await page.keyboard.press(`${mod}+d`);
   await expect(page.locator('.react-flow__node')).toHaveCount(before + 3);
+  // Each copy lands clear of every card, and on screen.
+  await page.waitForTimeout(300);
+  expect(await overlappingCards(page)).toEqual([]);
+  const copy = (await page.locator('.react-flow__node.selected').boundingBox())!;
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  expect(copy.x).toBeGreaterThanOrEqual(pane.x);
+  expect(copy.x + copy.width).toBeLessThanOrEqual(pane.x + pane.width);
   await page.keyboard.press('Escape');
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
   await shot(page, testInfo, '20-dark-neuron');
@@ -228,6 +235,33 @@ test('quick-add, copy/paste, deep links, mode switch, dark theme', async ({ page
   await shot(page, testInfo, '21-dark-chain-rule-inspector');
 });
 
+test('an autosaved graph that fails validation is kept aside and reported, and a sample opens', async ({ page }, testInfo) => {
+  const bad = JSON.stringify({ format: 'graphgrad', version: 1, nodes: [{ id: 'x', op: 'bogus' }], edges: [] });
+  // Seeded once, before the app's first load (a reload would otherwise autosave over it).
+  await page.addInitScript((text) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('graphgrad.autosave', text);
+  }, bad);
+  await page.goto('/');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('did not pass validation. It was kept aside under "graphgrad.autosave.rejected.');
+  await expect(alert).toContainText('Node "x": unknown op "bogus"');
+  await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('graphgrad.autosave.rejected.')).map((k) => localStorage.getItem(k)));
+  expect(kept).toEqual([bad]);
+  await shot(page, testInfo, '05-autosave-kept-aside');
+  // The notice hands the kept-aside graph back as a file, exactly as it was stored.
+  const download = page.waitForEvent('download');
+  await alert.getByRole('button', { name: 'Download the kept-aside graph' }).click();
+  expect(readFileSync(await (await download).path(), 'utf8')).toBe(bad);
+  // The sample that opened instead is autosaved; the kept-aside graph stays where it was.
+  await page.reload();
+  await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('graphgrad.autosave.rejected.')).length)).toBe(1);
+});
+
 test('a value that is not a number is explained, and the graph keeps the last good value', async ({ page }) => {
   await page.goto('/?sample=chain-rule');
   await select(page, 'a');
@@ -241,6 +275,17 @@ test('a value that is not a number is explained, and the graph keeps the last go
   await expect(inspector.getByRole('status')).toHaveCount(0);
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('36');
 });
+
+/** Pairs of node cards whose boxes overlap on screen. */
+const overlappingCards = (page: Page) =>
+  page.evaluate(() => {
+    const boxes = [...document.querySelectorAll<HTMLElement>('.react-flow__node-op')].map((n) => ({ id: n.dataset.id!, r: n.getBoundingClientRect() }));
+    const pairs: string[] = [];
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        if (a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom) pairs.push(`${a.id}/${b.id}`);
+    return pairs;
+  });
 
 /** Pixels the edge canvas has drawn on (any alpha), or -1 when there is no edge canvas. */
 const edgeCanvasInk = (page: Page) =>
