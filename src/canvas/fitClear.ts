@@ -5,7 +5,7 @@
  * graph, or below it, whichever leaves the graph larger. Most graphs have no card there and keep
  * the plain fit.
  */
-import { getViewportForBounds, type FitViewOptions, type Node, type ReactFlowInstance, type Viewport } from '@xyflow/react';
+import { getNodesBounds, getViewportForBounds, type FitViewOptions, type Node, type ReactFlowInstance, type Viewport } from '@xyflow/react';
 
 type Padding = NonNullable<FitViewOptions['padding']>;
 
@@ -46,7 +46,7 @@ const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.t
 export function clearFitViewport(nodes: readonly Node[], width: number, height: number, obstacle: Box | undefined, options: FitOptions = BUILD_FIT): Viewport | undefined {
   const shown = nodes.filter((n) => !n.hidden && n.measured?.width);
   if (shown.length === 0) return undefined;
-  const bounds = boundsOf(shown);
+  const bounds = getNodesBounds(shown);
   const minZoom = options.minZoom ?? MIN_ZOOM;
   const plain = getViewportForBounds(bounds, width, height, minZoom, options.maxZoom, options.padding);
   if (!obstacle || !screenBoxes(shown, plain).some((b) => overlaps(b, obstacle))) return plain;
@@ -60,20 +60,6 @@ export function clearFitViewport(nodes: readonly Node[], width: number, height: 
   ];
   const fits = sides.map((padding) => getViewportForBounds(bounds, width, height, minZoom, options.maxZoom, padding));
   return fits.reduce((best, v) => (v.zoom > best.zoom ? v : best));
-}
-
-function boundsOf(nodes: readonly Node[]) {
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  for (const n of nodes) {
-    left = Math.min(left, n.position.x);
-    top = Math.min(top, n.position.y);
-    right = Math.max(right, n.position.x + (n.measured?.width ?? 0));
-    bottom = Math.max(bottom, n.position.y + (n.measured?.height ?? 0));
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /** Fits the view like `flow.fitView`, clear of the minimap inside `pane` (the canvas element). */
