@@ -2,7 +2,7 @@
  * Settings of a layer macro (units, layer sizes, activation), its parameter shapes, and Expand.
  * Changing a shape drops the stored weights so the engine re-initialises them from the seed.
  */
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { ACTIVATIONS, type Graph, type ModelNode } from '../../graph-engine/index.ts';
 import { editorStore } from '../store/useEditor.ts';
 
@@ -24,7 +24,8 @@ const SETTINGS: Record<string, Setting[]> = {
     { attr: 'activation', label: 'Activation', kind: 'activation', fallback: 'none' },
   ],
   mlp: [
-    { attr: 'sizes', label: 'Layer sizes', kind: 'sizes', fallback: '1', reshapes: true },
+    // No fallback: an MLP without sizes is an error the engine reports, not a one-unit layer.
+    { attr: 'sizes', label: 'Layer sizes', kind: 'sizes', fallback: '', reshapes: true },
     { attr: 'activation', label: 'Hidden activation', kind: 'activation', fallback: 'tanh' },
     { attr: 'outputActivation', label: 'Output activation', kind: 'activation', fallback: 'none' },
   ],
@@ -39,17 +40,25 @@ function apply(node: ModelNode, s: Setting, value: unknown) {
   editorStore.getState().updateNode(node.id, { attrs });
 }
 
+/** Text typed into a shape field, as the attr value it means, or undefined when it means none. */
+function parseShape(kind: Setting['kind'], t: string): number | number[] | undefined {
+  const parts = t.split(/[\s,]+/).filter(Boolean).map(Number);
+  const ok = parts.length > 0 && parts.every((n) => Number.isInteger(n) && n >= 1 && n <= 64);
+  if (!ok) return undefined;
+  return kind === 'count' ? (parts.length === 1 ? parts[0] : undefined) : parts;
+}
+
 function ShapeField({ node, s }: { node: ModelNode; s: Setting }) {
   const current = node.attrs?.[s.attr];
   const shown = Array.isArray(current) ? current.join(', ') : current === undefined ? s.fallback : String(current);
   const [text, setText] = useState(shown);
-  const parse = (t: string): unknown => {
-    const parts = t.split(/[\s,]+/).filter(Boolean).map(Number);
-    const ok = parts.length > 0 && parts.every((n) => Number.isInteger(n) && n >= 1 && n <= 64);
-    if (!ok) return undefined;
-    return s.kind === 'count' ? (parts.length === 1 ? parts[0] : undefined) : parts;
-  };
-  const valid = parse(text) !== undefined;
+  useEffect(() => {
+    // Follow the model (undo, another edit) unless the text already means this value.
+    setText((t) => (JSON.stringify(parseShape(s.kind, t)) === JSON.stringify(current) ? t : shown));
+  }, [shown, current, s.kind]);
+  const valid = parseShape(s.kind, text) !== undefined;
+  const errorId = useId();
+  const expected = s.kind === 'sizes' ? 'Layer widths from 1 to 64, e.g. 8, 8, 1' : 'A whole number from 1 to 64';
   return (
     <div className="field">
       <label htmlFor={`macro-${s.attr}`}>{s.label}</label>
@@ -57,14 +66,21 @@ function ShapeField({ node, s }: { node: ModelNode; s: Setting }) {
         id={`macro-${s.attr}`}
         value={text}
         aria-invalid={!valid}
+        aria-describedby={valid ? undefined : errorId}
         className={valid ? '' : 'is-invalid'}
-        title={s.kind === 'sizes' ? 'Widths of the layers, e.g. 8, 8, 1 (1 to 64 each)' : 'A whole number from 1 to 64'}
+        title={expected}
         onChange={(e) => {
           setText(e.target.value);
-          const v = parse(e.target.value);
+          const v = parseShape(s.kind, e.target.value);
           if (v !== undefined) apply(node, s, v);
         }}
+        onBlur={() => setText(shown)}
       />
+      {!valid && (
+        <div className="field__error" id={errorId} role="status">
+          {expected}{shown ? `; the layer stays ${shown}.` : '.'}
+        </div>
+      )}
     </div>
   );
 }

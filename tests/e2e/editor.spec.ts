@@ -182,6 +182,18 @@ test('a dense layer macro expands in place and collapses back', async ({ page },
   await expect(nodeById(page, dense).getByTestId('node-output-value')).toHaveText(collapsedValues);
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
   await shot(page, testInfo, '12-dense-collapsed-again');
+
+  // The settings follow undo; a width the layer cannot take is explained and changes nothing.
+  await select(page, dense);
+  const units = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Units', { exact: true });
+  await units.fill('3');
+  await expect(nodeById(page, dense).getByTestId('node-output-value')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(units).toHaveValue('2');
+  await expect(nodeById(page, dense).getByTestId('node-output-value')).toHaveCount(2);
+  await units.fill('0');
+  await expect(page.getByRole('complementary', { name: 'Inspector' }).getByRole('status')).toHaveText('A whole number from 1 to 64; the layer stays 2.');
+  await expect(nodeById(page, dense).getByTestId('node-output-value')).toHaveCount(2);
 });
 
 test('quick-add, copy/paste, deep links, mode switch, dark theme', async ({ page }, testInfo) => {

@@ -1,5 +1,6 @@
 // Small builders for test models: nodes and edges in a line each, loss named.
 import type { Model, ModelEdge, ModelNode } from '../../graph-engine/index.ts';
+import { expandMacro } from '../../src/store/macroEdits.ts';
 
 export function model(nodes: ModelNode[], edges: [string, string, number][], loss?: string): Model {
   const m: Model = {
@@ -36,6 +37,28 @@ export function gridModel(cols: number, rows: number): Model {
   nodes.push({ id: 'L', op: 'sum', position: { x: cols * 230, y: (rows * 120) / 2 } });
   for (let r = 0; r < rows; r++) edges.push({ source: id(cols - 1, r), target: 'L', port: r });
   return { format: 'graphgrad', version: 1, name: `${nodes.length} nodes`, nodes, edges, loss: 'L' };
+}
+
+/**
+ * An MLP expanded in place, as a user gets it from the palette: `width` inputs, hidden layers of
+ * `width` tanh units, one linear output, mse against a target. Width 15 gives about 1,000 nodes.
+ */
+export function expandedMlpModel(width: number, layers = 2): Model {
+  const nodes: ModelNode[] = [];
+  const edges: ModelEdge[] = [];
+  for (let i = 0; i < width; i++) {
+    nodes.push({ id: `x${i + 1}`, op: 'input', value: Math.sin(i + 1), position: { x: 0, y: i * 120 } });
+    edges.push({ source: `x${i + 1}`, target: 'mlp', port: i });
+  }
+  const middle = ((width - 1) * 120) / 2;
+  nodes.push({ id: 'mlp', op: 'mlp', attrs: { sizes: [...Array(layers).fill(width), 1] }, position: { x: 260, y: middle } });
+  nodes.push({ id: 'y', op: 'input', value: 0.5, position: { x: 260, y: middle + 200 } });
+  nodes.push({ id: 'L', op: 'mse', position: { x: 520, y: middle } });
+  edges.push({ source: 'mlp', target: 'L', port: 0 }, { source: 'y', target: 'L', port: 1 });
+  const collapsed: Model = { format: 'graphgrad', version: 1, name: `expanded ${width}-${width}-1 MLP`, nodes, edges, loss: 'L', seed: 1 };
+  const { model, problem } = expandMacro(collapsed, 'mlp');
+  if (!model) throw new Error(problem);
+  return { ...model, name: `${model.nodes.length}-node expanded MLP` };
 }
 
 export { loadSample as sample } from './load-sample.ts';
