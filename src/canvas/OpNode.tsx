@@ -2,8 +2,8 @@
  * A node card: op symbol, label, value, gradient, badge, and a handle per port. Memoised: React
  * Flow passes the same `data` object until the node's content or results change.
  */
-import { memo, type CSSProperties } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useRef, type CSSProperties } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { formatNumber, portName } from '../../graph-engine/index.ts';
 import { inputHandleId, sourceHandleId, type OpFlowNode } from './flowElements.ts';
 import type { BadgeKind } from '../store/evaluate.ts';
@@ -58,10 +58,26 @@ function cardView({ node, op, result, isLoss, lossLabel }: OpFlowNode['data']) {
 }
 type CardView = ReturnType<typeof cardView>;
 
+/**
+ * React Flow measures a card's handles when it mounts. A paired loss that grows a pair keeps its
+ * number of rows but renames the handles on them (flowElements.ts: inputHandleId), so edges would
+ * attach to the old rows: have React Flow measure again whenever the handle ids change.
+ */
+function useRemeasureOnNewHandles(id: string, handleIds: string) {
+  const update = useUpdateNodeInternals();
+  const first = useRef(handleIds);
+  useEffect(() => {
+    // Not when a bare overview card (no handles) becomes a full one: it mounts its handles then.
+    if (first.current && handleIds && handleIds !== first.current) update(id);
+    if (handleIds) first.current = handleIds;
+  }, [id, handleIds, update]);
+}
+
 function OpNodeCard({ id, data, selected, height }: NodeProps<OpFlowNode>) {
   const bare = useBareCard(id);
   const card = cardView(data);
   const { label, outputs, badge, isLoss, symbol, rows } = card;
+  useRemeasureOnNewHandles(id, bare ? '' : card.portNames.map((_, i) => inputHandleId(i, card.portNames.length, card.result?.freePair)).join(' '));
   // A bare card (viewDetail.ts) stands in at the full card's height, so that its block in the
   // overview matches the others and growing into a full card moves nothing.
   const style: CSSProperties & { '--symbol-px': string } = bare

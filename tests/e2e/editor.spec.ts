@@ -133,16 +133,21 @@ test('a paired loss grows a free pair of handles as its pairs are wired', async 
   await connect(page, p1, L, 'p1');
   await connect(page, t1, L, 't1');
   await expect(cardValue(nodeById(page, L))).toHaveText('0.25');
+  await expect.poll(() => misdrawnEdges(page)).toEqual([]);
   // Both wired: a free pair p2, t2 appears; the target moves down a row to make room.
   await expect(handles).toHaveCount(4);
   await expect(nodeById(page, L).locator('.op-node__port-name')).toHaveText(['p1', 'p2', 't1', 't2']);
   await connect(page, t2, L, 't2');
   await expect(nodeById(page, L).getByTestId('node-badge')).toHaveText('needs input');
+  // Every wire still ends on its own port's handle after the rows were renamed.
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+  await expect.poll(() => misdrawnEdges(page)).toEqual([]);
   await connect(page, p2, L, 'p2');
   // ((0.5 − 1)² + (2 − 4)²) / 2
   await expect(cardValue(nodeById(page, L))).toHaveText('2.125');
   await expect(handles).toHaveCount(6);
   await expect(page.locator('.react-flow__edge')).toHaveCount(4);
+  await expect.poll(() => misdrawnEdges(page)).toEqual([]);
   await shot(page, testInfo, '13-mse-pairs');
   await page.keyboard.press(`${mod}+z`);
   await expect(nodeById(page, L).getByTestId('node-badge')).toHaveText('needs input');
@@ -287,6 +292,21 @@ test('a value that is not a number is explained, and the graph keeps the last go
   await expect(inspector.getByRole('status')).toHaveCount(0);
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('36');
 });
+
+/** Edges (by id, `source->target:port`) whose drawn end is not on their target port's handle. */
+const misdrawnEdges = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<SVGGElement>('.react-flow__edge')].flatMap((g) => {
+      const id = g.dataset.id ?? g.getAttribute('data-id') ?? '';
+      const m = /^(.+)->(.+):(\d+)$/.exec(id);
+      const path = g.querySelector<SVGPathElement>('path.react-flow__edge-path');
+      const handle = m && document.querySelector(`.react-flow__node[data-id="${m[2]}"] .react-flow__handle[data-handleid="in-${m[3]}"]`);
+      if (!m || !path || !handle) return [`${id}: no path or handle`];
+      const end = path.getPointAtLength(path.getTotalLength()).matrixTransform(path.getScreenCTM()!);
+      const h = handle.getBoundingClientRect();
+      return Math.abs(end.y - (h.top + h.height / 2)) < 4 && Math.abs(end.x - (h.left + h.width / 2)) < 12 ? [] : [`${id} ends at ${Math.round(end.x)},${Math.round(end.y)}`];
+    }),
+  );
 
 /** Pairs of node cards whose boxes overlap on screen. */
 const overlappingCards = (page: Page) =>
