@@ -2,7 +2,7 @@
  * What the editor shows first: a shared link's model (`#model=...`), else a deep-linked sample
  * (`/?sample=name`), else the autosaved graph, else the chain-rule sample. Then every change is autosaved.
  */
-import { ensureOpsFor, validateModelText } from '../../graph-engine/index.ts';
+import { ensureOpsFor, validateModelText, type Model } from '../../graph-engine/index.ts';
 import { decodeShareFragment, hasSharedModel } from '../share/shareLink.ts';
 import { downloadText } from './files.ts';
 import { browserStorage, restoreAutosave, writeAutosave, type KeyValueStorage } from '../store/autosave.ts';
@@ -34,7 +34,7 @@ export async function openSample(name: string, undoable = true, stillWanted = ()
 }
 
 /** Opens the model a share link carries (`#model=...`), validated like a file. */
-async function openSharedLink(): Promise<boolean> {
+async function openSharedLink(undoable: boolean): Promise<boolean> {
   const store = editorStore.getState();
   const shared = await decodeShareFragment(location.hash);
   if (shared.model) await ensureOpsFor(shared.model);
@@ -43,58 +43,70 @@ async function openSharedLink(): Promise<boolean> {
     store.notify('error', 'The shared link could not be opened.', r.problems.map((p) => p.message));
     return false;
   }
-  store.loadModel(r.model, 'Open shared link', { undoable: false });
+  store.loadModel(r.model, 'Open shared link', { undoable });
   return true;
+}
+
+/** The graph this browser stored last time, loaded as the first graph; reports one that fails. */
+async function restoreOwnGraph(storage: KeyValueStorage): Promise<boolean> {
+  const store = editorStore.getState();
+  await ensureOpsForText(storage.getItem(AUTOSAVE_KEY) ?? '');
+  const restored = restoreAutosave(storage);
+  if (restored.kind === 'ok') {
+    store.loadModel(restored.model, 'Restore', { undoable: false });
+    return true;
+  }
+  if (restored.kind === 'rejected') {
+    const { keptAs } = restored;
+    store.notify('error', `The graph saved in this browser did not pass validation, so it was kept aside under "${keptAs}".`, restored.problems.map((p) => p.message), {
+      sticky: true,
+      // The kept-aside text as it was stored, to fix by hand and open again.
+      action: { label: 'Download the kept-aside graph', run: () => downloadText(storage.getItem(keptAs) ?? '', 'graphgrad-kept-aside.json') },
+    });
+  }
+  return false;
 }
 
 export async function startEditor(): Promise<void> {
   const store = editorStore.getState();
   const storage = browserStorage();
-  // Loading is asynchronous: a graph the user has started meanwhile (New, Open) is not replaced.
-  const initial = store.model;
-  const userActed = () => editorStore.getState().model !== initial;
   const linked = new URLSearchParams(location.search).get('sample');
-  let loaded = false;
-  if (hasSharedModel(location.hash)) loaded = await openSharedLink();
-  if (!loaded && linked) loaded = await openSample(linked, false, () => !userActed());
+  const shared = hasSharedModel(location.hash);
+  // The user's own graph comes back first, also under a link: the link then opens as one step on
+  // top of it, so Undo brings their graph back, and their stored copy is untouched until they
+  // edit the linked one.
+  const own = storage ? await restoreOwnGraph(storage) : false;
+  // Loading is asynchronous: a graph the user has started meanwhile (New, Open) is not replaced.
+  const baseline = editorStore.getState().model;
+  const userActed = () => editorStore.getState().model !== baseline;
+  let opened: string | undefined;
+  if (shared && !userActed() && (await openSharedLink(own))) opened = 'the shared graph';
+  if (!opened && linked && (await openSample(linked, own, () => !userActed()))) opened = `the sample "${linked}"`;
   // The link has done its job: from here on the graph is the user's own, autosaved, so a reload
   // must bring back their edits, not the linked original.
   if (linked || location.hash) history.replaceState(null, '', location.pathname);
-  if (!loaded && storage) {
-    await ensureOpsForText(storage.getItem(AUTOSAVE_KEY) ?? '');
-    const restored = userActed() ? ({ kind: 'none' } as const) : restoreAutosave(storage);
-    if (restored.kind === 'ok') {
-      store.loadModel(restored.model, 'Restore', { undoable: false });
-      loaded = true;
-    } else if (restored.kind === 'rejected') {
-      const { keptAs } = restored;
-      store.notify(
-        'error',
-        `The graph saved in this browser did not pass validation. It was kept aside under "${keptAs}" and a sample opened instead.`,
-        restored.problems.map((p) => p.message),
-        {
-          sticky: true,
-          // The kept-aside text as it was stored, to fix by hand and open again.
-          action: { label: 'Download the kept-aside graph', run: () => downloadText(storage.getItem(keptAs) ?? '', 'graphgrad-kept-aside.json') },
-        },
-      );
-    }
-  }
-  if (!loaded && !userActed()) await openSample(DEFAULT_SAMPLE, false, () => !userActed());
-  if (storage) startAutosave(storage);
+  if (opened && own) store.notify('info', `Opened ${opened}. Undo brings back the graph you had.`);
+  if (!own && !opened && !userActed()) await openSample(DEFAULT_SAMPLE, false, () => !userActed());
+  // What storage holds already: the restored graph, or a linked one not yet edited.
+  if (storage) startAutosave(storage, own ? editorStore.getState().model : undefined);
 }
 
 /**
  * Saves after each change to the model, batched to one write per animation frame-ish tick (a drag
- * changes the model every frame), and flushed when the page is hidden or closed.
+ * changes the model every frame), and flushed when the page is hidden or closed. Only a tab whose
+ * graph changed writes: an idle second tab must not overwrite what another tab stored since.
  */
-function startAutosave(storage: KeyValueStorage): void {
+function startAutosave(storage: KeyValueStorage, stored: Model | undefined): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failing = false;
+  let written = stored;
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    const ok = writeAutosave(storage, editorStore.getState().model);
+    const { model } = editorStore.getState();
+    if (model === written) return;
+    const ok = writeAutosave(storage, model);
+    if (ok) written = model;
     // Said once per run of failures, not on every edit; the last good copy stays in storage.
     if (!ok && !failing) {
       editorStore

@@ -262,7 +262,7 @@ test('an autosaved graph that fails validation is kept aside and reported, and a
   }, bad);
   await page.goto('/');
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('did not pass validation. It was kept aside under "graphgrad.autosave.rejected.');
+  await expect(alert).toContainText('did not pass validation, so it was kept aside under "graphgrad.autosave.rejected.');
   await expect(alert).toContainText('Node "x": unknown op "bogus"');
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('graphgrad.autosave.rejected.')).map((k) => localStorage.getItem(k)));

@@ -140,3 +140,44 @@ test('edits made after opening a deep link or a share link survive a reload', as
   await page.reload();
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('48');
 });
+
+test('a link opens over the graph the user had: Undo brings it back, and storage keeps it until the linked one is edited', async ({ page }) => {
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('graphgrad.autosave') ?? '{}').name as string);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('My own graph');
+  await expect.poll(stored).toBe('My own graph');
+
+  await page.goto('/?sample=xor-mlp');
+  await expect(nodeById(page, 'h')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Opened the sample "xor-mlp". Undo brings back the graph you had.' })).toBeVisible();
+  // Only looking at the link changes nothing stored: a reload brings the user's graph back.
+  await page.waitForTimeout(400);
+  expect(await stored()).toBe('My own graph');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('My own graph');
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+
+  // Editing the linked graph makes it the one stored.
+  await page.goto('/?sample=chain-rule');
+  await select(page, 'a');
+  await setField(page, 'Value', '10');
+  await expect.poll(stored).toBe('J = 3(a + bc)');
+});
+
+test('an idle second tab does not overwrite what another tab stored since', async ({ page, context }) => {
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('graphgrad.autosave') ?? '{}').name as string);
+  await page.goto('/');
+  await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(cardValue(nodeById(second, 'J'))).toHaveText('33');
+  // The first tab edits; the second, untouched, is hidden and then reloaded.
+  await page.bringToFront();
+  await page.getByLabel('Name', { exact: true }).fill('Edited in the first tab');
+  await expect.poll(stored).toBe('Edited in the first tab');
+  await second.reload();
+  await expect(second.getByLabel('Name', { exact: true })).toHaveValue('Edited in the first tab');
+  await second.close();
+  expect(await stored()).toBe('Edited in the first tab');
+});
