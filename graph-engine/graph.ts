@@ -4,7 +4,7 @@
  * nodes reach the loss and which are incomplete.
  */
 import type { Model, Problem } from './model.ts';
-import { ModelError } from './model.ts';
+import { ModelError, nodeLabel } from './model.ts';
 import type { Attrs, OpDef } from './ops/types.ts';
 import { getOp, isLeafOp, LAZY_OPS, portName, resolveAttrs } from './ops/registry.ts';
 import { topoSort } from './topo.ts';
@@ -119,7 +119,7 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
     nodes.push({
       index: nodes.length,
       id: n.id,
-      label: n.label ?? n.id,
+      label: nodeLabel(n),
       op,
       attrs: resolveAttrs(op, n.attrs),
       value: leaf && typeof n.value === 'number' ? n.value : Number.NaN,

@@ -136,6 +136,9 @@ export function serializeModel(model: Model): string {
   return `${JSON.stringify(model, null, 2)}\n`;
 }
 
+/** The name a node goes by: its label, or its id when the label is missing or blank. */
+export const nodeLabel = (n: { id: string; label?: string }): string => (n.label?.trim() ? n.label : n.id);
+
 export const edgeKey = (e: Pick<ModelEdge, 'source' | 'target' | 'port' | 'sourcePort'>) =>
   `${e.source}${e.sourcePort ? `#${e.sourcePort}` : ''}->${e.target}:${e.port}`;
 

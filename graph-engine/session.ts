@@ -167,12 +167,23 @@ export class Session {
   /** A user-facing sentence about the first non-finite value, naming the node and its inputs. */
   describeNonFinite(): string | undefined {
     const hit = this.firstNonFinite('values');
-    if (!hit) return undefined;
-    const node = this.graph.nodes[hit.node];
-    const inputs = [...this.sources[hit.node]]
-      .map((s) => `${nodeRef(this.graph.nodes[s])} = ${this.value(s, hit.sample)}`)
-      .join(', ');
-    const sample = this.batch > 1 ? ` on sample ${hit.sample}` : '';
-    return `Node ${nodeRefWithOp(node, node.op.name)} is ${hit.value}${sample}${inputs ? ` from ${inputs}` : ''}: the first non-finite value in the graph.`;
+    return hit && this.nonFiniteCause(hit.node, hit.sample, true);
+  }
+
+  /**
+   * Why node `n` holds a non-finite value on `sample`: made here from finite inputs (1/0, log of
+   * a negative), naming them; or handed on from inputs that are already non-finite, naming those.
+   */
+  nonFiniteCause(n: number, sample = 0, first = false): string | undefined {
+    const value = this.value(n, sample);
+    if (Number.isFinite(value)) return undefined;
+    const node = this.graph.nodes[n];
+    const inputs = [...this.sources[n]];
+    const bad = inputs.filter((s) => !Number.isFinite(this.value(s, sample)));
+    const list = (ids: number[]) => ids.map((s) => `${nodeRef(this.graph.nodes[s])} = ${this.value(s, sample)}`).join(', ');
+    const on = this.batch > 1 ? ` on sample ${sample}` : '';
+    if (bad.length) return `Node ${nodeRefWithOp(node, node.op.name)} is ${value}${on} because its input${bad.length > 1 ? 's are' : ' is'} not finite: ${list(bad)}.`;
+    const where = first ? 'the first non-finite value in the graph' : 'the value stops being finite here';
+    return `Node ${nodeRefWithOp(node, node.op.name)} is ${value}${on}${inputs.length ? ` from ${list(inputs)}` : ''}: ${where}.`;
   }
 }

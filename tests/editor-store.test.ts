@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { edgeKey, parseModelText, serializeModel, type Model } from '../graph-engine/index.ts';
+import { buildGraph, edgeKey, nodeLabel, parseModelText, serializeModel, type Model } from '../graph-engine/index.ts';
 import { createEditorStore } from '../src/store/editorStore.ts';
 import { AUTOSAVE_KEY, REJECTED_PREFIX, restoreAutosave, writeAutosave, type KeyValueStorage } from '../src/store/autosave.ts';
 import { HISTORY_LIMIT } from '../src/store/history.ts';
@@ -52,6 +52,19 @@ describe('editor store', () => {
     expect(r.get(ids.c)?.grad).toBe(9);
     s().updateNode(ids.a, { value: 6 });
     expect(s().evaluation.results.get(ids.J)?.value).toBe(36);
+  });
+
+  it('a blank label gives the node its id back as its name', () => {
+    const { s, ids } = buildChainRule();
+    s().updateNode(ids.u, { label: '   ' });
+    expect(s().model.nodes.find((n) => n.id === ids.u)!.label).toBeUndefined();
+    // The same from a file: a blank label there is the id in every name the engine writes.
+    const m = sample('chain-rule');
+    m.nodes.find((n) => n.id === 'u')!.label = ' ';
+    const g = buildGraph(m);
+    expect(g.nodes[g.indexOf.get('u')!].label).toBe('u');
+    expect(nodeLabel({ id: 'u', label: '' })).toBe('u');
+    expect(nodeLabel({ id: 'u', label: 'bc' })).toBe('bc');
   });
 
   it('labels new inputs a, b, c and keeps ids unique', () => {

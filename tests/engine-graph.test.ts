@@ -207,6 +207,22 @@ describe('forward and reverse mode', () => {
     expect(() => computeGradients(model([input('x', 0), op('l', 'log')], [['x', 'l', 0]], 'l'))).toThrow(/Node "l" \(log\) is -Infinity/);
   });
 
+  it('explains each non-finite value: made from finite inputs, or handed on from a non-finite one', () => {
+    const m = model(
+      [input('a', -1), { id: 'zero', op: 'const', value: 0 }, op('l', 'log'), op('d', 'div'), op('r', 'sqrt'), op('s', 'add')],
+      [['a', 'l', 0], ['a', 'd', 0], ['zero', 'd', 1], ['a', 'r', 0], ['l', 's', 0], ['d', 's', 1]],
+      's',
+    );
+    const g = buildGraph(m);
+    const s = new Session(g);
+    s.forward();
+    const cause = (id: string) => s.nonFiniteCause(g.indexOf.get(id)!);
+    expect(cause('d')).toBe('Node "d" (div) is -Infinity from "a" = -1, "zero" = 0: the value stops being finite here.');
+    expect(cause('r')).toBe('Node "r" (sqrt) is NaN from "a" = -1: the value stops being finite here.');
+    expect(cause('s')).toBe('Node "s" (add) is NaN because its inputs are not finite: "l" = NaN, "d" = -Infinity.');
+    expect(cause('a')).toBeUndefined();
+  });
+
   it('names nodes in that report by the labels the user sees, with ids where they differ', () => {
     const g = buildGraph(model([{ ...input('input1', -2), label: 'a' }, { ...op('log1', 'log'), label: 'ln a' }], [['input1', 'log1', 0]], 'log1'));
     const s = new Session(g);

@@ -4,7 +4,7 @@
  */
 import { memo } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
-import type { Model } from '../../graph-engine/index.ts';
+import { nodeLabel, type Model } from '../../graph-engine/index.ts';
 import { editorStore } from '../store/useEditor.ts';
 import { expandedMacros } from '../store/macroEdits.ts';
 import type { Size } from './flowElements.ts';
@@ -56,7 +56,7 @@ export function macroGroupNodes(model: Model, measured: ReadonlyMap<string, Size
       id: `macro-group:${id}`,
       type: 'macroGroup' as const,
       position: { x: x0 - PAD, y: y0 - PAD },
-      data: { macroId: id, title: `${rec.node.op} ${rec.node.label ?? id} (expanded)` },
+      data: { macroId: id, title: `${rec.node.op} ${nodeLabel(rec.node)} (expanded)` },
       width,
       height,
       measured: { width, height },

@@ -4,7 +4,7 @@
  */
 import { memo, useEffect, useRef, type CSSProperties } from 'react';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { formatNumber, portName } from '../../graph-engine/index.ts';
+import { formatNumber, nodeLabel, portName } from '../../graph-engine/index.ts';
 import { inputHandleId, sourceHandleId, type OpFlowNode } from './flowElements.ts';
 import type { BadgeKind } from '../store/evaluate.ts';
 import { cardHeight, HEADER_PX, minCardHeight, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
@@ -46,7 +46,7 @@ function cardView({ node, op, result, isLoss, lossLabel }: OpFlowNode['data']) {
     result,
     isLoss,
     lossLabel,
-    label: node.label ?? node.id,
+    label: nodeLabel(node),
     ports,
     badge,
     outputs,

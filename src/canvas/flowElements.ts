@@ -4,7 +4,7 @@
  * re-render what an edit actually touched (one dragged node, the values downstream of an edit).
  */
 import type { Edge, Node } from '@xyflow/react';
-import { edgeKey, getOp, type Model, type ModelEdge, type ModelNode, type OpDef } from '../../graph-engine/index.ts';
+import { edgeKey, getOp, nodeLabel, type Model, type ModelEdge, type ModelNode, type OpDef } from '../../graph-engine/index.ts';
 import type { Evaluation, NodeResult } from '../store/evaluate.ts';
 
 export interface OpNodeData extends Record<string, unknown> {
@@ -91,7 +91,7 @@ export class FlowNodeCache {
   derive(model: Model, evaluation: Evaluation, selected: ReadonlySet<string>, measured: ReadonlyMap<string, Size>): OpFlowNode[] {
     const next = new Map<string, CachedNode>();
     const lossNode = model.nodes.find((n) => n.id === evaluation.lossId);
-    const lossLabel = lossNode ? (lossNode.label ?? lossNode.id) : undefined;
+    const lossLabel = lossNode ? nodeLabel(lossNode) : undefined;
     const out = model.nodes.map((node) => {
       const prev = this.cache.get(node.id);
       const result = evaluation.results.get(node.id);

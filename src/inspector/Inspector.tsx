@@ -1,6 +1,6 @@
 /** The inspector: the selected node's settings (edits apply live) and what the engine computed. */
 import { useMemo } from 'react';
-import { getOp, isLeafOp, type ModelNode } from '../../graph-engine/index.ts';
+import { getOp, isLeafOp, nodeLabel, type ModelNode } from '../../graph-engine/index.ts';
 import { editorStore, useEditor } from '../store/useEditor.ts';
 import type { Evaluation } from '../store/evaluate.ts';
 import { NumberField } from './NumberField.tsx';
@@ -52,7 +52,7 @@ function GraphSummary() {
         <dt>Edges</dt>
         <dd>{model.edges.length}</dd>
         <dt>Loss</dt>
-        <dd>{loss ? `${loss.label ?? loss.id}${evaluation.lossIsAutomatic ? ' (automatic: the only output)' : ''}` : 'none yet'}</dd>
+        <dd>{loss ? `${nodeLabel(loss)}${evaluation.lossIsAutomatic ? ' (automatic: the only output)' : ''}` : 'none yet'}</dd>
       </dl>
       {evaluation.problems.map((p, i) => (
         <p key={i} className="notice-inline notice-inline--nonfinite" role="alert">
@@ -69,7 +69,7 @@ function GraphSummary() {
 function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Evaluation }) {
   const op = getOp(node.op);
   const result = evaluation.results.get(node.id);
-  const label = node.label ?? node.id;
+  const label = nodeLabel(node);
   const store = editorStore.getState();
   const isLoss = evaluation.lossId === node.id;
   const partOf = macroOfMember(editorStore.getState().model, node.id);
@@ -79,7 +79,7 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
     return nodeTex(g, node.id, (n) => evaluation.results.get(g.nodes[n].id)?.value ?? Number.NaN);
   }, [evaluation, node.id]);
   const lossNode = evaluation.lossId ? editorStore.getState().model.nodes.find((n) => n.id === evaluation.lossId) : undefined;
-  const lossLabel = lossNode?.label ?? lossNode?.id ?? 'L';
+  const lossLabel = lossNode ? nodeLabel(lossNode) : 'L';
 
   return (
     <section className="node-inspector">

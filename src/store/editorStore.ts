@@ -223,7 +223,11 @@ export function createEditorStore(options: StoreOptions = {}) {
           (d) => {
             const node = d.nodes[edits.nodeIndex(get().model.nodes).get(id) ?? -1];
             if (!node) return;
-            if (edit.label !== undefined) node.label = edit.label;
+            // A blank label is no label: the node goes by its id again.
+            if (edit.label !== undefined) {
+              if (edit.label.trim()) node.label = edit.label;
+              else delete node.label;
+            }
             if (edit.value !== undefined) node.value = edit.value;
             if (edit.attrs) {
               for (const [k, v] of Object.entries(edit.attrs)) {

@@ -6,6 +6,7 @@ import {
   checkGraph,
   getOp,
   isLeafOp,
+  nodeLabel,
   nodeRef,
   Session,
   type Graph,
@@ -125,7 +126,7 @@ function uncomputed(n: ModelNode, wired: Wired | undefined): NodeResult {
  */
 function resultsAroundProblems(model: Model, lossId: string | undefined, problems: readonly Problem[], wired: Map<string, Wired>): Map<string, NodeResult> {
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
-  const ref = (id: string) => nodeRef({ id, label: byId.get(id)?.label ?? id });
+  const ref = (id: string) => nodeRef({ id, label: nodeLabel(byId.get(id) ?? { id }) });
   const broken = new Map<string, string[]>();
   for (const p of problems) if (p.nodeId !== undefined) broken.set(p.nodeId, [...(broken.get(p.nodeId) ?? []), p.message]);
   // Breadth first from the broken nodes, so each waiting node names its nearest cause.
@@ -173,8 +174,7 @@ function readResults(graph: Graph, model: Model, wired: Map<string, Wired>): { r
   session.forward();
   const backwardBlocker = session.backwardBlocker();
   if (!backwardBlocker) session.backward();
-  const firstBad = session.firstNonFinite('values');
-  const firstBadReason = firstBad ? session.describeNonFinite() : undefined;
+  const firstBad = session.firstNonFinite('values')?.node;
   const grads = !backwardBlocker;
   /** Value, gradient and badge of primitive node index n. */
   const read = (n: number) => {
@@ -183,12 +183,7 @@ function readResults(graph: Graph, model: Model, wired: Map<string, Wired>): { r
     const missing = graph.incomplete.get(n);
     let badge: NodeResult['badge'];
     if (missing) badge = { kind: 'incomplete', reason: missing };
-    else if (!Number.isFinite(value)) {
-      badge = {
-        kind: 'nonfinite',
-        reason: firstBad?.node === n && firstBadReason ? firstBadReason : `Value is ${value}, from a non-finite input upstream.`,
-      };
-    }
+    else if (!Number.isFinite(value)) badge = { kind: 'nonfinite', reason: session.nonFiniteCause(n, 0, n === firstBad)! };
     return { value, grad, badge };
   };
   for (const node of graph.nodes) {

@@ -8,6 +8,7 @@ import {
   edgeKey,
   getOp,
   isLeafOp,
+  nodeLabel,
   nodeRef,
   type Model,
   type ModelEdge,
@@ -63,7 +64,7 @@ export function freshId(model: Model, base: string, taken: Set<string> = new Set
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** Readable default labels: inputs a, b, c...; params w1, w2...; others their id. */
 export function defaultLabel(model: Model, op: OpDef, id: string): string {
-  const labels = new Set(model.nodes.map((n) => n.label ?? n.id));
+  const labels = new Set(model.nodes.map(nodeLabel));
   if (op.name === 'input') for (const l of LETTERS) if (!labels.has(l)) return l;
   if (op.name === 'param') for (let i = 1; ; i++) if (!labels.has(`w${i}`)) return `w${i}`;
   return id;
@@ -136,7 +137,7 @@ function toEdge(c: Connection): ModelEdge {
 export function connectionProblem(model: Model, c: Connection): string | undefined {
   if (c.source === c.target) {
     const node = model.nodes.find((n) => n.id === c.source);
-    const name = nodeRef({ id: c.source, label: node?.label ?? c.source });
+    const name = nodeRef({ id: c.source, label: nodeLabel(node ?? { id: c.source }) });
     return `The graph has a cycle: ${name} -> ${name}. A node cannot feed itself.`;
   }
   const edges = c.newPair ? withNewPair(model.edges, c.target) : model.edges;

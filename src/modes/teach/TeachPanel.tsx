@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { formatNumber, isLeafOp, pathsToLoss, readMacro, texName, type BackwardStep, type ForwardStep, type Graph, type Stepper, numberTex } from '../../../graph-engine/index.ts';
+import { formatNumber, isLeafOp, nodeLabel, pathsToLoss, readMacro, texName, type BackwardStep, type ForwardStep, type Graph, type Stepper, numberTex } from '../../../graph-engine/index.ts';
 import { Formula } from '../../inspector/Formula.tsx';
 import { useEditor } from '../../store/useEditor.ts';
 import { NO_PARAMS, progress, type UnitStep } from './teachStore.ts';
@@ -253,7 +253,8 @@ function Timeline({ forward, backward, total, nodes }: { forward: number; backwa
   );
 }
 
-function nodeLabel(graph: Graph, id: string): string {
+/** A node's name in the graph being stepped (inside an expanded macro, its full id). */
+function graphLabel(graph: Graph, id: string): string {
   const i = graph.indexOf.get(id);
   return i === undefined ? id : graph.nodes[i].origin ? graph.nodes[i].id : graph.nodes[i].label;
 }
@@ -282,7 +283,7 @@ function StepView() {
 
 function ForwardView({ step, stepper }: { step: ForwardStep; stepper: Stepper }) {
   const g = stepper.graph;
-  const label = nodeLabel(g, step.id);
+  const label = graphLabel(g, step.id);
   const kind = step.op === 'param' ? 'a parameter' : step.op === 'const' ? 'a constant' : 'an input';
   return (
     <>
@@ -293,7 +294,7 @@ function ForwardView({ step, stepper }: { step: ForwardStep; stepper: Stepper })
       <p className="small muted">
         {step.leaf
           ? `${label} is ${kind}: its value is given, nothing to compute.`
-          : `${label} = ${step.op} of ${step.inputs.map((i) => `${nodeLabel(g, i.source)} (${fmt(i.value)})`).join(', ')}: the highlighted edges feed it.`}
+          : `${label} = ${step.op} of ${step.inputs.map((i) => `${graphLabel(g, i.source)} (${fmt(i.value)})`).join(', ')}: the highlighted edges feed it.`}
       </p>
     </>
   );
@@ -306,9 +307,9 @@ export function textSum(xs: number[]): string {
 
 function BackwardView({ step, stepper }: { step: BackwardStep; stepper: Stepper }) {
   const nodes = useEditor((s) => s.model.nodes);
-  const labels = useMemo(() => new Map(nodes.map((n) => [n.id, n.label ?? n.id])), [nodes]);
+  const labels = useMemo(() => new Map(nodes.map((n) => [n.id, nodeLabel(n)])), [nodes]);
   const g = stepper.graph;
-  const label = nodeLabel(g, step.id);
+  const label = graphLabel(g, step.id);
   const lossLabel = g.loss >= 0 ? g.nodes[g.loss].label : 'L';
   const live = step.edges.filter((r) => r.reachesLoss);
   const macroLabel = (id: string) => labels.get(id) ?? id;
@@ -349,7 +350,7 @@ function BackwardView({ step, stepper }: { step: BackwardStep; stepper: Stepper 
               );
             }
             const r = records[0];
-            const t = nodeLabel(g, r.target);
+            const t = graphLabel(g, r.target);
             return (
               <li key={r.edge} className="teach-edge-card" data-testid="edge-record">
                 <div className="teach-edge-card__title">
@@ -409,7 +410,10 @@ const vectorTex = (xs: number[]) => {
 
 /** A collapsed layer macro, stepped as one unit: its input and output vectors (forward), gradients (backward). */
 function MacroStep({ last, stepper }: { last: UnitStep; stepper: Stepper }) {
-  const title = useEditor((s) => s.model.nodes.find((n) => n.id === last.unit)?.label ?? last.unit);
+  const title = useEditor((s) => {
+    const unit = s.model.nodes.find((n) => n.id === last.unit);
+    return unit ? nodeLabel(unit) : last.unit;
+  });
   const g = stepper.graph;
   const macro = g.macros.get(last.unit);
   if (!macro) return null;

@@ -16,7 +16,7 @@ import {
 import type { Evaluation } from '../../store/evaluate.ts';
 import { useEditor } from '../../store/useEditor.ts';
 import { Formula } from '../../inspector/Formula.tsx';
-import { formatNumber } from '../../../graph-engine/index.ts';
+import { formatNumber, nodeLabel } from '../../../graph-engine/index.ts';
 import { collapsedBackwardTex } from './units.ts';
 import { buildTeachView, type TeachEdgeData, type TeachFlowEdge } from './teachView.ts';
 import { teachStore, useTeach } from './useTeach.ts';
@@ -127,7 +127,7 @@ export function TeachCanvasLayer() {
   const last = useTeach((s) => s.last);
   const version = useTeach((s) => s.version);
   const nodes = useEditor((s) => s.model.nodes);
-  const labels = useMemo(() => new Map(nodes.map((n) => [n.id, n.label ?? n.id])), [nodes]);
+  const labels = useMemo(() => new Map(nodes.map((n) => [n.id, nodeLabel(n)])), [nodes]);
   const title = last ? (labels.get(last.unit) ?? last.unit) : undefined;
   const [shownFor, setShownFor] = useState<number>();
   useEffect(() => {

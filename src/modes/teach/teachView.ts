@@ -5,7 +5,7 @@
  * contribution) as they become known. Pure: every number is read from the engine's session.
  */
 import type { Edge } from '@xyflow/react';
-import { edgeKey, formatNumber, type Model } from '../../../graph-engine/index.ts';
+import { edgeKey, formatNumber, nodeLabel, type Model } from '../../../graph-engine/index.ts';
 import type { Evaluation, NodeResult } from '../../store/evaluate.ts';
 import type { TeachState } from './teachStore.ts';
 
@@ -95,7 +95,7 @@ export function buildTeachView(model: Model, evaluation: Evaluation, s: TeachSta
   const edgeData = new Map<string, TeachEdgeData>();
   const labelAll = model.edges.length < LABEL_ALL_BELOW;
   const lossLabel = graph.loss >= 0 ? graph.nodes[graph.loss].label : 'L';
-  const labelOf = new Map(model.nodes.map((n) => [n.id, n.label ?? n.id]));
+  const labelOf = new Map(model.nodes.map((n) => [n.id, nodeLabel(n)]));
   model.edges.forEach((e, i) => {
     const key = edgeKey(e);
     const g = units.edgesOfModel[i] ?? [];
