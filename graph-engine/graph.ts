@@ -168,7 +168,7 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
   });
 
   // Ports per node: fixed ops need every port; variadic ops need 0..k-1 without gaps, k >= min.
-  const missing = new Map<number, string>();
+  const emptyPorts = new Map<number, number[]>();
   for (const node of nodes) {
     const arity = node.op.arity;
     if (arity.kind === 'leaf') continue;
@@ -184,11 +184,34 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
     node.inputs = new Int32Array(count).fill(-1);
     for (const [p, edge] of ports) node.inputs[p] = edge.index;
     const empty = [...node.inputs.keys()].filter((p) => node.inputs[p] < 0);
-    if (empty.length) {
-      const names = empty.map((p) => `${p} (${portName(node.op, p, count)})`).join(', ');
-      const message = `Node ${nodeRefWithOp(node, node.op.name)}: port${empty.length > 1 ? 's' : ''} ${names} ${empty.length > 1 ? 'have' : 'has'} no input.`;
-      missing.set(node.index, message);
-      if (!options.allowIncomplete) problems.push({ message, nodeId: node.id, path: `nodes[${ex.nodeSource[model.nodes.findIndex((n) => n.id === node.id)]}]` });
+    if (empty.length) emptyPorts.set(node.index, empty);
+  }
+  const noInput = (who: string, op: OpDef, empty: number[], count: number, what = 'port') => {
+    const names = empty.map((p) => `${p} (${portName(op, p, count)})`).join(', ');
+    return `Node ${who}: ${what}${empty.length > 1 ? 's' : ''} ${names} ${empty.length > 1 ? 'have' : 'has'} no input.`;
+  };
+  // An empty port inside a layer macro is one of the macro's own inputs left unwired: said of the
+  // macro and its port, not of a primitive the user does not see.
+  const fileNode = new Map(fileModel.nodes.map((n) => [n.id, n]));
+  const macroRef = (id: string) => nodeRef({ id, label: nodeLabel(fileNode.get(id) ?? { id }) });
+  const macroMissing = new Map<string, string>();
+  for (const [id, inst] of ex.macros) {
+    const wiredAt = ({ node, port }: { node: string; port: number }) => nodes[indexOf.get(node) ?? -1]?.inputs[port] >= 0;
+    const empty = inst.inputConsumers.flatMap((consumers, port) => (consumers.every(wiredAt) ? [] : [port]));
+    const op = getOp(inst.op);
+    if (empty.length && op) macroMissing.set(id, noInput(nodeRefWithOp({ id, label: nodeLabel(fileNode.get(id) ?? { id }) }, inst.op), op, empty, inst.inputs, 'input port'));
+  }
+  const missing = new Map<number, string>();
+  const reported = new Set<string>();
+  for (const [n, empty] of emptyPorts) {
+    const node = nodes[n];
+    const inMacro = node.origin !== undefined ? macroMissing.get(node.origin) : undefined;
+    const message = inMacro ?? noInput(nodeRefWithOp(node, node.op.name), node.op, empty, node.inputs.length);
+    missing.set(n, message);
+    const about = inMacro ? node.origin! : node.id;
+    if (!options.allowIncomplete && !reported.has(about)) {
+      reported.add(about);
+      problems.push({ message, nodeId: about, path: `nodes[${ex.nodeSource[model.nodes.findIndex((m) => m.id === node.id)]}]` });
     }
   }
 
@@ -220,7 +243,10 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
     for (const e of nodes[n].inputs) {
       const src = edges[e].source;
       if (incomplete.has(src)) {
-        incomplete.set(n, `Waiting on ${nodeRef(nodes[src])}, which is incomplete.`);
+        const from = nodes[src].origin;
+        // Within one macro the reason is the macro's; out of one, the macro is what is waited on.
+        if (from !== undefined && from === nodes[n].origin) incomplete.set(n, incomplete.get(src)!);
+        else incomplete.set(n, `Waiting on ${from !== undefined ? macroRef(from) : nodeRef(nodes[src])}, which is incomplete.`);
         break;
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { buildGraph, edgeKey, nodeLabel, parseModelText, serializeModel, type Model } from '../graph-engine/index.ts';
+import { buildGraph, checkGraph, edgeKey, nodeLabel, parseModelText, serializeModel, type Model } from '../graph-engine/index.ts';
 import { createEditorStore } from '../src/store/editorStore.ts';
 import { AUTOSAVE_KEY, REJECTED_PREFIX, restoreAutosave, writeAutosave, type KeyValueStorage } from '../src/store/autosave.ts';
 import { HISTORY_LIMIT } from '../src/store/history.ts';
@@ -93,6 +93,20 @@ describe('editor store', () => {
     expect(store.getState().evaluation.problems).toEqual([]);
     const mlp = store.getState().model.nodes.find((n) => n.op === 'mlp')!;
     expect(mlp.attrs).toEqual({ sizes: [4, 1] });
+  });
+
+  it('says an unwired layer waits on its own port, not on a primitive inside it', () => {
+    const store = createEditorStore();
+    const s = () => store.getState();
+    const d = s().addNode('dense', { x: 0, y: 0 });
+    const sig = s().addNode('sigmoid', { x: 300, y: 0 });
+    s().connect({ source: d, target: sig, port: 0 });
+    const { results } = s().evaluation;
+    expect(results.get(d)!.badge).toEqual({ kind: 'incomplete', reason: `Node "${d}" (dense): input port 0 (x1) has no input.` });
+    expect(results.get(sig)!.badge).toEqual({ kind: 'incomplete', reason: `Waiting on "${d}", which is incomplete.` });
+    // Where empty ports are errors (the CLI's validate), the same one problem, for the layer.
+    const { problems } = checkGraph({ ...s().model, loss: sig });
+    expect(problems.map((p) => p.message)).toEqual([`Node "${d}" (dense): input port 0 (x1) has no input.`]);
   });
 
   it('computes around a node with a problem, badging it and what waits on it', () => {
