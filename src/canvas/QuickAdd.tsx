@@ -1,5 +1,5 @@
 /** Quick-add: a search box over the ops that opens on the canvas; Enter adds the highlighted op. */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { searchOps } from '../palette/opSearch.ts';
 import { editorStore } from '../store/useEditor.ts';
 import type { XY } from '../store/modelEdits.ts';
@@ -15,8 +15,23 @@ export function QuickAdd({ at, onClose }: { at: QuickAddAt; onClose: () => void 
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState(at.screen);
   const matches = searchOps(query).slice(0, 8);
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => input.current?.focus({ preventScroll: true }), []);
+  // Opened near the canvas's right or bottom edge, the box moves in so all of it shows (and the
+  // page does not scroll to it); near the bottom it opens upwards from the pointer.
+  useLayoutEffect(() => {
+    const el = box.current;
+    const canvas = el?.parentElement;
+    if (!el || !canvas) return;
+    const margin = 8;
+    const { offsetWidth: w, offsetHeight: h } = el;
+    const x = Math.max(margin, Math.min(at.screen.x, canvas.clientWidth - w - margin));
+    const below = at.screen.y + h + margin <= canvas.clientHeight;
+    const y = Math.max(margin, below ? at.screen.y : Math.min(at.screen.y - h, canvas.clientHeight - h - margin));
+    setPlace((p) => (p.x === x && p.y === y ? p : { x, y }));
+  }, [at.screen.x, at.screen.y, matches.length]);
 
   const add = (op: string) => {
     editorStore.getState().addNode(op, at.flow);
@@ -34,7 +49,7 @@ export function QuickAdd({ at, onClose }: { at: QuickAddAt; onClose: () => void 
   };
 
   return (
-    <div className="quick-add" style={{ left: at.screen.x, top: at.screen.y }} role="dialog" aria-label="Quick add">
+    <div ref={box} className="quick-add" style={{ left: place.x, top: place.y }} role="dialog" aria-label="Quick add">
       <input
         ref={input}
         value={query}
@@ -51,7 +66,7 @@ export function QuickAdd({ at, onClose }: { at: QuickAddAt; onClose: () => void 
         onKeyDown={onKeyDown}
         onBlur={onClose}
       />
-      <ul id="quick-add-list" role="listbox">
+      <ul id="quick-add-list" role="listbox" aria-label="Matching ops">
         {matches.map((op, i) => (
           <li
             key={op.name}

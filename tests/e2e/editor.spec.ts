@@ -233,6 +233,22 @@ test('quick-add, copy/paste, deep links, mode switch, dark theme', async ({ page
   expect(copy.x + copy.width).toBeLessThanOrEqual(pane.x + pane.width);
   await page.keyboard.press('Escape');
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
+
+  // Opened in the canvas's bottom-right corner, the box stays inside the canvas, and the page
+  // does not scroll; long symbols and names keep to their columns.
+  await page.mouse.dblclick(pane.x + pane.width - 230, pane.y + pane.height - 12);
+  await search.fill('soft');
+  const dialog = (await page.getByRole('dialog', { name: 'Quick add' }).boundingBox())!;
+  expect(dialog.x + dialog.width).toBeLessThanOrEqual(pane.x + pane.width);
+  expect(dialog.y + dialog.height).toBeLessThanOrEqual(pane.y + pane.height);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollTop + document.querySelector('.app')!.scrollTop)).toBe(0);
+  const clipped = await page.getByRole('option').evaluateAll((rows) =>
+    rows.flatMap((row) => [...row.children].filter((c) => (c as HTMLElement).scrollWidth > (c as HTMLElement).clientWidth + 1 && !c.classList.contains('quick-add__desc')).map((c) => c.textContent)),
+  );
+  expect(clipped).toEqual([]);
+  await shot(page, testInfo, '20-quick-add-corner');
+  await search.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Quick add' })).toHaveCount(0);
   await shot(page, testInfo, '20-dark-neuron');
 
   // The mode switch exists with its names; Teach and Train open their panels.
