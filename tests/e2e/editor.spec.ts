@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { serializeModel } from '../../graph-engine/index.ts';
 import { gridModel } from '../support/models.ts';
@@ -293,6 +293,27 @@ test('an autosaved graph that fails validation is kept aside and reported, and a
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('graphgrad.autosave.rejected.')).length)).toBe(1);
+});
+
+test('every sample opens fitted with no card over another or under the minimap', async ({ page }) => {
+  const names = readdirSync('samples').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  expect(names.length).toBeGreaterThanOrEqual(10);
+  for (const name of names) {
+    await page.goto(`/?sample=${name}`);
+    await expect(page.locator('.react-flow__node-op').first()).toBeVisible();
+    await page.waitForTimeout(300);
+    expect(await overlappingCards(page), name).toEqual([]);
+    const map = (await page.locator('.react-flow__minimap').boundingBox())!;
+    const under = await page.locator('.react-flow__node-op').evaluateAll(
+      (cards, m) =>
+        cards.filter((c) => {
+          const r = c.getBoundingClientRect();
+          return r.left < m.x + m.width && m.x < r.right && r.top < m.y + m.height && m.y < r.bottom;
+        }).length,
+      map,
+    );
+    expect(under, `${name}: cards under the minimap`).toBe(0);
+  }
 });
 
 test('a value that is not a number is explained, and the graph keeps the last good value', async ({ page }) => {
