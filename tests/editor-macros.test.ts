@@ -31,6 +31,23 @@ describe('layer macros in the editor', () => {
     expect(r.ports).toBe(3); // two wired inputs and a free one
   });
 
+  it('names a primitive after its layer when its own name is taken (a neuron\'s bias "b" beside an input "b")', () => {
+    const store = createEditorStore();
+    const s = () => store.getState();
+    const a = s().addNode('input', { x: 0, y: 0 });
+    const b = s().addNode('input', { x: 0, y: 120 });
+    const n = s().addNode('neuron', { x: 250, y: 0 });
+    s().connect({ source: a, target: n, port: 0 });
+    s().connect({ source: b, target: n, port: 1 });
+    expect(s().expandMacro(n)).toBe(true);
+    const labels = s().model.nodes.map((m) => m.label ?? m.id);
+    expect(labels.filter((l) => l === 'a' || l === 'b')).toEqual(['a', 'b']);
+    expect(labels).toContain(`${n}.b`);
+    expect(labels).toContain(`${n}.a`);
+    // Names nothing else has stay short.
+    expect(labels).toContain('z');
+  });
+
   it('expands in place and collapses back with the same values, each one undo step', () => {
     const { s, ids } = denseGraph();
     const before = s().evaluation.results.get(ids.sum)!.value;

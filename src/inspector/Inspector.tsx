@@ -80,6 +80,8 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
   }, [evaluation, node.id]);
   const lossNode = evaluation.lossId ? editorStore.getState().model.nodes.find((n) => n.id === evaluation.lossId) : undefined;
   const lossLabel = lossNode ? nodeLabel(lossNode) : 'L';
+  // Two nodes called "a" read the same on the cards and in every formula: say so, but allow it.
+  const namesakes = useEditor((s) => s.model.nodes.filter((n) => n.id !== node.id && nodeLabel(n) === label).length);
 
   return (
     <section className="node-inspector">
@@ -90,6 +92,11 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
       <div className="field">
         <label htmlFor="node-label">Label</label>
         <input id="node-label" value={node.label ?? ''} placeholder={node.id} onChange={(e) => store.updateNode(node.id, { label: e.target.value })} />
+        {namesakes > 0 && (
+          <div className="field__warning" role="status">
+            {namesakes === 1 ? 'Another node is' : `${namesakes} other nodes are`} also called “{label}”, so their cards and formulas read the same.
+          </div>
+        )}
       </div>
       <p className="muted small">
         id <code>{node.id}</code>

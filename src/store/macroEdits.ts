@@ -4,7 +4,7 @@
  * (withParams); this module only places the primitives on the canvas and remembers, in the model,
  * what to fold back into, so an expanded graph can be saved, reloaded and still collapsed.
  */
-import { expandMacroNode, getOp, withParams, type Model, type ModelEdge, type ModelNode } from '../../graph-engine/index.ts';
+import { expandMacroNode, getOp, nodeLabel, withParams, type Model, type ModelEdge, type ModelNode } from '../../graph-engine/index.ts';
 
 /** Top-level model field holding the expanded macros (kept by every tool as an unknown field). */
 export const EXPANDED_FIELD = 'expandedMacros';
@@ -61,6 +61,12 @@ export function expandMacro(model: Model, id: string): { model?: Model; problem?
     if (!members.has(n.id) && n.position && n.position.x > origin.x) return { ...n, position: { ...n.position, x: n.position.x + shift } };
     return n;
   });
+  // A primitive whose name another node already has (a neuron's bias "b" next to an input "b")
+  // takes the layer's name in front, so that every card and formula says which one it is.
+  const taken = new Set(model.nodes.filter((n) => n.id !== id).map(nodeLabel));
+  for (const [i, n] of nodes.entries()) {
+    if (members.has(n.id) && taken.has(nodeLabel(n))) nodes[i] = { ...n, label: `${nodeLabel(node)}.${nodeLabel(n)}` };
+  }
   const record: ExpandedMacro = { node, members: instance.nodes, inputConsumers: instance.inputConsumers, outputs: instance.outputs, shift };
   return { model: withExpandedField({ ...expanded, nodes }, { ...expandedMacros(model), [id]: record }) };
 }
