@@ -259,8 +259,23 @@ test('quick-add, copy/paste, deep links, mode switch, dark theme', async ({ page
   await page.getByRole('button', { name: 'Build' }).click();
   await expect(page.getByRole('complementary', { name: 'Palette' })).toBeVisible();
 
+  // The Samples menu works from the keyboard: Enter opens it on its first item, arrows move,
+  // Escape returns to the button.
+  const samplesButton = page.getByRole('button', { name: /Samples/ });
+  await samplesButton.focus();
+  await page.keyboard.press('Enter');
+  const items = page.getByRole('menu', { name: 'Samples' }).getByRole('menuitem');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(items.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(items.last()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu', { name: 'Samples' })).toHaveCount(0);
+  await expect(samplesButton).toBeFocused();
   // The Samples menu opens the same files as deep links.
-  await page.getByRole('button', { name: /Samples/ }).click();
+  await samplesButton.click();
   await page.getByRole('menuitem', { name: 'Chain rule' }).click();
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
   await select(page, 'J');
