@@ -4,14 +4,18 @@
  */
 import { useEffect, useId, useState } from 'react';
 
+/** Plain decimal notation only: Number() alone would also take "0x10", "0b1" and "Infinity". */
+const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
+const parse = (t: string) => (DECIMAL.test(t) ? Number(t) : Number.NaN);
+
 export function NumberField({ label, value, onChange, hint }: { label: string; value: number; onChange: (v: number) => void; hint?: string }) {
   const [text, setText] = useState(String(value));
   const id = useId();
   useEffect(() => {
     // Follow the model (undo, another edit) unless the text already means this value.
-    setText((t) => (Number(t) === value && t.trim() !== '' ? t : String(value)));
+    setText((t) => (parse(t) === value ? t : String(value)));
   }, [value]);
-  const parsed = Number(text);
+  const parsed = parse(text);
   const invalid = text.trim() === '' || !Number.isFinite(parsed);
   // Say why nothing changed: an empty field, a typo, or a number too large for float64.
   const problem = !invalid ? undefined : text.trim() === '' ? 'Type a number.' : Number.isNaN(parsed) ? `"${text}" is not a number; the value stays ${value}.` : `${text} is too large; the value stays ${value}.`;
@@ -30,8 +34,8 @@ export function NumberField({ label, value, onChange, hint }: { label: string; v
         title={hint}
         onChange={(e) => {
           setText(e.target.value);
-          const v = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(v)) onChange(v);
+          const v = parse(e.target.value);
+          if (Number.isFinite(v)) onChange(v);
         }}
         onBlur={() => setText(String(value))}
       />

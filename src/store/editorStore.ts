@@ -271,7 +271,7 @@ export function createEditorStore(options: StoreOptions = {}) {
         const model = r.model;
         commit(`Collapse ${id}`, () => model);
         set({ selectedNodes: new Set([id]), selectedEdges: new Set() });
-        if (r.dropped) get().notify('info', `Collapsed ${id}; ${r.dropped} connection${r.dropped > 1 ? 's' : ''} to its inner nodes had no port to go to and were removed (Undo brings them back).`);
+        if (r.dropped) get().notify('info', `Collapsed ${id}; ${r.dropped} connection${r.dropped > 1 ? 's' : ''} to its inner nodes had no port to go to and ${r.dropped > 1 ? 'were' : 'was'} removed (Undo brings ${r.dropped > 1 ? 'them' : 'it'} back).`);
         return true;
       },
 

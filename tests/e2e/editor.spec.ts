@@ -340,6 +340,9 @@ test('a value that is not a number is explained, and the graph keeps the last go
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
   await setField(page, 'Value', '1e400');
   await expect(inspector.getByRole('status')).toHaveText('1e400 is too large; the value stays 5.');
+  // Only plain decimals: JavaScript would read "0x10" as 16.
+  await setField(page, 'Value', '0x10');
+  await expect(inspector.getByRole('status')).toHaveText('"0x10" is not a number; the value stays 5.');
   await setField(page, 'Value', '6');
   await expect(inspector.getByRole('status')).toHaveCount(0);
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('36');
