@@ -4,7 +4,7 @@
  * nodes reach the loss and which are incomplete.
  */
 import type { Model, Problem } from './model.ts';
-import { ModelError, nodeLabel } from './model.ts';
+import { ModelError, nodeLabel, nodeRef, nodeRefWithOp } from './model.ts';
 import type { Attrs, OpDef } from './ops/types.ts';
 import { getOp, isLeafOp, LAZY_OPS, portName, resolveAttrs } from './ops/registry.ts';
 import { topoSort } from './topo.ts';
@@ -62,11 +62,6 @@ export interface BuildOptions extends Pick<ExpandOptions, 'seed'> {
 
 const quote = (s: string) => JSON.stringify(s);
 
-/** A node as messages name it: by the label the user sees, with its id where the two differ. */
-export const nodeRef = (n: { id: string; label: string }) => (n.label === n.id ? quote(n.id) : `${quote(n.label)} (id ${quote(n.id)})`);
-/** `nodeRef` with the op: `"J" (id "mul2", mul)`, or `"J" (mul)`. */
-export const nodeRefWithOp = (n: { id: string; label: string }, op: string) =>
-  n.label === n.id ? `${quote(n.id)} (${op})` : `${quote(n.label)} (id ${quote(n.id)}, ${op})`;
 
 /** Builds the graph or throws a ModelError listing every problem. */
 export function buildGraph(model: Model, options: BuildOptions = {}): Graph {
@@ -202,17 +197,12 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
     if (empty.length && op) macroMissing.set(id, noInput(nodeRefWithOp({ id, label: nodeLabel(fileNode.get(id) ?? { id }) }, inst.op), op, empty, inst.inputs, 'input port'));
   }
   const missing = new Map<number, string>();
-  const reported = new Set<string>();
   for (const [n, empty] of emptyPorts) {
     const node = nodes[n];
-    const inMacro = node.origin !== undefined ? macroMissing.get(node.origin) : undefined;
-    const message = inMacro ?? noInput(nodeRefWithOp(node, node.op.name), node.op, empty, node.inputs.length);
+    // (Where empty ports are errors, expandMacros has already reported an unwired layer.)
+    const message = (node.origin !== undefined && macroMissing.get(node.origin)) || noInput(nodeRefWithOp(node, node.op.name), node.op, empty, node.inputs.length);
     missing.set(n, message);
-    const about = inMacro ? node.origin! : node.id;
-    if (!options.allowIncomplete && !reported.has(about)) {
-      reported.add(about);
-      problems.push({ message, nodeId: about, path: `nodes[${ex.nodeSource[model.nodes.findIndex((m) => m.id === node.id)]}]` });
-    }
+    if (!options.allowIncomplete) problems.push({ message, nodeId: node.id, path: `nodes[${ex.nodeSource[model.nodes.findIndex((m) => m.id === node.id)]}]` });
   }
 
   const preds = nodes.map((n) => [...n.inputs].filter((e) => e >= 0).map((e) => edges[e].source));

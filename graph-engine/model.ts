@@ -139,6 +139,13 @@ export function serializeModel(model: Model): string {
 /** The name a node goes by: its label, or its id when the label is missing or blank. */
 export const nodeLabel = (n: { id: string; label?: string }): string => (n.label?.trim() ? n.label : n.id);
 
+const quoted = (s: string) => JSON.stringify(s);
+/** A node as messages name it: by the label the user sees, with its id where the two differ. */
+export const nodeRef = (n: { id: string; label: string }) => (n.label === n.id ? quoted(n.id) : `${quoted(n.label)} (id ${quoted(n.id)})`);
+/** `nodeRef` with the op: `"J" (id "mul2", mul)`, or `"J" (mul)`. */
+export const nodeRefWithOp = (n: { id: string; label: string }, op: string) =>
+  n.label === n.id ? `${quoted(n.id)} (${op})` : `${quoted(n.label)} (id ${quoted(n.id)}, ${op})`;
+
 export const edgeKey = (e: Pick<ModelEdge, 'source' | 'target' | 'port' | 'sourcePort'>) =>
   `${e.source}${e.sourcePort ? `#${e.sourcePort}` : ''}->${e.target}:${e.port}`;
 

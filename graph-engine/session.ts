@@ -8,7 +8,8 @@
  * contributions (the multi-path sum). `backward()` always starts from zero, so running it twice
  * gives the same gradients.
  */
-import { nodeRef, nodeRefWithOp, type Graph } from './graph.ts';
+import type { Graph } from './graph.ts';
+import { nodeRef, nodeRefWithOp } from './model.ts';
 import { isLeafOp } from './ops/registry.ts';
 
 export class Session {
@@ -178,7 +179,7 @@ export class Session {
     const value = this.value(n, sample);
     if (Number.isFinite(value)) return undefined;
     const node = this.graph.nodes[n];
-    const inputs = [...this.sources[n]];
+    const inputs = [...new Set(this.sources[n])]; // x * x names x once
     const bad = inputs.filter((s) => !Number.isFinite(this.value(s, sample)));
     const list = (ids: number[]) => ids.map((s) => `${nodeRef(this.graph.nodes[s])} = ${this.value(s, sample)}`).join(', ');
     const on = this.batch > 1 ? ` on sample ${sample}` : '';

@@ -48,6 +48,30 @@ describe('layer macros in the editor', () => {
     expect(labels).toContain('z');
   });
 
+  it('says why a collapsed layer is not finite in terms of the layer and its inputs', () => {
+    const store = createEditorStore();
+    const s = () => store.getState();
+    const x = s().addNode('input', { x: 0, y: 0 });
+    const d = s().addNode('dense', { x: 250, y: 0 });
+    s().updateNode(d, { label: 'hidden', attrs: { units: 1, activation: 'none', W: [[2]], b: [0] } });
+    s().connect({ source: x, target: d, port: 0 });
+    // Made inside the layer: 2 * 1e308 overflows.
+    s().updateNode(x, { value: 1e308 });
+    expect(s().evaluation.results.get(d)!.badge).toEqual({
+      kind: 'nonfinite',
+      reason: `Node "hidden" (id "${d}", dense): output a0 is Infinity from "a" (id "${x}") = 1e+308: the value stops being finite inside this layer.`,
+    });
+    // Handed in: the log of a negative number feeds the layer.
+    const l = s().addNode('log', { x: 100, y: 0 });
+    s().updateNode(x, { value: -1 });
+    s().connect({ source: x, target: l, port: 0 });
+    s().connect({ source: l, target: d, port: 0 });
+    expect(s().evaluation.results.get(d)!.badge).toEqual({
+      kind: 'nonfinite',
+      reason: `Node "hidden" (id "${d}", dense): output a0 is NaN because an input is not finite: "${l}" = NaN.`,
+    });
+  });
+
   it('expands in place and collapses back with the same values, each one undo step', () => {
     const { s, ids } = denseGraph();
     const before = s().evaluation.results.get(ids.sum)!.value;

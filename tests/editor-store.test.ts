@@ -99,14 +99,16 @@ describe('editor store', () => {
     const store = createEditorStore();
     const s = () => store.getState();
     const d = s().addNode('dense', { x: 0, y: 0 });
+    s().updateNode(d, { label: 'hidden' });
     const sig = s().addNode('sigmoid', { x: 300, y: 0 });
     s().connect({ source: d, target: sig, port: 0 });
     const { results } = s().evaluation;
-    expect(results.get(d)!.badge).toEqual({ kind: 'incomplete', reason: `Node "${d}" (dense): input port 0 (x1) has no input.` });
-    expect(results.get(sig)!.badge).toEqual({ kind: 'incomplete', reason: `Waiting on "${d}", which is incomplete.` });
+    const message = `Node "hidden" (id "${d}", dense): input port 0 (x1) has no input.`;
+    expect(results.get(d)!.badge).toEqual({ kind: 'incomplete', reason: message });
+    expect(results.get(sig)!.badge).toEqual({ kind: 'incomplete', reason: `Waiting on "hidden" (id "${d}"), which is incomplete.` });
     // Where empty ports are errors (the CLI's validate), the same one problem, for the layer.
     const { problems } = checkGraph({ ...s().model, loss: sig });
-    expect(problems.map((p) => p.message)).toEqual([`Node "${d}" (dense): input port 0 (x1) has no input.`]);
+    expect(problems.map((p) => p.message)).toEqual([message]);
   });
 
   it('computes around a node with a problem, badging it and what waits on it', () => {
@@ -133,12 +135,33 @@ describe('editor store', () => {
     expect(results.get(sq)!.badge).toBeUndefined();
     expect(results.get(m)!.badge).toEqual({ kind: 'invalid', reason: problems[0].message });
     expect(results.get(t)!.badge).toEqual({ kind: 'incomplete', reason: `Waiting on "${m}", which has a problem.` });
-    expect(results.get(n)!.badge).toEqual({ kind: 'incomplete', reason: `Waiting on "${t}", which is incomplete.` });
+    // Further down, still the node with the problem is named: it is what to fix.
+    expect(results.get(n)!.badge).toEqual({ kind: 'incomplete', reason: `Waiting on "${m}", which has a problem.` });
     expect(Number.isNaN(results.get(n)!.value)).toBe(true);
     // The edge into the tanh keeps its handle while the MLP is broken.
     expect(results.get(m)!.outputs).toHaveLength(1);
     s().undo();
     expect(s().evaluation.results.get(n)!.badge).toBeUndefined();
+  });
+
+  it('finds the problems one problem hid, and still computes the healthy part', () => {
+    const store = createEditorStore();
+    const s = () => store.getState();
+    const a = s().addNode('input', { x: 0, y: 0 });
+    const m = s().addNode('mlp', { x: 200, y: 0 });
+    const lr = s().addNode('leaky_relu', { x: 200, y: 200 });
+    const sq = s().addNode('square', { x: 200, y: 400 });
+    s().connect({ source: a, target: m, port: 0 });
+    s().connect({ source: a, target: lr, port: 0 });
+    s().connect({ source: a, target: sq, port: 0 });
+    // A bad layer stops the engine before it checks plain ops' attrs; both are found.
+    s().updateNode(m, { attrs: { sizes: [] } });
+    s().updateNode(lr, { attrs: { alpha: 'steep' } });
+    const { problems, results } = s().evaluation;
+    expect(problems.map((p) => p.nodeId).sort()).toEqual([lr, m].sort());
+    expect(results.get(lr)!.badge?.kind).toBe('invalid');
+    expect(results.get(m)!.badge?.kind).toBe('invalid');
+    expect(results.get(sq)!.value).toBe(1);
   });
 
   it('grows a free handle on variadic ops as each one is used', () => {

@@ -4,7 +4,7 @@
  * deterministic and readable. Edges into macro port i are fanned out to every primitive that reads
  * input i; edges from macro output p (sourcePort p) come from the primitive that computes it.
  */
-import type { Model, ModelEdge, ModelNode, Problem } from '../model.ts';
+import { nodeLabel, nodeRefWithOp, type Model, type ModelEdge, type ModelNode, type Problem } from '../model.ts';
 import { getOp } from '../ops/registry.ts';
 import type { OpDef } from '../ops/types.ts';
 import { rngFor, type Rng } from '../random.ts';
@@ -138,7 +138,7 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
     const ports = portEdges.get(id)!;
     const wired = ports.size ? Math.max(...ports.keys()) + 1 : 0;
     const stored = def.storedInputs?.(node.attrs ?? {});
-    const name = `Node ${quote(id)} (${node.op})`;
+    const name = `Node ${nodeRefWithOp({ id, label: nodeLabel(node) }, node.op)}`;
     const path = `nodes[${ni}]`;
     // Stored weights fix the input count; an unwired port is then missing rather than a mismatch.
     const k = Math.max(wired, stored ?? 0, min);

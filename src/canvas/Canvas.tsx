@@ -7,7 +7,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type
 import {
   Background,
   BackgroundVariant,
-  Controls,
   MiniMap,
   ReactFlow,
   useNodesInitialized,
@@ -29,6 +28,7 @@ import { EdgeCanvas, useCanvasEdgePointer } from './EdgeCanvas.tsx';
 import { PALETTE_MIME } from '../palette/dragData.ts';
 import { registerCanvasApi } from './canvasApi.ts';
 import { fitClear } from './fitClear.ts';
+import { CanvasControls } from './CanvasControls.tsx';
 import { TeachCanvasLayer, TeachEdge, useTeachCanvas, useTeachFitOptions } from '../modes/teach/canvasOverlay.tsx';
 import { useTrainEvaluation } from '../modes/train/canvasExtras.tsx';
 
@@ -126,8 +126,6 @@ export function Canvas() {
     setFitPending(false);
     fitClear(flow, wrapper.current);
   }, [fitPending, initialized, flow]);
-
-  const fitBuild = useCallback(() => fitClear(flow, wrapper.current), [flow]);
 
   const centre = useCallback(() => {
     const box = wrapper.current?.getBoundingClientRect();
@@ -288,7 +286,7 @@ export function Canvas() {
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
           {edgesOnCanvas && <EdgeCanvas edges={edges} />}
           <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={miniMapColor} nodeStrokeWidth={0} />
-          <Controls aria-label="Zoom controls" fitViewOptions={teachFit} onFitView={teachFit ? undefined : fitBuild} />
+          <CanvasControls pane={wrapper} presentationFit={teachFit} />
           {teach && <TeachCanvasLayer />}
         </ReactFlow>
       </DetailLevelContext>

@@ -158,7 +158,8 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
           </>
         )}
       </dl>
-      {result?.badge && <p className={`notice-inline notice-inline--${result.badge.kind}`}>{result.badge.reason}</p>}
+      {/* A problem of the node itself is listed above, with the fields it concerns. */}
+      {result?.badge && result.badge.kind !== 'invalid' && <p className={`notice-inline notice-inline--${result.badge.kind}`}>{result.badge.reason}</p>}
       {tex && (
         <>
           <h3>Formula</h3>

@@ -8,6 +8,8 @@ import {
   isLeafOp,
   nodeLabel,
   nodeRef,
+  nodeRefWithOp,
+  outputNode,
   Session,
   type Graph,
   type Model,
@@ -102,7 +104,10 @@ export function evaluate(model: Model): Evaluation {
   const lossId = explicit ? model.loss : automaticLoss(model);
   const { graph, problems } = checkGraph(lossId === model.loss ? model : { ...model, loss: lossId }, { allowIncomplete: true });
   const wired = wiredInputs(model);
-  if (!graph) return { problems, results: resultsAroundProblems(model, lossId, problems, wired), lossId, lossIsAutomatic: !explicit };
+  if (!graph) {
+    const around = resultsAroundProblems(model, lossId, problems, wired);
+    return { problems: around.problems, results: around.results, lossId, lossIsAutomatic: !explicit };
+  }
   const { results, backwardBlocker } = readResults(graph, model, wired);
   return { problems, results, lossId, lossIsAutomatic: !explicit, backwardBlocker, graph };
 }
@@ -122,48 +127,77 @@ function uncomputed(n: ModelNode, wired: Wired | undefined): NodeResult {
 /**
  * A node with a problem (an attr out of range, say) stops the graph from building, but not the
  * rest of it from showing values: the nodes with problems and everything downstream of them are
- * set aside and badged with why, and the rest is computed as usual.
+ * set aside and badged with why, and the rest is computed as usual. Setting some aside can let
+ * checks run that the first problem stopped (the engine expands layer macros before anything
+ * else), so this repeats while new problems turn up; every one found is returned.
  */
-function resultsAroundProblems(model: Model, lossId: string | undefined, problems: readonly Problem[], wired: Map<string, Wired>): Map<string, NodeResult> {
+function resultsAroundProblems(
+  model: Model,
+  lossId: string | undefined,
+  first: readonly Problem[],
+  wired: Map<string, Wired>,
+): { results: Map<string, NodeResult>; problems: Problem[] } {
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const ref = (id: string) => nodeRef({ id, label: nodeLabel(byId.get(id) ?? { id }) });
-  const broken = new Map<string, string[]>();
-  for (const p of problems) if (p.nodeId !== undefined) broken.set(p.nodeId, [...(broken.get(p.nodeId) ?? []), p.message]);
-  // Breadth first from the broken nodes, so each waiting node names its nearest cause.
-  const waiting = new Map<string, string>();
   const readers = new Map<string, string[]>();
-  for (const e of model.edges) readers.set(e.source, [...(readers.get(e.source) ?? []), e.target]);
-  const queue = [...broken.keys()];
-  for (let i = 0; i < queue.length; i++) {
-    const from = queue[i];
-    for (const to of readers.get(from) ?? []) {
-      if (broken.has(to) || waiting.has(to)) continue;
-      waiting.set(to, `Waiting on ${ref(from)}, which ${broken.has(from) ? 'has a problem' : 'is incomplete'}.`);
-      queue.push(to);
-    }
+  for (const e of model.edges) {
+    const list = readers.get(e.source);
+    if (list) list.push(e.target);
+    else readers.set(e.source, [e.target]);
   }
-  const setAside = (id: string) => broken.has(id) || waiting.has(id);
+  /** The model node a problem is about: a primitive inside a collapsed layer is its layer. */
+  const ownerOf = (id: string | undefined) => {
+    if (id === undefined || byId.has(id)) return id;
+    for (let cut = id.lastIndexOf('/'); cut > 0; cut = id.lastIndexOf('/', cut - 1)) if (byId.has(id.slice(0, cut))) return id.slice(0, cut);
+    return undefined;
+  };
+  const problems = [...first];
+  const broken = new Map<string, string[]>();
+  /** Nodes downstream of a broken one, and the broken node each waits on (breadth first: the nearest). */
+  const waitsOn = new Map<string, string>();
   let results = new Map<string, NodeResult>();
-  if (problems.every((p) => p.nodeId !== undefined)) {
+  for (let found: readonly Problem[] = first; found.length > 0; ) {
+    const owners = found.map((p) => ownerOf(p.nodeId));
+    if (owners.some((o) => o === undefined)) break; // a problem of the whole graph: nothing to compute around
+    found.forEach((p, i) => broken.set(owners[i]!, [...(broken.get(owners[i]!) ?? []), p.message]));
+    waitsOn.clear();
+    const queue = [...broken.keys()];
+    const root = new Map(queue.map((id) => [id, id]));
+    for (let i = 0; i < queue.length; i++) {
+      const from = queue[i];
+      for (const to of readers.get(from) ?? []) {
+        if (broken.has(to) || waitsOn.has(to)) continue;
+        waitsOn.set(to, root.get(from)!);
+        root.set(to, root.get(from)!);
+        queue.push(to);
+      }
+    }
+    const setAside = (id: string) => broken.has(id) || waitsOn.has(id);
     const rest: Model = {
       ...model,
       nodes: model.nodes.filter((n) => !setAside(n.id)),
       edges: model.edges.filter((e) => !setAside(e.source) && !setAside(e.target)),
       loss: lossId !== undefined && !setAside(lossId) ? lossId : undefined,
     };
-    const { graph } = checkGraph(rest, { allowIncomplete: true });
-    if (graph) results = readResults(graph, rest, wired).results;
+    const built = checkGraph(rest, { allowIncomplete: true });
+    if (built.graph) {
+      results = readResults(built.graph, rest, wired).results;
+      break;
+    }
+    found = built.problems.filter((p) => !problems.some((q) => q.message === p.message));
+    problems.push(...found);
+    if (found.length === 0) break;
   }
   for (const n of model.nodes) {
     if (results.has(n.id)) continue;
     const r = uncomputed(n, wired.get(n.id));
     const problem = broken.get(n.id);
-    const waitingOn = waiting.get(n.id);
+    const cause = waitsOn.get(n.id);
     if (problem) r.badge = { kind: 'invalid', reason: problem.join(' ') };
-    else if (waitingOn) r.badge = { kind: 'incomplete', reason: waitingOn };
+    else if (cause) r.badge = { kind: 'incomplete', reason: `Waiting on ${ref(cause)}, which has a problem.` };
     results.set(n.id, r);
   }
-  return results;
+  return { results, problems };
 }
 
 /** Values, gradients and badges of a graph that builds: forward, then reverse mode when it can. */
@@ -196,6 +230,22 @@ function readResults(graph: Graph, model: Model, wired: Map<string, Wired>): { r
     if (badge) r.badge = badge;
     results.set(node.id, r);
   }
+  /** A collapsed layer's non-finite output, said of the layer and its inputs, not its hidden primitives. */
+  const layerNonFinite = (layer: ModelNode, outputs: readonly { name: string; value: number }[]) => {
+    const hit = outputs.find((o) => !Number.isFinite(o.value))!;
+    const inputs = model.edges
+      .filter((e) => e.target === layer.id)
+      .sort((a, b) => a.port - b.port)
+      .map((e) => {
+        const from = outputNode(graph, e.source, e.sourcePort ?? 0);
+        return { name: nodeRef({ id: e.source, label: nodeLabel(byId.get(e.source) ?? { id: e.source }) }), value: from === undefined ? Number.NaN : session.value(from) };
+      });
+    const bad = inputs.filter((i) => !Number.isFinite(i.value));
+    const list = (xs: typeof inputs) => xs.map((i) => `${i.name} = ${i.value}`).join(', ');
+    const who = `Node ${nodeRefWithOp({ id: layer.id, label: nodeLabel(layer) }, layer.op)}: output ${hit.name} is ${hit.value}`;
+    if (bad.length) return `${who} because ${bad.length > 1 ? 'inputs are' : 'an input is'} not finite: ${list(bad)}.`;
+    return `${who}${inputs.length ? ` from ${list(inputs)}` : ''}: the value stops being finite inside this layer.`;
+  };
   for (const [id, macro] of graph.macros) {
     const modelNode = byId.get(id)!;
     const def = getOp(modelNode.op)?.macro;
@@ -206,7 +256,7 @@ function readResults(graph: Graph, model: Model, wired: Map<string, Wired>): { r
     const firstBadge = macro.outputs.map((o) => read(graph.indexOf.get(o)!).badge).find(Boolean);
     const r: NodeResult = { value: outputs[0]?.value ?? Number.NaN, ...inputHandles(modelNode, wired.get(id)), outputs };
     if (outputs[0]?.grad !== undefined) r.grad = outputs[0].grad;
-    if (firstBadge) r.badge = firstBadge;
+    if (firstBadge) r.badge = firstBadge.kind === 'nonfinite' ? { kind: 'nonfinite', reason: layerNonFinite(modelNode, outputs) } : firstBadge;
     results.set(id, r);
   }
   return { results, backwardBlocker };
