@@ -37,3 +37,17 @@ it('pastes below the copied nodes, clear of the originals and of every other car
     m.nodes.push(...copies);
   }
 });
+
+it('pastes a block too large for the rings around it below every card, not on top of the last copy', async () => {
+  const { pasteOffset } = await import('../src/store/modelEdits.ts');
+  // A 12 x 12 grid of cards 200 apart: about 2,400 px each way.
+  const grid = Array.from({ length: 144 }, (_, i) => ({ id: `n${i}`, op: 'input', position: { x: (i % 12) * 200, y: Math.floor(i / 12) * 200 } }));
+  const m: Model = { format: 'graphgrad', version: 1, nodes: [...grid], edges: [] };
+  for (let paste = 0; paste < 2; paste++) {
+    const shift = pasteOffset(m, { nodes: grid });
+    const copies = grid.map((n) => ({ ...n, id: `${n.id}_${paste}`, position: { x: n.position.x + shift.x, y: n.position.y + shift.y } }));
+    const taken = m.nodes.map((n) => n.position!);
+    for (const c of copies) expect(taken.some((p) => overlaps(p, c.position)), c.id).toBe(false);
+    m.nodes.push(...copies);
+  }
+});

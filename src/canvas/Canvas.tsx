@@ -141,7 +141,8 @@ export function Canvas() {
         fitView: (duration) => fitClear(flow, wrapper.current, undefined, duration),
         openQuickAdd: () => {
           const box = wrapper.current?.getBoundingClientRect();
-          if (box) setQuickAdd({ screen: { x: box.width / 2 - 150, y: box.height / 3 }, flow: freeSpot(editorStore.getState().model, centre()) });
+          // Centred across; QuickAdd moves itself in if the canvas is narrow.
+          if (box) setQuickAdd({ screen: { x: box.width / 2 - 210, y: box.height / 3 }, flow: freeSpot(editorStore.getState().model, centre()) });
         },
         reveal: (ids) => {
           const box = wrapper.current?.getBoundingClientRect();

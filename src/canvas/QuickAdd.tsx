@@ -20,7 +20,8 @@ export function QuickAdd({ at, onClose }: { at: QuickAddAt; onClose: () => void 
   const matches = searchOps(query).slice(0, 8);
   useEffect(() => input.current?.focus({ preventScroll: true }), []);
   // Opened near the canvas's right or bottom edge, the box moves in so all of it shows (and the
-  // page does not scroll to it); near the bottom it opens upwards from the pointer.
+  // page does not scroll to it); near the bottom it opens upwards from the pointer. Decided once,
+  // at its full height (an empty query lists the most ops), so it does not jump while typing.
   useLayoutEffect(() => {
     const el = box.current;
     const canvas = el?.parentElement;
@@ -31,7 +32,7 @@ export function QuickAdd({ at, onClose }: { at: QuickAddAt; onClose: () => void 
     const below = at.screen.y + h + margin <= canvas.clientHeight;
     const y = Math.max(margin, below ? at.screen.y : Math.min(at.screen.y - h, canvas.clientHeight - h - margin));
     setPlace((p) => (p.x === x && p.y === y ? p : { x, y }));
-  }, [at.screen.x, at.screen.y, matches.length]);
+  }, [at.screen.x, at.screen.y]);
 
   const add = (op: string) => {
     editorStore.getState().addNode(op, at.flow);

@@ -24,10 +24,9 @@ export function handleShortcut(e: KeyboardEvent): boolean {
     const clip = store.copy();
     if (clip) void navigator.clipboard?.writeText(JSON.stringify(clip)).catch(() => undefined);
   } else if (mod && (key === 'v' || key === 'd')) {
-    if (key === 'v') store.paste();
-    else store.duplicate();
+    const pasted = key === 'v' ? store.paste() : store.duplicate();
     // The copy lands in the nearest free spot, which can be off screen: bring it into view.
-    canvasApi()?.reveal([...editorStore.getState().selectedNodes]);
+    if (pasted.length) canvasApi()?.reveal(pasted);
   }
   else if (mod && key === 'a') store.selectAll();
   else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) store.removeSelection();

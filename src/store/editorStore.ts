@@ -95,8 +95,9 @@ export interface EditorActions {
   selectAll(): void;
   clearSelection(): void;
   copy(): Clipboard | undefined;
-  paste(clip?: Clipboard): void;
-  duplicate(): void;
+  /** Pastes the clipboard (or `clip`) clear of every card; returns the new ids, selected. */
+  paste(clip?: Clipboard): string[];
+  duplicate(): string[];
   setMode(mode: Mode): void;
   notify(kind: Notice['kind'], title: string, details?: string[], options?: NoticeOptions): number;
   dismiss(id: number): void;
@@ -384,18 +385,19 @@ export function createEditorStore(options: StoreOptions = {}) {
       },
 
       paste(clip = get().clipboard) {
-        if (!clip || clip.nodes.length === 0) return;
+        if (!clip || clip.nodes.length === 0) return [];
         let ids: string[] = [];
         const offset = edits.pasteOffset(get().model, clip);
         commit('Paste', (d) => {
           ids = edits.pasteSubgraph(d, clip, offset);
         });
         set({ selectedNodes: new Set(ids), selectedEdges: new Set() });
+        return ids;
       },
 
       duplicate() {
         const clip = get().copy();
-        if (clip) get().paste(clip);
+        return clip ? get().paste(clip) : [];
       },
 
       setMode(mode) {

@@ -115,7 +115,9 @@ export function freeSpot(model: Model, position: XY, step = 40, block: Size = CA
       if (clear(p)) return p;
     }
   }
-  return at(0, 0);
+  // A crowded neighbourhood (or a large block): below every card, which is always clear.
+  const lowest = Math.max(...model.nodes.map((n) => n.position?.y ?? -Infinity));
+  return { x: Math.round(position.x), y: Math.round(lowest + CARD_ROOM.height + 20) };
 }
 
 /** The model with `c` added, replacing whatever fed that port before. Returns the replaced edge. */

@@ -68,6 +68,7 @@ export function Menu({ name, button, title, items }: { name: string; button: Rea
                 title={item.hint}
                 onClick={() => {
                   setOpen(false);
+                  trigger.current?.focus();
                   void item.run();
                 }}
               >

@@ -179,6 +179,10 @@ test('a dense layer macro expands in place and collapses back', async ({ page },
   await expect(cardValue(nodeById(page, `${dense}/a1`))).toHaveText(collapsedValues[1]);
   await page.getByRole('button', { name: 'Auto-layout' }).click();
   await page.waitForTimeout(500);
+  // Fit View (the zoom controls' button) keeps the layer's frame and cards clear of the minimap.
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await page.waitForTimeout(300);
+  expect(await cardsUnderMinimap(page)).toEqual([]);
   await shot(page, testInfo, '11-dense-expanded');
 
   await page.getByRole('button', { name: `Collapse ${dense}` }).click();
@@ -231,6 +235,8 @@ test('quick-add, copy/paste, deep links, mode switch, dark theme', async ({ page
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   expect(copy.x).toBeGreaterThanOrEqual(pane.x);
   expect(copy.x + copy.width).toBeLessThanOrEqual(pane.x + pane.width);
+  expect(copy.y).toBeGreaterThanOrEqual(pane.y);
+  expect(copy.y + copy.height).toBeLessThanOrEqual(pane.y + pane.height);
   await page.keyboard.press('Escape');
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
 
@@ -314,20 +320,14 @@ test('every sample opens fitted with no card over another or under the minimap',
   const names = readdirSync('samples').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
   expect(names.length).toBeGreaterThanOrEqual(10);
   for (const name of names) {
+    const model = JSON.parse(readFileSync(`samples/${name}.json`, 'utf8'));
     await page.goto(`/?sample=${name}`);
-    await expect(page.locator('.react-flow__node-op').first()).toBeVisible();
+    // This sample, not the one restored from the last visit, is on the canvas, and fitted.
+    await expect(page.getByLabel('Name', { exact: true })).toHaveValue(model.name);
+    await expect(page.locator('.react-flow__node-op')).toHaveCount(model.nodes.length);
     await page.waitForTimeout(300);
     expect(await overlappingCards(page), name).toEqual([]);
-    const map = (await page.locator('.react-flow__minimap').boundingBox())!;
-    const under = await page.locator('.react-flow__node-op').evaluateAll(
-      (cards, m) =>
-        cards.filter((c) => {
-          const r = c.getBoundingClientRect();
-          return r.left < m.x + m.width && m.x < r.right && r.top < m.y + m.height && m.y < r.bottom;
-        }).length,
-      map,
-    );
-    expect(under, `${name}: cards under the minimap`).toBe(0);
+    expect(await cardsUnderMinimap(page), `${name}: cards under the minimap`).toEqual([]);
   }
 });
 
@@ -362,6 +362,21 @@ const misdrawnEdges = (page: Page) =>
       return Math.abs(end.y - (h.top + h.height / 2)) < 4 && Math.abs(end.x - (h.left + h.width / 2)) < 12 ? [] : [`${id} ends at ${Math.round(end.x)},${Math.round(end.y)}`];
     }),
   );
+
+/** Ids of the cards the minimap covers. */
+const cardsUnderMinimap = async (page: Page) => {
+  const m = (await page.locator('.react-flow__minimap').boundingBox())!;
+  return page.locator('.react-flow__node').evaluateAll(
+    (cards, m) =>
+      cards
+        .filter((c) => {
+          const r = c.getBoundingClientRect();
+          return r.left < m.x + m.width && m.x < r.right && r.top < m.y + m.height && m.y < r.bottom;
+        })
+        .map((c) => (c as HTMLElement).dataset.id),
+    m,
+  );
+};
 
 /** Pairs of node cards whose boxes overlap on screen. */
 const overlappingCards = (page: Page) =>
