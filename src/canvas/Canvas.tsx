@@ -27,7 +27,7 @@ import { CULL_ABOVE, DetailLevel, DetailLevelContext, detailAt, useCulling, useD
 import { EdgeCanvas, useCanvasEdgePointer } from './EdgeCanvas.tsx';
 import { PALETTE_MIME } from '../palette/dragData.ts';
 import { registerCanvasApi } from './canvasApi.ts';
-import { fitClear } from './fitClear.ts';
+import { fitClear, MIN_ZOOM } from './fitClear.ts';
 import { CanvasControls } from './CanvasControls.tsx';
 import { TeachCanvasLayer, TeachEdge, useTeachCanvas, useTeachFitOptions } from '../modes/teach/canvasOverlay.tsx';
 import { useTrainEvaluation } from '../modes/train/canvasExtras.tsx';
@@ -278,7 +278,7 @@ export function Canvas() {
           multiSelectionKeyCode={multiSelectionKeyCode}
           zoomOnDoubleClick={false}
           onlyRenderVisibleElements={cull && !mountAll}
-          minZoom={0.05}
+          minZoom={MIN_ZOOM}
           maxZoom={2.5}
           colorMode="system"
           defaultEdgeOptions={defaultEdgeOptions}

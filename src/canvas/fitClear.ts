@@ -17,7 +17,11 @@ export interface FitOptions {
 
 /** Build mode's fit: some air around the graph, and small graphs not blown up past 125%. */
 export const BUILD_FIT: FitOptions = { padding: 0.2, maxZoom: 1.25 };
-const MIN_ZOOM = 0.05;
+/**
+ * How far out the canvas zooms: far enough that a layer expanded into 1,000 primitives (a column
+ * some 27,000 px tall) fits whole, so its overview needs no culling.
+ */
+export const MIN_ZOOM = 0.02;
 /** Air between the graph and the minimap, in screen pixels. */
 const GAP_PX = 12;
 
