@@ -74,7 +74,20 @@ export function buildGraph(model: Model, options: BuildOptions = {}): Graph {
 export function checkGraph(fileModel: Model, options: BuildOptions = {}): { graph?: Graph; problems: Problem[] } {
   // Layer macros become primitives first; paths and edge numbers below still point into the file.
   const ex = expandMacros(fileModel, { allowIncomplete: options.allowIncomplete, seed: options.seed });
-  if (ex.problems.length) return { problems: ex.problems };
+  if (ex.problems.length) {
+    // Check the rest of the graph too, so that a file lists every problem at once: each layer
+    // that could not expand stands in as a plain input, and what follows from that is its own.
+    const broken = new Set(ex.problems.flatMap((p) => (p.nodeId === undefined ? [] : [p.nodeId])));
+    if (broken.size === 0) return { problems: ex.problems };
+    const standIn: Model = {
+      ...fileModel,
+      nodes: fileModel.nodes.map((n) => (broken.has(n.id) ? { id: n.id, op: 'input', value: 0 } : n)),
+      // Edges keep their places, so that edge numbers in messages still point into the file.
+      edges: fileModel.edges.map((e) => (broken.has(e.source) ? { source: e.source, target: e.target, port: e.port } : e)),
+    };
+    const rest = checkGraph(standIn, options).problems.filter((p) => p.nodeId === undefined || !broken.has(p.nodeId));
+    return { problems: [...ex.problems, ...rest] };
+  }
   const model = ex.model;
   const problems: Problem[] = [];
   const indexOf = new Map<string, number>();
@@ -107,7 +120,7 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
     for (const spec of op.attrs ?? []) {
       const v = n.attrs?.[spec.name];
       if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v))) {
-        problems.push({ message: `Node ${quote(n.id)}: attr ${quote(spec.name)} must be a finite number.`, path: `${path}.attrs.${spec.name}`, nodeId: n.id });
+        problems.push({ message: `Node ${nodeRefWithOp({ id: n.id, label: nodeLabel(n) }, n.op)}: attr ${quote(spec.name)} must be a finite number.`, path: `${path}.attrs.${spec.name}`, nodeId: n.id });
       }
     }
     indexOf.set(n.id, nodes.length);

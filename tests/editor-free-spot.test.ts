@@ -25,8 +25,8 @@ it('pastes below the copied nodes, clear of the originals and of every other car
   const m: Model = { format: 'graphgrad', version: 1, nodes: [a, b], edges: [] };
   const clip = { nodes: [a, b] };
   const o = pasteOffset(m, clip);
-  // Nothing below: straight down, a card's height of air under the lowest original.
-  expect(o).toEqual({ x: 0, y: 300 - 100 + 110 + 20 });
+  // Nothing below: straight down, just under the lowest original and its air.
+  expect(o).toEqual({ x: 0, y: 300 - 100 + 110 });
 
   // A card right where that would land pushes the copy on, and so do earlier pastes.
   m.nodes.push({ id: 'in_the_way', op: 'input', position: { x: 100, y: 100 + o.y + 50 } });
@@ -49,5 +49,18 @@ it('pastes a block too large for the rings around it below every card, not on to
     const taken = m.nodes.map((n) => n.position!);
     for (const c of copies) expect(taken.some((p) => overlaps(p, c.position)), c.id).toBe(false);
     m.nodes.push(...copies);
+  }
+});
+
+it('pastes clear of tall cards (a layer, a loss with many ports) by their drawn size', async () => {
+  const { pasteOffset } = await import('../src/store/modelEdits.ts');
+  const tall = { id: 'L', op: 'mse', position: { x: 0, y: 0 } };
+  const m: Model = { format: 'graphgrad', version: 1, nodes: [tall], edges: [] };
+  const sizeOf = (id: string) => (id === 'L' || id.startsWith('copy') ? { width: 168, height: 400 } : undefined);
+  for (let paste = 0; paste < 2; paste++) {
+    const o = pasteOffset(m, { nodes: [tall] }, sizeOf);
+    // Below every card drawn so far, each 400 px tall.
+    for (const n of m.nodes) expect(Math.abs(n.position!.y - o.y) >= 400 || Math.abs(n.position!.x - o.x) >= 168, `copy ${paste} over ${n.id}`).toBe(true);
+    m.nodes.push({ id: `copy${paste}`, op: 'mse', position: { x: o.x, y: o.y } });
   }
 });

@@ -223,6 +223,19 @@ describe('forward and reverse mode', () => {
     expect(cause('a')).toBeUndefined();
   });
 
+  it('lists every problem of a file at once, also when a layer cannot expand', () => {
+    const m = model(
+      [input('x', 1), { id: 'net', op: 'mlp', attrs: { sizes: [] } }, { id: 'lr', op: 'leaky_relu', attrs: { alpha: 'x' } as never }, op('L', 'neg'), { id: 'bad', op: 'nope' }],
+      [['x', 'net', 0], ['net', 'lr', 0], ['lr', 'L', 0]],
+      'L',
+    );
+    expect(checkGraph(m).problems.map((p) => p.message)).toEqual([
+      'Node "net" (mlp): attr "sizes" must be a non-empty array of layer widths (whole numbers >= 1), e.g. [8, 8, 1].',
+      'Node "lr" (leaky_relu): attr "alpha" must be a finite number.',
+      'Node "bad": unknown op "nope".',
+    ]);
+  });
+
   it('names nodes in that report by the labels the user sees, with ids where they differ', () => {
     const g = buildGraph(model([{ ...input('input1', -2), label: 'a' }, { ...op('log1', 'log'), label: 'ln a' }], [['input1', 'log1', 0]], 'log1'));
     const s = new Session(g);

@@ -137,12 +137,12 @@ export function Canvas() {
   useEffect(
     () =>
       registerCanvasApi({
-        centre: () => freeSpot(editorStore.getState().model, centre()),
+        centre: () => freeSpot(editorStore.getState().model, centre(), { sizeOf: (id) => measured.get(id) }),
         fitView: (duration) => fitClear(flow, wrapper.current, undefined, duration),
         openQuickAdd: () => {
           const box = wrapper.current?.getBoundingClientRect();
           // Centred across; QuickAdd moves itself in if the canvas is narrow.
-          if (box) setQuickAdd({ screen: { x: box.width / 2 - 210, y: box.height / 3 }, flow: freeSpot(editorStore.getState().model, centre()) });
+          if (box) setQuickAdd({ screen: { x: box.width / 2 - 210, y: box.height / 3 }, flow: freeSpot(editorStore.getState().model, centre(), { sizeOf: (id) => measured.get(id) }) });
         },
         reveal: (ids) => {
           const box = wrapper.current?.getBoundingClientRect();
@@ -154,11 +154,19 @@ export function Canvas() {
           const top = Math.min(...cards.map((n) => n.position!.y));
           const right = Math.max(...cards.map((n) => n.position!.x + size(n.id).width));
           const bottom = Math.max(...cards.map((n) => n.position!.y + size(n.id).height));
+          const air = 24;
+          const { zoom: now } = flow.getViewport();
+          const fits = Math.min((box.width - 2 * air) / (right - left), (box.height - 2 * air) / (bottom - top));
+          if (fits < now) {
+            // Too large to show at this zoom: zoom out until all of it shows, centred.
+            const zoom = Math.max(fits, MIN_ZOOM);
+            void flow.setViewport({ x: box.width / 2 - ((left + right) / 2) * zoom, y: box.height / 2 - ((top + bottom) / 2) * zoom, zoom }, { duration: 200 });
+            return;
+          }
           const a = flow.flowToScreenPosition({ x: left, y: top });
           const b = flow.flowToScreenPosition({ x: right, y: bottom });
-          // The smallest pan that brings the cards in, with some air (their top-left wins if they do not fit).
-          const air = 24;
-          const shift = (lo: number, hi: number, min: number, max: number) => (lo < min + air ? min + air - lo : hi > max - air ? Math.max(max - air - hi, min + air - lo) : 0);
+          // The smallest pan that brings the cards in, with some air.
+          const shift = (lo: number, hi: number, min: number, max: number) => (lo < min + air ? min + air - lo : hi > max - air ? max - air - hi : 0);
           const dx = shift(a.x, b.x, box.left, box.right);
           const dy = shift(a.y, b.y, box.top, box.bottom);
           if (dx === 0 && dy === 0) return;

@@ -24,7 +24,8 @@ export function handleShortcut(e: KeyboardEvent): boolean {
     const clip = store.copy();
     if (clip) void navigator.clipboard?.writeText(JSON.stringify(clip)).catch(() => undefined);
   } else if (mod && (key === 'v' || key === 'd')) {
-    const pasted = key === 'v' ? store.paste() : store.duplicate();
+    const sizeOf = (id: string) => canvasApi()?.measuredSize(id);
+    const pasted = key === 'v' ? store.paste(undefined, sizeOf) : store.duplicate(sizeOf);
     // The copy lands in the nearest free spot, which can be off screen: bring it into view.
     if (pasted.length) canvasApi()?.reveal(pasted);
   }

@@ -42,7 +42,9 @@ function apply(node: ModelNode, s: Setting, value: unknown) {
 
 /** Text typed into a shape field, as the attr value it means, or undefined when it means none. */
 function parseShape(kind: Setting['kind'], t: string): number | number[] | undefined {
-  const parts = t.split(/[\s,]+/).filter(Boolean).map(Number);
+  const words = t.split(/[\s,]+/).filter(Boolean);
+  // Digits only: Number() alone would also read "0x10" as 16 and "1e1" as 10.
+  const parts = words.map((w) => (/^\d+$/.test(w) ? Number(w) : Number.NaN));
   const ok = parts.length > 0 && parts.every((n) => Number.isInteger(n) && n >= 1 && n <= 64);
   if (!ok) return undefined;
   return kind === 'count' ? (parts.length === 1 ? parts[0] : undefined) : parts;

@@ -95,9 +95,12 @@ export interface EditorActions {
   selectAll(): void;
   clearSelection(): void;
   copy(): Clipboard | undefined;
-  /** Pastes the clipboard (or `clip`) clear of every card; returns the new ids, selected. */
-  paste(clip?: Clipboard): string[];
-  duplicate(): string[];
+  /**
+   * Pastes the clipboard (or `clip`) clear of every card, as large as `sizeOf` says they are
+   * drawn; returns the new ids, selected.
+   */
+  paste(clip?: Clipboard, sizeOf?: edits.SizeOf): string[];
+  duplicate(sizeOf?: edits.SizeOf): string[];
   setMode(mode: Mode): void;
   notify(kind: Notice['kind'], title: string, details?: string[], options?: NoticeOptions): number;
   dismiss(id: number): void;
@@ -384,10 +387,10 @@ export function createEditorStore(options: StoreOptions = {}) {
         return clipboard;
       },
 
-      paste(clip = get().clipboard) {
+      paste(clip = get().clipboard, sizeOf) {
         if (!clip || clip.nodes.length === 0) return [];
         let ids: string[] = [];
-        const offset = edits.pasteOffset(get().model, clip);
+        const offset = edits.pasteOffset(get().model, clip, sizeOf);
         commit('Paste', (d) => {
           ids = edits.pasteSubgraph(d, clip, offset);
         });
@@ -395,9 +398,9 @@ export function createEditorStore(options: StoreOptions = {}) {
         return ids;
       },
 
-      duplicate() {
+      duplicate(sizeOf) {
         const clip = get().copy();
-        return clip ? get().paste(clip) : [];
+        return clip ? get().paste(clip, sizeOf) : [];
       },
 
       setMode(mode) {

@@ -89,25 +89,35 @@ export function addNode(draft: Model, opName: string, position: XY, id = freshId
   return node;
 }
 
-/** Room a new card needs, in flow pixels (a card is about 170 x 90; a little air around it). */
+/** Room a card takes when its size is not known (not drawn yet): about 170 x 90 and some air. */
 const CARD_ROOM = { width: 190, height: 110 };
+/** Air kept around a card whose drawn size is known. */
+const AIR = 20;
 
 interface Size {
   width: number;
   height: number;
 }
 
+/** The drawn size of a node's card (the canvas knows it), when there is one. */
+export type SizeOf = (id: string) => Size | undefined;
+
+/** The room node `id` takes on the canvas: its drawn size and some air, or a typical card's. */
+const roomOf = (id: string, sizeOf?: SizeOf): Size => {
+  const drawn = sizeOf?.(id);
+  return drawn ? { width: drawn.width + AIR, height: drawn.height + AIR } : CARD_ROOM;
+};
+
 /**
  * `position` if a new card there would overlap no other card, else the nearest such spot on rings
  * around it: clicking an op three times gives three visible nodes, not a stack on the graph. With
- * `block`, the spot is the top-left card of a group that spans that much (a paste).
+ * `block`, the spot is the top-left corner of a group of that size (a paste). Cards are as large
+ * as `sizeOf` says (a layer or a loss with many ports is tall), else a typical card's size.
  */
-export function freeSpot(model: Model, position: XY, step = 40, block: Size = CARD_ROOM): XY {
-  const clear = (p: XY) =>
-    model.nodes.every(
-      ({ position: q }) =>
-        !q || q.x <= p.x - CARD_ROOM.width || q.x >= p.x + block.width || q.y <= p.y - CARD_ROOM.height || q.y >= p.y + block.height,
-    );
+export function freeSpot(model: Model, position: XY, options: { step?: number; block?: Size; sizeOf?: SizeOf } = {}): XY {
+  const { step = 40, block = CARD_ROOM, sizeOf } = options;
+  const rooms = model.nodes.flatMap((n) => (n.position ? [{ ...n.position, ...roomOf(n.id, sizeOf) }] : []));
+  const clear = (p: XY) => rooms.every((q) => q.x + q.width <= p.x || q.x >= p.x + block.width || q.y + q.height <= p.y || q.y >= p.y + block.height);
   const at = (dx: number, dy: number) => ({ x: Math.round(position.x + dx * step), y: Math.round(position.y + dy * step) });
   for (let r = 0; r <= 30; r++) {
     for (const [dx, dy] of [[0, r], [r, 0], [0, -r], [-r, 0], [r, r], [-r, r], [r, -r], [-r, -r]]) {
@@ -116,8 +126,8 @@ export function freeSpot(model: Model, position: XY, step = 40, block: Size = CA
     }
   }
   // A crowded neighbourhood (or a large block): below every card, which is always clear.
-  const lowest = Math.max(...model.nodes.map((n) => n.position?.y ?? -Infinity));
-  return { x: Math.round(position.x), y: Math.round(lowest + CARD_ROOM.height + 20) };
+  const lowest = Math.max(...rooms.map((q) => q.y + q.height));
+  return { x: Math.round(position.x), y: Math.round(lowest) };
 }
 
 /** The model with `c` added, replacing whatever fed that port before. Returns the replaced edge. */
@@ -237,17 +247,15 @@ export function subgraph(model: Model, ids: ReadonlySet<string>): { nodes: Model
 }
 
 /**
- * How far a paste shifts the copied nodes: to the nearest spot, starting just below them (a card's
- * height of air under their lowest card), where the copy covers no card, the originals included.
- * Pasting again finds the next clear spot.
+ * How far a paste shifts the copied nodes: to the nearest spot, starting just below them, where
+ * the copy covers no card, the originals included. Pasting again finds the next clear spot.
  */
-export function pasteOffset(model: Model, clip: { nodes: readonly ModelNode[] }): XY {
-  const xs = clip.nodes.map((c) => c.position?.x ?? 0);
-  const ys = clip.nodes.map((c) => c.position?.y ?? 0);
-  const left = Math.min(...xs);
-  const top = Math.min(...ys);
-  const block = { width: Math.max(...xs) - left + CARD_ROOM.width, height: Math.max(...ys) - top + CARD_ROOM.height };
-  const spot = freeSpot(model, { x: left, y: top + block.height + 20 }, 40, block);
+export function pasteOffset(model: Model, clip: { nodes: readonly ModelNode[] }, sizeOf?: SizeOf): XY {
+  const boxes = clip.nodes.map((c) => ({ ...(c.position ?? { x: 0, y: 0 }), ...roomOf(c.id, sizeOf) }));
+  const left = Math.min(...boxes.map((b) => b.x));
+  const top = Math.min(...boxes.map((b) => b.y));
+  const block = { width: Math.max(...boxes.map((b) => b.x + b.width)) - left, height: Math.max(...boxes.map((b) => b.y + b.height)) - top };
+  const spot = freeSpot(model, { x: left, y: top + block.height }, { block, sizeOf });
   return { x: spot.x - left, y: spot.y - top };
 }
 

@@ -23,7 +23,7 @@ export function Toolbar() {
   return (
     <header className="toolbar" role="toolbar" aria-label="Editor toolbar">
       <div className="toolbar__brand" aria-hidden="true">
-        <span className="logo">∂</span> GraphGrad
+        <span className="logo">∂</span> <span className="toolbar__name">GraphGrad</span>
       </div>
       <div className="toolbar__group">
         <button type="button" onClick={() => store.newGraph()} title="Start an empty graph">

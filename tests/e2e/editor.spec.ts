@@ -200,8 +200,10 @@ test('a dense layer macro expands in place and collapses back', async ({ page },
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(units).toHaveValue('2');
   await expect(nodeById(page, dense).getByTestId('node-output-value')).toHaveCount(2);
-  await units.fill('0');
-  await expect(page.getByRole('complementary', { name: 'Inspector' }).getByRole('status')).toHaveText('A whole number from 1 to 64; the layer stays 2.');
+  for (const bad of ['0', '0x10']) {
+    await units.fill(bad);
+    await expect(page.getByRole('complementary', { name: 'Inspector' }).getByRole('status')).toHaveText('A whole number from 1 to 64; the layer stays 2.');
+  }
   await expect(nodeById(page, dense).getByTestId('node-output-value')).toHaveCount(2);
 });
 
