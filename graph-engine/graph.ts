@@ -62,7 +62,6 @@ export interface BuildOptions extends Pick<ExpandOptions, 'seed'> {
 
 const quote = (s: string) => JSON.stringify(s);
 
-
 /** Builds the graph or throws a ModelError listing every problem. */
 export function buildGraph(model: Model, options: BuildOptions = {}): Graph {
   const r = checkGraph(model, options);
@@ -194,26 +193,17 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
     const empty = [...node.inputs.keys()].filter((p) => node.inputs[p] < 0);
     if (empty.length) emptyPorts.set(node.index, empty);
   }
-  const noInput = (who: string, op: OpDef, empty: number[], count: number, what = 'port') => {
-    const names = empty.map((p) => `${p} (${portName(op, p, count)})`).join(', ');
-    return `Node ${who}: ${what}${empty.length > 1 ? 's' : ''} ${names} ${empty.length > 1 ? 'have' : 'has'} no input.`;
-  };
   // An empty port inside a layer macro is one of the macro's own inputs left unwired: said of the
-  // macro and its port, not of a primitive the user does not see.
+  // macro and its port (expandMacros words it), not of a primitive the user does not see.
   const fileNode = new Map(fileModel.nodes.map((n) => [n.id, n]));
   const macroRef = (id: string) => nodeRef({ id, label: nodeLabel(fileNode.get(id) ?? { id }) });
-  const macroMissing = new Map<string, string>();
-  for (const [id, inst] of ex.macros) {
-    const wiredAt = ({ node, port }: { node: string; port: number }) => nodes[indexOf.get(node) ?? -1]?.inputs[port] >= 0;
-    const empty = inst.inputConsumers.flatMap((consumers, port) => (consumers.every(wiredAt) ? [] : [port]));
-    const op = getOp(inst.op);
-    if (empty.length && op) macroMissing.set(id, noInput(nodeRefWithOp({ id, label: nodeLabel(fileNode.get(id) ?? { id }) }, inst.op), op, empty, inst.inputs, 'input port'));
-  }
   const missing = new Map<number, string>();
   for (const [n, empty] of emptyPorts) {
     const node = nodes[n];
-    // (Where empty ports are errors, expandMacros has already reported an unwired layer.)
-    const message = (node.origin !== undefined && macroMissing.get(node.origin)) || noInput(nodeRefWithOp(node, node.op.name), node.op, empty, node.inputs.length);
+    const names = empty.map((p) => `${p} (${portName(node.op, p, node.inputs.length)})`).join(', ');
+    const message =
+      (node.origin !== undefined && ex.macros.get(node.origin)?.unwired) ||
+      `Node ${nodeRefWithOp(node, node.op.name)}: port${empty.length > 1 ? 's' : ''} ${names} ${empty.length > 1 ? 'have' : 'has'} no input.`;
     missing.set(n, message);
     if (!options.allowIncomplete) problems.push({ message, nodeId: node.id, path: `nodes[${ex.nodeSource[model.nodes.findIndex((m) => m.id === node.id)]}]` });
   }

@@ -1,7 +1,7 @@
 // Fit View keeps cards out from under the minimap, and leaves graphs that are clear of it alone.
 import { expect, it } from 'vitest';
 import { getViewportForBounds, type Node, type Viewport } from '@xyflow/react';
-import { BUILD_FIT, clearFitViewport } from '../src/canvas/fitClear.ts';
+import { BUILD_FIT, clearFitViewport, MIN_ZOOM, revealViewport } from '../src/canvas/fitClear.ts';
 
 const card = (id: string, x: number, y: number): Node => ({ id, position: { x, y }, data: {}, measured: { width: 168, height: 80 } });
 // A 890 x 812 pane (1400 x 860 window) with the minimap at its bottom right, as in the app.
@@ -54,4 +54,20 @@ it('refits with room beside or below the minimap when a corner card would sit un
 
 it('has nothing to fit without measured cards', () => {
   expect(clearFitViewport([{ id: 'a', position: { x: 0, y: 0 }, data: {} }], W, H, minimap)).toBeUndefined();
+});
+
+it('reveals pasted cards with the smallest pan, or zooms out when they cannot fit at this zoom', () => {
+  const view = { x: 0, y: 0, zoom: 1 };
+  // In view already: nothing to do.
+  expect(revealViewport({ left: 100, top: 100, right: 300, bottom: 200 }, W, H, view)).toBeUndefined();
+  // Past the bottom edge: pan up just enough (24 px of air), same zoom.
+  expect(revealViewport({ left: 100, top: 800, right: 300, bottom: 900 }, W, H, view)).toEqual({ x: 0, y: H - 24 - 900, zoom: 1 });
+  // Left of the pane: pan right.
+  expect(revealViewport({ left: -200, top: 100, right: -20, bottom: 200 }, W, H, view)).toEqual({ x: 224, y: 0, zoom: 1 });
+  // Larger than the pane at this zoom: zoomed out to fit, centred on it.
+  const big = revealViewport({ left: 0, top: 0, right: 4000, bottom: 1000 }, W, H, view)!;
+  expect(big.zoom).toBeCloseTo((W - 48) / 4000, 10);
+  expect(big.x + 2000 * big.zoom).toBeCloseTo(W / 2, 6);
+  // Never past the canvas's own limit.
+  expect(revealViewport({ left: 0, top: 0, right: 1e7, bottom: 10 }, W, H, view)!.zoom).toBe(MIN_ZOOM);
 });

@@ -130,6 +130,7 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
   // Expand every macro.
   const locals = new Map<string, Local>();
   const inputCount = new Map<string, number>();
+  const unwired = new Map<string, string>();
   for (const [id, ni] of macroIndex) {
     const node = model.nodes[ni];
     const op = macroOf(node)!;
@@ -142,9 +143,12 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
     const path = `nodes[${ni}]`;
     // Stored weights fix the input count; an unwired port is then missing rather than a mismatch.
     const k = Math.max(wired, stored ?? 0, min);
-    if (!options.allowIncomplete) {
-      const empty = [...Array(k).keys()].filter((p) => !ports.has(p));
-      if (empty.length) problems.push({ message: `${name}: input port${empty.length > 1 ? 's' : ''} ${empty.map((p) => `${p} (x${p + 1})`).join(', ')} ${empty.length > 1 ? 'have' : 'has'} no input.`, path, nodeId: id });
+    const empty = [...Array(k).keys()].filter((p) => !ports.has(p));
+    if (empty.length) {
+      const message = `${name}: input port${empty.length > 1 ? 's' : ''} ${empty.map((p) => `${p} (${op.arity.kind === 'variadic' ? op.arity.portName(p, k) : p})`).join(', ')} ${empty.length > 1 ? 'have' : 'has'} no input.`;
+      // An error in a file; in the editor the layer is incomplete, and says so with this message.
+      if (!options.allowIncomplete) problems.push({ message, path, nodeId: id });
+      else unwired.set(id, message);
     }
     if (stored !== undefined && wired > stored) {
       problems.push({ message: `${name}: its stored weights expect ${stored} input${stored === 1 ? '' : 's'} but ${wired} are wired; rewire it, or delete its weight attrs to re-initialise them.`, path: `${path}.attrs`, nodeId: id });
@@ -235,6 +239,7 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
       inputConsumers,
       place: local.place,
       layers: local.layers.map((l) => ({ ...l, inputs: l.inputs.map(inputId) })),
+      ...(unwired.has(id) ? { unwired: unwired.get(id) } : {}),
     });
   }
 

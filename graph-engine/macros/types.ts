@@ -71,6 +71,8 @@ export interface MacroInstance {
   place: Record<string, { col: number; row: number }>;
   /** Fully connected layers, with ids resolved (inputs are primitive node ids, '' when unwired). */
   layers: ResolvedLayer[];
+  /** Built with empty ports allowed (the editor) and some input left unwired: which, in a sentence. */
+  unwired?: string;
 }
 
 export interface ResolvedLayer extends Omit<LayerSpec, 'inputs'> {

@@ -27,7 +27,7 @@ import { CULL_ABOVE, DetailLevel, DetailLevelContext, detailAt, useCulling, useD
 import { EdgeCanvas, useCanvasEdgePointer } from './EdgeCanvas.tsx';
 import { PALETTE_MIME } from '../palette/dragData.ts';
 import { registerCanvasApi } from './canvasApi.ts';
-import { fitClear, MIN_ZOOM } from './fitClear.ts';
+import { fitClear, MIN_ZOOM, revealViewport } from './fitClear.ts';
 import { CanvasControls } from './CanvasControls.tsx';
 import { TeachCanvasLayer, TeachEdge, useTeachCanvas, useTeachFitOptions } from '../modes/teach/canvasOverlay.tsx';
 import { useTrainEvaluation } from '../modes/train/canvasExtras.tsx';
@@ -150,28 +150,14 @@ export function Canvas() {
           const cards = editorStore.getState().model.nodes.filter((n) => shown.has(n.id) && n.position);
           if (!box || cards.length === 0) return;
           const size = (id: string) => measured.get(id) ?? NEW_CARD_SIZE;
-          const left = Math.min(...cards.map((n) => n.position!.x));
-          const top = Math.min(...cards.map((n) => n.position!.y));
-          const right = Math.max(...cards.map((n) => n.position!.x + size(n.id).width));
-          const bottom = Math.max(...cards.map((n) => n.position!.y + size(n.id).height));
-          const air = 24;
-          const { zoom: now } = flow.getViewport();
-          const fits = Math.min((box.width - 2 * air) / (right - left), (box.height - 2 * air) / (bottom - top));
-          if (fits < now) {
-            // Too large to show at this zoom: zoom out until all of it shows, centred.
-            const zoom = Math.max(fits, MIN_ZOOM);
-            void flow.setViewport({ x: box.width / 2 - ((left + right) / 2) * zoom, y: box.height / 2 - ((top + bottom) / 2) * zoom, zoom }, { duration: 200 });
-            return;
-          }
-          const a = flow.flowToScreenPosition({ x: left, y: top });
-          const b = flow.flowToScreenPosition({ x: right, y: bottom });
-          // The smallest pan that brings the cards in, with some air.
-          const shift = (lo: number, hi: number, min: number, max: number) => (lo < min + air ? min + air - lo : hi > max - air ? max - air - hi : 0);
-          const dx = shift(a.x, b.x, box.left, box.right);
-          const dy = shift(a.y, b.y, box.top, box.bottom);
-          if (dx === 0 && dy === 0) return;
-          const { x, y, zoom } = flow.getViewport();
-          void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
+          const rect = {
+            left: Math.min(...cards.map((n) => n.position!.x)),
+            top: Math.min(...cards.map((n) => n.position!.y)),
+            right: Math.max(...cards.map((n) => n.position!.x + size(n.id).width)),
+            bottom: Math.max(...cards.map((n) => n.position!.y + size(n.id).height)),
+          };
+          const viewport = revealViewport(rect, box.width, box.height, flow.getViewport());
+          if (viewport) void flow.setViewport(viewport, { duration: 200 });
         },
         measuredSize: (id) => measured.get(id),
         withWholeGraph: async (zoom, work) => {

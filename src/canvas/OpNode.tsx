@@ -37,6 +37,7 @@ const MAX_UNCLIPPED_GRAD_ROW = 16;
 /** What a card shows, derived once from its data for the card and its content. */
 function cardView({ node, op, result, isLoss, lossLabel }: OpFlowNode['data']) {
   const ports = result?.ports ?? 0;
+  const portNames = result?.portNames ?? (op ? Array.from({ length: ports }, (_, i) => portName(op, i, ports)) : []);
   const badge = result?.badge;
   // Layer macros list each output on its own row, next to its handle.
   const outputs = result?.outputs && (result.outputs.length > 1 || op?.macro) ? result.outputs : undefined;
@@ -51,7 +52,8 @@ function cardView({ node, op, result, isLoss, lossLabel }: OpFlowNode['data']) {
     badge,
     outputs,
     rows: Math.max(ports, outputs?.length ?? 1),
-    portNames: result?.portNames ?? (op ? Array.from({ length: ports }, (_, i) => portName(op, i, ports)) : []),
+    portNames,
+    handleIds: portNames.map((_, i) => inputHandleId(i, portNames.length, result?.freePair)),
     showValue: !badge || badge.kind === 'nonfinite',
     symbol: op?.symbol ?? '?',
   };
@@ -77,7 +79,7 @@ function OpNodeCard({ id, data, selected, height }: NodeProps<OpFlowNode>) {
   const bare = useBareCard(id);
   const card = cardView(data);
   const { label, outputs, badge, isLoss, symbol, rows } = card;
-  useRemeasureOnNewHandles(id, bare ? '' : card.portNames.map((_, i) => inputHandleId(i, card.portNames.length, card.result?.freePair)).join(' '));
+  useRemeasureOnNewHandles(id, bare ? '' : card.handleIds.join(' '));
   // A bare card (viewDetail.ts) stands in at the full card's height, so that its block in the
   // overview matches the others and growing into a full card moves nothing.
   const style: CSSProperties & { '--symbol-px': string } = bare
@@ -99,7 +101,7 @@ function OpNodeCard({ id, data, selected, height }: NodeProps<OpFlowNode>) {
 }
 
 /** A handle per input port and per output, on the card's rows (cardMetrics.ts). */
-function CardHandles({ card: { label, portNames, outputs, result } }: { card: CardView }) {
+function CardHandles({ card: { label, portNames, handleIds, outputs } }: { card: CardView }) {
   return (
     <>
       {portNames.map((name, i) => (
@@ -107,7 +109,7 @@ function CardHandles({ card: { label, portNames, outputs, result } }: { card: Ca
           key={i}
           type="target"
           position={Position.Left}
-          id={inputHandleId(i, portNames.length, result?.freePair)}
+          id={handleIds[i]}
           style={{ top: rowCentre(i) }}
           aria-label={`${label} input ${name}`}
         />

@@ -11,7 +11,7 @@ export interface CanvasApi {
   /** Fits the whole graph in view, clear of the minimap; animated over `duration` ms. */
   fitView(duration?: number): void;
   openQuickAdd(): void;
-  /** Pans (keeping the zoom) so that the nodes `ids` are on screen, when some are not. */
+  /** Pans so that the nodes `ids` are on screen when some are not, zooming out if they do not fit. */
   reveal(ids: readonly string[]): void;
   /** A node's rendered size, for auto-layout. */
   measuredSize(id: string): Size | undefined;

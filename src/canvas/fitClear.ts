@@ -25,7 +25,7 @@ export const MIN_ZOOM = 0.02;
 /** Air between the graph and the minimap, in screen pixels. */
 const GAP_PX = 12;
 
-interface Box {
+export interface Box {
   left: number;
   top: number;
   right: number;
@@ -75,4 +75,21 @@ export function fitClear(flow: ReactFlowInstance<Node>, pane: HTMLElement | null
   const viewport = box && clearFitViewport(flow.getNodes(), box.width, box.height, obstacle, options);
   if (viewport) void flow.setViewport(viewport, { duration });
   else void flow.fitView({ ...options, duration });
+}
+
+/**
+ * The viewport that brings `rect` (flow coordinates) into a `width` x `height` pane with some air:
+ * the smallest pan at the current zoom, or, when it is too large for that zoom, zoomed out to fit
+ * and centred. Undefined when it is in view already.
+ */
+export function revealViewport(rect: Box, width: number, height: number, { x, y, zoom }: Viewport, air = 24): Viewport | undefined {
+  const fits = Math.min((width - 2 * air) / (rect.right - rect.left), (height - 2 * air) / (rect.bottom - rect.top));
+  if (fits < zoom) {
+    const z = Math.max(fits, MIN_ZOOM);
+    return { x: width / 2 - ((rect.left + rect.right) / 2) * z, y: height / 2 - ((rect.top + rect.bottom) / 2) * z, zoom: z };
+  }
+  const shift = (lo: number, hi: number, size: number) => (lo < air ? air - lo : hi > size - air ? size - air - hi : 0);
+  const dx = shift(x + rect.left * zoom, x + rect.right * zoom, width);
+  const dy = shift(y + rect.top * zoom, y + rect.bottom * zoom, height);
+  return dx === 0 && dy === 0 ? undefined : { x: x + dx, y: y + dy, zoom };
 }
