@@ -1,9 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { testServerPort } from './tests/support/free-port.ts';
 
-// PW_PORT lets two runs on one machine (two engineers, or a run beside `npm start`) not collide:
-// each builds into its own folder and serves on its own port.
-const PORT = Number(process.env.PW_PORT ?? 4173);
+// The tests serve their own build on a free port of their own (PW_PORT pins one), so they run
+// beside `npm start` on 4173, a dev server or another checkout's tests: each run builds into its
+// own folder, and never reuses or stops a server it did not start.
+const PORT = await testServerPort();
 const OUT_DIR = `node_modules/.e2e-dist-${PORT}`;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const debianChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -10,7 +10,7 @@ export default defineConfig({
     // KaTeX, uPlot, the exporters and the training worker.
     chunkSizeWarningLimit: 1500,
   },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: false },
   test: {
     environment: 'node',
     include: ['tests/**/*.test.ts'],

@@ -1,5 +1,9 @@
-/** For the UI benchmarks: build the app, serve it on `port`, run `measure`, stop the server. */
+/**
+ * For the UI benchmarks: build the app, serve it on a free port of its own (PW_PORT pins one),
+ * run `measure` with its URL, stop the server.
+ */
 import { execSync, spawn } from 'node:child_process';
+import { testServerPort } from '../support/free-port.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -16,8 +20,9 @@ async function waitForServer(url: string, ms = 60_000): Promise<void> {
   throw new Error(`server at ${url} did not start`);
 }
 
-export async function withBuiltApp(port: number, measure: (url: string) => Promise<void>): Promise<void> {
-  console.log('Building the app...');
+export async function withBuiltApp(measure: (url: string) => Promise<void>): Promise<void> {
+  const port = await testServerPort();
+  console.log(`Building the app, to serve on port ${port}...`);
   const outDir = `node_modules/.bench-dist-${port}`;
   execSync(`npx vite build --outDir ${outDir} --emptyOutDir`, { stdio: 'ignore' });
   const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });

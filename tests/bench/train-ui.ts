@@ -10,8 +10,6 @@
 import { CHROMIUM, withBuiltApp } from './serve.ts';
 import { chromium } from '@playwright/test';
 
-const PORT = 4181;
-const URL = `http://127.0.0.1:${PORT}/`;
 const RUN_MS = 6000;
 
 interface Result {
@@ -21,11 +19,11 @@ interface Result {
   finalLoss: number;
 }
 
-async function runOnce(browserPath: string, sample: string): Promise<Result & { wallMs: number }> {
+async function runOnce(browserPath: string, url: string, sample: string): Promise<Result & { wallMs: number }> {
   const browser = await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
-    await page.goto(`${URL}?sample=${sample}`);
+    await page.goto(`${url}?sample=${sample}`);
     await page.getByRole('button', { name: 'Train' }).click();
     const panel = page.getByRole('complementary', { name: 'Train panel' });
     await panel.getByTestId('initial-loss').filter({ hasNotText: '–' }).waitFor();
@@ -83,9 +81,9 @@ function summarise(r: Result) {
 }
 
 async function main() {
-  await withBuiltApp(PORT, async () => {
+  await withBuiltApp(async (url) => {
     const runs = [];
-    for (let i = 0; i < 3; i++) runs.push(summarise(await runOnce(CHROMIUM, 'spiral-mlp')));
+    for (let i = 0; i < 3; i++) runs.push(summarise(await runOnce(CHROMIUM, url, 'spiral-mlp')));
     console.log(`\nTrain mode benchmark: samples/spiral-mlp.json (2-8-8-1 tanh, 500-point spiral), ${RUN_MS / 1000} s of training per run, headless Chromium\n`);
     console.log('| run | page fps while training (mean / p95 / max frame ms) | epochs/s (worker) | epochs in the window | Play → train loss < 0.01 | final train loss |');
     console.log('|---|---|---|---|---|---|');

@@ -10,8 +10,6 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { serializeModel, type Model } from '../../graph-engine/index.ts';
 import { expandedMlpModel, gridModel } from '../support/models.ts';
 
-const PORT = 4179;
-const URL = `http://127.0.0.1:${PORT}/`;
 
 interface FrameStats {
   mean: number;
@@ -82,7 +80,7 @@ async function pan(page: Page): Promise<FrameStats> {
   });
 }
 
-async function measure(browser: Browser, model: Model) {
+async function measure(browser: Browser, url: string, model: Model) {
   const text = serializeModel(model);
   // A fresh context whose storage holds the graph as the editor's autosave, before the app starts.
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
@@ -94,7 +92,7 @@ async function measure(browser: Browser, model: Model) {
   }, text);
   const page = await context.newPage();
   const t0 = Date.now();
-  await page.goto(URL);
+  await page.goto(url);
   // Open = the fitted view with its cards and edges drawn: both bench graphs fit entirely on
   // screen, so every edge is rendered once the view is fitted (the large graph's on one canvas,
   // which appears once the fitted view is in the overview).
@@ -151,7 +149,7 @@ async function measure(browser: Browser, model: Model) {
 }
 
 async function main() {
-  await withBuiltApp(PORT, async () => {
+  await withBuiltApp(async (url) => {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
     const rows: Awaited<ReturnType<typeof measure>>[] = [];
     // The baseline, a 1,000-node grid, and a 1,000-node MLP expanded in place (its layer frame,
@@ -161,7 +159,7 @@ async function main() {
       { ...gridModel(40, 25), name: 'grid' },
       { ...expandedMlpModel(15), name: 'expanded MLP' },
     ];
-    for (const model of graphs) rows.push(await measure(browser, model));
+    for (const model of graphs) rows.push(await measure(browser, url, model));
     await browser.close();
 
     const f = (s: FrameStats) => `${s.mean.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(0)} (${s.fps.toFixed(0)} fps)`;
