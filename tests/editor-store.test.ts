@@ -7,12 +7,18 @@ import { HISTORY_LIMIT } from '../src/store/history.ts';
 
 const sample = (name: string): Model => parseModelText(readFileSync(`samples/${name}.json`, 'utf8')).model!;
 
-function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
+/** Web Storage in memory; with `quota`, it refuses a write that would hold more characters (keys and values), as browsers do. */
+function memoryStorage(quota = Infinity): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
+  const used = () => [...data].reduce((n, [k, v]) => n + k.length + v.length, 0);
   return {
     data,
     getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
+    setItem: (k, v) => {
+      const old = data.get(k);
+      if (used() - (old === undefined ? 0 : k.length + old.length) + k.length + v.length > quota) throw new DOMException('quota', 'QuotaExceededError');
+      data.set(k, v);
+    },
     removeItem: (k) => void data.delete(k),
   };
 }
@@ -370,8 +376,41 @@ describe('autosave', () => {
     expect(r.kind).toBe('rejected');
     if (r.kind !== 'rejected') return;
     expect(r.keptAs).toBe(`${REJECTED_PREFIX}1234`);
-    expect(storage.getItem(r.keptAs)).toBe(bad);
+    expect(storage.getItem(`${REJECTED_PREFIX}1234`)).toBe(bad);
+    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
     expect(r.problems[0].message).toMatch(/cycle/);
+  });
+
+  it('keeps a large invalid graph aside even when storage has no room for two copies of it', () => {
+    // 3M characters of invalid JSON in a 5M-character store: a copy beside the original does not fit.
+    const big = `{"format":"graphgrad","version":1,"name":"${'x'.repeat(3_000_000)}",`;
+    const storage = memoryStorage(5_000_000);
+    storage.setItem(AUTOSAVE_KEY, big);
+    const r = restoreAutosave(storage, 99);
+    expect(r.kind).toBe('rejected');
+    expect(r.kind === 'rejected' && r.keptAs).toBe(`${REJECTED_PREFIX}99`);
+    expect(storage.getItem(`${REJECTED_PREFIX}99`)).toBe(big);
+  });
+
+  it('leaves a graph it cannot move in place, and says so, rather than lose it', () => {
+    const big = `{"format":"graphgrad","version":1,"name":"${'x'.repeat(1000)}",`;
+    // Room for the text under the autosave key, not under the longer kept-aside key.
+    const storage = memoryStorage(AUTOSAVE_KEY.length + big.length + 5);
+    storage.setItem(AUTOSAVE_KEY, big);
+    const r = restoreAutosave(storage, 99);
+    expect(r.kind === 'rejected' && r.keptAs).toBeUndefined();
+    expect(r.kind === 'rejected' && r.text).toBe(big);
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(big);
+  });
+
+  it('keeps a graph whose validation throws aside, with the reason', () => {
+    // Hundreds of thousands of nested arrays: whatever the parser makes of it, the text is kept.
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const storage = memoryStorage();
+    storage.setItem(AUTOSAVE_KEY, deep);
+    const r = restoreAutosave(storage, 7);
+    expect(r.kind).toBe('rejected');
+    expect(storage.getItem(`${REJECTED_PREFIX}7`)).toBe(deep);
   });
 
   it('reports nothing stored', () => {

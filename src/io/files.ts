@@ -6,6 +6,7 @@ import { serializeModel, sizeProblem, type Model } from '../../graph-engine/inde
 import { editorStore } from '../store/useEditor.ts';
 import { extractModelFromPng, isPng } from '../share/pngModel.ts';
 import { ensureOpsForText } from './onDemandOps.ts';
+import { thrownMessage } from '../store/thrown.ts';
 
 /** What the file picker and the canvas accept. */
 export const MODEL_FILE_TYPES = '.json,application/json,.png,image/png';
@@ -21,16 +22,23 @@ async function modelText(file: File): Promise<{ text?: string; problem?: string 
   return text === undefined ? { problem: 'This PNG carries no GraphGrad model (only images exported by GraphGrad do).' } : { text };
 }
 
+/** Opens a model file (Open, or a drop on the canvas); a file that cannot open changes nothing. */
 export async function openFile(file: File): Promise<boolean> {
   const store = editorStore.getState();
-  const tooBig = sizeProblem(file.size);
-  const read = tooBig ? { problem: tooBig.message } : await modelText(file);
-  if (read.text === undefined) {
-    store.notify('error', `Could not open ${file.name}; the current graph is unchanged.`, [read.problem ?? '']);
+  const refuse = (problem: string) => {
+    store.notify('error', `Could not open ${file.name}; the current graph is unchanged.`, [problem]);
     return false;
+  };
+  try {
+    const tooBig = sizeProblem(file.size);
+    const read = tooBig ? { problem: tooBig.message } : await modelText(file);
+    if (read.text === undefined) return refuse(read.problem ?? '');
+    await ensureOpsForText(read.text);
+    return store.openText(read.text, file.name);
+  } catch (e) {
+    // A file that cannot be read, a damaged PNG, an op module that fails to load...
+    return refuse(thrownMessage(e));
   }
-  await ensureOpsForText(read.text);
-  return store.openText(read.text, file.name);
 }
 
 export function fileNameFor(model: Model): string {

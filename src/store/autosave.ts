@@ -4,6 +4,7 @@
  * bug or a newer format cannot silently cost a user their work.
  */
 import { serializeModel, validateModelText, type Model, type Problem } from '../../graph-engine/index.ts';
+import { thrownProblem } from './thrown.ts';
 
 /** The subset of Web Storage we use; tests pass a Map-backed fake. */
 export interface KeyValueStorage {
@@ -15,27 +16,72 @@ export interface KeyValueStorage {
 export const AUTOSAVE_KEY = 'graphgrad.autosave';
 /** Prefix of kept-aside graphs; the suffix is the time they were set aside. */
 export const REJECTED_PREFIX = 'graphgrad.autosave.rejected.';
+/** Where a graph another tab saved goes when this tab saves over it (one slot: the latest). */
+export const OTHER_TAB_KEY = 'graphgrad.autosave.other-tab';
+
+/**
+ * Where a set-aside graph ended up: under its own key, or, when storage had no room for a second
+ * copy, still under the autosave key, where it stays until the user's next edit is saved.
+ */
+export type KeptAside = { keptAs: string } | { keptAs: undefined; reason: string };
 
 export type Restored =
   | { kind: 'none' }
   | { kind: 'ok'; model: Model }
-  | { kind: 'rejected'; keptAs: string; problems: Problem[] };
+  | ({ kind: 'rejected'; text: string; problems: Problem[] } & KeptAside);
 
 export function restoreAutosave(storage: KeyValueStorage, now = Date.now()): Restored {
   const text = storage.getItem(AUTOSAVE_KEY);
   if (text === null) return { kind: 'none' };
-  const { model, graph, problems } = validateModelText(text, { allowIncomplete: true });
-  if (model && graph) return { kind: 'ok', model };
+  let problems: Problem[];
+  try {
+    const { model, graph, problems: found } = validateModelText(text, { allowIncomplete: true });
+    if (model && graph) return { kind: 'ok', model };
+    problems = found;
+  } catch (e) {
+    // Validation must never throw, but if it does the stored graph is still the user's work.
+    problems = [thrownProblem(e)];
+  }
+  return { kind: 'rejected', text, problems, ...keepAside(storage, text, now) };
+}
+
+/**
+ * Moves the stored autosave `text` to its own key. The autosave key is emptied first, so the copy
+ * needs no more room than the original took; if storage still refuses, the text goes back where
+ * it was (it fitted there a moment ago) and the caller tells the user to download it.
+ */
+export function keepAside(storage: KeyValueStorage, text: string, now = Date.now()): KeptAside {
   const keptAs = `${REJECTED_PREFIX}${now}`;
-  storage.setItem(keptAs, text);
-  storage.removeItem(AUTOSAVE_KEY);
-  return { kind: 'rejected', keptAs, problems };
+  try {
+    storage.removeItem(AUTOSAVE_KEY);
+    storage.setItem(keptAs, text);
+    return { keptAs };
+  } catch {
+    try {
+      storage.setItem(AUTOSAVE_KEY, text);
+    } catch {
+      /* nothing more to try: the caller offers the text as a download */
+    }
+    return { keptAs: undefined, reason: 'This browser has no room to keep a second copy of it.' };
+  }
 }
 
 /** Whether the write went through: storage can be full or disabled, and the editor keeps working. */
 export function writeAutosave(storage: KeyValueStorage, model: Model): boolean {
   try {
     storage.setItem(AUTOSAVE_KEY, serializeModel(model));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Keeps the graph another tab stored in the other-tab slot before this tab saves over it. */
+export function keepOtherTabGraph(storage: KeyValueStorage): boolean {
+  const theirs = storage.getItem(AUTOSAVE_KEY);
+  if (theirs === null) return false;
+  try {
+    storage.setItem(OTHER_TAB_KEY, theirs);
     return true;
   } catch {
     return false;

@@ -13,6 +13,7 @@ import { emptyHistory, mergeEntries, record, type History, type HistoryEntry } f
 import { evaluate, type Evaluation } from './evaluate.ts';
 import * as edits from './modelEdits.ts';
 import { collapseMacro, expandMacro } from './macroEdits.ts';
+import { thrownMessage } from './thrown.ts';
 
 enablePatches();
 
@@ -341,13 +342,20 @@ export function createEditorStore(options: StoreOptions = {}) {
       },
 
       openText(text, sourceName) {
-        const { model, graph, problems } = validateModelText(text, { allowIncomplete: true });
-        if (!model || !graph) {
-          get().notify('error', `Could not open ${sourceName}; the current graph is unchanged.`, problems.map((p: Problem) => p.message));
+        const refuse = (details: string[]) => {
+          get().notify('error', `Could not open ${sourceName}; the current graph is unchanged.`, details);
           return false;
+        };
+        // Anything unforeseen that throws while reading or building the graph is refused like a
+        // bad file: the state is only replaced once the new model is built and evaluated.
+        try {
+          const { model, graph, problems } = validateModelText(text, { allowIncomplete: true });
+          if (!model || !graph) return refuse(problems.map((p: Problem) => p.message));
+          get().loadModel(model, `Open ${sourceName}`);
+          return true;
+        } catch (e) {
+          return refuse([thrownMessage(e)]);
         }
-        get().loadModel(model, `Open ${sourceName}`);
-        return true;
       },
 
       newGraph() {

@@ -1,0 +1,88 @@
+/**
+ * Autosave while the editor runs: every change to the model is written to browser storage, batched
+ * (a drag changes the model every frame) and flushed when the page is hidden or closed. Only a tab
+ * whose graph changed writes, and a tab that writes over a graph another tab stored since keeps
+ * that graph aside first, so two tabs never silently cost each other their work.
+ */
+import type { Model } from '../../graph-engine/index.ts';
+import { AUTOSAVE_KEY, keepOtherTabGraph, OTHER_TAB_KEY, writeAutosave, type KeyValueStorage } from './autosave.ts';
+import { editorStore } from './useEditor.ts';
+
+/** Batches writes: a burst of changes costs one write this long after the first. */
+const WRITE_DELAY_MS = 150;
+
+/** What the page offers to listen to; tests pass a fake. */
+export interface PageEvents {
+  addEventListener(type: 'storage', listener: (e: Pick<StorageEvent, 'key' | 'storageArea'>) => void): void;
+  addEventListener(type: 'pagehide', listener: () => void): void;
+}
+
+/**
+ * Starts autosaving to `storage`. `stored` is the model storage already holds (nothing to write
+ * until it changes). Returns `flush`, which writes at once if anything is pending.
+ */
+export function startAutosave(storage: KeyValueStorage, stored: Model | undefined, page: PageEvents = window): () => void {
+  const store = editorStore;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let failing = false;
+  let written = stored;
+  /** Another tab wrote the autosave since this tab last did: keep theirs before writing ours. */
+  let otherTabWrote = false;
+
+  const keepTheirs = () => {
+    otherTabWrote = false;
+    if (!keepOtherTabGraph(storage)) return;
+    store.getState().notify('info', 'Another tab had saved a different graph here. This tab\'s graph is now the autosaved one; the other tab\'s graph was kept aside.', ['Open it here to have both: Undo then brings this graph back.'], {
+      sticky: true,
+      action: {
+        label: 'Open the other tab\'s graph',
+        run: () => {
+          const text = storage.getItem(OTHER_TAB_KEY);
+          if (text !== null) store.getState().openText(text, 'the other tab\'s graph');
+        },
+      },
+    });
+  };
+
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const { model } = store.getState();
+    if (model === written) return;
+    if (otherTabWrote) keepTheirs();
+    const ok = writeAutosave(storage, model);
+    if (ok) written = model;
+    // Said once per run of failures, not on every edit; the last good copy stays in storage.
+    if (!ok && !failing) {
+      store
+        .getState()
+        .notify('error', 'This browser would not store the graph (its storage is full or turned off), so edits from now on are not autosaved.', [
+          'The last graph it did store is kept. Use Save to keep this one as a file.',
+        ]);
+    }
+    failing = !ok;
+  };
+
+  flush();
+  store.subscribe((s, prev) => {
+    if (s.model === prev.model || timer !== undefined) return;
+    timer = setTimeout(flush, WRITE_DELAY_MS);
+  });
+  page.addEventListener('storage', (e) => {
+    // Fired only for writes made by other tabs (and windows) of this site.
+    if (e.key !== AUTOSAVE_KEY || e.storageArea !== storage) return;
+    if (!otherTabWrote) {
+      store.getState().notify('info', 'This graph is open in another tab too, and that tab just saved its own changes.', [
+        'Your edits here are still autosaved, and the other tab\'s graph is then kept aside, not lost.',
+      ]);
+    }
+    otherTabWrote = true;
+  });
+  page.addEventListener('pagehide', flush);
+  if (typeof document !== 'undefined') {
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') flush();
+    });
+  }
+  return flush;
+}
