@@ -16,11 +16,21 @@ export function App() {
   return (
     <ReactFlowProvider>
       <div className={`app app--${mode}`}>
-        <Toolbar />
+        <ErrorBoundary name="toolbar">
+          <Toolbar />
+        </ErrorBoundary>
         <main className="workspace">
-          {mode === 'build' && <Palette />}
-          <Canvas />
-          <ErrorBoundary name="inspector">{mode === 'build' ? <Inspector /> : <ComingSoonPanel mode={mode} />}</ErrorBoundary>
+          {mode === 'build' && (
+            <ErrorBoundary name="palette">
+              <Palette />
+            </ErrorBoundary>
+          )}
+          <ErrorBoundary name="canvas" resetKey={mode}>
+            <Canvas />
+          </ErrorBoundary>
+          <ErrorBoundary name={mode === 'build' ? 'inspector' : `${mode} panel`} resetKey={mode}>
+            {mode === 'build' ? <Inspector /> : <ComingSoonPanel mode={mode} />}
+          </ErrorBoundary>
         </main>
         <Notices />
       </div>

@@ -4,10 +4,14 @@ import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import { App } from './App.tsx';
 import { startEditor } from './io/startup.ts';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary name="editor">
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );
-void startEditor();
+// startEditor reports its own failures; this only keeps an unforeseen one out of the console.
+startEditor().catch((e: unknown) => console.error(e));
