@@ -1,6 +1,7 @@
 // Share links (model in the URL fragment) and PNGs carrying the model: round trips and refusals.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import * as engine from '../graph-engine/index.ts';
 import { serializeModel, type Model } from '../graph-engine/index.ts';
 import { decodeShareFragment, encodeShareFragment, hasSharedModel, MAX_LINK_LENGTH, shareLink } from '../src/share/shareLink.ts';
@@ -32,6 +33,15 @@ describe('share links', () => {
     const bad = { format: 'graphgrad', version: 1, nodes: [{ id: 'p', op: 'exp' }, { id: 'q', op: 'neg' }], edges: [{ source: 'p', target: 'q', port: 0 }, { source: 'q', target: 'p', port: 0 }] } as Model;
     const r = await decodeShareFragment(await encodeShareFragment(bad));
     expect(r.problems.map((p) => p.message)).toContainEqual('The graph has a cycle: "p" -> "q" -> "p". A computational graph must be acyclic.');
+  });
+  it('a link that inflates past 20 MB is refused with the size, without inflating it all', async () => {
+    // 60 MB of one repeated character deflates about 1,000 to 1: a link of some 80 KB.
+    const bomb = deflateRawSync(Buffer.alloc(60 * 1024 * 1024, ' '), { level: 9 });
+    expect(bomb.length).toBeLessThan(100_000);
+    const hash = `#model=${bomb.toString('base64url')}`;
+    const r = await decodeShareFragment(hash);
+    expect(r.model).toBeUndefined();
+    expect(r.problems.map((p) => p.message)).toEqual(['The model in this share link is larger than 20 MB, the most GraphGrad opens. Nothing was changed.']);
   });
   it('a model too big for a link is refused with the reason', async () => {
     // Random weights do not compress: 6,000 of them make a link well over the limit.

@@ -3,7 +3,7 @@
  * fragment, `#model=...`. The fragment never reaches a server. Opening a link validates it exactly
  * like opening a file. Uses the platform's CompressionStream (browsers, workers, Node 18+).
  */
-import { serializeModel, validateModelText, type Model, type Validated } from '../../graph-engine/index.ts';
+import { MAX_MODEL_BYTES, serializeModel, validateModelText, type Model, type Validated } from '../../graph-engine/index.ts';
 
 export const SHARE_PARAM = 'model';
 /** Longest link we hand out: chat apps, mail clients and some browsers cut longer URLs. */
@@ -47,16 +47,47 @@ export async function shareLink(model: Model, base: string): Promise<ShareLink> 
 /** Whether a URL fragment carries a model. */
 export const hasSharedModel = (hash: string) => new RegExp(`^#${SHARE_PARAM}=`).test(hash);
 
+/**
+ * Inflates `bytes`, reading no more than `limit` bytes of output: a small link can hold a huge
+ * model (deflate packs a run of one character about 1,000 to 1), so the size check cannot wait
+ * until everything is inflated. Gives undefined as soon as the output would pass the limit.
+ */
+async function inflateAtMost(bytes: Uint8Array, limit: number): Promise<Uint8Array | undefined> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
 /** Decodes and validates a fragment; a broken link gets a message, never an exception. */
 export async function decodeShareFragment(hash: string): Promise<Validated> {
   const payload = hash.replace(new RegExp(`^#${SHARE_PARAM}=`), '');
-  let text: string;
+  let bytes: Uint8Array | undefined;
   try {
-    text = new TextDecoder().decode(await pipe(fromBase64Url(payload), new DecompressionStream('deflate-raw')));
+    bytes = await inflateAtMost(fromBase64Url(payload), MAX_MODEL_BYTES);
   } catch {
     return { problems: [{ message: 'This share link is damaged (it may have been cut short when it was copied): the model in it cannot be read.' }] };
   }
-  return validateModelText(text, { allowIncomplete: true });
+  if (!bytes) {
+    return { problems: [{ message: `The model in this share link is larger than ${MAX_MODEL_BYTES / 1024 / 1024} MB, the most GraphGrad opens. Nothing was changed.` }] };
+  }
+  return validateModelText(new TextDecoder().decode(bytes), { allowIncomplete: true });
 }
 
 /** Canonical text of what a link holds, for tests and "Save" after opening a link. */
