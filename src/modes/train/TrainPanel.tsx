@@ -8,6 +8,7 @@ import { useEditor } from '../../store/useEditor.ts';
 import { LossChart } from './LossChart.tsx';
 import { Boundary, DataThumbnail } from './Boundary.tsx';
 import * as ctl from './controller.ts';
+import { guardUnloadWhileTraining } from './leaveGuard.ts';
 import { trainStore, useTrain, type Regularisation } from './trainStore.ts';
 import './train.css';
 
@@ -451,6 +452,7 @@ export default function TrainPanel() {
   const ready = useTrain((s) => s.status === 'ready' || (s.status === 'configuring' && !!s.info));
   const hasBinding = useTrain((s) => !!s.binding);
   useEffect(() => ctl.startTrainController(), []);
+  useEffect(() => guardUnloadWhileTraining(), []);
   return (
     <aside className="inspector mode-panel train-panel" aria-label="Train panel">
       <h2 className="train-panel__title">Train{name ? <span className="muted"> · {name}</span> : null}</h2>
