@@ -136,3 +136,36 @@ describe('documented conventions at kinks', () => {
     expect(op.forward([0, 1], 2, {})).toBe(100);
   });
 });
+
+describe('div at extreme divisors', () => {
+  const div = opRegistry.get('div')!;
+  const db = (a: number, b: number) => div.partial([a, b], 2, a / b, 1, {});
+  it('matches -a/b² where b² itself overflows or underflows', () => {
+    // d(a/b)/db = -a/b². b = 1e200: b² = 1e400 overflows, yet -1e300/1e400 = -1e-100 is a normal double.
+    expect(db(1e300, 1e200) / -1e-100).toBeCloseTo(1, 14);
+    // b = 1e-200: b² = 1e-400 underflows to 0, yet -1e-300/1e-400 = -1e100 (PyTorch float64 gives -1e100, not -inf).
+    expect(db(1e-300, 1e-200) / -1e100).toBeCloseTo(1, 14);
+    expect(db(1, 1e-100)).toBe(-1e200);
+    expect(db(2, 3)).toBeCloseTo(-2 / 9, 15);
+  });
+  it('is within a few ulps of -a/b² over the whole double range (oracle: b split into mantissa · 2^e)', () => {
+    // Independent evaluation: b = m·2^e with 1 ≤ |m| < 2, so -a/b² = -(a/m²)·2^(-2e); scaling by a power of two is exact.
+    const oracle = (a: number, b: number) => {
+      const e = Math.floor(Math.log2(Math.abs(b)));
+      const m = b / 2 ** e;
+      const half = 2 ** -e; // 2^(-2e) applied as two factors of 2^(-e), each representable
+      return ((-(a / (m * m)) * half) * half);
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: -300, max: 300 }), fc.integer({ min: -300, max: 300 }), fc.double({ min: 1, max: 9.99, noNaN: true }), fc.boolean(), (u, v, mant, neg) => {
+        const a = (neg ? -1 : 1) * mant * 10 ** u;
+        const b = 10 ** v;
+        const want = oracle(a, b);
+        if (!(Math.abs(want) > 1e-290 && Math.abs(want) < 1e290)) return; // outside the normal range either way
+        const got = db(a, b);
+        if (!(Math.abs(got - want) <= 4e-16 * Math.abs(want))) throw new Error(`d(a/b)/db at a=${a}, b=${b}: ${got}, want ${want}`);
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+});

@@ -157,7 +157,8 @@ const OPS: OpDef[] = [
   binary({
     name: 'div', symbol: '÷', category: 'Arithmetic', description: 'Quotient a / b.', ports: ['a', 'b'],
     onnx: onnxOp('Div'), torch: (a, b) => `(${a} / ${b})`,
-    f: (a, b) => a / b, da: (_a, b) => 1 / b, db: (a, b) => -a / (b * b),
+    // −(a/b)/b, not −a/(b·b): b·b overflows (or underflows) for |b| beyond ~1e154 (or under ~1e−154).
+    f: (a, b) => a / b, da: (_a, b) => 1 / b, db: (a, b) => -(a / b) / b,
     tex: (a, b) => `\\frac{${a}}{${b}}`, datex: (_a, b) => `\\frac{1}{${b}}`, dbtex: (a, b) => `-\\frac{${a}}{${powTex(b, '2')}}`,
   }),
   unary({
