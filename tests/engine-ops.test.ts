@@ -1,6 +1,7 @@
 // Every primitive op's local derivatives against central finite differences, over many points.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { execFileSync } from 'node:child_process';
 import { opRegistry, resolveAttrs, type OpDef } from '../graph-engine/index.ts';
 
 /** Operand count to test with, and a generator of points away from kinks and outside domains. */
@@ -167,5 +168,82 @@ describe('div at extreme divisors', () => {
       }),
       { numRuns: 2000, seed: 7 },
     );
+  });
+});
+
+/**
+ * Softmax cross-entropy and its gradients in 800-digit decimal arithmetic (exact for any sum or
+ * difference of doubles in play) (Python's decimal module),
+ * from the doubles given: an oracle independent of the engine's float64 code.
+ * Loss = Σ y_j (lse − z_j); d/dz_i = p_i Σy − y_i; d/dy_j = lse − z_j; lse = m + ln Σ e^(z − m).
+ * For d/dz_i it also returns p_i Σ_{j≠i} y_j + y_i (1 − p_i): the size of the terms that cancel.
+ */
+function decimalSoftmaxCE(points: number[][]): { loss: number; grads: number[]; scales: number[] }[] {
+  const script = `
+import json, sys
+from decimal import Decimal as D, getcontext
+getcontext().prec = 800
+out = []
+for x in json.load(sys.stdin):
+    h = len(x) // 2
+    z = [D(v) for v in x[:h]]; y = [D(v) for v in x[h:]]
+    m = max(z)
+    s = sum((zi - m).exp() for zi in z)
+    lse = m + s.ln()
+    p = [(zi - m).exp() / s for zi in z]
+    ys = sum(y)
+    loss = sum(yj * (lse - zj) for yj, zj in zip(y, z))
+    gz = [p[i] * ys - y[i] for i in range(h)]
+    gy = [lse - zj for zj in z]
+    sz = [p[i] * (ys - y[i]) + y[i] * (1 - p[i]) for i in range(h)]  # exact at this precision
+    out.append({"loss": float(loss), "grads": [float(g) for g in gz + gy], "scales": [float(v) for v in sz] + [abs(float(g)) for g in gy]})
+print(json.dumps(out))
+`;
+  return JSON.parse(execFileSync('python3', ['-c', script], { input: JSON.stringify(points), encoding: 'utf8' }));
+}
+
+describe('softmax_cross_entropy at extreme logits', () => {
+  const sce = opRegistry.get('softmax_cross_entropy')!;
+  const at = (x: number[]) => {
+    const k = x.length;
+    const y = sce.forward(x, k, {});
+    return { loss: y, grads: x.map((_, i) => sce.partial(x, k, y, i, {})) };
+  };
+  it('keeps ln 2 for two equal logits however large (not 0.75 at 1e15, nor 0 at −1e300)', () => {
+    // z = [c, c], y = [1, 0]: softmax = [½, ½], so loss = −ln ½ = ln 2, d/dz = [½ − 1, ½] = [−½, ½], d/dy_j = ln 2.
+    for (const c of [0, 1e15, -1e15, 1e300, -1e300]) {
+      const { loss, grads } = at([c, c, 1, 0]);
+      expect(loss, `z = ${c}`).toBe(Math.LN2);
+      expect(grads, `z = ${c}`).toEqual([-0.5, 0.5, Math.LN2, Math.LN2]);
+    }
+  });
+  it('keeps every digit of a tiny loss', () => {
+    // z = [0, −30], y = [1, 0]: loss = ln(1 + e^−30) = 9.3576229688397367794e−14 (60-digit decimal);
+    // d/dz1 = softmax_1 − 1 = −e^−30 / (1 + e^−30) = −9.3576229688392989538e−14; d/dz2 = +9.3576229688392989538e−14.
+    const { loss, grads } = at([0, -30, 1, 0]);
+    expect(Math.abs(loss / 9.3576229688397367794e-14 - 1)).toBeLessThan(1e-15);
+    expect(Math.abs(grads[0] / -9.3576229688392989538e-14 - 1)).toBeLessThan(1e-15);
+    expect(Math.abs(grads[1] / 9.3576229688392989538e-14 - 1)).toBeLessThan(1e-15);
+  });
+  it('matches 800-digit decimal arithmetic for logits of every magnitude and any targets', () => {
+    // Logits c + δ_j: c from 0 to ±1e300, spreads δ up to ±60, targets in [0, 1] (not only one-hot).
+    const point = fc.tuple(
+      fc.constantFrom(0, 1, -7.5, 1e6, -1e8, 1e15, -1e15, 3e150, -1e300, 1e300),
+      fc.integer({ min: 1, max: 4 }),
+    ).chain(([c, h]) => fc.tuple(
+      fc.array(fc.double({ min: -60, max: 60, noNaN: true }), { minLength: h, maxLength: h }).map((d) => d.map((v) => c + v)),
+      fc.array(fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: h, maxLength: h }),
+    )).map(([z, y]) => [...z, ...y]);
+    const points = fc.sample(point, { numRuns: 250, seed: 11 });
+    const want = decimalSoftmaxCE(points);
+    points.forEach((x, n) => {
+      const got = at(x);
+      const w = want[n];
+      const where = `at [${x}]`;
+      expect(Math.abs(got.loss - w.loss), `loss ${where}: ${got.loss}, want ${w.loss}`).toBeLessThanOrEqual(1e-14 * Math.abs(w.loss) + 1e-300);
+      got.grads.forEach((g, i) => {
+        expect(Math.abs(g - w.grads[i]), `d/dx${i} ${where}: ${g}, want ${w.grads[i]}`).toBeLessThanOrEqual(1e-14 * w.scales[i] + 1e-300);
+      });
+    });
   });
 });

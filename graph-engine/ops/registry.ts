@@ -110,12 +110,19 @@ function argIndexOf(x: ArrayLike<number>, k: number, better: (a: number, b: numb
   return best;
 }
 
-function logSumExp(x: ArrayLike<number>, from: number, to: number): number {
-  let m = -Infinity;
-  for (let j = from; j < to; j++) if (x[j] > m) m = x[j];
-  let s = 0;
-  for (let j = from; j < to; j++) s += Math.exp(x[j] - m);
-  return m + Math.log(s);
+/**
+ * log-sum-exp of x[from..to) split as m + ln S, with m the largest entry and ln S = ln Σ e^(x − m)
+ * taken as log1p of the other terms (the largest contributes exactly 1). Callers subtract from m,
+ * never from m + ln S: rounding that sum first loses ln S entirely when |m| is large (1e15, 1e300)
+ * and most digits of a tiny loss.
+ */
+function logSumExp(x: ArrayLike<number>, from: number, to: number): { m: number; lnS: number; top: number; rest: number } {
+  let top = from;
+  for (let j = from + 1; j < to; j++) if (x[j] > x[top]) top = j;
+  const m = x[top];
+  let rest = 0;
+  for (let j = from; j < to; j++) if (j !== top) rest += Math.exp(x[j] - m);
+  return { m, lnS: Math.log1p(rest), top, rest };
 }
 
 const sumTex = (args: readonly string[]) => args.map((t, j) => (j > 0 && t.startsWith('-') ? `(${t})` : t)).join(' + ');
@@ -391,20 +398,25 @@ const OPS: OpDef[] = [
     onnx: onnxSoftmaxCrossEntropy, torch: (x) => `gg_softmax_cross_entropy([${x.join(', ')}])`,
     description: 'Softmax then cross-entropy of logits z1..zk against targets y1..yk, computed stably.',
     arity: { kind: 'variadic', min: 2, multipleOf: 2, portName: pairedName('z', 'y') },
+    // −ln softmax(z)_j = (m − z_j) + ln Σ e^(z − m), as log_softmax computes it.
     forward: (x, k) => {
       const h = k / 2;
-      const lse = logSumExp(x, 0, h);
+      const { m, lnS } = logSumExp(x, 0, h);
       let s = 0;
-      for (let j = 0; j < h; j++) s += x[j + h] * (lse - x[j]);
+      for (let j = 0; j < h; j++) s += x[j + h] * ((m - x[j]) + lnS);
       return s;
     },
     partial: (x, k, _y, i) => {
       const h = k / 2;
-      const lse = logSumExp(x, 0, h);
-      if (i >= h) return lse - x[i - h];
-      let ySum = 0;
-      for (let j = h; j < k; j++) ySum += x[j];
-      return Math.exp(x[i] - lse) * ySum - x[i + h];
+      const { m, lnS, top, rest } = logSumExp(x, 0, h);
+      if (i >= h) return (m - x[i - h]) + lnS;
+      let yOthers = 0;
+      for (let j = h; j < k; j++) if (j !== i + h) yOthers += x[j];
+      // softmax_i · Σy − y_i, written as p Σ_{j≠i} y_j − y_i (1 − p) with 1 − p taken without
+      // cancelling: only the largest logit can have p > ½, and there 1 − p = rest / (1 + rest).
+      const p = i === top ? 1 / (1 + rest) : Math.exp(x[i] - m) / (1 + rest);
+      const q = i === top ? rest / (1 + rest) : 1 - p;
+      return p * yOthers - x[i + h] * q;
     },
     latex: {
       value: (args) => {
@@ -419,7 +431,7 @@ const OPS: OpDef[] = [
           : `-\\ln \\operatorname{softmax}(z)_{${i - h + 1}}`;
       },
     },
-    convention: 'Computed as y · (logsumexp(z) − z) with the maximum subtracted first, so large logits never overflow.',
+    convention: 'Computed as y · ((m − z) + ln Σ e^(z − m)) with m the largest logit, as log_softmax does: large logits never overflow and tiny losses keep their digits.',
   },
 ];
 
