@@ -247,3 +247,27 @@ describe('softmax_cross_entropy at extreme logits', () => {
     });
   });
 });
+
+/** e^x for x = −13, −20, −37, −40, −700 (30-digit decimal, Python's decimal module). */
+const EXP_DEEP: [number, number][] = [
+  [-13, 2.26032940698105432578527729054e-6], [-20, 2.06115362243855782796594038016e-9],
+  [-37, 8.53304762574406579427804982294e-17], [-40, 4.24835425529158899532923478286e-18],
+  [-700, 9.85967654375977085670537294785e-305],
+];
+
+describe('elu far below zero', () => {
+  const elu = opRegistry.get('elu')!;
+  it('has derivative α·eˣ, not the cancelling y + α (0 below x ≈ −37)', () => {
+    for (const alpha of [1, 0.5, 3]) {
+      for (const [x, ex] of EXP_DEEP) {
+        const y = elu.forward([x], 1, { alpha });
+        const d = elu.partial([x], 1, y, 0, { alpha });
+        expect(Math.abs(d / (alpha * ex) - 1), `elu'(${x}) with α = ${alpha}: ${d}`).toBeLessThan(1e-15);
+      }
+    }
+  });
+  it('writes that derivative in its LaTeX', () => {
+    expect(elu.latex.partial(['x'], 0, 'y', { alpha: 1 })).toContain('e^{x}');
+    expect(elu.latex.partial(['x'], 0, 'y', { alpha: 0.5 })).toContain('0.5 \\cdot e^{x}');
+  });
+});

@@ -299,9 +299,10 @@ const OPS: OpDef[] = [
     name: 'elu', symbol: 'ELU', category: 'Activations', description: 'ELU: x for x > 0, α(eˣ − 1) otherwise.',
     onnx: onnxOp('Elu', (a) => ({ alpha: a.alpha })), torch: (x, a) => `F.elu(${x}, ${a.alpha})`,
     attrs: [{ name: 'alpha', default: 1, description: 'scale of the negative part' }],
-    f: (x, a) => (x > 0 ? x : a.alpha * Math.expm1(x)), df: (x, y, a) => (x > 0 ? 1 : y + a.alpha),
+    // α·eˣ, not y + α: that sum cancels (relatively wrong from x ≈ −13, exactly 0 below x ≈ −37).
+    f: (x, a) => (x > 0 ? x : a.alpha * Math.expm1(x)), df: (x, _y, a) => (x > 0 ? 1 : a.alpha * Math.exp(x)),
     tex: (x, a) => `\\operatorname{elu}_{${a.alpha}}(${x})`,
-    dtex: (x, y, a) => `\\begin{cases} 1 & ${x} > 0 \\\\ ${y} + ${a.alpha} & \\text{otherwise} \\end{cases}`,
+    dtex: (x, _y, a) => `\\begin{cases} 1 & ${x} > 0 \\\\ ${a.alpha === 1 ? '' : `${a.alpha} \\cdot `}e^{${x}} & \\text{otherwise} \\end{cases}`,
     convention: 'At x = 0 the derivative is taken as α (the left-hand limit).',
   }),
   unary({

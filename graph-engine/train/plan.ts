@@ -234,7 +234,7 @@ function activationSlope(act: Act, alpha: number, z: number, a: number): number 
     case Act.Tanh: return 1 - a * a;
     case Act.Relu: return z > 0 ? 1 : 0;
     case Act.LeakyRelu: return z > 0 ? 1 : alpha;
-    case Act.Elu: return z > 0 ? 1 : a + alpha;
+    case Act.Elu: return z > 0 ? 1 : alpha * Math.exp(z); // not a + alpha, which cancels for z below about −13
     default: return 0;
   }
 }
