@@ -44,7 +44,7 @@ const primitives = [...opRegistry.values()].filter(
 
 describe('op registry', () => {
   it('declares every required op', () => {
-    const required = ['input', 'const', 'param', 'identity', 'add', 'sub', 'mul', 'div', 'neg', 'pow', 'square', 'sqrt', 'exp', 'log', 'abs', 'sin', 'cos', 'sum', 'mean', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus', 'step', 'max', 'min', 'mse', 'bce', 'cross_entropy', 'softmax_cross_entropy'];
+    const required = ['input', 'const', 'param', 'identity', 'add', 'sub', 'mul', 'div', 'neg', 'pow', 'square', 'sqrt', 'exp', 'log', 'abs', 'sin', 'cos', 'sum', 'mean', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus', 'step', 'max', 'min', 'mse', 'bce', 'bce_with_logits', 'cross_entropy', 'softmax_cross_entropy'];
     for (const name of required) expect(opRegistry.has(name), name).toBe(true);
   });
 

@@ -5,7 +5,7 @@
 import type { Attrs, AttrSpec, Category, OpDef } from './types.ts';
 import { group, neg as negate, pow as powTex, prod } from './latex.ts';
 import {
-  onnxBce, onnxCrossEntropy, onnxFold, onnxMse, onnxOp, onnxSoftmaxCrossEntropy, onnxSquare, onnxStep, onnxVariadic,
+  onnxBce, onnxBceWithLogits, onnxCrossEntropy, onnxFold, onnxMse, onnxOp, onnxSoftmaxCrossEntropy, onnxSquare, onnxStep, onnxVariadic,
   type OnnxRule,
 } from '../export/onnx-rules.ts';
 import { MACRO_OPS } from '../macros/ops.ts';
@@ -14,6 +14,17 @@ const LOG_FLOOR = -100; // losses clamp log terms at -100, as PyTorch does, so p
 const clampedLog = (p: number) => Math.max(Math.log(p), LOG_FLOOR);
 const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 const softplus = (z: number) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+/**
+ * −(y ln σ(z) + (1 − y) ln(1 − σ(z))) from the logit: max(z, 0) − z·y + ln(1 + e^(−|z|)), with
+ * max(z, 0) − z·y written as z(1 − y) or −z·y so it never subtracts two large numbers.
+ */
+export const bceWithLogits = (z: number, y: number) =>
+  (z >= 0 ? z * (1 - y) : -z * y) + Math.log1p(Math.exp(-Math.abs(z)));
+/**
+ * Its d/dz, σ(z) − y, taken as (1 − y) − σ(−z) for z > 0: σ(z) rounds to 1 there, which would leave
+ * σ(30) − 1 with 3 digits (−9.348e−14 for −9.358e−14); 1 − y and σ(−z) carry every digit.
+ */
+export const bceWithLogitsSlope = (z: number, y: number) => (z <= 0 ? sigmoid(z) - y : (1 - y) - sigmoid(-z));
 
 interface UnarySpec {
   name: string;
@@ -365,6 +376,19 @@ const OPS: OpDef[] = [
         i === 0 ? `\\frac{${p} - ${group(y)}}{${group(p)}\\,(1 - ${group(p)})}` : `\\ln(1 - ${group(p)}) - \\ln ${group(p)}`,
     },
     convention: 'Log terms are clamped at −100 (as PyTorch does) so p = 0 or 1 gives a large finite loss, not infinity.',
+  },
+  {
+    name: 'bce_with_logits', symbol: 'BCE(z)', category: 'Losses',
+    onnx: onnxBceWithLogits, torch: (x) => `F.binary_cross_entropy_with_logits(${x[0]}, ${x[1]}, reduction="none")`,
+    description: 'Binary cross-entropy of a logit z against a label y, the sigmoid taken inside (PyTorch\'s BCEWithLogitsLoss): max(z, 0) − z·y + ln(1 + e^(−|z|)).',
+    arity: { kind: 'fixed', ports: ['z', 'y'] },
+    forward: (x) => bceWithLogits(x[0], x[1]),
+    partial: (x, _k, _y, i) => (i === 0 ? bceWithLogitsSlope(x[0], x[1]) : -x[0]),
+    latex: {
+      value: ([z, y]) => `\\max(${z}, 0) - ${group(z)}\\,${group(y)} + \\ln\\left(1 + e^{-\\left|${z}\\right|}\\right)`,
+      partial: ([z, y], i) => (i === 0 ? `\\sigma(${z}) - ${group(y)}` : negate(z)),
+    },
+    convention: 'Computed from the logit without forming σ(z), so nothing is clamped: the loss stays exact for any z (800 at z = −800, y = 1, where sigmoid then bce stops at 100) and d/dz = σ(z) − y does not vanish for large |z|.',
   },
   {
     name: 'cross_entropy', symbol: 'CE', category: 'Losses',
