@@ -61,6 +61,23 @@ describe('graphgrad CLI', () => {
     expect(spawnSync('python3', ['-c', py], { input: r.out, encoding: 'utf8' }).stdout.trim()).toBe('True True True');
   });
 
+  it('grad --json keeps ids that are Object.prototype names ("__proto__", "constructor")', () => {
+    // L = __proto__ · constructor = 2 · 3 = 6; dL/d__proto__ = 3, dL/dconstructor = 2.
+    const m = {
+      format: 'graphgrad', version: 1, loss: 'toString',
+      nodes: [{ id: '__proto__', op: 'input', value: 2 }, { id: 'constructor', op: 'param', value: 3 }, { id: 'toString', op: 'mul' }],
+      edges: [{ source: '__proto__', target: 'toString', port: 0 }, { source: 'constructor', target: 'toString', port: 1 }],
+    };
+    const r = cli('grad', file('proto.json', JSON.stringify(m)), '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j.values)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(Object.getOwnPropertyDescriptor(j.values, '__proto__')?.value).toBe(2);
+    expect(Object.getOwnPropertyDescriptor(j.grads, '__proto__')?.value).toBe(3);
+    expect(j.grads.constructor).toBe(2);
+    expect(j.values.toString).toBe(6);
+  });
+
   it('grad without --json prints a readable table', () => {
     const r = cli('grad', 'samples/sum-over-paths.json');
     expect(r.code).toBe(0);
