@@ -30,12 +30,10 @@ export function computeGradients(model: Model): GradientReport {
 }
 
 export function report(graph: Graph, s: Session): GradientReport {
-  const values: Record<string, number> = {};
-  const grads: Record<string, number> = {};
-  for (const n of graph.nodes) {
-    values[n.id] = s.value(n.index);
-    grads[n.id] = s.grad(n.index);
-  }
+  // fromEntries defines own properties, so an id like "__proto__" is a key like any other
+  // (assigning values["__proto__"] would set the prototype and lose the entry).
+  const values: Record<string, number> = Object.fromEntries(graph.nodes.map((n) => [n.id, s.value(n.index)]));
+  const grads: Record<string, number> = Object.fromEntries(graph.nodes.map((n) => [n.id, s.grad(n.index)]));
   const edges = graph.edges.map((e) => ({
     source: graph.nodes[e.source].id,
     target: graph.nodes[e.target].id,

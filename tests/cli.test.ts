@@ -31,6 +31,53 @@ describe('graphgrad CLI', () => {
     for (const e of j.edges) expect(Object.keys(e)).toEqual(['source', 'target', 'port', 'local', 'upstream', 'contribution']);
   });
 
+  it('grad --json writes infinite and NaN gradients as "Infinity", "-Infinity", "NaN", never null', () => {
+    // Inputs a = b = c = 0 under sqrt, whose derivative 1/(2√x) is +∞ at 0. By hand:
+    //   L = −√a + √b·0 + √c: dL/d√a = −1, so dL/da = −1·∞ = −∞; dL/d√b = 0, so dL/db = 0·∞ = NaN;
+    //   dL/d√c = 1, so dL/dc = +∞. Every forward value is 0 (finite), so grad does run.
+    const m = {
+      format: 'graphgrad', version: 1, loss: 'L',
+      nodes: [
+        { id: 'a', op: 'input', value: 0 }, { id: 'b', op: 'input', value: 0 }, { id: 'c', op: 'input', value: 0 }, { id: 'zero', op: 'const', value: 0 },
+        { id: 'sa', op: 'sqrt' }, { id: 'na', op: 'neg' }, { id: 'sb', op: 'sqrt' }, { id: 'mb', op: 'mul' }, { id: 'sc', op: 'sqrt' }, { id: 'L', op: 'add' },
+      ],
+      edges: [
+        { source: 'a', target: 'sa', port: 0 }, { source: 'sa', target: 'na', port: 0 }, { source: 'b', target: 'sb', port: 0 },
+        { source: 'sb', target: 'mb', port: 0 }, { source: 'zero', target: 'mb', port: 1 }, { source: 'c', target: 'sc', port: 0 },
+        { source: 'na', target: 'L', port: 0 }, { source: 'mb', target: 'L', port: 1 }, { source: 'sc', target: 'L', port: 2 },
+      ],
+    };
+    const r = cli('grad', file('nonfinite.json', JSON.stringify(m)), '--json');
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('null');
+    const j = JSON.parse(r.out);
+    expect([j.grads.a, j.grads.b, j.grads.c]).toEqual(['-Infinity', 'NaN', 'Infinity']);
+    expect(j.values.L).toBe(0);
+    const edge = (s: string) => j.edges.find((e: { source: string }) => e.source === s);
+    expect(edge('a')).toMatchObject({ local: 'Infinity', upstream: -1, contribution: '-Infinity' });
+    expect(edge('b')).toMatchObject({ local: 'Infinity', upstream: 0, contribution: 'NaN' });
+    // Python reads them back as floats.
+    const py = 'import json,sys,math; j=json.load(sys.stdin); g=[float(j["grads"][k]) for k in "abc"]; print(g[0]==-math.inf, math.isnan(g[1]), g[2]==math.inf)';
+    expect(spawnSync('python3', ['-c', py], { input: r.out, encoding: 'utf8' }).stdout.trim()).toBe('True True True');
+  });
+
+  it('grad --json keeps ids that are Object.prototype names ("__proto__", "constructor")', () => {
+    // L = __proto__ · constructor = 2 · 3 = 6; dL/d__proto__ = 3, dL/dconstructor = 2.
+    const m = {
+      format: 'graphgrad', version: 1, loss: 'toString',
+      nodes: [{ id: '__proto__', op: 'input', value: 2 }, { id: 'constructor', op: 'param', value: 3 }, { id: 'toString', op: 'mul' }],
+      edges: [{ source: '__proto__', target: 'toString', port: 0 }, { source: 'constructor', target: 'toString', port: 1 }],
+    };
+    const r = cli('grad', file('proto.json', JSON.stringify(m)), '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j.values)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(Object.getOwnPropertyDescriptor(j.values, '__proto__')?.value).toBe(2);
+    expect(Object.getOwnPropertyDescriptor(j.grads, '__proto__')?.value).toBe(3);
+    expect(j.grads.constructor).toBe(2);
+    expect(j.values.toString).toBe(6);
+  });
+
   it('grad without --json prints a readable table', () => {
     const r = cli('grad', 'samples/sum-over-paths.json');
     expect(r.code).toBe(0);

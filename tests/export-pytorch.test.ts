@@ -63,11 +63,12 @@ describe('PyTorch export details', () => {
       ],
     };
     const script = exportPytorch(m);
-    expect(script).toContain('self.h = nn.Linear(2, 2)  # dense "h", layer 1');
-    expect(script).toContain('self.h.weight.copy_(torch.tensor([[0.5, -0.25], [1.0, 2.0]]))');
-    expect(script).toContain('self.h.bias.copy_(torch.tensor([0.1, -0.2]))');
-    expect(script).toContain('out = torch.relu(self.h(torch.stack([v["x1"], v["x2"]], -1)))');
-    expect(script).toContain('"h/w1_0": grad_at(model.h.weight, (1, 0))');
+    expect(script).toContain('self.l_h = nn.Linear(2, 2)  # dense "h", layer 1');
+    expect(script).toContain('self.l_h.weight.copy_(torch.tensor([[0.5, -0.25], [1.0, 2.0]]))');
+    expect(script).toContain('self.l_h.bias.copy_(torch.tensor([0.1, -0.2]))');
+    expect(script).toContain('out = torch.relu(self.l_h(torch.stack([v["x1"], v["x2"]], -1)))');
+    expect(script).toContain('"h/w1_0": grad_at(model.l_h.weight, (1, 0))');
+    expect(script).toContain('ATTRIBUTE_IDS = {"l_h": "h"}');
     expect(script).toMatch(/OPTIMIZER = "adam"\nLR = 0\.01\n/);
     expect(script).toMatch(/BATCH_SIZE = 4\nEPOCHS = 50\n/);
   });

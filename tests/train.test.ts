@@ -81,6 +81,37 @@ describe('the compiled plan', () => {
     for (const n of tr.graph.order) if (plan.computed[n]) for (let b = 0; b < 7; b++) expect(ws.vals[n * 8 + b]).toBeCloseTo(s.value(n, b), 13);
   });
 
+  it('runs a fused elu layer\'s reverse as α·eᶻ far below zero (y + α cancelled to 0 below z ≈ −37)', () => {
+    // h = elu_α(1·x + 0); L = sum(h). dL/dz = α·e^z; e^z from 30-digit decimals (Python's decimal).
+    const expDeep: [number, number][] = [
+      [-13, 2.26032940698105432578527729054e-6], [-20, 2.06115362243855782796594038016e-9],
+      [-37, 8.53304762574406579427804982294e-17], [-40, 4.24835425529158899532923478286e-18],
+      [-700, 9.85967654375977085670537294785e-305],
+    ];
+    const alpha = 0.5;
+    const model: Model = {
+      format: 'graphgrad', version: 1, loss: 'L',
+      nodes: [
+        { id: 'x', op: 'input', value: 0 },
+        { id: 'h', op: 'dense', attrs: { units: 1, activation: 'elu', alpha, W: [[1]], b: [0] } },
+        { id: 'L', op: 'sum' },
+      ],
+      edges: [{ source: 'x', target: 'h', port: 0 }, { source: 'h', target: 'L', port: 0 }],
+    };
+    const graph = buildGraph(model);
+    const plan = compilePlan(graph);
+    expect(plan.instrs.filter((i) => i.fused).length).toBe(1);
+    const B = expDeep.length;
+    const ws = new Workspace(plan, B);
+    const x = graph.indexOf.get('x')!;
+    expDeep.forEach(([v], b) => (ws.vals[x * B + b] = v));
+    const params = Float64Array.from(plan.paramNode, (n) => graph.nodes[n].value);
+    planForward(plan, ws, params, B);
+    planBackward(plan, ws, params, new Float64Array(params.length), B, 1);
+    const z = graph.indexOf.get('h/z0')!;
+    expDeep.forEach(([v, ez], b) => expect(Math.abs(ws.grads[z * B + b] / (alpha * ez) - 1), `z = ${v}`).toBeLessThan(1e-15));
+  });
+
   it('leaves the Stepper working on the trainer graph', () => {
     const tr = createTrainer(loadSample('xor-mlp'));
     const st = new Stepper(tr.graph, tr.session([3]));

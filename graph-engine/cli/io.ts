@@ -53,3 +53,12 @@ export function parseArgs(argv: string[], booleans: readonly string[] = []): { p
   }
   return { positional, flags };
 }
+
+/**
+ * JSON for the CLI's --json output. JSON has no ±∞ or NaN (JSON.stringify writes them as null,
+ * which reads as "no value"), so they are written as the strings "Infinity", "-Infinity" and "NaN"
+ * (what JavaScript's Number() and Python's float() read back).
+ */
+export function cliJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+}

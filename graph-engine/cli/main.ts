@@ -7,7 +7,7 @@ import { formatNumber } from '../format.ts';
 import { gradCheck } from '../gradcheck.ts';
 import { modelJsonSchema } from '../model.ts';
 import { opReferenceMarkdown } from '../ops/reference.ts';
-import { CliError, parseArgs, readModel, table } from './io.ts';
+import { CliError, cliJson, parseArgs, readModel, table } from './io.ts';
 import { trainCommand, TRAIN_USAGE } from './train.ts';
 import { loadExpressionOps } from '../expr/load.ts';
 import { exportCommand } from './export.ts';
@@ -42,7 +42,7 @@ const commands: Record<string, Command> = {
     const { model, graph } = readModel(positional[0]);
     const r = computeGradients(model);
     if (flags.has('json')) {
-      console.log(JSON.stringify(r));
+      console.log(cliJson(r)); // ±∞ and NaN as "Infinity", "-Infinity", "NaN", not null
       return 0;
     }
     const f = (v: number) => formatNumber(v, 6);

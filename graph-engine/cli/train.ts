@@ -12,7 +12,7 @@ import type { TrainSettings } from '../train/settings.ts';
 import type { Metrics } from '../train/metrics.ts';
 import type { Trainer } from '../train/trainer.ts';
 import { formatNumber } from '../format.ts';
-import { CliError, parseArgs, readModel } from './io.ts';
+import { CliError, cliJson, parseArgs, readModel } from './io.ts';
 
 /** Numeric flags and the setting each sets. */
 const NUMBER_FLAGS: Record<string, keyof TrainSettings> = {
@@ -111,7 +111,7 @@ export function trainCommand(argv: string[]): number {
   const failed = tr.stopped?.reason === 'non-finite';
   if (json) {
     const { bind: _bind, ...settings } = tr.settings;
-    console.log(JSON.stringify({
+    console.log(cliJson({
       model: model.name ?? positional[0],
       dataset: tr.dataset.name,
       task: tr.task ?? null,

@@ -3,7 +3,7 @@
  * the column named like its id, else like its label. Inputs on the way to the loss must bind; others
  * bind when a column matches and otherwise keep their value. Predictions and targets are read off
  * the loss node: mse, cross_entropy and softmax_cross_entropy take predictions p1..pk then targets
- * t1..tk; bce takes (p, y).
+ * t1..tk; bce takes (p, y) and bce_with_logits (z, y), its prediction a logit.
  */
 import type { Graph } from '../graph.ts';
 import { DataError, type Dataset, type Task } from './dataset.ts';
@@ -16,9 +16,11 @@ export interface Binding {
 export interface LossRoles {
   predictions: number[];
   targets: number[];
+  /** The prediction is a logit (bce_with_logits): it says class 1 above 0, not above 0.5. */
+  logits: boolean;
 }
 
-const PAIRED_LOSSES = new Set(['mse', 'bce', 'cross_entropy', 'softmax_cross_entropy']);
+const PAIRED_LOSSES = new Set(['mse', 'bce', 'bce_with_logits', 'cross_entropy', 'softmax_cross_entropy']);
 
 /** Prediction and target nodes of the loss, or undefined when the loss is not a standard loss op. */
 export function lossRoles(graph: Graph): LossRoles | undefined {
@@ -27,7 +29,7 @@ export function lossRoles(graph: Graph): LossRoles | undefined {
   if (!PAIRED_LOSSES.has(node.op.name)) return undefined;
   const src = [...node.inputs].map((e) => graph.edges[e].source);
   const h = src.length / 2;
-  return { predictions: src.slice(0, h), targets: src.slice(h) };
+  return { predictions: src.slice(0, h), targets: src.slice(h), logits: node.op.name === 'bce_with_logits' };
 }
 
 export function bindDataset(graph: Graph, ds: Dataset, bind: Readonly<Record<string, string>> = {}): Binding[] {

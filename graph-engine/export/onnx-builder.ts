@@ -27,7 +27,15 @@ export class OnnxBuilder {
   private used = new Set<string>();
   private counter = 0;
 
-  /** A fresh tensor name derived from `hint`. */
+  /**
+   * Takes names that belong to the model (its node ids) before anything is generated, so no
+   * generated name can ever take one: a dense layer `h` beside a node with id `h/Z` or `h/W`.
+   */
+  reserve(names: Iterable<string>): void {
+    for (const n of names) this.used.add(n);
+  }
+
+  /** A fresh tensor name derived from `hint`, unlike every name reserved or generated so far. */
   fresh(hint: string): string {
     let name = hint;
     while (this.used.has(name)) name = `${hint}#${++this.counter}`;
@@ -35,6 +43,7 @@ export class OnnxBuilder {
     return name;
   }
 
+  /** A name the caller owns (a reserved node id, or one from fresh()). */
   claim(name: string): string {
     this.used.add(name);
     return name;
@@ -99,6 +108,7 @@ export class OnnxBuilder {
   }
 
   encode(name: string, docString: string): Uint8Array {
+    this.checkNames();
     const model = onnx.ModelProto.create({
       irVersion: 8,
       producerName: 'graphgrad',
@@ -109,7 +119,31 @@ export class OnnxBuilder {
     });
     return onnx.ModelProto.encode(model).finish();
   }
+
+  /**
+   * ONNX wants every value produced once (by one node, initializer or graph input) and every node
+   * name unique; a file that breaks this is refused by ONNX Runtime or, for initializers, silently
+   * takes the last one. Checked here so an export never reports success for such a file.
+   */
+  private checkNames(): void {
+    const produced = new Map<string, string>();
+    const once = (name: string, what: string) => {
+      const before = produced.get(name);
+      if (before !== undefined) throw new OnnxNameError(`ONNX export produced the value ${JSON.stringify(name)} twice (${before} and ${what}); this is a bug in the exporter.`);
+      produced.set(name, what);
+    };
+    for (const t of this.initializers) once(t.name!, 'an initializer');
+    for (const v of this.inputs) once(v.name!, 'a graph input');
+    const nodeNames = new Set<string>();
+    for (const n of this.nodes) {
+      for (const o of n.output ?? []) once(o, `an output of ${n.opType} node ${JSON.stringify(n.name)}`);
+      if (nodeNames.has(n.name!)) throw new OnnxNameError(`ONNX export named two nodes ${JSON.stringify(n.name)}; this is a bug in the exporter.`);
+      nodeNames.add(n.name!);
+    }
+  }
 }
+
+export class OnnxNameError extends Error {}
 
 function valueInfo(name: string, cols?: number): ValueInfo {
   const dim = [{ dimParam: 'N' }, ...(cols === undefined ? [] : [{ dimValue: cols }])];

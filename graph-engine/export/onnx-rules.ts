@@ -64,6 +64,15 @@ export const onnxBce: OnnxRule = (g, [p, y], out) => {
   g.op('Neg', [g.op('Add', [pos, neg], g.fresh(`${out}/sum`))], out);
 };
 
+/** max(z, 0) − z·y + softplus(−|z|): BCEWithLogitsLoss from ONNX primitives, stable for any z. */
+export const onnxBceWithLogits: OnnxRule = (g, [z, y], out) => {
+  const relu = g.op('Relu', [z], g.fresh(`${out}/relu`));
+  const zy = g.op('Mul', [z, y], g.fresh(`${out}/zy`));
+  const negAbs = g.op('Neg', [g.op('Abs', [z], g.fresh(`${out}/abs`))], g.fresh(`${out}/-abs`));
+  const soft = g.op('Softplus', [negAbs], g.fresh(`${out}/softplus`));
+  g.op('Add', [g.op('Sub', [relu, zy], g.fresh(`${out}/linear`)), soft], out);
+};
+
 export const onnxCrossEntropy: OnnxRule = (g, x, out) => {
   const h = x.length / 2;
   const terms = x.slice(0, h).map((p, j) => g.op('Mul', [x[j + h], clampedLog(g, p, `${out}/p${j + 1}`)], g.fresh(`${out}/t${j + 1}`)));

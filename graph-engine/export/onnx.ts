@@ -3,6 +3,7 @@
  * [N] (a batch of samples); params and consts become initializers named by node id; each primitive
  * becomes its ONNX operator (rules in the op registry); dense, neuron and mlp macros become Gemm
  * plus their activation, with W as an [units, k] initializer; softmax macros become Softmax.
+ * Node ids are reserved before any name is generated, so generated names never take one.
  */
 import type { Model } from '../model.ts';
 import type { Graph } from '../graph.ts';
@@ -30,7 +31,14 @@ export interface OnnxOptions {
 
 export function exportOnnx(model: Model, options: OnnxOptions = {}): OnnxExport {
   const { graph, steps, named } = exportPlan(model);
+  for (const id of named) {
+    const why = unencodable(id);
+    if (why) throw new ExportError(`Node ${JSON.stringify(id)} cannot be exported to ONNX: its id ${why}, which an ONNX tensor name cannot hold. Rename the node.`);
+  }
   const g = new OnnxBuilder();
+  // Node ids are the model's names for its tensors: reserved first, so the names the exporter
+  // makes up ("h/W", "h/Z", "L/sum", "const_1") step around them whatever the ids are.
+  g.reserve(named);
   const inputs: string[] = [];
   for (const step of steps) {
     if (step.kind === 'leaf') {
@@ -41,6 +49,13 @@ export function exportOnnx(model: Model, options: OnnxOptions = {}): OnnxExport 
   const outputs = pickOutputs(graph, options.outputs ?? 'default').filter((o) => named.has(o));
   for (const o of outputs) g.output(o);
   return { bytes: g.encode(model.name ?? 'graphgrad', `Exported by GraphGrad from "${model.name ?? 'model'}"`), inputs, outputs };
+}
+
+/** Why a string cannot be an ONNX name (UTF-8 in the file, a C string in runtimes), or undefined. */
+function unencodable(id: string): string | undefined {
+  if (id.includes('\u0000')) return 'contains a NUL character (U+0000)';
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(id)) return 'contains an unpaired UTF-16 surrogate (not valid Unicode text)';
+  return undefined;
 }
 
 function emit(g: OnnxBuilder, step: Exclude<ExportStep, { kind: 'leaf' }>): void {
@@ -57,8 +72,8 @@ function emit(g: OnnxBuilder, step: Exclude<ExportStep, { kind: 'leaf' }>): void
       const { layer } = step;
       const name = layerName(layer);
       const x = g.stack(layer.inputs, `${name}/x`);
-      const W = g.floats(`${name}/W`, [step.W.length, layer.inputs.length], step.W.flat());
-      const b = g.floats(`${name}/b`, [step.b.length], step.b);
+      const W = g.floats(g.fresh(`${name}/W`), [step.W.length, layer.inputs.length], step.W.flat());
+      const b = g.floats(g.fresh(`${name}/b`), [step.b.length], step.b);
       let a = g.op('Gemm', [x, W, b], g.fresh(`${name}/Z`), { transB: { int: 1 } });
       if (layer.activation !== 'none') {
         const z = a;

@@ -2,7 +2,9 @@
  * Export a model as a standalone PyTorch script: the graph as an nn.Module (layer macros as
  * nn.Linear with the weights copied, primitives as torch functions from the op registry), the loss,
  * a self-check that runs forward and backward in float64 and asserts GraphGrad's own values and
- * gradients (embedded in the script), and a training loop behind --train.
+ * gradients (embedded in the script), and a training loop behind --train. Any id is safe: ids
+ * appear only as escaped string literals, and attribute names are made-up identifiers (p_…, l_…)
+ * listed with their ids in ATTRIBUTE_IDS.
  */
 import type { Model } from '../model.ts';
 import { getOp } from '../ops/registry.ts';
@@ -33,18 +35,48 @@ function builtInTrainingData(model: Model, overrides?: Partial<TrainSettings>): 
   }
   const rows = [...trainer.split.train];
   if (rows.length * trainer.bindings.length > MAX_EMBEDDED_NUMBERS) return undefined;
-  const data: Record<string, number[]> = {};
-  for (const b of trainer.bindings) data[trainer.graph.nodes[b.node].id] = rows.map((r) => trainer.dataset.data[b.column][r]);
-  return data;
+  // fromEntries: an input id like "__proto__" stays an own key (assignment would set the prototype).
+  return Object.fromEntries(trainer.bindings.map((b) => [trainer.graph.nodes[b.node].id, rows.map((r) => trainer.dataset.data[b.column][r])]));
 }
 
 const py = (v: number) => (Number.isFinite(v) ? (Number.isInteger(v) ? `${v}.0` : String(v)) : v > 0 ? 'math.inf' : v < 0 ? '-math.inf' : 'math.nan');
-const pyStr = (s: string) => JSON.stringify(s);
-/** A Python identifier for a node id ("h1/w0_1" -> "h1_w0_1"), made unique by the caller. */
-const ident = (id: string) => {
-  const s = id.replace(/[^A-Za-z0-9_]/g, '_');
-  return /^[0-9]/.test(s) ? `n_${s}` : s;
-};
+const hex = (c: number, digits: number) => c.toString(16).padStart(digits, '0');
+const PY_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * The body of a double-quoted Python string holding `s` exactly: backslash and quote escaped,
+ * printable ASCII and printable non-ASCII (letters, marks, digits, punctuation, symbols) as
+ * they are, everything else (controls, NUL, line and paragraph separators, bidi and other format
+ * characters, unpaired surrogates) as \xXX, \uXXXX or \UXXXXXXXX. Valid inside "..." and """...""".
+ */
+function pyEscape(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (PY_ESCAPES[ch]) out += PY_ESCAPES[ch];
+    else if ((c >= 0x20 && c < 0x7f) || (c >= 0xa0 && /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch))) out += ch;
+    else out += c <= 0xff ? `\\x${hex(c, 2)}` : c <= 0xffff ? `\\u${hex(c, 4)}` : `\\U${hex(c, 8)}`;
+  }
+  return out;
+}
+/** A Python string literal equal to `s`, whatever it holds. */
+const pyStr = (s: string) => `"${pyEscape(s)}"`;
+
+/**
+ * Attribute names for the module's parameters and layers: `p_` or `l_` then the id with every
+ * character outside [A-Za-z0-9_] as `_`, cut at 60, numbered when taken. The prefix keeps them
+ * clear of Python keywords (`class`, `None`) and of every nn.Module attribute (`forward`,
+ * `training`, `parameters`, `__class__`, ...); ASCII keeps them clear of Unicode normalisation.
+ */
+function attributeNamer(): (prefix: 'p' | 'l', id: string) => string {
+  const used = new Set<string>();
+  return (prefix, id) => {
+    const base = `${prefix}_${id.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 60)}`;
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}_${n}`;
+    used.add(name);
+    return name;
+  };
+}
 
 const HELPERS = `def gg_clamped_log(p):
     return torch.clamp(torch.log(p), min=-100.0)
@@ -83,12 +115,14 @@ export function exportPytorch(model: Model, options: PytorchOptions = {}): strin
   const val = (id: string) => s.value(graph.indexOf.get(id)!);
   const grad = (id: string) => s.grad(graph.indexOf.get(id)!);
 
-  const used = new Set<string>();
-  const attrName = (id: string) => {
-    let name = ident(id);
-    while (used.has(name)) name += '_';
-    used.add(name);
-    return name;
+  const attrName = attributeNamer();
+  /** Each attribute of the module, with the GraphGrad id it holds (a param id, or a layer's name). */
+  const attributeIds: [string, string][] = [];
+  /** Ids given a value in forward(), in order: the values the self-check compares. */
+  const checkedValues: string[] = [];
+  const assign = (id: string, expr: string) => {
+    forward.push(`v[${pyStr(id)}] = ${expr}`);
+    checkedValues.push(id);
   };
 
   const init: string[] = [];
@@ -104,14 +138,15 @@ export function exportPytorch(model: Model, options: PytorchOptions = {}): strin
         const { node } = step;
         if (node.op.name === 'input') {
           inputs.push(node.id);
-          forward.push(`v[${pyStr(node.id)}] = inputs[${pyStr(node.id)}]`);
+          assign(node.id, `inputs[${pyStr(node.id)}]`);
         } else if (node.op.name === 'param') {
-          const a = attrName(node.id);
-          init.push(`self.${a} = nn.Parameter(torch.tensor(${py(node.value)}))`);
-          forward.push(`v[${pyStr(node.id)}] = self.${a}`);
+          const a = attrName('p', node.id);
+          attributeIds.push([a, node.id]);
+          init.push(`self.${a} = nn.Parameter(torch.tensor(${py(node.value)}))  # ${pyStr(node.id)}`);
+          assign(node.id, `self.${a}`);
           params.push({ id: node.id, tensor: `model.${a}`, index: '()' });
         } else {
-          forward.push(`v[${pyStr(node.id)}] = torch.tensor(${py(node.value)})`);
+          assign(node.id, `torch.tensor(${py(node.value)})`);
         }
         return;
       }
@@ -119,12 +154,13 @@ export function exportPytorch(model: Model, options: PytorchOptions = {}): strin
         const { node } = step;
         const torch = getOp(node.op.name)?.torch;
         if (!torch) throw new ExportError(`Node ${JSON.stringify(node.id)} (${node.op.name}) has no PyTorch equivalent, so the model cannot be exported to PyTorch.`);
-        forward.push(`v[${pyStr(node.id)}] = ${torch(step.inputs.map((i) => `v[${pyStr(i)}]`), node.attrs)}`);
+        assign(node.id, torch(step.inputs.map((i) => `v[${pyStr(i)}]`), node.attrs));
         return;
       }
       case 'layer': {
         const { layer } = step;
-        const a = attrName(layerName(layer));
+        const a = attrName('l', layerName(layer));
+        attributeIds.push([a, layerName(layer)]);
         const units = layer.out.length;
         const k = layer.inputs.length;
         init.push(
@@ -136,27 +172,26 @@ export function exportPytorch(model: Model, options: PytorchOptions = {}): strin
         const x = `torch.stack([${layer.inputs.map((i) => `v[${pyStr(i)}]`).join(', ')}], -1)`;
         const act = layer.activation === 'none' ? (z: string) => z : (z: string) => getOp(layer.activation)!.torch!([z], { alpha: layer.alpha });
         forward.push(`out = ${act(`self.${a}(${x})`)}`);
-        layer.out.forEach((o, j) => forward.push(`v[${pyStr(o)}] = out[..., ${j}]`));
+        layer.out.forEach((o, j) => assign(o, `out[..., ${j}]`));
         layer.W.forEach((row, j) => row.forEach((id, i) => params.push({ id, tensor: `model.${a}.weight`, index: `(${j}, ${i})` })));
         layer.b.forEach((id, j) => params.push({ id, tensor: `model.${a}.bias`, index: `(${j},)` }));
         return;
       }
       case 'softmax': {
         forward.push(`out = torch.softmax(torch.stack([${step.inputs.map((i) => `v[${pyStr(i)}]`).join(', ')}], -1), -1)  # softmax ${pyStr(step.macro.id)}`);
-        step.macro.outputs.forEach((o, j) => forward.push(`v[${pyStr(o)}] = out[..., ${j}]`));
+        step.macro.outputs.forEach((o, j) => assign(o, `out[..., ${j}]`));
       }
     }
   }
 
   const lossId = graph.nodes[graph.loss].id;
-  const checkedValues = [...new Set(forward.map((l) => /^v\[("(?:[^"\\]|\\.)*")\] =/.exec(l)?.[1]).filter((x): x is string => !!x))].map((q) => JSON.parse(q) as string);
   const { settings: t, problems } = resolveSettings(model, options.training);
   if (!t) throw new ModelError(problems);
   const data = options.data ?? builtInTrainingData(model, options.training);
   const indent = (lines: string[], n: number) => lines.map((l) => `${' '.repeat(n)}${l}`).join('\n');
 
   return `#!/usr/bin/env python3
-"""${(model.name ?? 'GraphGrad model').replace(/"""/g, "'''")}: exported by GraphGrad.
+"""${pyEscape(model.name ?? 'GraphGrad model')}: exported by GraphGrad.
 
     python model.py            # self-check: forward and backward in float64 must equal GraphGrad's numbers
     python model.py --train    # train with GraphGrad's optimizer and hyperparameters${data ? '' : ' (needs --data file.csv)'}
@@ -179,6 +214,10 @@ INPUTS = [${inputs.map(pyStr).join(', ')}]
 EXPECTED_VALUES = {${checkedValues.map((id) => `${pyStr(id)}: ${py(val(id))}`).join(', ')}}
 EXPECTED_GRADS = {${[...inputs, ...params.map((p) => p.id)].map((id) => `${pyStr(id)}: ${py(grad(id))}`).join(', ')}}
 STORED_INPUTS = {${inputs.map((id) => `${pyStr(id)}: ${py(val(id))}`).join(', ')}}
+
+# The module's attribute names (safe Python identifiers) and the GraphGrad id each holds: a param
+# id, or for an nn.Linear the id its layer's weights share ("h" for h/w0_0, h/b0, ...).
+ATTRIBUTE_IDS = {${attributeIds.map(([a, id]) => `${pyStr(a)}: ${pyStr(id)}`).join(', ')}}
 
 ${HELPERS}
 

@@ -5,7 +5,7 @@
 import type { Attrs, AttrSpec, Category, OpDef } from './types.ts';
 import { group, neg as negate, pow as powTex, prod } from './latex.ts';
 import {
-  onnxBce, onnxCrossEntropy, onnxFold, onnxMse, onnxOp, onnxSoftmaxCrossEntropy, onnxSquare, onnxStep, onnxVariadic,
+  onnxBce, onnxBceWithLogits, onnxCrossEntropy, onnxFold, onnxMse, onnxOp, onnxSoftmaxCrossEntropy, onnxSquare, onnxStep, onnxVariadic,
   type OnnxRule,
 } from '../export/onnx-rules.ts';
 import { MACRO_OPS } from '../macros/ops.ts';
@@ -14,6 +14,17 @@ const LOG_FLOOR = -100; // losses clamp log terms at -100, as PyTorch does, so p
 const clampedLog = (p: number) => Math.max(Math.log(p), LOG_FLOOR);
 const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 const softplus = (z: number) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+/**
+ * −(y ln σ(z) + (1 − y) ln(1 − σ(z))) from the logit: max(z, 0) − z·y + ln(1 + e^(−|z|)), with
+ * max(z, 0) − z·y written as z(1 − y) or −z·y so it never subtracts two large numbers.
+ */
+export const bceWithLogits = (z: number, y: number) =>
+  (z >= 0 ? z * (1 - y) : -z * y) + Math.log1p(Math.exp(-Math.abs(z)));
+/**
+ * Its d/dz, σ(z) − y, taken as (1 − y) − σ(−z) for z > 0: σ(z) rounds to 1 there, which would leave
+ * σ(30) − 1 with 3 digits (−9.348e−14 for −9.358e−14); 1 − y and σ(−z) carry every digit.
+ */
+export const bceWithLogitsSlope = (z: number, y: number) => (z <= 0 ? sigmoid(z) - y : (1 - y) - sigmoid(-z));
 
 interface UnarySpec {
   name: string;
@@ -110,12 +121,19 @@ function argIndexOf(x: ArrayLike<number>, k: number, better: (a: number, b: numb
   return best;
 }
 
-function logSumExp(x: ArrayLike<number>, from: number, to: number): number {
-  let m = -Infinity;
-  for (let j = from; j < to; j++) if (x[j] > m) m = x[j];
-  let s = 0;
-  for (let j = from; j < to; j++) s += Math.exp(x[j] - m);
-  return m + Math.log(s);
+/**
+ * log-sum-exp of x[from..to) split as m + ln S, with m the largest entry and ln S = ln Σ e^(x − m)
+ * taken as log1p of the other terms (the largest contributes exactly 1). Callers subtract from m,
+ * never from m + ln S: rounding that sum first loses ln S entirely when |m| is large (1e15, 1e300)
+ * and most digits of a tiny loss.
+ */
+function logSumExp(x: ArrayLike<number>, from: number, to: number): { m: number; lnS: number; top: number; rest: number } {
+  let top = from;
+  for (let j = from + 1; j < to; j++) if (x[j] > x[top]) top = j;
+  const m = x[top];
+  let rest = 0;
+  for (let j = from; j < to; j++) if (j !== top) rest += Math.exp(x[j] - m);
+  return { m, lnS: Math.log1p(rest), top, rest };
 }
 
 const sumTex = (args: readonly string[]) => args.map((t, j) => (j > 0 && t.startsWith('-') ? `(${t})` : t)).join(' + ');
@@ -157,7 +175,8 @@ const OPS: OpDef[] = [
   binary({
     name: 'div', symbol: '÷', category: 'Arithmetic', description: 'Quotient a / b.', ports: ['a', 'b'],
     onnx: onnxOp('Div'), torch: (a, b) => `(${a} / ${b})`,
-    f: (a, b) => a / b, da: (_a, b) => 1 / b, db: (a, b) => -a / (b * b),
+    // −(a/b)/b, not −a/(b·b): b·b overflows (or underflows) for |b| beyond ~1e154 (or under ~1e−154).
+    f: (a, b) => a / b, da: (_a, b) => 1 / b, db: (a, b) => -(a / b) / b,
     tex: (a, b) => `\\frac{${a}}{${b}}`, datex: (_a, b) => `\\frac{1}{${b}}`, dbtex: (a, b) => `-\\frac{${a}}{${powTex(b, '2')}}`,
   }),
   unary({
@@ -291,9 +310,10 @@ const OPS: OpDef[] = [
     name: 'elu', symbol: 'ELU', category: 'Activations', description: 'ELU: x for x > 0, α(eˣ − 1) otherwise.',
     onnx: onnxOp('Elu', (a) => ({ alpha: a.alpha })), torch: (x, a) => `F.elu(${x}, ${a.alpha})`,
     attrs: [{ name: 'alpha', default: 1, description: 'scale of the negative part' }],
-    f: (x, a) => (x > 0 ? x : a.alpha * Math.expm1(x)), df: (x, y, a) => (x > 0 ? 1 : y + a.alpha),
+    // α·eˣ, not y + α: that sum cancels (relatively wrong from x ≈ −13, exactly 0 below x ≈ −37).
+    f: (x, a) => (x > 0 ? x : a.alpha * Math.expm1(x)), df: (x, _y, a) => (x > 0 ? 1 : a.alpha * Math.exp(x)),
     tex: (x, a) => `\\operatorname{elu}_{${a.alpha}}(${x})`,
-    dtex: (x, y, a) => `\\begin{cases} 1 & ${x} > 0 \\\\ ${y} + ${a.alpha} & \\text{otherwise} \\end{cases}`,
+    dtex: (x, _y, a) => `\\begin{cases} 1 & ${x} > 0 \\\\ ${a.alpha === 1 ? '' : `${a.alpha} \\cdot `}e^{${x}} & \\text{otherwise} \\end{cases}`,
     convention: 'At x = 0 the derivative is taken as α (the left-hand limit).',
   }),
   unary({
@@ -358,6 +378,19 @@ const OPS: OpDef[] = [
     convention: 'Log terms are clamped at −100 (as PyTorch does) so p = 0 or 1 gives a large finite loss, not infinity.',
   },
   {
+    name: 'bce_with_logits', symbol: 'BCE(z)', category: 'Losses',
+    onnx: onnxBceWithLogits, torch: (x) => `F.binary_cross_entropy_with_logits(${x[0]}, ${x[1]}, reduction="none")`,
+    description: 'Binary cross-entropy of a logit z against a label y, the sigmoid taken inside (PyTorch\'s BCEWithLogitsLoss): max(z, 0) − z·y + ln(1 + e^(−|z|)).',
+    arity: { kind: 'fixed', ports: ['z', 'y'] },
+    forward: (x) => bceWithLogits(x[0], x[1]),
+    partial: (x, _k, _y, i) => (i === 0 ? bceWithLogitsSlope(x[0], x[1]) : -x[0]),
+    latex: {
+      value: ([z, y]) => `\\max(${z}, 0) - ${group(z)}\\,${group(y)} + \\ln\\left(1 + e^{-\\left|${z}\\right|}\\right)`,
+      partial: ([z, y], i) => (i === 0 ? `\\sigma(${z}) - ${group(y)}` : negate(z)),
+    },
+    convention: 'Computed from the logit without forming σ(z), so nothing is clamped: the loss stays exact for any z (800 at z = −800, y = 1, where sigmoid then bce stops at 100) and d/dz = σ(z) − y does not vanish for large |z|.',
+  },
+  {
     name: 'cross_entropy', symbol: 'CE', category: 'Losses',
     onnx: onnxCrossEntropy, torch: (x) => `gg_cross_entropy([${x.join(', ')}])`,
     description: 'Cross-entropy −Σ y_i ln p_i of probabilities p1..pk against targets y1..yk.',
@@ -390,20 +423,25 @@ const OPS: OpDef[] = [
     onnx: onnxSoftmaxCrossEntropy, torch: (x) => `gg_softmax_cross_entropy([${x.join(', ')}])`,
     description: 'Softmax then cross-entropy of logits z1..zk against targets y1..yk, computed stably.',
     arity: { kind: 'variadic', min: 2, multipleOf: 2, portName: pairedName('z', 'y') },
+    // −ln softmax(z)_j = (m − z_j) + ln Σ e^(z − m), as log_softmax computes it.
     forward: (x, k) => {
       const h = k / 2;
-      const lse = logSumExp(x, 0, h);
+      const { m, lnS } = logSumExp(x, 0, h);
       let s = 0;
-      for (let j = 0; j < h; j++) s += x[j + h] * (lse - x[j]);
+      for (let j = 0; j < h; j++) s += x[j + h] * ((m - x[j]) + lnS);
       return s;
     },
     partial: (x, k, _y, i) => {
       const h = k / 2;
-      const lse = logSumExp(x, 0, h);
-      if (i >= h) return lse - x[i - h];
-      let ySum = 0;
-      for (let j = h; j < k; j++) ySum += x[j];
-      return Math.exp(x[i] - lse) * ySum - x[i + h];
+      const { m, lnS, top, rest } = logSumExp(x, 0, h);
+      if (i >= h) return (m - x[i - h]) + lnS;
+      let yOthers = 0;
+      for (let j = h; j < k; j++) if (j !== i + h) yOthers += x[j];
+      // softmax_i · Σy − y_i, written as p Σ_{j≠i} y_j − y_i (1 − p) with 1 − p taken without
+      // cancelling: only the largest logit can have p > ½, and there 1 − p = rest / (1 + rest).
+      const p = i === top ? 1 / (1 + rest) : Math.exp(x[i] - m) / (1 + rest);
+      const q = i === top ? rest / (1 + rest) : 1 - p;
+      return p * yOthers - x[i + h] * q;
     },
     latex: {
       value: (args) => {
@@ -418,7 +456,7 @@ const OPS: OpDef[] = [
           : `-\\ln \\operatorname{softmax}(z)_{${i - h + 1}}`;
       },
     },
-    convention: 'Computed as y · (logsumexp(z) − z) with the maximum subtracted first, so large logits never overflow.',
+    convention: 'Computed as y · ((m − z) + ln Σ e^(z − m)) with m the largest logit, as log_softmax does: large logits never overflow and tiny losses keep their digits.',
   },
 ];
 

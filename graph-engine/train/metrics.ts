@@ -1,6 +1,6 @@
 /**
  * Per-epoch metrics from predictions and targets (row-major, k outputs per row).
- * Classification: one output is thresholded (at 0 for -1/+1 labels, else 0.5); several outputs use
+ * Classification: one output is thresholded (at 0 for -1/+1 labels or a logit, else 0.5); several outputs use
  * the argmax. Precision and recall are for class 1 with two classes, macro-averaged otherwise; a
  * class never predicted has precision 0. Regression: MSE over every output and R² = 1 - SSres/SStot.
  */
@@ -23,7 +23,8 @@ function argmax(a: Float64Array, from: number, k: number): number {
   return best;
 }
 
-export function computeMetrics(task: Task | undefined, loss: number, preds: Float64Array, targets: Float64Array, rows: number, k: number): Metrics {
+/** `logits`: the one output is a logit (bce_with_logits), so it predicts class 1 above 0. */
+export function computeMetrics(task: Task | undefined, loss: number, preds: Float64Array, targets: Float64Array, rows: number, k: number, logits = false): Metrics {
   if (!task || rows === 0 || k === 0) return { loss };
   if (task === 'regression') {
     let sse = 0;
@@ -46,7 +47,7 @@ export function computeMetrics(task: Task | undefined, loss: number, preds: Floa
   const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   for (let r = 0; r < rows; r++) {
     const actual = k === 1 ? (targets[r] > threshold ? 1 : 0) : argmax(targets, r * k, k);
-    const predicted = k === 1 ? (preds[r] > threshold ? 1 : 0) : argmax(preds, r * k, k);
+    const predicted = k === 1 ? (preds[r] > (logits ? 0 : threshold) ? 1 : 0) : argmax(preds, r * k, k);
     confusion[actual][predicted]++;
   }
   let correct = 0;

@@ -13,13 +13,14 @@
  */
 import type { Graph } from '../graph.ts';
 import type { Attrs, OpDef } from '../ops/types.ts';
+import { bceWithLogits, bceWithLogitsSlope } from '../ops/registry.ts';
 
-export const enum Code { Generic, Add, Sub, Mul2, Neg, Square, Identity, Sigmoid, Tanh, Relu, Exp, Mse }
+export const enum Code { Generic, Add, Sub, Mul2, Neg, Square, Identity, Sigmoid, Tanh, Relu, Exp, Mse, BceWithLogits }
 export const enum Act { None, Sigmoid, Tanh, Relu, LeakyRelu, Elu, Step }
 
 const CODES: Record<string, Code> = {
   add: Code.Add, sum: Code.Add, sub: Code.Sub, neg: Code.Neg, square: Code.Square, identity: Code.Identity,
-  sigmoid: Code.Sigmoid, tanh: Code.Tanh, relu: Code.Relu, exp: Code.Exp, mse: Code.Mse,
+  sigmoid: Code.Sigmoid, tanh: Code.Tanh, relu: Code.Relu, exp: Code.Exp, mse: Code.Mse, bce_with_logits: Code.BceWithLogits,
 };
 const ACTS: Record<string, Act> = { none: Act.None, sigmoid: Act.Sigmoid, tanh: Act.Tanh, relu: Act.Relu, leaky_relu: Act.LeakyRelu, elu: Act.Elu, step: Act.Step };
 
@@ -203,6 +204,7 @@ function opForward(ins: OpInstr, v: Float64Array, x: Float64Array, B: number, n:
       }
       return;
     }
+    case Code.BceWithLogits: { const y = src[1] * B; for (let b = 0; b < n; b++) v[o + b] = bceWithLogits(v[a + b], v[y + b]); return; }
     default: {
       const k = src.length;
       const { op, attrs } = ins;
@@ -234,7 +236,7 @@ function activationSlope(act: Act, alpha: number, z: number, a: number): number 
     case Act.Tanh: return 1 - a * a;
     case Act.Relu: return z > 0 ? 1 : 0;
     case Act.LeakyRelu: return z > 0 ? 1 : alpha;
-    case Act.Elu: return z > 0 ? 1 : a + alpha;
+    case Act.Elu: return z > 0 ? 1 : alpha * Math.exp(z); // not a + alpha, which cancels for z below about −13
     default: return 0;
   }
 }
@@ -329,6 +331,14 @@ function opBackward(ins: OpInstr, v: Float64Array, g: Float64Array, needGrad: Ui
           if (gt) g[t + b] -= d;
         }
       }
+      return;
+    }
+    case Code.BceWithLogits: {
+      // d/dz = σ(z) − y, d/dy = −z (as PyTorch's BCEWithLogitsLoss)
+      const z = src[0] * B;
+      const y = src[1] * B;
+      if (needGrad[src[0]]) for (let b = 0; b < n; b++) g[z + b] += g[o + b] * bceWithLogitsSlope(v[z + b], v[y + b]);
+      if (needGrad[src[1]]) for (let b = 0; b < n; b++) g[y + b] -= g[o + b] * v[z + b];
       return;
     }
     default: {

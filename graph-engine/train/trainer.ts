@@ -265,7 +265,7 @@ export class Trainer {
         }
       }
     }
-    return computeMetrics(this.task, loss / Math.max(rows.length, 1), preds, targets, rows.length, k);
+    return computeMetrics(this.task, loss / Math.max(rows.length, 1), preds, targets, rows.length, k, roles?.logits);
   }
 
   /**
