@@ -9,6 +9,7 @@ import type { Attrs, OpDef } from './ops/types.ts';
 import { getOp, isLeafOp, LAZY_OPS, portName, resolveAttrs } from './ops/registry.ts';
 import { topoSort } from './topo.ts';
 import { expandMacros, type ExpandOptions } from './macros/expand.ts';
+import { countText, listSome, MAX_MODEL_EDGES, missingPorts } from './limits.ts';
 import type { MacroInstance } from './macros/types.ts';
 
 export interface GraphNode {
@@ -175,37 +176,54 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
   });
 
   // Ports per node: fixed ops need every port; variadic ops need 0..k-1 without gaps, k >= min.
-  const emptyPorts = new Map<number, number[]>();
+  // Counted before any is allocated: a variadic node's k follows its highest wired port, so one
+  // edge into port 99,999 asks for 100,000 slots, and 20,000 such nodes for two billion.
+  const counts = new Int32Array(nodes.length);
+  let gaps = 0;
   for (const node of nodes) {
     const arity = node.op.arity;
     if (arity.kind === 'leaf') continue;
     const ports = portsOf[node.index];
-    const highest = ports.size ? Math.max(...ports.keys()) : -1;
-    let count: number;
     if (arity.kind === 'fixed') {
-      count = arity.ports.length;
-    } else {
-      count = Math.max(highest + 1, arity.min);
-      if (arity.multipleOf && count % arity.multipleOf) count += arity.multipleOf - (count % arity.multipleOf);
+      counts[node.index] = arity.ports.length;
+      continue;
     }
-    node.inputs = new Int32Array(count).fill(-1);
+    let count = arity.min;
+    for (const p of ports.keys()) count = Math.max(count, p + 1);
+    if (arity.multipleOf && count % arity.multipleOf) count += arity.multipleOf - (count % arity.multipleOf);
+    counts[node.index] = count;
+    gaps += count - Math.max(ports.size, arity.min);
+  }
+  if (gaps > MAX_MODEL_EDGES) {
+    const worst = nodes.filter((n) => n.op.arity.kind === 'variadic').sort((a, b) => counts[b.index] - portsOf[b.index].size - (counts[a.index] - portsOf[a.index].size)).slice(0, 3);
+    const said = worst.map((n) => `${nodeRefWithOp(n, n.op.name)} is wired up to port ${countText(counts[n.index] - 1)} on ${countText(portsOf[n.index].size)} edge${portsOf[n.index].size === 1 ? '' : 's'}`);
+    problems.push({ message: `Ports are numbered from 0 without gaps, but ${countText(gaps)} ports below wired ones are empty: ${said.join('; ')}.`, nodeId: worst[0].id });
+    return { problems };
+  }
+  const emptyPorts = new Map<number, { first: number[]; count: number }>();
+  for (const node of nodes) {
+    if (node.op.arity.kind === 'leaf') continue;
+    const ports = portsOf[node.index];
+    node.inputs = new Int32Array(counts[node.index]).fill(-1);
     for (const [p, edge] of ports) node.inputs[p] = edge.index;
-    const empty = [...node.inputs.keys()].filter((p) => node.inputs[p] < 0);
-    if (empty.length) emptyPorts.set(node.index, empty);
+    const empty = missingPorts(node.inputs.length, ports);
+    if (empty.count) emptyPorts.set(node.index, empty);
   }
   // An empty port inside a layer macro is one of the macro's own inputs left unwired: said of the
   // macro and its port (expandMacros words it), not of a primitive the user does not see.
   const fileNode = new Map(fileModel.nodes.map((n) => [n.id, n]));
   const macroRef = (id: string) => nodeRef({ id, label: nodeLabel(fileNode.get(id) ?? { id }) });
   const missing = new Map<number, string>();
+  const firstIndex = new Map<string, number>();
+  model.nodes.forEach((m, i) => { if (!firstIndex.has(m.id)) firstIndex.set(m.id, i); });
   for (const [n, empty] of emptyPorts) {
     const node = nodes[n];
-    const names = empty.map((p) => `${p} (${portName(node.op, p, node.inputs.length)})`).join(', ');
+    const names = listSome(empty.first.map((p) => `${p} (${portName(node.op, p, node.inputs.length)})`), empty.count);
     const message =
       (node.origin !== undefined && ex.macros.get(node.origin)?.unwired) ||
-      `Node ${nodeRefWithOp(node, node.op.name)}: port${empty.length > 1 ? 's' : ''} ${names} ${empty.length > 1 ? 'have' : 'has'} no input.`;
+      `Node ${nodeRefWithOp(node, node.op.name)}: port${empty.count > 1 ? 's' : ''} ${names} ${empty.count > 1 ? 'have' : 'has'} no input.`;
     missing.set(n, message);
-    if (!options.allowIncomplete) problems.push({ message, nodeId: node.id, path: `nodes[${ex.nodeSource[model.nodes.findIndex((m) => m.id === node.id)]}]` });
+    if (!options.allowIncomplete) problems.push({ message, nodeId: node.id, path: `nodes[${ex.nodeSource[firstIndex.get(node.id)!]}]` });
   }
 
   const preds = nodes.map((n) => [...n.inputs].filter((e) => e >= 0).map((e) => edges[e].source));

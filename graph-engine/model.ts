@@ -5,6 +5,7 @@
  * kept, so files round-trip losslessly through every tool.
  */
 import { z } from 'zod';
+import { MAX_MODEL_EDGES } from './limits.ts';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export const FORMAT = 'graphgrad';
@@ -22,7 +23,9 @@ export const NodeSchema = z.looseObject({
   attrs: z.record(z.string(), z.unknown()).optional().describe('op settings, e.g. { "alpha": 0.01 }'),
 });
 
-const index = z.number().int('must be an integer').min(0, 'must be 0 or more');
+const index = z.number().int('must be an integer').min(0, 'must be 0 or more')
+  // A node has at most one edge per port, so no port of a model within the limits reaches this.
+  .max(MAX_MODEL_EDGES - 1, `must be below ${MAX_MODEL_EDGES.toLocaleString('en')} (the most edges a model may have)`);
 export const EdgeSchema = z.looseObject({
   source: z.string().min(1),
   target: z.string().min(1),
