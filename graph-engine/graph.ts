@@ -232,8 +232,8 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
   const succs = outEdges.map((list) => list.map((e) => edges[e].target));
   const { order, cycle } = topoSort(nodes.length, preds, succs);
   if (cycle) {
-    const names = [...cycle, cycle[0]].map((n) => nodeRef(nodes[n]));
-    problems.push({ message: `The graph has a cycle: ${names.join(' -> ')}. A computational graph must be acyclic.`, nodeId: nodes[cycle[0]].id });
+    const shown = cycle.length <= 12 ? [...cycle, cycle[0]].map((n) => nodeRef(nodes[n])).join(' -> ') : `${cycle.slice(0, 8).map((n) => nodeRef(nodes[n])).join(' -> ')} -> … (${countText(cycle.length)} nodes) -> ${nodeRef(nodes[cycle[0]])}`;
+    problems.push({ message: `The graph has a cycle: ${shown}. A computational graph must be acyclic.`, nodeId: nodes[cycle[0]].id });
   }
 
   let loss = -1;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkGraph, expandMacros, getOp, MAX_MODEL_EDGES, MAX_MODEL_NODES, validateModel, validateModelText, type Model, type ModelEdge, type ModelNode } from '../graph-engine/index.ts';
+import { buildGraph, checkGraph, expandMacros, getOp, MAX_MODEL_EDGES, MAX_MODEL_NODES, Session, validateModel, validateModelText, type Graph, type Model, type ModelEdge, type ModelNode } from '../graph-engine/index.ts';
 import { expandMacroNode } from '../graph-engine/macros/expand.ts';
+import { table } from '../graph-engine/cli/io.ts';
+import { teachingUnits } from '../src/modes/teach/units.ts';
 
 const model = (nodes: ModelNode[], edges: ModelEdge[], loss?: string): Model => ({ format: 'graphgrad', version: 1, nodes, edges, ...(loss ? { loss } : {}) });
 
@@ -138,5 +140,54 @@ describe('layer sizes are counted before anything is built', () => {
 
   it('documents the limits it checks', () => {
     expect([MAX_MODEL_NODES, MAX_MODEL_EDGES]).toEqual([20_000, 100_000]);
+  });
+});
+
+describe('no array is spread into function arguments', () => {
+  // Spreading more than about 120,000 values into Math.max or push overflows V8's stack (fewer in
+  // some browsers); each case below did, before. buildGraph is the engine without the file limits.
+  const BIG = 150_000;
+
+  it('builds a node with 150,000 wired ports', () => {
+    const nodes: ModelNode[] = [{ id: 'x', op: 'input', value: 1 }, { id: 's', op: 'sum' }];
+    const edges: ModelEdge[] = Array.from({ length: BIG }, (_, p) => ({ source: 'x', target: 's', port: p }));
+    const g = buildGraph(model(nodes, edges, 's'));
+    expect(g.nodes[1].inputs.length).toBe(BIG);
+    // sum of 150,000 ones
+    const s = new Session(g);
+    s.forward();
+    expect(s.value(1)).toBe(BIG);
+  });
+
+  it('reports a 150,000-node cycle in a short message starting at the first node', () => {
+    const nodes: ModelNode[] = Array.from({ length: BIG }, (_, i) => ({ id: `n${i}`, op: 'identity' }));
+    const edges: ModelEdge[] = nodes.map((n, i) => ({ source: n.id, target: nodes[(i + 1) % BIG].id, port: 0 }));
+    const r = checkGraph(model(nodes, edges, 'n0'));
+    expect(r.problems.map((p) => p.message)).toEqual(['The graph has a cycle: "n0" -> "n1" -> "n2" -> "n3" -> "n4" -> "n5" -> "n6" -> "n7" -> … (150,000 nodes) -> "n0". A computational graph must be acyclic.']);
+  });
+
+  it('refuses a layer with 150,000 wired inputs as too large', () => {
+    const nodes: ModelNode[] = [{ id: 'x', op: 'input', value: 1 }, { id: 'm', op: 'dense' }];
+    const edges: ModelEdge[] = Array.from({ length: BIG }, (_, p) => ({ source: 'x', target: 'm', port: p }));
+    expect(checkGraph(model(nodes, edges, 'm')).problems[0].message).toContain('(1 unit on 150,000 inputs) would expand into 300,002 nodes');
+  });
+
+  it('groups a collapsed layer of 200,000 primitives into one teaching unit', () => {
+    const N = 200_000;
+    const graph = {
+      nodes: Array.from({ length: N + 1 }, (_, i) => (i < N ? { index: i, id: `m/n${i}`, origin: 'm' } : { index: i, id: 'out' })),
+      edges: [],
+      order: Int32Array.from({ length: N + 1 }, (_, i) => i),
+    } as unknown as Graph;
+    const u = teachingUnits(graph);
+    expect(u.members.get('m')!.length).toBe(N);
+    expect(Array.from(u.graph.order)).toEqual(Array.from({ length: N + 1 }, (_, i) => i));
+  });
+
+  it('prints a CLI table of 150,000 rows', () => {
+    const rows = Array.from({ length: BIG }, (_, i) => [`n${i}`, 'x']);
+    const text = table(['node', 'op'], rows);
+    // widest cell: "n149999", 7 characters
+    expect(text.split('\n')[1]).toBe('-------  --');
   });
 });

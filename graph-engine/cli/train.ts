@@ -61,7 +61,7 @@ function metricsLine(m: Metrics): string {
 }
 
 function confusionTable(c: number[][]): string {
-  const w = Math.max(5, ...c.flat().map((v) => String(v).length));
+  const w = c.flat().reduce((m, v) => Math.max(m, String(v).length), 5);
   const head = `  actual\\predicted ${c.map((_, j) => String(j).padStart(w)).join(' ')}`;
   return [head, ...c.map((row, i) => `  ${String(i).padStart(16)} ${row.map((v) => String(v).padStart(w)).join(' ')}`)].join('\n');
 }

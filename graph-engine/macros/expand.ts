@@ -139,7 +139,8 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
     const def = op.macro!;
     const min = op.arity.kind === 'variadic' ? op.arity.min : 1;
     const ports = portEdges.get(id)!;
-    const wired = ports.size ? Math.max(...ports.keys()) + 1 : 0;
+    let wired = 0; // highest wired port + 1 (a loop: spreading 100,000 ports into Math.max overflows the stack)
+    for (const p of ports.keys()) wired = Math.max(wired, p + 1);
     const stored = def.storedInputs?.(node.attrs ?? {});
     const name = `Node ${nodeRefWithOp({ id, label: nodeLabel(node) }, node.op)}`;
     const path = `nodes[${ni}]`;

@@ -45,7 +45,7 @@ function ParamsView({ id }: { id: string }) {
     const [name, v] = e.split('=');
     return { name, value: Number(v) };
   });
-  const max = Math.max(...entries.map((e) => Math.abs(e.value)), 1e-9);
+  const max = entries.reduce((m, e) => Math.max(m, Math.abs(e.value)), 1e-9);
   if (entries.length > MAX_PARAM_NUMBERS) {
     // Many weights: one line (cards must not grow into their neighbours), the signs as a strip.
     return (
