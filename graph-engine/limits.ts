@@ -11,6 +11,17 @@ import type { Problem } from './model.ts';
 export const MAX_MODEL_BYTES = 20 * 1024 * 1024;
 export const MAX_MODEL_NODES = 20_000;
 export const MAX_MODEL_EDGES = 100_000;
+/**
+ * Rows of a data set (built-in `points`, or a CSV's rows) and the largest batch: every built-in set
+ * is generated in memory, and the PyTorch export writes its rows into the script.
+ */
+export const MAX_POINTS = 100_000;
+/**
+ * Values in one training pass: graph nodes × batch size. The trainer holds two Float64Arrays of this
+ * many (values and gradients), so 8 million is 128 MB; a 64-16-10 MLP (about 2,500 nodes) trains
+ * with batches of up to 3,186.
+ */
+export const MAX_BATCH_VALUES = 8_000_000;
 
 /** A count as messages print it: 1,000,000; beyond what digits make readable, 1.2e+21. */
 export const countText = (n: number): string => (Number.isFinite(n) && n < 1e15 ? n.toLocaleString('en') : n.toExponential(2));

@@ -52,4 +52,19 @@ describe('graphgrad train', () => {
     expect(n.code).toBe(1);
     expect(n.out).toMatch(/became non-finite .* try a lower one/);
   });
+
+  it('refuses a data set beyond 100,000 points at once, naming the flag or the field', () => {
+    // Before: --points 300000000 ran out of memory after 72 s.
+    const t0 = performance.now();
+    const r = cli('train', 'samples/spiral-mlp.json', '--points', '300000000');
+    console.log(`train --points 300000000: refused in ${(performance.now() - t0).toFixed(0)} ms (CLI start included)`);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('--points: must be at most 100,000 (the largest data set GraphGrad makes) (got 300000000).\n');
+    const file = join(tmp, 'many-points.json');
+    const m = JSON.parse(readFileSync(join(root, 'samples/spiral-mlp.json'), 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...m, training: { ...m.training, points: 300000000 } }));
+    const f = cli('train', file);
+    expect(f.code).toBe(1);
+    expect(f.err).toContain('training.points: must be at most 100,000');
+  });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildGraph, checkGraph, expandMacros, getOp, MAX_MODEL_EDGES, MAX_MODEL_NODES, Session, validateModel, validateModelText, type Graph, type Model, type ModelEdge, type ModelNode } from '../graph-engine/index.ts';
+import { buildGraph, checkGraph, createTrainer, DATASET_NAMES, expandMacros, getOp, makeDataset, MAX_MODEL_EDGES, MAX_MODEL_NODES, MAX_POINTS, parseCsv, resolveSettings, Session, validateModel, validateModelText, type Graph, type Model, type ModelEdge, type ModelNode } from '../graph-engine/index.ts';
 import { expandMacroNode } from '../graph-engine/macros/expand.ts';
 import { table } from '../graph-engine/cli/io.ts';
 import { teachingUnits } from '../src/modes/teach/units.ts';
+import { loadSample } from './support/load-sample.ts';
 
 const model = (nodes: ModelNode[], edges: ModelEdge[], loss?: string): Model => ({ format: 'graphgrad', version: 1, nodes, edges, ...(loss ? { loss } : {}) });
 
@@ -189,5 +190,48 @@ describe('no array is spread into function arguments', () => {
     const text = table(['node', 'op'], rows);
     // widest cell: "n149999", 7 characters
     expect(text.split('\n')[1]).toBe('-------  --');
+  });
+});
+
+describe('training sizes are bounded', () => {
+  it('caps points and batch size in the training block, naming the field', () => {
+    // Before: --points 300000000 ran out of memory after 72 s.
+    const m = { ...loadSample('spiral-mlp'), training: { dataset: 'spiral', points: 300_000_000 } };
+    expect(resolveSettings(m).problems.map((p) => p.message)).toEqual(['training.points: must be at most 100,000 (the largest data set GraphGrad makes)']);
+    expect(() => createTrainer(m)).toThrow('training.points: must be at most 100,000');
+    // The file's block is checked first; overrides (CLI flags, the editor's controls) after.
+    expect(resolveSettings(m, { points: 10 }).problems).toHaveLength(1);
+    const ok = { ...m, training: { dataset: 'spiral' } };
+    expect(resolveSettings(ok, { points: 100_000, batchSize: 100_001 }).problems.map((p) => p.message)).toEqual(['batchSize: must be at most 100,000 (the largest data set GraphGrad makes)']);
+    expect(resolveSettings(ok, { points: MAX_POINTS }).settings?.points).toBe(100_000);
+  });
+
+  it('every built-in data set makes up to 100,000 points and refuses more', () => {
+    for (const name of DATASET_NAMES) {
+      expect(() => makeDataset(name, { points: MAX_POINTS + 1 }), name).toThrow(`points must be a whole number from 1 to 100,000 (got 100001)`);
+    }
+    // The largest: 100,000 digits (74 columns), generated once.
+    const t0 = performance.now();
+    const ds = makeDataset('digits', { points: MAX_POINTS });
+    console.log(`100,000 digits: ${(performance.now() - t0).toFixed(0)} ms`);
+    expect(ds.rows).toBe(MAX_POINTS);
+  });
+
+  it('a CSV holds at most 100,000 data rows, and the message names the line after', () => {
+    const ok = `x,y\n${'1,2\n'.repeat(MAX_POINTS)}\n\n`;
+    expect(parseCsv(ok).rows).toBe(MAX_POINTS);
+    // header on line 1, rows on lines 2..100,001: line 100,002 is one too many.
+    expect(() => parseCsv(`${ok.trimEnd()}\n3,4\n`, 'big.csv')).toThrow('big.csv: line 100002: the file has more than 100,000 data rows, the most GraphGrad trains on.');
+  });
+
+  it('refuses a batch whose values (nodes × batch) would not fit, with the largest that does', () => {
+    const digits = loadSample('digits-mlp');
+    const N = buildGraph(digits).nodes.length;
+    const B = 4000; // 5,000 points, 20% test: 4,000 training rows
+    expect(() => createTrainer(digits, { overrides: { points: 5000, batchSize: B } })).toThrow(
+      `Batch size 4,000 is too large for this model: 4,000 samples × ${N.toLocaleString('en')} graph nodes (layers expanded) is ${(N * B).toLocaleString('en')} values per pass; GraphGrad trains with up to 8,000,000. Use a batch size of at most ${Math.floor(8_000_000 / N).toLocaleString('en')}.`,
+    );
+    expect(N * Math.floor(8_000_000 / N)).toBeLessThanOrEqual(8_000_000);
+    expect(createTrainer(digits, { overrides: { points: 5000, batchSize: Math.floor(8_000_000 / N) } }).batchSize).toBe(Math.floor(8_000_000 / N));
   });
 });

@@ -8,7 +8,7 @@ import { ModelError, serializeModel } from '../model.ts';
 import { DataError, type Dataset } from '../data/dataset.ts';
 import { parseCsv } from '../data/csv.ts';
 import { createTrainer } from '../train/create.ts';
-import type { TrainSettings } from '../train/settings.ts';
+import { TrainingSchema, type TrainSettings } from '../train/settings.ts';
 import type { Metrics } from '../train/metrics.ts';
 import type { Trainer } from '../train/trainer.ts';
 import { formatNumber } from '../format.ts';
@@ -32,6 +32,9 @@ function overridesFrom(flags: Map<string, string>): Partial<TrainSettings> {
     if (raw === undefined) continue;
     const v = Number(raw);
     if (raw.trim() === '' || !Number.isFinite(v)) throw new CliError(`--${flag}: "${raw}" is not a number.`);
+    // Checked here too, so the message names the flag rather than the model file.
+    const r = TrainingSchema.shape[key as keyof typeof TrainingSchema.shape]?.safeParse(v);
+    if (r && !r.success) throw new CliError(`--${flag}: ${r.error.issues[0].message} (got ${raw}).`);
     o[key] = v;
   }
   if (flags.has('optimizer')) o.optimizer = flags.get('optimizer');

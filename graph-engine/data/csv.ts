@@ -4,6 +4,7 @@
  * as an editor shows it) and, for a bad value, the column.
  */
 import { DataError, fromRows, type Dataset } from './dataset.ts';
+import { MAX_POINTS } from '../limits.ts';
 
 function splitLine(line: string, sep: string): string[] {
   const out: string[] = [];
@@ -39,6 +40,7 @@ export function parseCsv(text: string, name = 'data.csv'): Dataset {
   const rows: number[][] = [];
   for (let i = first + 1; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
+    if (rows.length === MAX_POINTS) throw new DataError(`${name}: line ${i + 1}: the file has more than ${MAX_POINTS.toLocaleString('en')} data rows, the most GraphGrad trains on.`);
     const fields = splitLine(lines[i], sep);
     if (fields.length !== header.length) {
       throw new DataError(`${name}: line ${i + 1} has ${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${header.length} (${header.join(', ')}).`);

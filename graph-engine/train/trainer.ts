@@ -16,6 +16,7 @@ import { applyUpdate, OptimizerState } from './optimizers.ts';
 import { computeMetrics, type Metrics } from './metrics.ts';
 import { formatNumber } from '../format.ts';
 import type { TrainSettings } from './settings.ts';
+import { MAX_BATCH_VALUES } from '../limits.ts';
 
 export interface EpochMetrics {
   epoch: number;
@@ -80,7 +81,12 @@ export class Trainer {
     this.lastFinite = new Float64Array(P);
     this.best = this.params.slice();
     this.opt = new OptimizerState(P);
-    this.ws = new Workspace(this.plan, Math.min(settings.batchSize, this.rows.length));
+    const B = Math.min(settings.batchSize, this.rows.length);
+    const N = this.graph.nodes.length;
+    if (N * B > MAX_BATCH_VALUES) {
+      throw new DataError(`Batch size ${B.toLocaleString('en')} is too large for this model: ${B.toLocaleString('en')} samples × ${N.toLocaleString('en')} graph nodes (layers expanded) is ${(N * B).toLocaleString('en')} values per pass; GraphGrad trains with up to ${MAX_BATCH_VALUES.toLocaleString('en')}. Use a batch size of at most ${Math.floor(MAX_BATCH_VALUES / N).toLocaleString('en')}.`);
+    }
+    this.ws = new Workspace(this.plan, B);
     this.shuffleRng = rngFor(settings.seed, 'shuffle');
   }
 
