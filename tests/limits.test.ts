@@ -235,3 +235,38 @@ describe('training sizes are bounded', () => {
     expect(createTrainer(digits, { overrides: { points: 5000, batchSize: Math.floor(8_000_000 / N) } }).batchSize).toBe(Math.floor(8_000_000 / N));
   });
 });
+
+describe('attr values and nesting are bounded', () => {
+  // Built as text: JSON.stringify itself overflows the stack on 5,000 levels.
+  const nested = (levels: number) => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
+  const text = (node: string) => `{"format":"graphgrad","version":1,"nodes":[{"id":"x","op":"input","value":1},${node}],"edges":[],"loss":"x"}`;
+  const messages = (t: string) => validateModelText(t).problems.map((p) => p.message);
+
+  it('refuses a 5,000-deep array in attrs, naming the node and field', () => {
+    // Before: accepted, then immer's recursive freeze overflowed the stack in the app.
+    expect(messages(text(`{"id":"r","op":"const","value":2,"attrs":{"alpha":${nested(5000)}}}`))).toEqual([
+      'nodes[1].attrs.alpha (node "r"): is nested more than 4 levels deep; attrs nest at most 4 (an mlp\'s weights W are 3)',
+    ]);
+  });
+
+  it('allows 4 levels (a stored mlp W is 3), refuses 5', () => {
+    expect(messages(text(`{"id":"r","op":"const","value":2,"attrs":{"note":${nested(4)}}}`))).toEqual([]);
+    expect(messages(text(`{"id":"r","op":"const","value":2,"attrs":{"note":${nested(5)}}}`))).toHaveLength(1);
+    // Objects count as levels too.
+    expect(messages(text(`{"id":"r","op":"const","value":2,"attrs":{"note":{"a":{"b":{"c":{"d":{}}}}}}}`))).toEqual([expect.stringContaining('nodes[1].attrs.note (node "r"): is nested more than 4 levels')]);
+  });
+
+  it('refuses attrs of more than 100,000 values or a text of more than 10,000 characters', () => {
+    expect(messages(text(`{"id":"r","op":"const","value":2,"attrs":{"big":[${Array(100_000).fill(0).join(',')}]}}`))).toEqual([
+      'nodes[1].attrs.big (node "r"): holds more than 100,000 values; attrs hold settings and a layer\'s weights, at most 100,000 values each',
+    ]);
+    expect(messages(text(`{"id":"r","op":"const","value":2,"attrs":{"big":[${Array(99_999).fill(0).join(',')}]}}`))).toEqual([]);
+    expect(messages(text(`{"id":"r","op":"const","value":2,"attrs":{"expression":"${'x'.repeat(10_001)}"}}`))).toEqual(['nodes[1].attrs.expression (node "r"): is a text of 10,001 characters; attr texts are at most 10,000']);
+  });
+
+  it('refuses deep nesting in fields it does not know, which it keeps', () => {
+    expect(messages(text(`{"id":"r","op":"relu","meta":${nested(5000)}}`))).toEqual(['nodes[1].meta[0][0][0]… (node "r"): nested more than 32 levels deep; a model\'s JSON nests far less.']);
+    expect(messages(text(`{"id":"r","op":"relu"}],"extra":[${nested(40)}],"nodes2":[`))).toEqual(['extra[0][0][0][0][0]…: nested more than 32 levels deep; a model\'s JSON nests far less.']);
+    expect(messages(text(`{"id":"r","op":"const","value":2,"meta":${nested(28)}}`))).toEqual([]);
+  });
+});
