@@ -2,6 +2,7 @@
 import type { Model } from './model.ts';
 import { buildGraph, type Graph } from './graph.ts';
 import { Session } from './session.ts';
+import { nullRecord } from './records.ts';
 
 export interface EdgeGradient {
   source: string;
@@ -30,8 +31,9 @@ export function computeGradients(model: Model): GradientReport {
 }
 
 export function report(graph: Graph, s: Session): GradientReport {
-  const values: Record<string, number> = {};
-  const grads: Record<string, number> = {};
+  // Keyed by node id: no prototype, so ids like "__proto__" or "toString" are stored and printed.
+  const values = nullRecord<number>();
+  const grads = nullRecord<number>();
   for (const n of graph.nodes) {
     values[n.id] = s.value(n.index);
     grads[n.id] = s.grad(n.index);

@@ -9,6 +9,7 @@ import type { Attrs, OpDef } from './ops/types.ts';
 import { getOp, isLeafOp, LAZY_OPS, portName, resolveAttrs } from './ops/registry.ts';
 import { topoSort } from './topo.ts';
 import { expandMacros, type ExpandOptions } from './macros/expand.ts';
+import { own } from './records.ts';
 import { countText, listSome, MAX_MODEL_EDGES, missingPorts } from './limits.ts';
 import type { MacroInstance } from './macros/types.ts';
 
@@ -101,7 +102,7 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
     }
     const base = getOp(n.op);
     if (!base) {
-      const hint = LAZY_OPS[n.op];
+      const hint = own(LAZY_OPS, n.op);
       problems.push({ message: `Node ${quote(n.id)}: ${hint ? `op ${quote(n.op)} is not loaded: ${hint}` : `unknown op ${quote(n.op)}`}.`, path: `${path}.op`, nodeId: n.id });
       indexOf.set(n.id, -1);
       return;
