@@ -1,7 +1,7 @@
 // `graphgrad train` as a user runs it (via tsx directly, as tests/cli.test.ts does).
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateModelText } from '../graph-engine/index.ts';
@@ -66,5 +66,37 @@ describe('graphgrad train', () => {
     const f = cli('train', file);
     expect(f.code).toBe(1);
     expect(f.err).toContain('training.points: must be at most 100,000');
+  });
+
+  it('a diverging run leaves --out untouched; a good run replaces it whole, with no temporary file left', () => {
+    // Before: train km.json --lr 1000 --out km.json exited 1 but wrote w = 6.47e156 over the file.
+    const dir = mkdtempSync(join(tmpdir(), 'graphgrad-out-'));
+    const km = join(dir, 'km.json');
+    const original = readFileSync(join(root, 'samples/km-to-miles.json'), 'utf8');
+    writeFileSync(km, original);
+    const bad = cli('train', km, '--lr', '1000', '--out', km);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain(`did not write ${km}: training failed, so nothing was changed`);
+    expect(readFileSync(km, 'utf8')).toBe(original);
+    const good = cli('train', km, '--out', km);
+    expect(good.code).toBe(0);
+    expect(good.out).toContain(`wrote ${km}`);
+    expect(validateModelText(readFileSync(km, 'utf8')).problems).toEqual([]);
+    expect(readFileSync(km, 'utf8')).not.toBe(original);
+    expect(readdirSync(dir)).toEqual(['km.json']);
+  });
+
+  it('checks --out before training: a missing folder, a folder, a file as folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'graphgrad-out-'));
+    const cases: [string, string][] = [
+      [join(dir, 'no/such/x.json'), `--out ${join(dir, 'no/such/x.json')}: the folder ${join(dir, 'no/such')} does not exist.\n`],
+      [dir, `--out ${dir}: that is a folder; give a file name.\n`],
+      [join(root, 'samples/km-to-miles.json/x.json'), `--out ${join(root, 'samples/km-to-miles.json/x.json')}: ${join(root, 'samples/km-to-miles.json')} is not a folder.\n`],
+    ];
+    for (const [out, message] of cases) {
+      // 100,000 epochs would take minutes: the refusal comes first.
+      const r = cli('train', 'samples/km-to-miles.json', '--epochs', '100000', '--out', out);
+      expect(r).toEqual({ code: 1, out: '', err: message });
+    }
   });
 });

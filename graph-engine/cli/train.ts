@@ -2,7 +2,7 @@
  * `graphgrad train <model.json> [flags]`: trains with the model's training block as defaults and
  * flags on top; a progress bar on a terminal, plain lines otherwise, or one JSON object (--json).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ModelError, serializeModel } from '../model.ts';
 import { DataError, type Dataset } from '../data/dataset.ts';
@@ -12,7 +12,7 @@ import { TrainingSchema, type TrainSettings } from '../train/settings.ts';
 import type { Metrics } from '../train/metrics.ts';
 import type { Trainer } from '../train/trainer.ts';
 import { formatNumber } from '../format.ts';
-import { CliError, parseArgs, readModel } from './io.ts';
+import { checkWritable, CliError, parseArgs, readModel, writeFileAtomic } from './io.ts';
 
 /** Numeric flags and the setting each sets. */
 const NUMBER_FLAGS: Record<string, keyof TrainSettings> = {
@@ -96,6 +96,8 @@ export function trainCommand(argv: string[]): number {
   const { positional, flags } = parseArgs(argv, ['json']);
   const json = flags.has('json');
   const { model } = readModel(positional[0]);
+  const out = flags.get('out');
+  if (out !== undefined) checkWritable(out); // before training, not after minutes of it
   const overrides = overridesFrom(flags);
   const spec = flags.get('dataset');
   const csv = csvDataset(spec);
@@ -110,8 +112,9 @@ export function trainCommand(argv: string[]): number {
   }
   const wallMs = runWithProgress(tr, json);
   const last = tr.history.at(-1);
-  if (flags.has('out')) writeFileSync(flags.get('out')!, serializeModel(tr.trainedModel()));
   const failed = tr.stopped?.reason === 'non-finite';
+  // Only a run that finished writes: a diverged one would replace the user's file with its blow-up.
+  if (out !== undefined && !failed) writeFileAtomic(out, serializeModel(tr.trainedModel()));
   if (json) {
     const { bind: _bind, ...settings } = tr.settings;
     console.log(JSON.stringify({
@@ -140,6 +143,6 @@ export function trainCommand(argv: string[]): number {
     if (c && c.length <= 10) console.log(`confusion matrix (${last.test ? 'test' : 'train'}):\n${confusionTable(c)}`);
   }
   console.log(`${tr.epoch} epochs, ${tr.steps} steps in ${(wallMs / 1000).toFixed(2)} s`);
-  if (flags.has('out')) console.log(`wrote ${flags.get('out')}`);
+  if (out !== undefined) console.log(failed ? `did not write ${out}: training failed, so nothing was changed` : `wrote ${out}`);
   return failed ? 1 : 0;
 }
