@@ -138,7 +138,9 @@ function syntaxError(text: string): string {
 }
 
 /** Parses model text: JSON syntax, then version, then the schema. Returns problems, never throws. */
-export function parseModelText(text: string): { model?: Model; problems: Problem[] } {
+export function parseModelText(raw: string): { model?: Model; problems: Problem[] } {
+  // A UTF-8 byte-order mark, as some editors save: the browser's decoder drops it, Node's keeps it.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   let data: unknown;
   try {
     data = JSON.parse(text);

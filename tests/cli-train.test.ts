@@ -1,7 +1,7 @@
 // `graphgrad train` as a user runs it (via tsx directly, as tests/cli.test.ts does).
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateModelText } from '../graph-engine/index.ts';
@@ -98,5 +98,21 @@ describe('graphgrad train', () => {
       const r = cli('train', 'samples/km-to-miles.json', '--epochs', '100000', '--out', out);
       expect(r).toEqual({ code: 1, out: '', err: message });
     }
+  });
+
+  it('reads a model saved with a byte-order mark; names a folder given as a file; refuses 0x10 in flags', () => {
+    const bom = join(tmp, 'bom.json');
+    writeFileSync(bom, `\uFEFF${readFileSync(join(root, 'samples/km-to-miles.json'), 'utf8')}`);
+    expect(cli('validate', bom)).toEqual({ code: 0, out: 'ok\n', err: '' });
+    expect(cli('train', bom, '--epochs', '2').code).toBe(0);
+    const dir = join(tmp, 'somedir.csv');
+    mkdirSync(dir, { recursive: true });
+    expect(cli('train', 'samples/km-to-miles.json', '--dataset', dir)).toMatchObject({ code: 1, err: `Cannot read dataset ${dir}: it is a folder, not a file.\n` });
+    expect(cli('train', 'samples/km-to-miles.json', '--dataset', join(tmp, 'none.csv'))).toMatchObject({ code: 1, err: `Cannot read dataset ${join(tmp, 'none.csv')}: no such file.\n` });
+    expect(cli('validate', tmp)).toMatchObject({ code: 1, err: `Cannot read ${tmp}: it is a folder, not a file\n` });
+    expect(cli('train', 'samples/km-to-miles.json', '--epochs', '0x10')).toMatchObject({ code: 1, err: '--epochs: "0x10" is not a number.\n' });
+    const hex = join(tmp, 'hex.csv');
+    writeFileSync(hex, 'km,miles\n1,0.62\n0x10,9.9\n');
+    expect(cli('train', 'samples/km-to-miles.json', '--dataset', hex)).toMatchObject({ code: 1, err: `hex.csv: line 3, column 1 ("km"): "0x10" is not a number (write plain decimals like 3, -1.5 or 2e-3).\n` });
   });
 });

@@ -12,6 +12,15 @@ export class CliError extends Error {
   }
 }
 
+/** Why a file could not be read, in words: the common cases named, others as Node words them. */
+export function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (e as Error).message;
+}
+
 /** Reads and fully validates a model file, or throws a CliError listing every problem. */
 export function readModel(path: string | undefined): Required<Pick<Validated, 'model' | 'graph'>> {
   if (!path) throw new CliError('Missing <model.json> argument.');
@@ -19,7 +28,7 @@ export function readModel(path: string | undefined): Required<Pick<Validated, 'm
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new CliError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new CliError(`Cannot read ${path}: ${readFailure(e)}`);
   }
   const v = validateModelText(text);
   if (!v.model || !v.graph) throw new CliError(v.problems.map((p) => `${path}: ${p.message}`));

@@ -2,17 +2,19 @@
  * `graphgrad train <model.json> [flags]`: trains with the model's training block as defaults and
  * flags on top; a progress bar on a terminal, plain lines otherwise, or one JSON object (--json).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ModelError, serializeModel } from '../model.ts';
 import { DataError, type Dataset } from '../data/dataset.ts';
-import { parseCsv } from '../data/csv.ts';
+import { DECIMAL, parseCsv } from '../data/csv.ts';
 import { createTrainer } from '../train/create.ts';
 import { TrainingSchema, type TrainSettings } from '../train/settings.ts';
 import type { Metrics } from '../train/metrics.ts';
 import type { Trainer } from '../train/trainer.ts';
 import { formatNumber } from '../format.ts';
-import { checkWritable, CliError, parseArgs, readModel, writeFileAtomic } from './io.ts';
+import { checkWritable, CliError, parseArgs, readFailure, readModel, writeFileAtomic } from './io.ts';
+
+const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true;
 
 /** Numeric flags and the setting each sets. */
 const NUMBER_FLAGS: Record<string, keyof TrainSettings> = {
@@ -30,8 +32,8 @@ function overridesFrom(flags: Map<string, string>): Partial<TrainSettings> {
   for (const [flag, key] of Object.entries(NUMBER_FLAGS)) {
     const raw = flags.get(flag);
     if (raw === undefined) continue;
-    const v = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(v)) throw new CliError(`--${flag}: "${raw}" is not a number.`);
+    const v = DECIMAL.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isFinite(v)) throw new CliError(`--${flag}: "${raw}" is not a number.`);
     // Checked here too, so the message names the flag rather than the model file.
     const r = TrainingSchema.shape[key as keyof typeof TrainingSchema.shape]?.safeParse(v);
     if (r && !r.success) throw new CliError(`--${flag}: ${r.error.issues[0].message} (got ${raw}).`);
@@ -44,14 +46,19 @@ function overridesFrom(flags: Map<string, string>): Partial<TrainSettings> {
 
 /** A CSV path (anything ending in .csv or naming an existing file) or a built-in name. */
 function csvDataset(spec: string | undefined): Dataset | undefined {
-  if (!spec || !(spec.toLowerCase().endsWith('.csv') || existsSync(spec))) return undefined;
+  if (!spec || !(spec.toLowerCase().endsWith('.csv') || isFile(spec))) return undefined;
   let text: string;
   try {
     text = readFileSync(spec, 'utf8');
-  } catch {
-    throw new CliError(`Cannot read dataset ${spec}: no such file.`);
+  } catch (e) {
+    throw new CliError(`Cannot read dataset ${spec}: ${readFailure(e)}.`);
   }
-  return parseCsv(text, basename(spec));
+  try {
+    return parseCsv(text, basename(spec));
+  } catch (e) {
+    if (e instanceof DataError) throw new CliError(e.message.split('\n'));
+    throw e;
+  }
 }
 
 const pct = (v: number | undefined) => (v === undefined ? '' : `${(100 * v).toFixed(1)}%`);
