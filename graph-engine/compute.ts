@@ -2,6 +2,7 @@
 import type { Model } from './model.ts';
 import { buildGraph, type Graph } from './graph.ts';
 import { Session } from './session.ts';
+import { nullRecord } from './records.ts';
 
 export interface EdgeGradient {
   source: string;
@@ -30,10 +31,13 @@ export function computeGradients(model: Model): GradientReport {
 }
 
 export function report(graph: Graph, s: Session): GradientReport {
-  // fromEntries defines own properties, so an id like "__proto__" is a key like any other
-  // (assigning values["__proto__"] would set the prototype and lose the entry).
-  const values: Record<string, number> = Object.fromEntries(graph.nodes.map((n) => [n.id, s.value(n.index)]));
-  const grads: Record<string, number> = Object.fromEntries(graph.nodes.map((n) => [n.id, s.grad(n.index)]));
+  // Keyed by node id: no prototype, so ids like "__proto__" or "toString" are stored and printed.
+  const values = nullRecord<number>();
+  const grads = nullRecord<number>();
+  for (const n of graph.nodes) {
+    values[n.id] = s.value(n.index);
+    grads[n.id] = s.grad(n.index);
+  }
   const edges = graph.edges.map((e) => ({
     source: graph.nodes[e.source].id,
     target: graph.nodes[e.target].id,

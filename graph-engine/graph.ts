@@ -9,6 +9,8 @@ import type { Attrs, OpDef } from './ops/types.ts';
 import { getOp, isLeafOp, LAZY_OPS, portName, resolveAttrs } from './ops/registry.ts';
 import { topoSort } from './topo.ts';
 import { expandMacros, type ExpandOptions } from './macros/expand.ts';
+import { own } from './records.ts';
+import { countText, listSome, MAX_MODEL_EDGES, missingPorts } from './limits.ts';
 import type { MacroInstance } from './macros/types.ts';
 
 export interface GraphNode {
@@ -100,7 +102,7 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
     }
     const base = getOp(n.op);
     if (!base) {
-      const hint = LAZY_OPS[n.op];
+      const hint = own(LAZY_OPS, n.op);
       problems.push({ message: `Node ${quote(n.id)}: ${hint ? `op ${quote(n.op)} is not loaded: ${hint}` : `unknown op ${quote(n.op)}`}.`, path: `${path}.op`, nodeId: n.id });
       indexOf.set(n.id, -1);
       return;
@@ -175,37 +177,54 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
   });
 
   // Ports per node: fixed ops need every port; variadic ops need 0..k-1 without gaps, k >= min.
-  const emptyPorts = new Map<number, number[]>();
+  // Counted before any is allocated: a variadic node's k follows its highest wired port, so one
+  // edge into port 99,999 asks for 100,000 slots, and 20,000 such nodes for two billion.
+  const counts = new Int32Array(nodes.length);
+  let gaps = 0;
   for (const node of nodes) {
     const arity = node.op.arity;
     if (arity.kind === 'leaf') continue;
     const ports = portsOf[node.index];
-    const highest = ports.size ? Math.max(...ports.keys()) : -1;
-    let count: number;
     if (arity.kind === 'fixed') {
-      count = arity.ports.length;
-    } else {
-      count = Math.max(highest + 1, arity.min);
-      if (arity.multipleOf && count % arity.multipleOf) count += arity.multipleOf - (count % arity.multipleOf);
+      counts[node.index] = arity.ports.length;
+      continue;
     }
-    node.inputs = new Int32Array(count).fill(-1);
+    let count = arity.min;
+    for (const p of ports.keys()) count = Math.max(count, p + 1);
+    if (arity.multipleOf && count % arity.multipleOf) count += arity.multipleOf - (count % arity.multipleOf);
+    counts[node.index] = count;
+    gaps += count - Math.max(ports.size, arity.min);
+  }
+  if (gaps > MAX_MODEL_EDGES) {
+    const worst = nodes.filter((n) => n.op.arity.kind === 'variadic').sort((a, b) => counts[b.index] - portsOf[b.index].size - (counts[a.index] - portsOf[a.index].size)).slice(0, 3);
+    const said = worst.map((n) => `${nodeRefWithOp(n, n.op.name)} is wired up to port ${countText(counts[n.index] - 1)} on ${countText(portsOf[n.index].size)} edge${portsOf[n.index].size === 1 ? '' : 's'}`);
+    problems.push({ message: `Ports are numbered from 0 without gaps, but ${countText(gaps)} ports below wired ones are empty: ${said.join('; ')}.`, nodeId: worst[0].id });
+    return { problems };
+  }
+  const emptyPorts = new Map<number, { first: number[]; count: number }>();
+  for (const node of nodes) {
+    if (node.op.arity.kind === 'leaf') continue;
+    const ports = portsOf[node.index];
+    node.inputs = new Int32Array(counts[node.index]).fill(-1);
     for (const [p, edge] of ports) node.inputs[p] = edge.index;
-    const empty = [...node.inputs.keys()].filter((p) => node.inputs[p] < 0);
-    if (empty.length) emptyPorts.set(node.index, empty);
+    const empty = missingPorts(node.inputs.length, ports);
+    if (empty.count) emptyPorts.set(node.index, empty);
   }
   // An empty port inside a layer macro is one of the macro's own inputs left unwired: said of the
   // macro and its port (expandMacros words it), not of a primitive the user does not see.
   const fileNode = new Map(fileModel.nodes.map((n) => [n.id, n]));
   const macroRef = (id: string) => nodeRef({ id, label: nodeLabel(fileNode.get(id) ?? { id }) });
   const missing = new Map<number, string>();
+  const firstIndex = new Map<string, number>();
+  model.nodes.forEach((m, i) => { if (!firstIndex.has(m.id)) firstIndex.set(m.id, i); });
   for (const [n, empty] of emptyPorts) {
     const node = nodes[n];
-    const names = empty.map((p) => `${p} (${portName(node.op, p, node.inputs.length)})`).join(', ');
+    const names = listSome(empty.first.map((p) => `${p} (${portName(node.op, p, node.inputs.length)})`), empty.count);
     const message =
       (node.origin !== undefined && ex.macros.get(node.origin)?.unwired) ||
-      `Node ${nodeRefWithOp(node, node.op.name)}: port${empty.length > 1 ? 's' : ''} ${names} ${empty.length > 1 ? 'have' : 'has'} no input.`;
+      `Node ${nodeRefWithOp(node, node.op.name)}: port${empty.count > 1 ? 's' : ''} ${names} ${empty.count > 1 ? 'have' : 'has'} no input.`;
     missing.set(n, message);
-    if (!options.allowIncomplete) problems.push({ message, nodeId: node.id, path: `nodes[${ex.nodeSource[model.nodes.findIndex((m) => m.id === node.id)]}]` });
+    if (!options.allowIncomplete) problems.push({ message, nodeId: node.id, path: `nodes[${ex.nodeSource[firstIndex.get(node.id)!]}]` });
   }
 
   const preds = nodes.map((n) => [...n.inputs].filter((e) => e >= 0).map((e) => edges[e].source));
@@ -214,8 +233,8 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
   const succs = outEdges.map((list) => list.map((e) => edges[e].target));
   const { order, cycle } = topoSort(nodes.length, preds, succs);
   if (cycle) {
-    const names = [...cycle, cycle[0]].map((n) => nodeRef(nodes[n]));
-    problems.push({ message: `The graph has a cycle: ${names.join(' -> ')}. A computational graph must be acyclic.`, nodeId: nodes[cycle[0]].id });
+    const shown = cycle.length <= 12 ? [...cycle, cycle[0]].map((n) => nodeRef(nodes[n])).join(' -> ') : `${cycle.slice(0, 8).map((n) => nodeRef(nodes[n])).join(' -> ')} -> … (${countText(cycle.length)} nodes) -> ${nodeRef(nodes[cycle[0]])}`;
+    problems.push({ message: `The graph has a cycle: ${shown}. A computational graph must be acyclic.`, nodeId: nodes[cycle[0]].id });
   }
 
   let loss = -1;

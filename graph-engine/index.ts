@@ -13,6 +13,7 @@ export * from './compute.ts';
 export * from './validate.ts';
 export * from './format.ts';
 export * from './limits.ts';
+export * from './records.ts';
 export * from './macros/types.ts';
 export { expandMacros, expandMacroNode, withParams, withoutMacroParams, initMacroParams, hasMacros, modelSeed, EXPANSION_SPACING, type Expanded, type ExpandOptions } from './macros/expand.ts';
 export { ACTIVATIONS, type Activation } from './macros/activation.ts';

@@ -1,13 +1,46 @@
 /**
  * Import limits, so a huge file is refused politely instead of freezing a browser tab. Checked on
  * every way in (file, drop, link, autosave, CLI) before the graph is built. Documented in
- * docs/format.md. Layer macros keep real models far below these: a 64-16-10 MLP is one node.
+ * docs/format.md. Node and edge counts include what layer macros expand into, counted from their
+ * attrs before they are built (macros/expand.ts): a 64-16-10 MLP is one node in the file and about
+ * 2,500 once expanded. Training compiles that same expanded graph, so these also bound the
+ * parameters a model trains (each is a node) and need no cap of their own.
  */
 import type { Problem } from './model.ts';
 
 export const MAX_MODEL_BYTES = 20 * 1024 * 1024;
 export const MAX_MODEL_NODES = 20_000;
 export const MAX_MODEL_EDGES = 100_000;
+/**
+ * Rows of a data set (built-in `points`, or a CSV's rows) and the largest batch: every built-in set
+ * is generated in memory, and the PyTorch export writes its rows into the script.
+ */
+export const MAX_POINTS = 100_000;
+/**
+ * Values in one training pass: graph nodes × batch size. The trainer holds two Float64Arrays of this
+ * many (values and gradients), so 8 million is 128 MB; a 64-16-10 MLP (about 2,500 nodes) trains
+ * with batches of up to 3,186.
+ */
+export const MAX_BATCH_VALUES = 8_000_000;
+
+/** A count as messages print it: 1,000,000; beyond what digits make readable, 1.2e+21. */
+export const countText = (n: number): string => (Number.isFinite(n) && n < 1e15 ? n.toLocaleString('en') : n.toExponential(2));
+
+/**
+ * Ports 0..k-1 that `wired` lacks: how many, and the first `max` of them, found in time proportional
+ * to the wired ports and `max`, never to k (a file can wire port 99,999 alone).
+ */
+export function missingPorts(k: number, wired: ReadonlyMap<number, unknown>, max = 8): { first: number[]; count: number } {
+  let below = 0;
+  for (const p of wired.keys()) if (p < k) below++;
+  const first: number[] = [];
+  for (let p = 0; p < k && first.length < max; p++) if (!wired.has(p)) first.push(p);
+  return { first, count: k - below };
+}
+
+/** A message list: the items shown, then how many in all when there are more. */
+export const listSome = (shown: readonly string[], count: number): string =>
+  count <= shown.length ? shown.join(', ') : `${shown.join(', ')}, … (${countText(count)} in all)`;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 

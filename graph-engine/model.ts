@@ -5,12 +5,65 @@
  * kept, so files round-trip losslessly through every tool.
  */
 import { z } from 'zod';
+import { MAX_MODEL_EDGES } from './limits.ts';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export const FORMAT = 'graphgrad';
 export const FORMAT_VERSION = 1;
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+
+/**
+ * Attr values are small: numbers, names, a formula, a layer's sizes, activations, and stored weights
+ * (an mlp's W is the deepest: layers of units of inputs, 3 levels of arrays). Bounded so a hostile
+ * file cannot make every later walk over the model (freezing, copying, saving) recurse thousands of
+ * levels deep or run long; the limits sit far above what a model within the node limits stores.
+ */
+export const MAX_ATTR_DEPTH = 4;
+export const MAX_ATTR_VALUES = 100_000;
+export const MAX_ATTR_STRING = 10_000;
+
+/** Why an attr value is too deep or too large, or undefined. Walks with an explicit stack, never recursion. */
+export function attrValueProblem(value: unknown): string | undefined {
+  const stack: [unknown, number][] = [[value, 0]];
+  let count = 0;
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (++count > MAX_ATTR_VALUES) return `holds more than ${MAX_ATTR_VALUES.toLocaleString('en')} values; attrs hold settings and a layer's weights, at most ${MAX_ATTR_VALUES.toLocaleString('en')} values each`;
+    if (typeof v === 'string' && v.length > MAX_ATTR_STRING) return `is a text of ${v.length.toLocaleString('en')} characters; attr texts are at most ${MAX_ATTR_STRING.toLocaleString('en')}`;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= MAX_ATTR_DEPTH) return `is nested more than ${MAX_ATTR_DEPTH} levels deep; attrs nest at most ${MAX_ATTR_DEPTH} (an mlp's weights W are 3)`;
+    for (const x of Array.isArray(v) ? v : Object.values(v)) stack.push([x, depth + 1]);
+  }
+  return undefined;
+}
+
+/** Nesting of the whole document (unknown fields are kept, so they are walked, copied and saved too). */
+export const MAX_JSON_DEPTH = 32;
+
+interface Walk { v: unknown; depth: number; key?: PropertyKey; parent?: Walk }
+
+/** The path of the first value nested deeper than MAX_JSON_DEPTH, or undefined. Iterative. */
+function tooDeep(data: unknown): PropertyKey[] | undefined {
+  const stack: Walk[] = [{ v: data, depth: 0 }];
+  while (stack.length) {
+    const w = stack.pop()!;
+    if (typeof w.v !== 'object' || w.v === null) continue;
+    if (w.depth >= MAX_JSON_DEPTH) {
+      const path: PropertyKey[] = [];
+      for (let p: Walk | undefined = w; p?.parent; p = p.parent) path.unshift(p.key!);
+      return path;
+    }
+    if (Array.isArray(w.v)) w.v.forEach((x, i) => stack.push({ v: x, depth: w.depth + 1, key: i, parent: w }));
+    else for (const [k, x] of Object.entries(w.v)) stack.push({ v: x, depth: w.depth + 1, key: k, parent: w });
+  }
+  return undefined;
+}
+
+const AttrValue = z.unknown().superRefine((v, ctx) => {
+  const problem = attrValueProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 const Position = z.looseObject({ x: finite, y: finite });
 
 export const NodeSchema = z.looseObject({
@@ -19,10 +72,12 @@ export const NodeSchema = z.looseObject({
   value: z.number().optional().describe('value of an input, const or param leaf'),
   label: z.string().optional().describe('display name; plain text, never HTML'),
   position: Position.optional(),
-  attrs: z.record(z.string(), z.unknown()).optional().describe('op settings, e.g. { "alpha": 0.01 }'),
+  attrs: z.record(z.string(), AttrValue).optional().describe('op settings, e.g. { "alpha": 0.01 }'),
 });
 
-const index = z.number().int('must be an integer').min(0, 'must be 0 or more');
+const index = z.number().int('must be an integer').min(0, 'must be 0 or more')
+  // A node has at most one edge per port, so no port of a model within the limits reaches this.
+  .max(MAX_MODEL_EDGES - 1, `must be below ${MAX_MODEL_EDGES.toLocaleString('en')} (the most edges a model may have)`);
 export const EdgeSchema = z.looseObject({
   source: z.string().min(1),
   target: z.string().min(1),
@@ -83,7 +138,9 @@ function syntaxError(text: string): string {
 }
 
 /** Parses model text: JSON syntax, then version, then the schema. Returns problems, never throws. */
-export function parseModelText(text: string): { model?: Model; problems: Problem[] } {
+export function parseModelText(raw: string): { model?: Model; problems: Problem[] } {
+  // A UTF-8 byte-order mark, as some editors save: the browser's decoder drops it, Node's keeps it.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -111,8 +168,18 @@ export function parseModel(data: unknown): { model?: Model; problems: Problem[] 
     };
   }
   const r = ModelSchema.safeParse(data);
-  // The input itself, not zod's copy: zod would move unknown keys last, and a round trip keeps order.
-  if (r.success) return { model: data as Model, problems: [] };
+  if (r.success) {
+    // Unknown fields are kept whatever they hold (zod does not walk them): bound their nesting too.
+    const deep = tooDeep(data);
+    if (deep) {
+      const path = `${jsonPath(deep.slice(0, 6))}…`;
+      const node = deep[0] === 'nodes' && typeof deep[1] === 'number' ? (rec.nodes as { id?: unknown }[])[deep[1]]?.id : undefined;
+      const named = typeof node === 'string' ? ` (node ${JSON.stringify(node)})` : '';
+      return { problems: [{ message: `${path}${named}: nested more than ${MAX_JSON_DEPTH} levels deep; a model's JSON nests far less.`, path, ...(typeof node === 'string' ? { nodeId: node } : {}) }] };
+    }
+    // The input itself, not zod's copy: zod would move unknown keys last, and a round trip keeps order.
+    return { model: data as Model, problems: [] };
+  }
   return {
     problems: r.error.issues.map((i) => {
       const path = jsonPath(i.path);

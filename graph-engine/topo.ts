@@ -44,6 +44,7 @@ function findCycle(nodeCount: number, preds: readonly (readonly number[])[], ind
   // `walk` follows edges backwards; reverse the loop so it reads in edge direction.
   const cycle = walk.slice(seenAt.get(n)).reverse();
   // Start at the node listed first in the file, so the message reads the same however it was found.
-  const first = cycle.indexOf(Math.min(...cycle));
+  let first = 0;
+  for (let i = 1; i < cycle.length; i++) if (cycle[i] < cycle[first]) first = i;
   return [...cycle.slice(first), ...cycle.slice(0, first)];
 }

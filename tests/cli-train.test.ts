@@ -1,7 +1,7 @@
 // `graphgrad train` as a user runs it (via tsx directly, as tests/cli.test.ts does).
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateModelText } from '../graph-engine/index.ts';
@@ -51,5 +51,68 @@ describe('graphgrad train', () => {
     const n = cli('train', 'samples/km-to-miles.json', '--lr', '10');
     expect(n.code).toBe(1);
     expect(n.out).toMatch(/became non-finite .* try a lower one/);
+  });
+
+  it('refuses a data set beyond 100,000 points at once, naming the flag or the field', () => {
+    // Before: --points 300000000 ran out of memory after 72 s.
+    const t0 = performance.now();
+    const r = cli('train', 'samples/spiral-mlp.json', '--points', '300000000');
+    console.log(`train --points 300000000: refused in ${(performance.now() - t0).toFixed(0)} ms (CLI start included)`);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('--points: must be at most 100,000 (the largest data set GraphGrad makes) (got 300000000).\n');
+    const file = join(tmp, 'many-points.json');
+    const m = JSON.parse(readFileSync(join(root, 'samples/spiral-mlp.json'), 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...m, training: { ...m.training, points: 300000000 } }));
+    const f = cli('train', file);
+    expect(f.code).toBe(1);
+    expect(f.err).toContain('training.points: must be at most 100,000');
+  });
+
+  it('a diverging run leaves --out untouched; a good run replaces it whole, with no temporary file left', () => {
+    // Before: train km.json --lr 1000 --out km.json exited 1 but wrote w = 6.47e156 over the file.
+    const dir = mkdtempSync(join(tmpdir(), 'graphgrad-out-'));
+    const km = join(dir, 'km.json');
+    const original = readFileSync(join(root, 'samples/km-to-miles.json'), 'utf8');
+    writeFileSync(km, original);
+    const bad = cli('train', km, '--lr', '1000', '--out', km);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain(`did not write ${km}: training failed, so nothing was changed`);
+    expect(readFileSync(km, 'utf8')).toBe(original);
+    const good = cli('train', km, '--out', km);
+    expect(good.code).toBe(0);
+    expect(good.out).toContain(`wrote ${km}`);
+    expect(validateModelText(readFileSync(km, 'utf8')).problems).toEqual([]);
+    expect(readFileSync(km, 'utf8')).not.toBe(original);
+    expect(readdirSync(dir)).toEqual(['km.json']);
+  });
+
+  it('checks --out before training: a missing folder, a folder, a file as folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'graphgrad-out-'));
+    const cases: [string, string][] = [
+      [join(dir, 'no/such/x.json'), `--out ${join(dir, 'no/such/x.json')}: the folder ${join(dir, 'no/such')} does not exist.\n`],
+      [dir, `--out ${dir}: that is a folder; give a file name.\n`],
+      [join(root, 'samples/km-to-miles.json/x.json'), `--out ${join(root, 'samples/km-to-miles.json/x.json')}: ${join(root, 'samples/km-to-miles.json')} is not a folder.\n`],
+    ];
+    for (const [out, message] of cases) {
+      // 100,000 epochs would take minutes: the refusal comes first.
+      const r = cli('train', 'samples/km-to-miles.json', '--epochs', '100000', '--out', out);
+      expect(r).toEqual({ code: 1, out: '', err: message });
+    }
+  });
+
+  it('reads a model saved with a byte-order mark; names a folder given as a file; refuses 0x10 in flags', () => {
+    const bom = join(tmp, 'bom.json');
+    writeFileSync(bom, `\uFEFF${readFileSync(join(root, 'samples/km-to-miles.json'), 'utf8')}`);
+    expect(cli('validate', bom)).toEqual({ code: 0, out: 'ok\n', err: '' });
+    expect(cli('train', bom, '--epochs', '2').code).toBe(0);
+    const dir = join(tmp, 'somedir.csv');
+    mkdirSync(dir, { recursive: true });
+    expect(cli('train', 'samples/km-to-miles.json', '--dataset', dir)).toMatchObject({ code: 1, err: `Cannot read dataset ${dir}: it is a folder, not a file.\n` });
+    expect(cli('train', 'samples/km-to-miles.json', '--dataset', join(tmp, 'none.csv'))).toMatchObject({ code: 1, err: `Cannot read dataset ${join(tmp, 'none.csv')}: no such file.\n` });
+    expect(cli('validate', tmp)).toMatchObject({ code: 1, err: `Cannot read ${tmp}: it is a folder, not a file\n` });
+    expect(cli('train', 'samples/km-to-miles.json', '--epochs', '0x10')).toMatchObject({ code: 1, err: '--epochs: "0x10" is not a number.\n' });
+    const hex = join(tmp, 'hex.csv');
+    writeFileSync(hex, 'km,miles\n1,0.62\n0x10,9.9\n');
+    expect(cli('train', 'samples/km-to-miles.json', '--dataset', hex)).toMatchObject({ code: 1, err: `hex.csv: line 3, column 1 ("km"): "0x10" is not a number (write plain decimals like 3, -1.5 or 2e-3).\n` });
   });
 });

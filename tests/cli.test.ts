@@ -1,7 +1,7 @@
 // The CLI as a user runs it: `npm run --silent graphgrad -- <command>` (here via tsx directly).
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -126,6 +126,17 @@ describe('graphgrad CLI', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^w1\s+param\s+-1\.6052494\s+-1\.6052494/m);
     expect(r.out).toMatch(/ok: 6 gradients match/);
+  });
+
+  it('export --out is checked first and written whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'graphgrad-export-'));
+    expect(cli('export', 'samples/neuron.json', '--to', 'onnx', '--out', dir)).toEqual({ code: 1, out: '', err: `--out ${dir}: that is a folder; give a file name.\n` });
+    expect(cli('export', 'samples/neuron.json', '--to', 'json', '--out', join(dir, 'a/b.json'))).toMatchObject({ code: 1, err: `--out ${join(dir, 'a/b.json')}: the folder ${join(dir, 'a')} does not exist.\n` });
+    const out = join(dir, 'n.json');
+    writeFileSync(out, 'old');
+    expect(cli('export', 'samples/neuron.json', '--to', 'json', '--out', out).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).format).toBe('graphgrad');
+    expect(readdirSync(dir)).toEqual(['n.json']);
   });
 
   it('export writes ONNX and PyTorch files', () => {

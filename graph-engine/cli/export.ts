@@ -1,9 +1,8 @@
 /** `graphgrad export <model.json> --to onnx|pytorch|json --out <file>` */
-import { writeFileSync } from 'node:fs';
 import { serializeModel } from '../model.ts';
 import { exportOnnx } from '../export/onnx.ts';
 import { exportPytorch } from '../export/pytorch.ts';
-import { CliError, parseArgs, readModel } from './io.ts';
+import { checkWritable, CliError, parseArgs, readModel, writeFileAtomic } from './io.ts';
 
 const FORMATS = ['onnx', 'pytorch', 'json'] as const;
 
@@ -14,6 +13,7 @@ export function exportCommand(argv: string[]): number {
   const out = flags.get('out');
   if (!out && to === 'onnx') throw new CliError('--out <file> is required for ONNX (a binary file).');
   const { model } = readModel(positional[0]);
+  if (out) checkWritable(out);
   let data: string | Uint8Array;
   let summary: string;
   try {
@@ -35,7 +35,7 @@ export function exportCommand(argv: string[]): number {
     process.stdout.write(data);
     return 0;
   }
-  writeFileSync(out, data);
+  writeFileAtomic(out, data);
   console.log(`wrote ${out} (${summary})`);
   return 0;
 }

@@ -1,5 +1,6 @@
 /** Node-only helpers for the CLI: reading model files with problems named, tables, exit codes. */
-import { readFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { validateModelText, type Validated } from '../validate.ts';
 
 export class CliError extends Error {
@@ -11,6 +12,15 @@ export class CliError extends Error {
   }
 }
 
+/** Why a file could not be read, in words: the common cases named, others as Node words them. */
+export function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (e as Error).message;
+}
+
 /** Reads and fully validates a model file, or throws a CliError listing every problem. */
 export function readModel(path: string | undefined): Required<Pick<Validated, 'model' | 'graph'>> {
   if (!path) throw new CliError('Missing <model.json> argument.');
@@ -18,15 +28,71 @@ export function readModel(path: string | undefined): Required<Pick<Validated, 'm
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new CliError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new CliError(`Cannot read ${path}: ${readFailure(e)}`);
   }
   const v = validateModelText(text);
   if (!v.model || !v.graph) throw new CliError(v.problems.map((p) => `${path}: ${p.message}`));
   return { model: v.model, graph: v.graph };
 }
 
+/**
+ * Throws unless `path` can be written: its folder exists and is writable, and it is not a folder
+ * itself (nor a read-only file). Checked before long work, so a bad --out fails at once.
+ */
+export function checkWritable(path: string, flag = '--out'): void {
+  const dir = dirname(resolve(path));
+  let folder;
+  try {
+    folder = statSync(dir);
+  } catch {
+    throw new CliError(`${flag} ${path}: the folder ${dir} does not exist.`);
+  }
+  if (!folder.isDirectory()) throw new CliError(`${flag} ${path}: ${dir} is not a folder.`);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new CliError(`${flag} ${path}: the folder ${dir} is not writable.`);
+  }
+  let file;
+  try {
+    file = statSync(path);
+  } catch {
+    return; // a new file
+  }
+  if (file.isDirectory()) throw new CliError(`${flag} ${path}: that is a folder; give a file name.`);
+  try {
+    accessSync(path, constants.W_OK);
+  } catch {
+    throw new CliError(`${flag} ${path}: the file is not writable.`);
+  }
+}
+
+/**
+ * Writes a file all at once: to a temporary file in the same folder, then renamed over `path`, so a
+ * crash or a full disk never leaves half a file, and an existing file keeps its permissions.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    try {
+      chmodSync(tmp, statSync(path).mode & 0o7777);
+    } catch {
+      // a new file: the default mode
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never created
+    }
+    throw new CliError(`Cannot write ${path}: ${(e as Error).message}`);
+  }
+}
+
 export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i].length), h.length));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

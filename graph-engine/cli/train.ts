@@ -2,17 +2,19 @@
  * `graphgrad train <model.json> [flags]`: trains with the model's training block as defaults and
  * flags on top; a progress bar on a terminal, plain lines otherwise, or one JSON object (--json).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ModelError, serializeModel } from '../model.ts';
 import { DataError, type Dataset } from '../data/dataset.ts';
-import { parseCsv } from '../data/csv.ts';
+import { DECIMAL, parseCsv } from '../data/csv.ts';
 import { createTrainer } from '../train/create.ts';
-import type { TrainSettings } from '../train/settings.ts';
+import { TrainingSchema, type TrainSettings } from '../train/settings.ts';
 import type { Metrics } from '../train/metrics.ts';
 import type { Trainer } from '../train/trainer.ts';
 import { formatNumber } from '../format.ts';
-import { CliError, cliJson, parseArgs, readModel } from './io.ts';
+import { checkWritable, CliError, cliJson, parseArgs, readFailure, readModel, writeFileAtomic } from './io.ts';
+
+const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true;
 
 /** Numeric flags and the setting each sets. */
 const NUMBER_FLAGS: Record<string, keyof TrainSettings> = {
@@ -30,8 +32,11 @@ function overridesFrom(flags: Map<string, string>): Partial<TrainSettings> {
   for (const [flag, key] of Object.entries(NUMBER_FLAGS)) {
     const raw = flags.get(flag);
     if (raw === undefined) continue;
-    const v = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(v)) throw new CliError(`--${flag}: "${raw}" is not a number.`);
+    const v = DECIMAL.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isFinite(v)) throw new CliError(`--${flag}: "${raw}" is not a number.`);
+    // Checked here too, so the message names the flag rather than the model file.
+    const r = TrainingSchema.shape[key as keyof typeof TrainingSchema.shape]?.safeParse(v);
+    if (r && !r.success) throw new CliError(`--${flag}: ${r.error.issues[0].message} (got ${raw}).`);
     o[key] = v;
   }
   if (flags.has('optimizer')) o.optimizer = flags.get('optimizer');
@@ -41,14 +46,19 @@ function overridesFrom(flags: Map<string, string>): Partial<TrainSettings> {
 
 /** A CSV path (anything ending in .csv or naming an existing file) or a built-in name. */
 function csvDataset(spec: string | undefined): Dataset | undefined {
-  if (!spec || !(spec.toLowerCase().endsWith('.csv') || existsSync(spec))) return undefined;
+  if (!spec || !(spec.toLowerCase().endsWith('.csv') || isFile(spec))) return undefined;
   let text: string;
   try {
     text = readFileSync(spec, 'utf8');
-  } catch {
-    throw new CliError(`Cannot read dataset ${spec}: no such file.`);
+  } catch (e) {
+    throw new CliError(`Cannot read dataset ${spec}: ${readFailure(e)}.`);
   }
-  return parseCsv(text, basename(spec));
+  try {
+    return parseCsv(text, basename(spec));
+  } catch (e) {
+    if (e instanceof DataError) throw new CliError(e.message.split('\n'));
+    throw e;
+  }
 }
 
 const pct = (v: number | undefined) => (v === undefined ? '' : `${(100 * v).toFixed(1)}%`);
@@ -61,7 +71,7 @@ function metricsLine(m: Metrics): string {
 }
 
 function confusionTable(c: number[][]): string {
-  const w = Math.max(5, ...c.flat().map((v) => String(v).length));
+  const w = c.flat().reduce((m, v) => Math.max(m, String(v).length), 5);
   const head = `  actual\\predicted ${c.map((_, j) => String(j).padStart(w)).join(' ')}`;
   return [head, ...c.map((row, i) => `  ${String(i).padStart(16)} ${row.map((v) => String(v).padStart(w)).join(' ')}`)].join('\n');
 }
@@ -93,6 +103,8 @@ export function trainCommand(argv: string[]): number {
   const { positional, flags } = parseArgs(argv, ['json']);
   const json = flags.has('json');
   const { model } = readModel(positional[0]);
+  const out = flags.get('out');
+  if (out !== undefined) checkWritable(out); // before training, not after minutes of it
   const overrides = overridesFrom(flags);
   const spec = flags.get('dataset');
   const csv = csvDataset(spec);
@@ -107,8 +119,9 @@ export function trainCommand(argv: string[]): number {
   }
   const wallMs = runWithProgress(tr, json);
   const last = tr.history.at(-1);
-  if (flags.has('out')) writeFileSync(flags.get('out')!, serializeModel(tr.trainedModel()));
   const failed = tr.stopped?.reason === 'non-finite';
+  // Only a run that finished writes: a diverged one would replace the user's file with its blow-up.
+  if (out !== undefined && !failed) writeFileAtomic(out, serializeModel(tr.trainedModel()));
   if (json) {
     const { bind: _bind, ...settings } = tr.settings;
     console.log(cliJson({
@@ -137,6 +150,6 @@ export function trainCommand(argv: string[]): number {
     if (c && c.length <= 10) console.log(`confusion matrix (${last.test ? 'test' : 'train'}):\n${confusionTable(c)}`);
   }
   console.log(`${tr.epoch} epochs, ${tr.steps} steps in ${(wallMs / 1000).toFixed(2)} s`);
-  if (flags.has('out')) console.log(`wrote ${flags.get('out')}`);
+  if (out !== undefined) console.log(failed ? `did not write ${out}: training failed, so nothing was changed` : `wrote ${out}`);
   return failed ? 1 : 0;
 }

@@ -7,6 +7,7 @@
  */
 import type { Graph } from '../graph.ts';
 import { DataError, type Dataset, type Task } from './dataset.ts';
+import { own } from '../records.ts';
 
 export interface Binding {
   node: number;
@@ -42,7 +43,7 @@ export function bindDataset(graph: Graph, ds: Dataset, bind: Readonly<Record<str
   }
   for (const node of graph.nodes) {
     if (node.op.name !== 'input') continue;
-    const name = [bind[node.id], node.id, node.label].find((c) => c !== undefined && ds.columns.includes(c));
+    const name = [own(bind, node.id), node.id, node.label].find((c) => c !== undefined && ds.columns.includes(c));
     if (name !== undefined) bindings.push({ node: node.index, column: ds.columns.indexOf(name) });
     else if (graph.reachesLoss[node.index]) {
       problems.push(`Input node "${node.id}" has no column in dataset "${ds.name}" (columns: ${ds.columns.join(', ')}); name the node after a column or map it in training.bind.`);

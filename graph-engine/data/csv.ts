@@ -1,9 +1,16 @@
 /**
  * CSV: a header row of column names, then rows of numbers. Separator is a comma (or semicolon /
- * tab when the header uses one); fields may be double-quoted. Every error names the line (1-based,
+ * tab when the header uses one); fields may be double-quoted; spaces around a field are ignored. Every error names the line (1-based,
  * as an editor shows it) and, for a bad value, the column.
  */
 import { DataError, fromRows, type Dataset } from './dataset.ts';
+import { MAX_POINTS } from '../limits.ts';
+
+/**
+ * A CSV number: a plain decimal, optional sign, digits, optional fraction, optional exponent (-1.5,
+ * .5, 2e-3). Number() alone would also take 0x10, 0b1, 0o7, Infinity and "", which are not data.
+ */
+export const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function splitLine(line: string, sep: string): string[] {
   const out: string[] = [];
@@ -32,20 +39,24 @@ export function parseCsv(text: string, name = 'data.csv'): Dataset {
   const header = splitLine(headerLine, sep);
   header.forEach((h, c) => {
     if (!h) throw new DataError(`${name}: line ${first + 1}, column ${c + 1}: the header has an empty column name.`);
-    if (/^[-+]?(\d|\.\d)/.test(h) && Number.isFinite(Number(h))) throw new DataError(`${name}: line ${first + 1}: the first row must be a header of column names, but column ${c + 1} is the number ${h}.`);
+    if (DECIMAL.test(h)) throw new DataError(`${name}: line ${first + 1}: the first row must be a header of column names, but column ${c + 1} is the number ${h}.`);
     const dup = header.indexOf(h);
     if (dup !== c) throw new DataError(`${name}: line ${first + 1}: column name "${h}" appears twice (columns ${dup + 1} and ${c + 1}).`);
   });
   const rows: number[][] = [];
   for (let i = first + 1; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
+    if (rows.length === MAX_POINTS) throw new DataError(`${name}: line ${i + 1}: the file has more than ${MAX_POINTS.toLocaleString('en')} data rows, the most GraphGrad trains on.`);
     const fields = splitLine(lines[i], sep);
     if (fields.length !== header.length) {
       throw new DataError(`${name}: line ${i + 1} has ${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${header.length} (${header.join(', ')}).`);
     }
     rows.push(fields.map((f, c) => {
-      const v = f === '' ? Number.NaN : Number(f);
-      if (!Number.isFinite(v)) throw new DataError(`${name}: line ${i + 1}, column ${c + 1} ("${header[c]}"): ${f === '' ? 'the value is empty' : `"${f}" is not a number`}.`);
+      const v = DECIMAL.test(f) ? Number(f) : Number.NaN;
+      if (!Number.isFinite(v)) {
+        const why = f === '' ? 'the value is empty' : DECIMAL.test(f) ? `"${f}" is too large for a number` : `"${f}" is not a number (write plain decimals like 3, -1.5 or 2e-3)`;
+        throw new DataError(`${name}: line ${i + 1}, column ${c + 1} ("${header[c]}"): ${why}.`);
+      }
       return v;
     }));
   }

@@ -1,5 +1,7 @@
 /** Built-in datasets by name, with their default size and noise. */
 import { DataError, withDerivedFeatures, type Dataset } from './dataset.ts';
+import { MAX_POINTS } from '../limits.ts';
+import { own } from '../records.ts';
 import { digits, kmToMiles, passExam, xorTable } from './examples.ts';
 import { synthetic, SYNTHETIC, threeBlobs } from './synthetic.ts';
 
@@ -22,13 +24,13 @@ const DEFAULTS: Record<string, { points: number; noise: number }> = {
 export const DATASET_NAMES: readonly string[] = Object.keys(DEFAULTS);
 
 export function makeDataset(name: string, options: DatasetOptions = {}): Dataset {
-  const d = DEFAULTS[name];
+  const d = own(DEFAULTS, name); // a user's name: "toString" is not a dataset
   if (!d) throw new DataError(`Unknown dataset "${name}". Built-in datasets: ${DATASET_NAMES.join(', ')}; or give a .csv file.`);
   const o = { count: options.points ?? d.points, noise: options.noise ?? d.noise, seed: options.seed ?? 0 };
-  if (!(Number.isInteger(o.count) && o.count >= 1)) throw new DataError(`points must be a whole number of at least 1 (got ${options.points}).`);
+  if (!(Number.isInteger(o.count) && o.count >= 1 && o.count <= MAX_POINTS)) throw new DataError(`points must be a whole number from 1 to ${MAX_POINTS.toLocaleString('en')} (got ${options.points}).`);
   if (!(o.noise >= 0)) throw new DataError(`noise must be 0 or more (got ${options.noise}).`);
   let ds: Dataset;
-  if (name in SYNTHETIC) ds = withDerivedFeatures(synthetic(name, o));
+  if (own(SYNTHETIC, name)) ds = withDerivedFeatures(synthetic(name, o));
   else if (name === 'xor-table') ds = withDerivedFeatures(xorTable());
   else if (name === 'km-to-miles') ds = kmToMiles(o);
   else if (name === 'pass-exam') ds = passExam(o);

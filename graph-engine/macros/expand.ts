@@ -8,7 +8,8 @@ import { nodeLabel, nodeRefWithOp, type Model, type ModelEdge, type ModelNode, t
 import { getOp } from '../ops/registry.ts';
 import type { OpDef } from '../ops/types.ts';
 import { rngFor, type Rng } from '../random.ts';
-import type { LayerSpec, MacroDef, MacroInstance, Source } from './types.ts';
+import { countText, listSome, MAX_MODEL_EDGES, missingPorts, MAX_MODEL_NODES } from '../limits.ts';
+import type { LayerSpec, MacroDef, MacroInstance, MacroSize, Source } from './types.ts';
 
 /** Canvas spacing of an expansion laid out in place, in editor pixels. */
 export const EXPANSION_SPACING = { dx: 150, dy: 56 };
@@ -131,21 +132,24 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
   const locals = new Map<string, Local>();
   const inputCount = new Map<string, number>();
   const unwired = new Map<string, string>();
+  const sizes = new Map<string, MacroSize>();
   for (const [id, ni] of macroIndex) {
     const node = model.nodes[ni];
     const op = macroOf(node)!;
     const def = op.macro!;
     const min = op.arity.kind === 'variadic' ? op.arity.min : 1;
     const ports = portEdges.get(id)!;
-    const wired = ports.size ? Math.max(...ports.keys()) + 1 : 0;
+    let wired = 0; // highest wired port + 1 (a loop: spreading 100,000 ports into Math.max overflows the stack)
+    for (const p of ports.keys()) wired = Math.max(wired, p + 1);
     const stored = def.storedInputs?.(node.attrs ?? {});
     const name = `Node ${nodeRefWithOp({ id, label: nodeLabel(node) }, node.op)}`;
     const path = `nodes[${ni}]`;
     // Stored weights fix the input count; an unwired port is then missing rather than a mismatch.
     const k = Math.max(wired, stored ?? 0, min);
-    const empty = [...Array(k).keys()].filter((p) => !ports.has(p));
-    if (empty.length) {
-      const message = `${name}: input port${empty.length > 1 ? 's' : ''} ${empty.map((p) => `${p} (${op.arity.kind === 'variadic' ? op.arity.portName(p, k) : p})`).join(', ')} ${empty.length > 1 ? 'have' : 'has'} no input.`;
+    const empty = missingPorts(k, ports);
+    if (empty.count) {
+      const names = listSome(empty.first.map((p) => `${p} (${op.arity.kind === 'variadic' ? op.arity.portName(p, k) : p})`), empty.count);
+      const message = `${name}: input port${empty.count > 1 ? 's' : ''} ${names} ${empty.count > 1 ? 'have' : 'has'} no input.`;
       // An error in a file; in the editor the layer is incomplete, and says so with this message.
       if (!options.allowIncomplete) problems.push({ message, path, nodeId: id });
       else unwired.set(id, message);
@@ -159,10 +163,37 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
       for (const b of bad) problems.push({ message: `${name}: ${b}.`, path: `${path}.attrs`, nodeId: id });
       continue;
     }
+    // Counted before anything is built: a few bytes of attrs can ask for millions of nodes.
+    const size = def.size(node.attrs ?? {}, k);
+    if (size.nodes > MAX_MODEL_NODES || size.edges > MAX_MODEL_EDGES) {
+      problems.push({ message: `${name}: this layer (${size.shape}) would expand into ${countText(size.nodes)} nodes and ${countText(size.edges)} edges (${countText(size.params)} parameters); GraphGrad builds models of up to ${countText(MAX_MODEL_NODES)} nodes and ${countText(MAX_MODEL_EDGES)} edges. Use fewer or narrower layers.`, path: `${path}.attrs`, nodeId: id });
+      continue;
+    }
+    sizes.set(id, size);
     inputCount.set(id, k);
-    locals.set(id, runMacro(def, node, k, seed));
   }
   if (problems.length) return { model, nodeSource: [], edgeSource: [], origin: new Map(), macros: new Map(), problems };
+  const total = {
+    nodes: model.nodes.length - macroIndex.size,
+    edges: model.edges.reduce((n, e) => (macroIndex.has(e.target) ? n : n + 1), 0),
+  };
+  for (const s of sizes.values()) {
+    total.nodes += s.nodes;
+    total.edges += s.edges;
+  }
+  if (total.nodes > MAX_MODEL_NODES || total.edges > MAX_MODEL_EDGES) {
+    const largest = [...sizes].sort((a, b) => b[1].nodes - a[1].nodes).slice(0, 3).map(([id, s]) => {
+      const n = model.nodes[macroIndex.get(id)!];
+      return `${nodeRefWithOp({ id, label: nodeLabel(n) }, n.op)} ${countText(s.nodes)} nodes (${s.shape})`;
+    });
+    // No nodeId: no one layer is at fault, so none stands in for the rest (graph.ts).
+    problems.push({ message: `The layers of this model would expand into ${countText(total.nodes)} nodes and ${countText(total.edges)} edges in all; GraphGrad builds models of up to ${countText(MAX_MODEL_NODES)} nodes and ${countText(MAX_MODEL_EDGES)} edges. Largest: ${largest.join('; ')}. Use fewer or narrower layers.`, path: 'nodes' });
+    return { model, nodeSource: [], edgeSource: [], origin: new Map(), macros: new Map(), problems };
+  }
+  for (const [id, k] of inputCount) {
+    const node = model.nodes[macroIndex.get(id)!];
+    locals.set(id, runMacro(macroOf(node)!.macro!, node, k, seed));
+  }
 
   // Sources: a macro output port resolves to the primitive that computes it.
   const resolve = (e: ModelEdge, i: number): { source: string; sourcePort?: number } | undefined => {

@@ -5,7 +5,8 @@
  * Parameters are read from attrs when stored, else drawn from the seeded init (activation.ts).
  */
 import { activationAlpha, checkActivation, initLimit, isActivation } from './activation.ts';
-import type { MacroBuilder, MacroDef, RawAttrs, Source } from './types.ts';
+import type { MacroBuilder, MacroDef, MacroSize, RawAttrs, Source } from './types.ts';
+import { countText } from '../limits.ts';
 
 type Naming = { w: (j: number, i: number) => string; b: (j: number) => string; m: (j: number, i: number) => string; z: (j: number) => string; a: (j: number) => string };
 
@@ -72,6 +73,18 @@ function buildLayer(bld: MacroBuilder, l: LayerArgs): string[] {
   return out;
 }
 
+/**
+ * What buildLayer adds for k inputs and `units` units, without building it. Per unit: k weights and
+ * k products, a bias and a sum, and an activation unless it is 'none'; edges: 2 into each product,
+ * k + 1 into the sum, 1 into the activation.
+ */
+export function layerSize(k: number, units: number, activation: string): Omit<MacroSize, 'shape'> {
+  const a = activation === 'none' ? 0 : 1;
+  return { nodes: units * (2 * k + 2 + a), edges: units * (3 * k + 1 + a), params: units * (k + 1) };
+}
+
+const plural = (n: number, word: string) => `${countText(n)} ${word}${n === 1 ? '' : 's'}`;
+
 const inputsOf = (k: number): Source[] => Array.from({ length: k }, (_, i) => ({ input: i }));
 
 // ---- attr checks ----
@@ -108,6 +121,7 @@ export const neuron: MacroDef = {
   paramAttrs: ['w', 'b'],
   storedInputs: (a) => (Array.isArray(a.w) ? a.w.length : undefined),
   check: (a, k) => present([checkActivation(a.activation, 'activation'), checkVector(a.w, 'w', k), a.b !== undefined && !isFiniteNumber(a.b) ? 'attr "b" must be a finite number' : undefined]),
+  size: (a, k) => ({ ...layerSize(k, 1, neuronActivation(a)), shape: `1 unit on ${plural(k, 'input')}` }),
   expand(bld, a, k) {
     const activation = neuronActivation(a);
     const [out] = buildLayer(bld, {
@@ -135,6 +149,7 @@ export const dense: MacroDef = {
     const u = denseUnits(a);
     return present([checkActivation(a.activation, 'activation'), checkMatrix(a.W, 'W', u, k), checkVector(a.b, 'b', u)]);
   },
+  size: (a, k) => ({ ...layerSize(k, denseUnits(a), denseActivation(a)), shape: `${plural(denseUnits(a), 'unit')} on ${plural(k, 'input')}` }),
   expand(bld, a, k) {
     const activation = denseActivation(a);
     const outs = buildLayer(bld, {
@@ -191,6 +206,20 @@ export const mlp: MacroDef = {
     }
     return problems;
   },
+  size: (a, k) => {
+    const sizes = mlpSizes(a);
+    const total = { nodes: 0, edges: 0, params: 0 };
+    let widest = 0;
+    sizes.forEach((units, L) => {
+      const s = layerSize(L === 0 ? k : sizes[L - 1], units, mlpActivation(a, L, sizes.length));
+      total.nodes += s.nodes;
+      total.edges += s.edges;
+      total.params += s.params;
+      widest = Math.max(widest, units);
+    });
+    const shape = sizes.length <= 6 ? `sizes [${sizes.map(countText).join(', ')}]` : `${plural(sizes.length, 'layer')} up to ${plural(widest, 'unit')} wide`;
+    return { ...total, shape: `${shape} on ${plural(k, 'input')}` };
+  },
   expand(bld, a, k) {
     const sizes = mlpSizes(a);
     let inputs: Source[] = inputsOf(k);
@@ -229,6 +258,8 @@ export const softmax: MacroDef = {
   outputCount: (_a, k) => k,
   outputName: (p) => `p${p}`,
   check: () => [],
+  // A max over k > 1 inputs (k edges); per input a sub (2 edges), an exp (1) and a div (2); one sum (k).
+  size: (_a, k) => ({ nodes: 3 * k + 1 + (k > 1 ? 1 : 0), edges: 6 * k + (k > 1 ? k : 0), params: 0, shape: plural(k, 'input') }),
   expand(bld, _a, k) {
     const max = k > 1 ? bld.node('max', 'max', { col: 0, row: (k - 1) / 2 }) : undefined;
     for (let i = 0; i < k; i++) if (max) bld.edge({ input: i }, max, i);

@@ -48,9 +48,23 @@ export interface MacroDef {
   paramAttrs?: readonly string[];
   /** Problems with the attrs, as phrases naming the attr (without the node prefix). */
   check(attrs: RawAttrs, inputs: number): string[];
+  /**
+   * What `expand` would build for attrs that pass `check`, counted arithmetically without building
+   * it, so an oversized layer is refused before any work (limits.ts).
+   */
+  size(attrs: RawAttrs, inputs: number): MacroSize;
   expand(b: MacroBuilder, attrs: RawAttrs, inputs: number): void;
   /** The attrs with every parameter read back from the expanded param nodes (`value(local)`). */
   readParams?(attrs: RawAttrs, inputs: number, value: (local: string) => number): Record<string, unknown>;
+}
+
+/** Primitives a macro expands into: node and edge counts (edges from its inputs included), parameters, and its shape in words. */
+export interface MacroSize {
+  nodes: number;
+  edges: number;
+  params: number;
+  /** e.g. "1,000,000 units on 1 input". */
+  shape: string;
 }
 
 /** One macro node after expansion: what the editor needs to show it collapsed or expanded. */

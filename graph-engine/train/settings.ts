@@ -5,21 +5,23 @@
 import { z } from 'zod';
 import type { Model, Problem } from '../model.ts';
 import { jsonPath } from '../model.ts';
+import { MAX_POINTS } from '../limits.ts';
 
 const pos = z.number().positive('must be above 0');
 const nonNeg = z.number().min(0, 'must be 0 or more');
 const count = z.number().int('must be a whole number').min(1, 'must be at least 1');
+const rows = count.max(MAX_POINTS, `must be at most ${MAX_POINTS.toLocaleString('en')} (the largest data set GraphGrad makes)`);
 
 export const TrainingSchema = z.looseObject({
   dataset: z.string().min(1).optional().describe('built-in dataset name or a CSV file path'),
-  points: count.optional(),
+  points: rows.optional(),
   noise: nonNeg.optional(),
   labels: z.enum(['01', 'pm1']).optional().describe('two-class label coding'),
   testRatio: z.number().min(0).max(0.95).optional(),
   task: z.enum(['classification', 'regression']).optional(),
   bind: z.record(z.string(), z.string()).optional().describe('input node id -> dataset column'),
   epochs: count.optional(),
-  batchSize: count.optional(),
+  batchSize: rows.optional(),
   lr: pos.optional(),
   optimizer: z.enum(['sgd', 'momentum', 'adam']).optional(),
   momentum: z.number().min(0).max(0.999999).optional(),
@@ -71,7 +73,9 @@ export function resolveSettings(model: Model, overrides: Partial<TrainSettings> 
   if (!r.success) {
     return { problems: r.error.issues.map((i) => { const path = jsonPath(['training', ...i.path]); return { message: `${path}: ${i.message}`, path }; }) };
   }
-  const fromFile = Object.fromEntries(Object.entries(r.data).filter(([k, v]) => v !== undefined && k in TrainingSchema.shape));
+  // The block as written, now known valid: zod's copy of `bind` drops a "__proto__" key (it assigns
+  // keys to a plain object), and node ids may be any string.
+  const fromFile = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k, v]) => v !== undefined && Object.prototype.hasOwnProperty.call(TrainingSchema.shape, k)));
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   const checked = TrainingSchema.safeParse({ ...fromFile, ...defined });
   if (!checked.success) {

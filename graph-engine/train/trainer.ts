@@ -16,6 +16,8 @@ import { applyUpdate, OptimizerState } from './optimizers.ts';
 import { computeMetrics, type Metrics } from './metrics.ts';
 import { formatNumber } from '../format.ts';
 import type { TrainSettings } from './settings.ts';
+import { MAX_BATCH_VALUES } from '../limits.ts';
+import { nullRecord, own, recordFrom } from '../records.ts';
 
 export interface EpochMetrics {
   epoch: number;
@@ -80,7 +82,12 @@ export class Trainer {
     this.lastFinite = new Float64Array(P);
     this.best = this.params.slice();
     this.opt = new OptimizerState(P);
-    this.ws = new Workspace(this.plan, Math.min(settings.batchSize, this.rows.length));
+    const B = Math.min(settings.batchSize, this.rows.length);
+    const N = this.graph.nodes.length;
+    if (N * B > MAX_BATCH_VALUES) {
+      throw new DataError(`Batch size ${B.toLocaleString('en')} is too large for this model: ${B.toLocaleString('en')} samples × ${N.toLocaleString('en')} graph nodes (layers expanded) is ${(N * B).toLocaleString('en')} values per pass; GraphGrad trains with up to ${MAX_BATCH_VALUES.toLocaleString('en')}. Use a batch size of at most ${Math.floor(MAX_BATCH_VALUES / N).toLocaleString('en')}.`);
+    }
+    this.ws = new Workspace(this.plan, B);
     this.shuffleRng = rngFor(settings.seed, 'shuffle');
   }
 
@@ -281,8 +288,8 @@ export class Trainer {
       if (n === undefined) throw new DataError(`evaluateGrid: "${spec}" is not a node or macro output.`);
       return n;
     });
-    const inputs = this.bindings.map((b) => ({ node: b.node, col: columns[this.dataset.columns[b.column]] }));
-    const out: Record<string, Float64Array> = Object.fromEntries(nodeIds.map((id) => [id, new Float64Array(count)]));
+    const inputs = this.bindings.map((b) => ({ node: b.node, col: own(columns, this.dataset.columns[b.column]) }));
+    const out = recordFrom(nodeIds.map((id) => [id, new Float64Array(count)]));
     for (let from = 0; from < count; from += ws.B) {
       const n = Math.min(ws.B, count - from);
       for (const { node, col } of inputs) {
@@ -298,15 +305,15 @@ export class Trainer {
 
   /** Current parameters by param node id (expanded ids for macro parameters). */
   getParams(): Record<string, number> {
-    const out: Record<string, number> = {};
+    const out = nullRecord<number>(); // keyed by node id: see records.ts
     this.plan.paramNode.forEach((n, s) => (out[this.graph.nodes[n].id] = this.params[s]));
     return out;
   }
 
   /** The model with the current parameters written back (into macro attrs and param values). */
   trainedModel(): Model {
-    const byId = this.getParams();
-    return withParams(this.model, (id) => byId[id]);
+    const byId = new Map(Array.from(this.plan.paramNode, (n, s) => [this.graph.nodes[n].id, this.params[s]]));
+    return withParams(this.model, (id) => byId.get(id));
   }
 
   /**

@@ -3,7 +3,7 @@
  * The rule is the engine's (training.bind[id], else the column named like the id, else like the
  * label); this only explains it row by row so a mismatch reads as advice, not a crash.
  */
-import { lossRoles, type Dataset, type Graph } from '../../graph-engine/index.ts';
+import { lossRoles, own, type Dataset, type Graph } from '../../graph-engine/index.ts';
 
 export type BindingRole = 'feature' | 'target' | 'unused';
 
@@ -46,7 +46,8 @@ export function bindingView(graph: Graph, ds: Pick<Dataset, 'columns' | 'targets
   for (const node of graph.nodes) {
     if (node.op.name !== 'input' || node.origin) continue;
     const needed = graph.reachesLoss[node.index] === 1;
-    const candidates: [string | undefined, BindingRow['via']][] = [[bind[node.id], 'bind'], [node.id, 'id'], [node.label, 'label']];
+    const mapped = own(bind, node.id);
+    const candidates: [string | undefined, BindingRow['via']][] = [[mapped, 'bind'], [node.id, 'id'], [node.label, 'label']];
     const hit = candidates.find(([c]) => c !== undefined && ds.columns.includes(c));
     const isTarget = targetNodes.has(node.index);
     const row: BindingRow = { nodeId: node.id, label: node.label, role: isTarget ? 'target' : needed ? 'feature' : 'unused', needed };
@@ -54,8 +55,8 @@ export function bindingView(graph: Graph, ds: Pick<Dataset, 'columns' | 'targets
       row.column = hit[0];
       row.via = hit[1];
     }
-    if (bind[node.id] !== undefined && !ds.columns.includes(bind[node.id])) {
-      row.problem = `is mapped to column "${bind[node.id]}", which ${ds.name} does not have.`;
+    if (mapped !== undefined && !ds.columns.includes(mapped)) {
+      row.problem = `is mapped to column "${mapped}", which ${ds.name} does not have.`;
     }
     if (!row.column && needed) {
       row.problem = `has no column in ${ds.name}: pick one (columns: ${ds.columns.join(', ')}).`;

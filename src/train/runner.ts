@@ -11,6 +11,7 @@ import {
   DATASET_NAMES,
   gridColumns,
   makeDataset,
+  nullRecord,
   parseCsv,
   resolveSettings,
   Trainer,
@@ -286,7 +287,7 @@ export class TrainRunner {
     const size = plane.size;
     const step = plane.thumbStep;
     const ts = Math.ceil(size / step);
-    const thumbs: Record<string, Float32Array> = {};
+    const thumbs = nullRecord<Float32Array>(); // keyed by node id (records.ts)
     const thumbIds = new Set(Object.values(plane.thumbnails).flat(2));
     for (const id of this.heatIds) {
       if ((id === plane.output || plane.outputs?.includes(id)) && !thumbIds.has(id)) continue;
@@ -406,7 +407,7 @@ export function thumbnailsFor(graph: Graph, binding: BindingView, max: number): 
   };
   const fromFeatures = reach(binding.rows.filter((r) => r.role === 'feature' && r.column).map((r) => r.nodeId));
   const fromTargets = reach(binding.rows.filter((r) => r.role === 'target').map((r) => r.nodeId));
-  const out: Record<string, string[][]> = {};
+  const out = nullRecord<string[][]>(); // keyed by node id (records.ts)
   let count = 0;
   const byMacro = new Map<string, Map<string, { unit: number; id: string; kind: string }[]>>();
   for (const n of graph.nodes) {

@@ -57,7 +57,7 @@ export function teachingUnits(graph: Graph): Units {
     let best = 0;
     for (let k = 1; k < ready.length; k++) if (first[ready[k]] < first[ready[best]]) best = k;
     const u = ready.splice(best, 1)[0];
-    order.push(...members.get(ids[u])!);
+    for (const n of members.get(ids[u])!) order.push(n); // not push(...): a large layer would overflow the stack
     for (const t of succs[u]) if (--waiting[t] === 0) ready.push(t);
   }
   if (order.length !== graph.order.length) return { graph, unitOf, members, edgesOfModel }; // cannot happen for a DAG

@@ -4,7 +4,7 @@
  * the layer's current parameters. Kept light: the Train panel itself loads on demand.
  */
 import { memo, useEffect, useRef } from 'react';
-import { formatNumber } from '../../../graph-engine/index.ts';
+import { formatNumber, own } from '../../../graph-engine/index.ts';
 import type { Evaluation } from '../../store/evaluate.ts';
 import { useEditor } from '../../store/useEditor.ts';
 import { paintGrid, rampRgb, unitRange } from './colors.ts';
@@ -36,16 +36,16 @@ function ParamsView({ id }: { id: string }) {
     const p = s.snapshot?.params;
     if (!p) return '';
     const prefix = `${id}/`;
-    const own: string[] = [];
-    for (const k in p) if (k.startsWith(prefix)) own.push(`${k.slice(prefix.length)}=${p[k]}`);
-    return own.join(';');
+    const mine: string[] = [];
+    for (const k of Object.keys(p)) if (k.startsWith(prefix)) mine.push(`${k.slice(prefix.length)}=${p[k]}`);
+    return mine.join(';');
   });
   if (!text) return null;
   const entries = text.split(';').map((e) => {
     const [name, v] = e.split('=');
     return { name, value: Number(v) };
   });
-  const max = Math.max(...entries.map((e) => Math.abs(e.value)), 1e-9);
+  const max = entries.reduce((m, e) => Math.max(m, Math.abs(e.value)), 1e-9);
   if (entries.length > MAX_PARAM_NUMBERS) {
     // Many weights: one line (cards must not grow into their neighbours), the signs as a strip.
     return (
@@ -75,7 +75,8 @@ function ParamsView({ id }: { id: string }) {
 }
 
 function Extras({ id, macro }: { id: string; macro: boolean }) {
-  const rows = useTrain((s) => s.info?.plane?.thumbnails[id]);
+  // Keyed by node id: an id like "toString" must not find an inherited method.
+  const rows = useTrain((s) => own(s.info?.plane?.thumbnails, id));
   const heat = useTrain((s) => s.snapshot?.heat);
   if (!rows && !macro) return null;
   return (
@@ -85,7 +86,7 @@ function Extras({ id, macro }: { id: string; macro: boolean }) {
           {rows.map((row, i) => (
             <div key={i} className="train-thumbs__row">
               {row.map((unit) => (
-                <Thumb key={unit} values={heat.thumbs[unit]} size={heat.thumbSize} title={`${unit} over the input plane`} />
+                <Thumb key={unit} values={own(heat.thumbs, unit)} size={heat.thumbSize} title={`${unit} over the input plane`} />
               ))}
             </div>
           ))}

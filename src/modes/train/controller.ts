@@ -4,7 +4,7 @@
  * ends) the trained parameters go back into the model as one undoable change. Editing the graph
  * while training pauses (a value edit) or stops (a structural edit) the run first and says so.
  */
-import { DATASET_NAMES, resolveSettings, withParams, type Model, type TrainSettings } from '../../../graph-engine/index.ts';
+import { DATASET_NAMES, own, resolveSettings, withParams, type Model, type TrainSettings } from '../../../graph-engine/index.ts';
 import { editorStore } from '../../store/useEditor.ts';
 import { evaluate } from '../../store/evaluate.ts';
 import { changeKind } from '../../train/changes.ts';
@@ -222,7 +222,7 @@ function withTrainingBlock(model: Model): Model {
 function keepWeights(s: Snapshot, label = `Train: keep weights after epoch ${s.epoch}`): void {
   const model = editor().model;
   if (model !== workerModel) return; // edited meanwhile: the user's edit wins
-  const next = withTrainingBlock(withParams(model, (id) => s.params[id]));
+  const next = withTrainingBlock(withParams(model, (id) => own(s.params, id)));
   if (JSON.stringify(next) === JSON.stringify(model)) return;
   ownCommit = next;
   editor().replaceModel(next, label);
@@ -348,7 +348,8 @@ function updatePreview(): void {
     trainStore.setState({ preview: undefined });
     return;
   }
-  const withWeights = withParams(model, (id) => s.params[id]);
-  const shown: Model = { ...withWeights, nodes: withWeights.nodes.map((n) => (n.id in sampleInputs ? { ...n, value: sampleInputs[n.id] } : n)) };
+  const withWeights = withParams(model, (id) => own(s.params, id));
+  // Records from the worker are keyed by node id: read own keys only (an id may be "toString").
+  const shown: Model = { ...withWeights, nodes: withWeights.nodes.map((n) => { const v = own(sampleInputs, n.id); return v === undefined ? n : { ...n, value: v }; }) };
   trainStore.setState({ preview: evaluate(shown) });
 }
