@@ -1,8 +1,15 @@
-// Expression nodes against hostile input: bounded compile work and derivatives at the extreme
-// points (matched to PyTorch float64).
+// Expression nodes against hostile input: bounded compile work, a size budget, and derivatives at the extreme points (matched to PyTorch float64).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileExpression, DISPLAY_LIMIT, EXPRESSION_FUNCTIONS, ExpressionError } from '../graph-engine/expr/expression.ts';
+import { compileExpression, DISPLAY_LIMIT, EXPRESSION_FUNCTIONS, EXPRESSION_LIMITS, ExpressionError } from '../graph-engine/expr/expression.ts';
+import { checkGraph, loadExpressionOps, type Model } from '../graph-engine/index.ts';
+
+const exprModel = (expression: string, inputs: string[]): Model => ({
+  format: 'graphgrad', version: 1,
+  nodes: [...inputs.map((id) => ({ id, op: 'input', value: 1 })), { id: 'f', op: 'expr', attrs: { expression } }],
+  edges: inputs.map((id, port) => ({ source: id, target: 'f', port })),
+  loss: 'f',
+});
 
 const grads = (text: string, x: number[]) => {
   const c = compileExpression(text);
@@ -27,7 +34,7 @@ function adversarial(max: number): string[] {
     return s;
   };
   const list = (n: number, item: (i: number) => string, sep = ',') => Array.from({ length: n }, (_, i) => item(i)).join(sep);
-  const d = 32;
+  const d = EXPRESSION_LIMITS.depth;
   for (const f of EXPRESSION_FUNCTIONS) {
     const args = f === 'pow' ? ',x' : f === 'max' || f === 'min' ? ',y' : '';
     fit(nest(f, 'x', args)); // as deep as the characters allow (over the depth budget)
@@ -128,6 +135,32 @@ describe('expression compile work is bounded', () => {
     expect(compileExpression('x^y').derivatives).toEqual(['y * x ^ (y - 1)', 'x ^ y * log(abs(x))']);
     expect(compileExpression('abs(x) + max(x, 0)').derivatives).toEqual(['sign(x) + [x = max(x, 0)]']);
     expect(compileExpression('sqrt(x^2 + 1)').partialTex(0, ['x'])).toBe('\\frac{2\\cdot{x}}{2\\cdot\\sqrt{{{x}}^{2}+1}}');
+  });
+});
+
+describe('expression size budget', () => {
+  const { characters, depth } = EXPRESSION_LIMITS;
+  const nested = (n: number) => `${'sin('.repeat(n)}x${')'.repeat(n)}`;
+
+  it('admits long and deep hand-written formulas', () => {
+    expect(compileExpression(nested(depth)).variables).toEqual(['x']);
+    // a 90-term polynomial in ten variables, just under the character budget
+    const poly = Array.from({ length: 90 }, (_, i) => `0.5*x${i % 10}^${(i % 3) + 1}`).join(' + ');
+    expect(poly.length).toBeLessThanOrEqual(characters);
+    expect(compileExpression(poly).variables).toHaveLength(10);
+  });
+
+  it('refuses what is over it, naming the budget and the value', () => {
+    expect(() => compileExpression(nested(depth + 1))).toThrow(new ExpressionError(`the formula nests ${depth + 1} levels deep; expressions may nest up to ${depth}`));
+    expect(() => compileExpression(`x${'+x'.repeat(characters / 2)}`)).toThrow(new ExpressionError(`the formula is ${characters + 1} characters long; expressions may be up to ${characters} characters`));
+    // nesting counts brackets, however they are written
+    expect(() => compileExpression(`${'('.repeat(60)}x${')'.repeat(60)}`)).toThrow(/nests 60 levels deep; expressions may nest up to 32/);
+    expect(() => compileExpression(`max(${'max(x,'.repeat(40)}y${')'.repeat(40)}, 1)`)).toThrow(/nests 41 levels deep/);
+  });
+
+  it('as a validation problem on the node', async () => {
+    await loadExpressionOps();
+    expect(checkGraph(exprModel(nested(50), ['x'])).problems[0].message).toBe('Node "f" (expr): the formula nests 50 levels deep; expressions may nest up to 32.');
   });
 });
 

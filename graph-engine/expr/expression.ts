@@ -1,6 +1,6 @@
 /**
  * Expression nodes: a formula over named inputs, e.g. `x^2 * sin(y) + exp(-x)`. Parsed once with
- * mathjs, checked against a fixed whitelist, then compiled once to a flat tape of
+ * mathjs, checked against a fixed whitelist and a size budget, then compiled once to a flat tape of
  * operations (never re-parsed per sample, no name lookups at evaluation).
  *
  * Allowed: numbers, variables, + - * / ^, unary minus, parentheses, the constants pi and e, and
@@ -32,6 +32,13 @@ export const EXPRESSION_FUNCTIONS = ['exp', 'log', 'sqrt', 'abs', 'sin', 'cos', 
 const FUNCTIONS = new Set<string>(EXPRESSION_FUNCTIONS);
 const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus']);
 const CONSTANTS = new Set(['pi', 'e']);
+/** The budget a formula must fit; any hand-written formula is far smaller. */
+export const EXPRESSION_LIMITS = {
+  /** characters in the formula */
+  characters: 1000,
+  /** brackets (parentheses and function calls) open inside each other */
+  depth: 32,
+} as const;
 
 /** A symbolic derivative whose written form exceeds this many tree nodes is shown as a note. */
 export const DISPLAY_LIMIT = 400;
@@ -68,6 +75,19 @@ const KIND: Record<string, string> = {
 type AnyNode = MathNode & { op?: string; fn?: string | { name?: string }; implicit?: boolean; value?: unknown; name?: string; args?: MathNode[]; content?: MathNode };
 
 const quote = (n: MathNode) => `"${n.toString()}"`;
+
+/** Throws ExpressionError when the text is over budget, before mathjs (recursive) parses it. */
+function checkBudget(text: string): void {
+  const { characters, depth } = EXPRESSION_LIMITS;
+  if (text.length > characters) throw new ExpressionError(`the formula is ${text.length} characters long; expressions may be up to ${characters} characters`);
+  let d = 0;
+  let deepest = 0;
+  for (const c of text) {
+    if (c === '(' || c === '[' || c === '{') deepest = Math.max(deepest, ++d);
+    else if (c === ')' || c === ']' || c === '}') d--;
+  }
+  if (deepest > depth) throw new ExpressionError(`the formula nests ${deepest} levels deep; expressions may nest up to ${depth}`);
+}
 
 const isCallee = (node: MathNode, parent: MathNode | null) => parent?.type === 'FunctionNode' && (parent as unknown as { fn: MathNode }).fn === node;
 
@@ -433,6 +453,7 @@ function writeTex(e: Expr, names: readonly string[] | undefined, variables: read
 
 export function compileExpression(text: string, declared?: readonly string[]): CompiledExpression {
   if (typeof text !== 'string' || text.trim() === '') throw new ExpressionError('the expression is empty; write a formula such as x^2 * sin(y)');
+  checkBudget(text);
   let parsed: MathNode;
   try {
     parsed = math.parse(text);
