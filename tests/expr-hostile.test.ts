@@ -1,12 +1,13 @@
-// Expression nodes against hostile input: bounded compile work, a size budget, and derivatives at the extreme points (matched to PyTorch float64).
+// Expression nodes against hostile input: bounded compile work, a size budget, variable names
+// that evaluation could not run, and derivatives at the extreme points (matched to PyTorch float64).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileExpression, DISPLAY_LIMIT, EXPRESSION_FUNCTIONS, EXPRESSION_LIMITS, ExpressionError } from '../graph-engine/expr/expression.ts';
 import { checkGraph, loadExpressionOps, type Model } from '../graph-engine/index.ts';
 
-const exprModel = (expression: string, inputs: string[]): Model => ({
+const exprModel = (expression: string, inputs: string[], variables?: string[]): Model => ({
   format: 'graphgrad', version: 1,
-  nodes: [...inputs.map((id) => ({ id, op: 'input', value: 1 })), { id: 'f', op: 'expr', attrs: { expression } }],
+  nodes: [...inputs.map((id) => ({ id, op: 'input', value: 1 })), { id: 'f', op: 'expr', attrs: { expression, ...(variables ? { variables } : {}) } }],
   edges: inputs.map((id, port) => ({ source: id, target: 'f', port })),
   loss: 'f',
 });
@@ -161,6 +162,51 @@ describe('expression size budget', () => {
   it('as a validation problem on the node', async () => {
     await loadExpressionOps();
     expect(checkGraph(exprModel(nested(50), ['x'])).problems[0].message).toBe('Node "f" (expr): the formula nests 50 levels deep; expressions may nest up to 32.');
+  });
+});
+
+describe('expression variable names', () => {
+  const reserved = Object.getOwnPropertyNames(Object.prototype);
+
+  it('refuse function names and JavaScript object properties, naming the variable', async () => {
+    await loadExpressionOps();
+    expect(() => compileExpression('exp(x) + exp')).toThrow(new ExpressionError('"exp" is a function and cannot also be a variable name (in "exp(x) + exp")'));
+    for (const name of ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__']) {
+      expect(() => compileExpression(`x + ${name}`), name).toThrow(new ExpressionError(`"${name}" cannot be a variable name (it is reserved by JavaScript); rename it (in "x + ${name}")`));
+    }
+    expect(checkGraph(exprModel('2 * toString', ['a'])).problems[0].message).toMatch(/^Node "f" \(expr\): "toString" cannot be a variable name/);
+    // declared variables too, and no name twice
+    expect(checkGraph(exprModel('x', ['a', 'b'], ['x', 'constructor'])).problems[0].message).toMatch(/declared variable 2: "constructor" cannot be a variable name/);
+    expect(() => compileExpression('x', ['x', 'x'])).toThrow(/the variable "x" is declared twice/);
+    expect(() => compileExpression('x', ['x', 'pi'])).toThrow(/declared variable 2: "pi" is a constant/);
+    expect(() => compileExpression('x', ['x', 'sin'])).toThrow(/declared variable 2: "sin" is a function/);
+    expect(() => compileExpression('x', ['x', 'a b'])).toThrow(/declared variable 2: "a b" is not a valid variable name/);
+  });
+
+  it('either compile and evaluate, or are refused with an ExpressionError (property)', () => {
+    const tricky = [...reserved, ...EXPRESSION_FUNCTIONS, 'pi', 'e', 'sign', 'sign__0', 'sign__1', 'sec', 'sel', 'prototype', 'arguments', 'Infinity', 'NaN', 'undefined', 'null', 'true', 'this', 'x', 'y'];
+    const name = fc.oneof(fc.constantFrom(...tricky), fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/));
+    fc.assert(
+      fc.property(name, name, fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true }), (a, b, va, vb) => {
+        fc.pre(a !== b);
+        let c;
+        try {
+          c = compileExpression(`abs(${a}) * 2 + ${b}`);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ExpressionError);
+          return;
+        }
+        // Compiled: then it evaluates like the formula it reads as, whatever the names.
+        const isVar = (n: string) => c.variables.includes(n);
+        const value = (n: string, v: number) => (n === 'pi' ? Math.PI : n === 'e' ? Math.E : n === 'Infinity' ? Infinity : n === 'NaN' ? NaN : v);
+        const x = c.variables.map((v) => (v === a ? va : vb));
+        expect(c.value(x)).toBe(Math.abs(value(a, va)) * 2 + value(b, vb));
+        // d/da = 2 sign(a) (0 at a = 0, the abs convention), d/db = 1
+        if (isVar(a)) expect(c.partial(x, c.variables.indexOf(a))).toBe(2 * (va > 0 ? 1 : va < 0 ? -1 : 0));
+        if (isVar(b)) expect(c.partial(x, c.variables.indexOf(b))).toBe(1);
+      }),
+      { numRuns: 500, seed: 3 },
+    );
   });
 });
 

@@ -32,6 +32,9 @@ export const EXPRESSION_FUNCTIONS = ['exp', 'log', 'sqrt', 'abs', 'sin', 'cos', 
 const FUNCTIONS = new Set<string>(EXPRESSION_FUNCTIONS);
 const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus']);
 const CONSTANTS = new Set(['pi', 'e']);
+/** Names every JavaScript object answers to (constructor, toString, __proto__, ...): never variables. */
+const RESERVED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** The budget a formula must fit; any hand-written formula is far smaller. */
 export const EXPRESSION_LIMITS = {
   /** characters in the formula */
@@ -76,6 +79,14 @@ type AnyNode = MathNode & { op?: string; fn?: string | { name?: string }; implic
 
 const quote = (n: MathNode) => `"${n.toString()}"`;
 
+/** Why `name` cannot be a variable, or undefined when it can. */
+function badVariableName(name: string): string | undefined {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return `"${name}" is not a valid variable name`;
+  if (FUNCTIONS.has(name)) return `"${name}" is a function and cannot also be a variable name`;
+  if (RESERVED.has(name)) return `"${name}" cannot be a variable name (it is reserved by JavaScript); rename it`;
+  return undefined;
+}
+
 /** Throws ExpressionError when the text is over budget, before mathjs (recursive) parses it. */
 function checkBudget(text: string): void {
   const { characters, depth } = EXPRESSION_LIMITS;
@@ -102,7 +113,9 @@ function check(root: MathNode, text: string): void {
       case 'ParenthesisNode':
         return;
       case 'SymbolNode': {
-        if (!isCallee(node, parent) && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(n.name!)) throw new ExpressionError(`${quote(node)} is not a valid variable name`);
+        if (isCallee(node, parent) || CONSTANTS.has(n.name!)) return;
+        const bad = badVariableName(n.name!);
+        if (bad) throw new ExpressionError(`${bad} (in "${text}")`);
         return;
       }
       case 'OperatorNode':
@@ -466,6 +479,11 @@ export function compileExpression(text: string, declared?: readonly string[]): C
   const found = variablesOf(parsed);
   let variables = found;
   if (declared) {
+    for (const [i, v] of declared.entries()) {
+      const bad = CONSTANTS.has(v) ? `"${v}" is a constant and cannot be a variable name` : badVariableName(v);
+      if (bad) throw new ExpressionError(`declared variable ${i + 1}: ${bad}`);
+      if (declared.indexOf(v) !== i) throw new ExpressionError(`the variable "${v}" is declared twice`);
+    }
     const missing = found.filter((v) => !declared.includes(v));
     if (missing.length) throw new ExpressionError(`"${text}" uses ${missing.map((v) => `"${v}"`).join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not among the declared variables (${declared.join(', ')})`);
     variables = [...declared];
