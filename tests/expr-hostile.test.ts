@@ -2,6 +2,7 @@
 // that evaluation could not run, and derivatives at the extreme points (matched to PyTorch float64).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import katex from 'katex';
 import { compileExpression, DISPLAY_LIMIT, EXPRESSION_FUNCTIONS, EXPRESSION_LIMITS, ExpressionError } from '../graph-engine/expr/expression.ts';
 import { checkGraph, loadExpressionOps, type Model } from '../graph-engine/index.ts';
 
@@ -72,7 +73,8 @@ const formula = fc.letrec((tie) => ({
 /**
  * Compiles and checks that the work done is linear in the formula: one tape step per formula node
  * (at most one per character), a bounded number of derivative nodes per step and variable, and a
- * written derivative of at most DISPLAY_LIMIT nodes (else a short note). Returns false when refused.
+ * written derivative of at most DISPLAY_LIMIT nodes (else a short note) that KaTeX can set.
+ * Returns false when refused.
  */
 function compilesWithBoundedWork(text: string): boolean {
   let c;
@@ -96,7 +98,9 @@ function compilesWithBoundedWork(text: string): boolean {
     // every written node takes at most ~40 characters of LaTeX (\operatorname{sign}\left(...\right))
     else expect(tex.length, text).toBeLessThanOrEqual(40 * DISPLAY_LIMIT);
     expect(c.derivatives[i].length).toBeLessThanOrEqual(40 * DISPLAY_LIMIT);
+    expect(() => katex.renderToString(tex, { strict: 'error', throwOnError: true }), tex).not.toThrow();
   }
+  expect(() => katex.renderToString(c.valueTex(c.variables), { strict: 'error', throwOnError: true })).not.toThrow();
   return true;
 }
 
