@@ -35,8 +35,9 @@ describe('expression nodes', () => {
     // LaTeX of the symbolic derivative, written with the operands' names
     expect(f.op.latex.partial(['a', 'b'], 1, 'f', {})).toBe('{{a}}^{2}\\cdot\\cos\\left({b}\\right)');
     // Operands are braced so `\\cdot` never runs into a name, and negative numbers are grouped.
-    expect(f.op.latex.partial(['x', 'y'], 0, 'f', {})).toBe('2\\cdot\\sin\\left({y}\\right)\\cdot{x}-\\exp\\left(-{x}\\right)');
-    expect(f.op.latex.partial(['3', '-0.5'], 0, 'f', {})).toContain('\\sin\\left({\\left(-0.5\\right)}\\right)\\cdot{3}');
+    // d/dx = 2x·sin y − e^(−x), in the chain rule's order (2·x from x^2, then sin y).
+    expect(f.op.latex.partial(['x', 'y'], 0, 'f', {})).toBe('2\\cdot{x}\\cdot\\sin\\left({y}\\right)-\\exp\\left(-{x}\\right)');
+    expect(f.op.latex.partial(['3', '-0.5'], 0, 'f', {})).toBe('2\\cdot{3}\\cdot\\sin\\left({\\left(-0.5\\right)}\\right)-\\exp\\left(-{3}\\right)');
     const st = new Stepper(g);
     st.runBackward();
     expect(st.edgeRecord(0).localLatex).toMatch(/\\sin/);

@@ -56,7 +56,7 @@ export const exprOp: OpDef = {
       forward: (x) => c.value(x),
       partial: (x, _k, _y, i) => c.partial(x, i),
       latex: { value: (args) => c.valueTex(args), partial: (args, i) => c.partialTex(i, args) },
-      convention: 'sigmoid(u) is differentiated as 1/(1+exp(-u)); max/min split the gradient at a tie; abs has derivative 0 at 0.',
+      convention: 'Each function differentiates as its primitive op (abs: 0 at 0; x^y: as pow); max/min split the gradient evenly among the operands that tie.',
     };
   },
 };
