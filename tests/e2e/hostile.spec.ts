@@ -1,10 +1,11 @@
 // Hostile and faulty input in the browser: whatever a link, a file or another tab brings, the user's
 // graph stays on screen, edits go on being autosaved, and each failure says what it was.
+import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import type { Model } from '../../graph-engine/index.ts';
 import { encodeShareFragment } from '../../src/share/shareLink.ts';
-import { cardValue, nodeById, select, setField, shot } from './helpers.ts';
+import { cardValue, dropOp, nodeById, select, setField, shot } from './helpers.ts';
 
 /** Opens a link as a new page load (a fragment change alone would not reload the app). */
 async function openLink(page: Page, fragment: string) {
@@ -27,8 +28,8 @@ const withNode = (node: Record<string, unknown>): Model =>
 // Each used to throw while loading, which skipped starting autosave: the page went on, but nothing
 // the user did afterwards was saved.
 const hostileLinks: [string, Model | string][] = [
-  ['an expression variable named like a function', withNode({ op: 'expression', attrs: { expr: 'exp(x) + exp' } })],
-  ['an expression variable named constructor', withNode({ op: 'expression', attrs: { expr: 'constructor + x' } })],
+  ['an expression variable named like a function', withNode({ op: 'expr', attrs: { expression: 'exp(x) + exp' } })],
+  ['an expression variable named constructor', withNode({ op: 'expr', attrs: { expression: 'constructor + x' } })],
   // As text: building the object in Node and serialising it would take the test's own stack.
   ['attrs nested 5,000 deep', JSON.stringify(withNode({ op: 'add', attrs: { deep: 'DEEP' } })).replace('"DEEP"', `${'['.repeat(5000)}${']'.repeat(5000)}`)],
   ['an mlp of a million units', withNode({ op: 'mlp', attrs: { sizes: [1_000_000, 1] } })],
@@ -136,4 +137,38 @@ test('closing or reloading the page while training asks first', async ({ page })
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => page.isClosed()).toBe(true);
   expect(askedAgain).toBe(false);
+});
+
+test('a formula that used to freeze the tab compiles as it is typed', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New' }).click();
+  const id = await dropOp(page, 'expr', 300, 200);
+  const field = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Expression', { exact: true });
+  // A max of ten variables took 49 s to differentiate, on every keystroke, on the page's thread.
+  await field.fill('');
+  await field.pressSequentially('max(a, b, c, d, f, g, h, k, m, n)');
+  await expect(nodeById(page, id).locator('.react-flow__handle.target')).toHaveCount(10);
+  await expect(page.getByRole('complementary', { name: 'Inspector' }).getByRole('math').first()).toBeVisible();
+  // Past the nesting budget it says which budget, and the card waits for a good formula.
+  await field.fill(`${'sin('.repeat(40)}x${')'.repeat(40)}`);
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText('expressions may nest up to 32');
+});
+
+test('node ids named like JavaScript built-ins train like any others', async ({ page }) => {
+  const xor = JSON.parse(readFileSync('samples/xor-mlp.json', 'utf8')) as Model;
+  const rename: Record<string, string> = { h: 'toString', out: 'constructor', L: '__proto__' };
+  const to = (id: string) => rename[id] ?? id;
+  const hostile = { ...xor, nodes: xor.nodes.map((n) => ({ ...n, id: to(n.id) })), edges: xor.edges.map((e) => ({ ...e, source: to(e.source), target: to(e.target) })), loss: to(xor.loss!) };
+  await page.goto('/');
+  await openLink(page, await encodeShareFragment(hostile));
+  await expect(nodeById(page, 'toString')).toBeVisible();
+  await page.getByRole('button', { name: 'Train' }).click();
+  const panel = page.getByRole('complementary', { name: 'Train panel' });
+  await panel.getByRole('button', { name: 'Play' }).click();
+  // Training runs to the sample's 500 epochs and stops, with every panel and canvas overlay drawn.
+  await expect(panel.getByTestId('epoch')).toHaveText('500', { timeout: 30_000 });
+  await expect(page.getByText('hit an error')).toHaveCount(0);
+  await expect(panel.getByTestId('initial-loss')).not.toHaveText('–');
+  await page.getByRole('button', { name: 'Build' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(xor.name!);
 });
