@@ -125,6 +125,10 @@ export function Canvas() {
   // React Flow's own effects), from the cards' sizes worked out from their content: no card is
   // drawn at the old view first, nor measured before the fit.
   const panZoomReady = useFlowStore((s) => !!s.panZoom);
+  const latestNodes = useRef(nodes);
+  useLayoutEffect(() => {
+    latestNodes.current = nodes;
+  }, [nodes]);
   useLayoutEffect(() => {
     if (!fitPending || !panZoomReady) return;
     setFittedVersion(documentVersion);
@@ -144,7 +148,9 @@ export function Canvas() {
     () =>
       registerCanvasApi({
         centre: () => freeSpot(editorStore.getState().model, centre(), { sizeOf }),
-        fitView: (duration) => fitClear(flow, wrapper.current, undefined, duration),
+        // Our nodes, not React Flow's: right after an edit (auto-layout fits in the next frame),
+        // React Flow may not have taken the new positions yet.
+        fitView: (duration) => fitClear(flow, wrapper.current, undefined, duration, latestNodes.current),
         openQuickAdd: () => {
           const box = wrapper.current?.getBoundingClientRect();
           // Centred across; QuickAdd moves itself in if the canvas is narrow.
