@@ -3,17 +3,18 @@
  * reports is turned into a store action (move, select, connect); nothing is kept here except
  * measured node sizes, which React Flow needs back and which are not part of the model.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
   MiniMap,
   ReactFlow,
-  useNodesInitialized,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type Edge,
   type EdgeChange,
+  type Node,
   type NodeChange,
 } from '@xyflow/react';
 import { editorStore, useEditor } from '../store/useEditor.ts';
@@ -23,21 +24,18 @@ import { FlowEdgeCache, FlowNodeCache, inputOfHandle, portOfHandle, type OpFlowN
 import { OpNode } from './OpNode.tsx';
 import { MacroGroup, macroGroupNodes, type MacroGroupNode } from './MacroGroup.tsx';
 import { QuickAdd, type QuickAddAt } from './QuickAdd.tsx';
-import { CULL_ABOVE, DetailLevel, DetailLevelContext, detailAt, useCulling, useDetail, useDetailClasses } from './viewDetail.ts';
-import { EdgeCanvas, useCanvasEdgePointer } from './EdgeCanvas.tsx';
+import { CANVAS_CARDS_ABOVE, CULL_ABOVE, DetailLevel, DetailLevelContext, detailAt, useCulling, useDetail, useDetailClasses } from './viewDetail.ts';
+import { CATEGORY_VAR, EdgeCanvas, useCanvasEdgePointer } from './EdgeCanvas.tsx';
 import { PALETTE_MIME } from '../palette/dragData.ts';
 import { registerCanvasApi } from './canvasApi.ts';
 import { fitClear, MIN_ZOOM, revealViewport } from './fitClear.ts';
 import { CanvasControls } from './CanvasControls.tsx';
+import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import { TeachCanvasLayer, TeachEdge, useTeachCanvas, useTeachFitOptions } from '../modes/teach/canvasOverlay.tsx';
 import { useTrainEvaluation } from '../modes/train/canvasExtras.tsx';
 
 type CanvasNode = OpFlowNode | MacroGroupNode;
 
-const CATEGORY_VAR: Record<string, string> = {
-  'Inputs and parameters': 'var(--cat-leaf)', Arithmetic: 'var(--cat-arith)', Activations: 'var(--cat-act)',
-  Losses: 'var(--cat-loss)', Layers: 'var(--cat-layer)', Expression: 'var(--cat-expr)',
-};
 const miniMapColor = (n: CanvasNode) =>
   n.type === 'op' ? (CATEGORY_VAR[n.data.op?.category ?? ''] ?? 'var(--muted)') : 'transparent';
 const nodeTypes = { op: OpNode, macroGroup: MacroGroup };
@@ -86,9 +84,20 @@ export function Canvas() {
   const teach = useTeachCanvas(evaluation);
   const teachFit = useTeachFitOptions();
   const shown = teach?.evaluation ?? evaluation;
-  const derivedNodes = useMemo(() => nodeCache.derive(model, shown, selectedNodes, measured), [nodeCache, model, shown, selectedNodes, measured]);
+  // Fit the view whenever a new document is loaded (below). Until then the canvas draws no card.
+  const [fittedVersion, setFittedVersion] = useState(-1);
+  const fitPending = fittedVersion !== documentVersion;
+  // The overview of a very large graph draws every card on the edge canvas, and React Flow mounts
+  // none (hidden) but the one under the pointer, so that it can be clicked and dragged.
+  const cardsOnCanvas = model.nodes.length > CANVAS_CARDS_ABOVE && (detail === 'overview' || fitPending) && !teach && !mountAll;
+  const [pointed, setPointed] = useState<string | undefined>();
+  const hidden = useMemo(() => (cardsOnCanvas ? (id: string) => id !== pointed : undefined), [cardsOnCanvas, pointed]);
+  const derivedNodes = useMemo(() => nodeCache.derive(model, shown, selectedNodes, measured, hidden), [nodeCache, model, shown, selectedNodes, measured, hidden]);
   const opNodes = useMemo(() => (teach ? teach.decorateNodes(derivedNodes) : derivedNodes), [teach, derivedNodes]);
-  const groups = useMemo(() => macroGroupNodes(model, measured), [model, measured]);
+  // Sizes as React Flow measured them, or, for cards it has not (never mounted, or measured at the
+  // size their content gives), as worked out from their content.
+  const sizeOf = useCallback((id: string) => nodeCache.size(id), [nodeCache, derivedNodes]);
+  const groups = useMemo(() => macroGroupNodes(model, sizeOf), [model, sizeOf]);
   // Frames first, so they draw beneath the nodes they surround.
   const nodes = useMemo<CanvasNode[]>(() => (groups.length ? [...groups, ...opNodes] : opNodes), [groups, opNodes]);
   // Keyed on the edges array, not the model: a drag changes positions only, so React Flow keeps
@@ -104,28 +113,29 @@ export function Canvas() {
   // graph needs them in the DOM.
   const large = nodes.length > CULL_ABOVE;
   level.setLarge(large);
-  const edgesOnCanvas = large && detail !== 'near' && !teach && !mountAll;
+  // Until a new document is fitted, its edges are not handed to React Flow either: mounted at the
+  // old view, thousands of them took seconds.
+  const edgesOnCanvas = ((large && (detail !== 'near' || fitPending)) || cardsOnCanvas) && !teach && !mountAll;
   // None at all for React Flow, rather than hidden ones: it keeps a component and a store selector
   // for each hidden edge.
   const shownEdges = edgesOnCanvas ? NO_EDGES : edges;
-  const edgePointer = useCanvasEdgePointer(edgesOnCanvas ? edges : undefined, wrapper);
+  const edgePointer = useCanvasEdgePointer(edgesOnCanvas ? edges : undefined, wrapper, cardsOnCanvas ? setPointed : undefined);
 
-  // Fit the view whenever a new document is loaded, once its nodes have been measured.
-  const initialized = useNodesInitialized();
-  const [fitPending, setFitPending] = useState(true);
-  useEffect(() => setFitPending(true), [documentVersion]);
-  useEffect(() => {
-    if (!fitPending) return;
-    if (editorStore.getState().model.nodes.length === 0) {
-      // An empty document: a plain 1:1 view, and no fit later when the first node is dropped.
-      setFitPending(false);
-      void flow.setViewport({ x: 0, y: 0, zoom: 1 });
-      return;
-    }
-    if (!initialized) return;
-    setFitPending(false);
-    fitClear(flow, wrapper.current);
-  }, [fitPending, initialized, flow]);
+  // Fit the view to a new document before React Flow takes its nodes (a layout effect runs before
+  // React Flow's own effects), from the cards' sizes worked out from their content: no card is
+  // drawn at the old view first, nor measured before the fit.
+  const panZoomReady = useFlowStore((s) => !!s.panZoom);
+  const latestNodes = useRef(nodes);
+  useLayoutEffect(() => {
+    latestNodes.current = nodes;
+  }, [nodes]);
+  useLayoutEffect(() => {
+    if (!fitPending || !panZoomReady) return;
+    setFittedVersion(documentVersion);
+    // An empty document: a plain 1:1 view, and no fit later when the first node is dropped.
+    if (nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+    else fitClear(flow, wrapper.current, undefined, 0, nodes);
+  }, [fitPending, panZoomReady, documentVersion, nodes, flow]);
 
   const centre = useCallback(() => {
     const box = wrapper.current?.getBoundingClientRect();
@@ -137,19 +147,21 @@ export function Canvas() {
   useEffect(
     () =>
       registerCanvasApi({
-        centre: () => freeSpot(editorStore.getState().model, centre(), { sizeOf: (id) => measured.get(id) }),
-        fitView: (duration) => fitClear(flow, wrapper.current, undefined, duration),
+        centre: () => freeSpot(editorStore.getState().model, centre(), { sizeOf }),
+        // Our nodes, not React Flow's: right after an edit (auto-layout fits in the next frame),
+        // React Flow may not have taken the new positions yet.
+        fitView: (duration) => fitClear(flow, wrapper.current, undefined, duration, latestNodes.current),
         openQuickAdd: () => {
           const box = wrapper.current?.getBoundingClientRect();
           // Centred across; QuickAdd moves itself in if the canvas is narrow.
-          if (box) setQuickAdd({ screen: { x: box.width / 2 - 210, y: box.height / 3 }, flow: freeSpot(editorStore.getState().model, centre(), { sizeOf: (id) => measured.get(id) }) });
+          if (box) setQuickAdd({ screen: { x: box.width / 2 - 210, y: box.height / 3 }, flow: freeSpot(editorStore.getState().model, centre(), { sizeOf }) });
         },
         reveal: (ids) => {
           const box = wrapper.current?.getBoundingClientRect();
           const shown = new Set(ids);
           const cards = editorStore.getState().model.nodes.filter((n) => shown.has(n.id) && n.position);
           if (!box || cards.length === 0) return;
-          const size = (id: string) => measured.get(id) ?? NEW_CARD_SIZE;
+          const size = (id: string) => sizeOf(id) ?? NEW_CARD_SIZE;
           const rect = {
             left: Math.min(...cards.map((n) => n.position!.x)),
             top: Math.min(...cards.map((n) => n.position!.y)),
@@ -159,7 +171,7 @@ export function Canvas() {
           const viewport = revealViewport(rect, box.width, box.height, flow.getViewport());
           if (viewport) void flow.setViewport(viewport, { duration: 200 });
         },
-        measuredSize: (id) => measured.get(id),
+        measuredSize: sizeOf,
         withWholeGraph: async (zoom, work) => {
           setMountAll(true);
           pinDetail(detailAt(zoom));
@@ -173,7 +185,7 @@ export function Canvas() {
           }
         },
       }),
-    [centre, flow, measured, pinDetail, level],
+    [centre, flow, sizeOf, pinDetail, level],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
@@ -271,7 +283,9 @@ export function Canvas() {
           selectionKeyCode="Shift"
           multiSelectionKeyCode={multiSelectionKeyCode}
           zoomOnDoubleClick={false}
-          onlyRenderVisibleElements={cull && !mountAll}
+          // Cards on the canvas: React Flow's culling skips hidden nodes, while without it React
+          // Flow keeps a component (and a store selector) for each hidden one.
+          onlyRenderVisibleElements={(cull || cardsOnCanvas) && !mountAll}
           minZoom={MIN_ZOOM}
           maxZoom={2.5}
           colorMode="system"
@@ -279,8 +293,12 @@ export function Canvas() {
           aria-label="Graph canvas"
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-          {edgesOnCanvas && <EdgeCanvas edges={edges} />}
-          <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={miniMapColor} nodeStrokeWidth={0} />
+          {edgesOnCanvas && <EdgeCanvas edges={edges} cards={cardsOnCanvas} />}
+          {model.nodes.length > CANVAS_CARDS_ABOVE ? (
+            <CanvasMiniMap nodes={nodes} nodeColor={miniMapColor as (n: Node) => string} ariaLabel="Mini map" />
+          ) : (
+            <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={miniMapColor} nodeStrokeWidth={0} />
+          )}
           <CanvasControls pane={wrapper} presentationFit={teachFit} />
           {teach && <TeachCanvasLayer />}
         </ReactFlow>

@@ -6,25 +6,159 @@
  * move. useCanvasEdgePointer makes the lines clickable.
  */
 import { useCallback, useEffect, useRef, type MouseEvent, type RefObject } from 'react';
-import { useStoreApi, type Edge } from '@xyflow/react';
+import { useStoreApi, type Edge, type InternalNode } from '@xyflow/react';
 import { editorStore } from '../store/useEditor.ts';
-import { edgeAt, mayCross, screenCurve } from './edgeCurves.ts';
+import { edgeAt, mayCross, screenCurve, type View } from './edgeCurves.ts';
+import type { OpNodeData } from './flowElements.ts';
+import { overviewSymbolPx } from './cardMetrics.ts';
 
-export function EdgeCanvas({ edges }: { edges: readonly Edge[] }) {
+/** Each category's colour (app.css), as a CSS variable. */
+export const CATEGORY_VAR: Record<string, string> = {
+  'Inputs and parameters': 'var(--cat-leaf)', Arithmetic: 'var(--cat-arith)', Activations: 'var(--cat-act)',
+  Losses: 'var(--cat-loss)', Layers: 'var(--cat-layer)', Expression: 'var(--cat-expr)',
+};
+
+/** Colours of the canvas, as app.css works them out; read once and when the theme changes. */
+interface Colours {
+  edge: string;
+  selected: string;
+  font: string;
+  /** A card's block and symbol colour by category (app.css: .canvas.is-overview .op-node). */
+  block: Map<string, { fill: string; symbol: string }>;
+  danger: string;
+  warn: string;
+  loss: string;
+}
+
+const darkTheme = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
+let known: { dark: boolean; colours: Colours } | undefined;
+
+/** The colours for the current theme, worked out once per theme (each read forces a style pass). */
+function themeColours(canvas: HTMLElement): Colours {
+  const dark = darkTheme();
+  if (known?.dark !== dark) known = { dark, colours: readColours(canvas) };
+  return known.colours;
+}
+
+function readColours(canvas: HTMLElement): Colours {
+  const style = getComputedStyle(canvas);
+  // A probe resolves var() and color-mix() to a colour the canvas takes.
+  const probe = document.createElement('div');
+  probe.style.display = 'none';
+  canvas.parentElement!.append(probe);
+  const resolve = (css: string) => {
+    probe.style.color = '';
+    probe.style.color = css;
+    return getComputedStyle(probe).color;
+  };
+  const block = new Map<string, { fill: string; symbol: string }>();
+  for (const cat of [...Object.values(CATEGORY_VAR), 'var(--muted)']) {
+    block.set(cat, { fill: resolve(`color-mix(in srgb, ${cat} 28%, var(--node-bg))`), symbol: resolve(cat) });
+  }
+  const colours = {
+    edge: style.getPropertyValue('--edge'),
+    selected: style.getPropertyValue('--accent'),
+    font: style.fontFamily,
+    block,
+    danger: resolve('color-mix(in srgb, var(--danger) 45%, var(--node-bg))'),
+    warn: resolve('color-mix(in srgb, var(--warn) 35%, var(--node-bg))'),
+    loss: resolve('color-mix(in srgb, var(--cat-loss) 45%, transparent)'),
+  };
+  probe.remove();
+  return colours;
+}
+
+/** Symbols smaller than this many screen pixels are not drawn: nothing could read them. */
+const MIN_SYMBOL_PX = 5;
+
+/**
+ * Cards as the overview shows them (app.css: .canvas.is-overview .op-node): a block in the
+ * category's colour (or the badge's), the op symbol large in the middle, an outline when selected
+ * or the loss. Only the cards on screen are drawn.
+ */
+function drawCards(context: CanvasRenderingContext2D, { transform: [tx, ty, zoom], nodeLookup }: View, width: number, height: number, colours: Colours) {
+  const fills = new Map<string, Path2D>();
+  const selected = new Path2D();
+  const losses = new Path2D();
+  const symbols: { x: number; y: number; text: string; px: number; colour: string }[] = [];
+  for (const node of nodeLookup.values()) {
+    if (node.type !== 'op') continue;
+    const { x, y } = node.internals.positionAbsolute;
+    const w = (node.measured.width ?? 0) * zoom;
+    const h = (node.measured.height ?? 0) * zoom;
+    const sx = x * zoom + tx;
+    const sy = y * zoom + ty;
+    if (sx > width || sy > height || sx + w < 0 || sy + h < 0) continue;
+    const data = node.data as OpNodeData;
+    const cat = colours.block.get(CATEGORY_VAR[data.op?.category ?? ''] ?? 'var(--muted)')!;
+    const badge = data.result?.badge?.kind;
+    const fill = badge === 'nonfinite' || badge === 'invalid' ? colours.danger : badge === 'incomplete' ? colours.warn : cat.fill;
+    let path = fills.get(fill);
+    if (!path) fills.set(fill, (path = new Path2D()));
+    path.rect(sx, sy, w, h);
+    if (node.selected) selected.rect(sx - 9 * zoom, sy - 9 * zoom, w + 18 * zoom, h + 18 * zoom);
+    if (data.isLoss) losses.rect(sx - 4 * zoom, sy - 4 * zoom, w + 8 * zoom, h + 8 * zoom);
+    const symbol = data.op?.symbol ?? '?';
+    const px = overviewSymbolPx(symbol) * zoom;
+    if (px >= MIN_SYMBOL_PX) symbols.push({ x: sx + w / 2, y: sy + h / 2, text: symbol, px, colour: cat.symbol });
+  }
+  context.lineWidth = 8 * zoom;
+  context.strokeStyle = colours.loss;
+  context.stroke(losses);
+  context.lineWidth = 10 * zoom;
+  context.strokeStyle = colours.selected;
+  context.stroke(selected);
+  for (const [fill, path] of fills) {
+    context.fillStyle = fill;
+    context.fill(path);
+  }
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  for (const s of symbols) {
+    context.font = `700 ${s.px}px ${colours.font}`;
+    context.fillStyle = s.colour;
+    context.fillText(s.text, s.x, s.y);
+  }
+}
+
+/** The card drawn at screen point (x, y), topmost first, when the canvas draws the cards. */
+export function cardAt({ transform: [tx, ty, zoom], nodeLookup }: View, x: number, y: number): InternalNode | undefined {
+  const fx = (x - tx) / zoom;
+  const fy = (y - ty) / zoom;
+  let hit: InternalNode | undefined;
+  for (const node of nodeLookup.values()) {
+    if (node.type !== 'op') continue;
+    const p = node.internals.positionAbsolute;
+    if (fx >= p.x && fy >= p.y && fx <= p.x + (node.measured.width ?? 0) && fy <= p.y + (node.measured.height ?? 0)) hit = node;
+  }
+  return hit;
+}
+
+/** Edges, and with `cards` the cards too (the overview of a very large graph), on one canvas. */
+export function EdgeCanvas({ edges, cards = false }: { edges: readonly Edge[]; cards?: boolean }) {
   const store = useStoreApi();
   const ref = useRef<HTMLCanvasElement>(null);
+  const colours = useRef<Colours | undefined>(undefined);
+  const redraw = useRef(() => {});
+
+  // Read once and when the theme changes: reading them in each frame forced a style pass.
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    colours.current = themeColours(canvas);
+    const theme = window.matchMedia('(prefers-color-scheme: dark)');
+    const onTheme = () => {
+      colours.current = themeColours(canvas);
+      redraw.current();
+    };
+    theme.addEventListener('change', onTheme);
+    return () => theme.removeEventListener('change', onTheme);
+  }, []);
 
   useEffect(() => {
     const canvas = ref.current;
     const context = canvas?.getContext('2d');
     if (!canvas || !context) return;
-    // Read once and when the theme changes: reading them in each frame forced a style pass.
-    let colours = { edge: '', selected: '' };
-    const readColours = () => {
-      const style = getComputedStyle(canvas);
-      colours = { edge: style.getPropertyValue('--edge'), selected: style.getPropertyValue('--accent') };
-    };
-    readColours();
     let frame = 0;
     const draw = () => {
       frame = 0;
@@ -39,6 +173,7 @@ export function EdgeCanvas({ edges }: { edges: readonly Edge[] }) {
       context.clearRect(0, 0, canvas.width, canvas.height);
       // Screen coordinates, so that lines are 1 px wide at any zoom.
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      const c = colours.current!;
       const plain = new Path2D();
       const selected = new Path2D();
       for (const edge of edges) {
@@ -49,30 +184,26 @@ export function EdgeCanvas({ edges }: { edges: readonly Edge[] }) {
         path.bezierCurveTo(c.c1x, c.c1y, c.c2x, c.c2y, c.ex, c.ey);
       }
       context.lineWidth = 1;
-      context.strokeStyle = colours.edge;
+      context.strokeStyle = c.edge;
       context.stroke(plain);
       context.lineWidth = 2.5;
-      context.strokeStyle = colours.selected;
+      context.strokeStyle = c.selected;
       context.stroke(selected);
+      // Over the edges, as React Flow draws its cards over its edges.
+      if (cards) drawCards(context, state, width, height, c);
     };
     // At most one drawing per frame, in the frame whose view it shows.
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(draw);
     };
     schedule();
+    redraw.current = schedule;
     const unsubscribe = store.subscribe(schedule);
-    const theme = window.matchMedia('(prefers-color-scheme: dark)');
-    const onTheme = () => {
-      readColours();
-      schedule();
-    };
-    theme.addEventListener('change', onTheme);
     return () => {
       unsubscribe();
-      theme.removeEventListener('change', onTheme);
       cancelAnimationFrame(frame);
     };
-  }, [store, edges]);
+  }, [store, edges, cards]);
 
   return <canvas ref={ref} className="edge-canvas" aria-hidden="true" data-testid="edge-canvas" />;
 }
@@ -80,8 +211,10 @@ export function EdgeCanvas({ edges }: { edges: readonly Edge[] }) {
 /**
  * Pane handlers that make canvas-drawn `edges` (undefined while React Flow draws them) behave like
  * React Flow's: a pointer cursor over one, and a click selects it (with Ctrl/Cmd, toggles it).
+ * While the canvas draws the cards too, `onCard` hears which card is under the pointer, so that
+ * React Flow can mount that one (which it then clicks and drags as usual).
  */
-export function useCanvasEdgePointer(edges: readonly Edge[] | undefined, wrapper: RefObject<HTMLElement | null>) {
+export function useCanvasEdgePointer(edges: readonly Edge[] | undefined, wrapper: RefObject<HTMLElement | null>, onCard?: (id: string | undefined) => void) {
   const store = useStoreApi();
   const edgeUnder = useCallback(
     (e: MouseEvent) => {
@@ -102,9 +235,13 @@ export function useCanvasEdgePointer(edges: readonly Edge[] | undefined, wrapper
   );
   const onPaneMouseMove = useCallback(
     (e: MouseEvent) => {
-      if (!e.buttons) wrapper.current?.classList.toggle('is-over-edge', !!edgeUnder(e));
+      if (e.buttons) return;
+      const box = wrapper.current?.getBoundingClientRect();
+      const card = onCard && box ? cardAt(store.getState(), e.clientX - box.left, e.clientY - box.top) : undefined;
+      onCard?.(card?.id);
+      wrapper.current?.classList.toggle('is-over-edge', !card && !!edgeUnder(e));
     },
-    [edgeUnder, wrapper],
+    [edgeUnder, wrapper, onCard, store],
   );
   useEffect(() => {
     if (!edges) wrapper.current?.classList.remove('is-over-edge');

@@ -34,7 +34,7 @@ function MacroGroupFrame({ data }: NodeProps<MacroGroupNode>) {
 export const MacroGroup = memo(MacroGroupFrame);
 
 /** One frame per expanded macro, around its member nodes' current boxes. */
-export function macroGroupNodes(model: Model, measured: ReadonlyMap<string, Size>): MacroGroupNode[] {
+export function macroGroupNodes(model: Model, sizeOf: (id: string) => Size | undefined): MacroGroupNode[] {
   const records = Object.entries(expandedMacros(model));
   if (records.length === 0) return [];
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
@@ -43,7 +43,7 @@ export function macroGroupNodes(model: Model, measured: ReadonlyMap<string, Size
     for (const m of rec.members) {
       const p = byId.get(m)?.position;
       if (!p) continue;
-      const s = measured.get(m) ?? FALLBACK;
+      const s = sizeOf(m) ?? FALLBACK;
       x0 = Math.min(x0, p.x);
       y0 = Math.min(y0, p.y);
       x1 = Math.max(x1, p.x + s.width);

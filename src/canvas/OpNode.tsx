@@ -7,7 +7,7 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflo
 import { formatNumber, nodeLabel, portName } from '../../graph-engine/index.ts';
 import { inputHandleId, sourceHandleId, type OpFlowNode } from './flowElements.ts';
 import type { BadgeKind } from '../store/evaluate.ts';
-import { cardHeight, HEADER_PX, minCardHeight, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
+import { cardHeight, HEADER_PX, minCardHeight, overviewSymbolPx, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
 import { useBareCard } from './viewDetail.ts';
 import { TrainNodeExtras } from '../modes/train/canvasExtras.tsx';
 
@@ -20,8 +20,6 @@ const CATEGORY_CLASS: Record<string, string> = {
   Expression: 'cat-expr',
 };
 
-/** The symbol's size in the zoomed-out overview (CSS ::after): as large as fits the card. */
-const overviewSymbolPx = (symbol: string) => `${symbol.length <= 3 ? 44 : symbol.length <= 5 ? 34 : 22}px`;
 
 /*
  * Text is clipped (with an ellipsis) only where it could overflow the card. A clip is a paint
@@ -83,8 +81,8 @@ function OpNodeCard({ id, data, selected, height }: NodeProps<OpFlowNode>) {
   // A bare card (viewDetail.ts) stands in at the full card's height, so that its block in the
   // overview matches the others and growing into a full card moves nothing.
   const style: CSSProperties & { '--symbol-px': string } = bare
-    ? { height: height ?? cardHeight({ rows, outputs: outputs?.length ?? 0, value: card.showValue, grad: card.result?.grad !== undefined, badge: !!badge }), '--symbol-px': overviewSymbolPx(symbol) }
-    : { minHeight: minCardHeight(rows), '--symbol-px': overviewSymbolPx(symbol) };
+    ? { height: height ?? cardHeight({ rows, outputs: outputs?.length ?? 0, value: card.showValue, grad: card.result?.grad !== undefined, badge: !!badge }), '--symbol-px': `${overviewSymbolPx(symbol)}px` }
+    : { minHeight: minCardHeight(rows), '--symbol-px': `${overviewSymbolPx(symbol)}px` };
   const category = data.op ? CATEGORY_CLASS[data.op.category] : 'cat-unknown';
   return (
     <div

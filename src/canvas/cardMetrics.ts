@@ -1,6 +1,11 @@
 /** Geometry of a node card, shared by the card's CSS-in-JS, its handles and auto-layout's ports. */
 export const HEADER_PX = 30;
 export const PORT_ROW_PX = 19;
+/** A card's width (app.css: .op-node). */
+export const CARD_WIDTH_PX = 168;
+
+/** The op symbol's size in the zoomed-out overview: as large as fits the card. */
+export const overviewSymbolPx = (symbol: string) => (symbol.length <= 3 ? 44 : symbol.length <= 5 ? 34 : 22);
 
 /** Vertical centre of input or output row `i`, from the card's top edge. */
 export const rowCentre = (i: number) => HEADER_PX + i * PORT_ROW_PX + PORT_ROW_PX / 2 + 4;

@@ -47,11 +47,14 @@ function handlePoint(node: InternalNode, handle: string | null | undefined, side
 /** React Flow's control-point offset for a right-to-left bezier spanning `dx`. */
 const controlOffset = (dx: number) => (dx >= 0 ? 0.5 * dx : CURVATURE * 25 * Math.sqrt(-dx));
 
-/** The edge's curve on screen, or undefined while either end is missing or hidden. */
+/**
+ * The edge's curve on screen, or undefined while either end is missing. A hidden end counts: the
+ * canvas hides cards from React Flow when it draws them itself (Canvas.tsx).
+ */
 export function screenCurve(edge: Edge, { transform: [tx, ty, zoom], nodeLookup }: View): Curve | undefined {
   const source = nodeLookup.get(edge.source);
   const target = nodeLookup.get(edge.target);
-  if (!source || !target || source.hidden || target.hidden) return undefined;
+  if (!source || !target) return undefined;
   const s = handlePoint(source, edge.sourceHandle, 'source');
   const t = handlePoint(target, edge.targetHandle, 'target');
   const reach = controlOffset(t.x - s.x) * zoom;

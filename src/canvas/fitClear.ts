@@ -48,7 +48,8 @@ const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.t
  * (a box in pane pixels, e.g. the minimap) when that costs only some room on one side.
  */
 export function clearFitViewport(nodes: readonly Node[], width: number, height: number, obstacle: Box | undefined, options: FitOptions = BUILD_FIT): Viewport | undefined {
-  const shown = nodes.filter((n) => !n.hidden && n.measured?.width);
+  // Hidden cards count: they are drawn on a canvas instead (Canvas.tsx).
+  const shown = nodes.filter((n) => n.measured?.width);
   if (shown.length === 0) return undefined;
   const bounds = getNodesBounds(shown);
   const minZoom = options.minZoom ?? MIN_ZOOM;
@@ -66,13 +67,16 @@ export function clearFitViewport(nodes: readonly Node[], width: number, height: 
   return fits.reduce((best, v) => (v.zoom > best.zoom ? v : best));
 }
 
-/** Fits the view like `flow.fitView`, clear of the minimap inside `pane` (the canvas element). */
-export function fitClear(flow: ReactFlowInstance<Node>, pane: HTMLElement | null, options: FitOptions = BUILD_FIT, duration = 0): void {
+/**
+ * Fits the view like `flow.fitView`, clear of the minimap inside `pane` (the canvas element):
+ * around `nodes`, by default React Flow's.
+ */
+export function fitClear(flow: ReactFlowInstance<Node>, pane: HTMLElement | null, options: FitOptions = BUILD_FIT, duration = 0, nodes: readonly Node[] = flow.getNodes()): void {
   const box = pane?.getBoundingClientRect();
   const minimap = pane?.querySelector('.react-flow__minimap');
   const map = minimap instanceof HTMLElement && minimap.offsetParent !== null ? minimap.getBoundingClientRect() : undefined;
   const obstacle = box && map ? { left: map.left - box.left, top: map.top - box.top, right: map.right - box.left, bottom: map.bottom - box.top } : undefined;
-  const viewport = box && clearFitViewport(flow.getNodes(), box.width, box.height, obstacle, options);
+  const viewport = box && clearFitViewport(nodes, box.width, box.height, obstacle, options);
   if (viewport) void flow.setViewport(viewport, { duration });
   else void flow.fitView({ ...options, duration });
 }

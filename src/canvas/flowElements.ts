@@ -3,9 +3,10 @@
  * reused whenever their inputs did not change, so React Flow and the memoised node cards only
  * re-render what an edit actually touched (one dragged node, the values downstream of an edit).
  */
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { edgeKey, getOp, nodeLabel, type Model, type ModelEdge, type ModelNode, type OpDef } from '../../graph-engine/index.ts';
 import type { Evaluation, NodeResult } from '../store/evaluate.ts';
+import { CARD_WIDTH_PX, cardHeight, edgeAnchor } from './cardMetrics.ts';
 
 export interface OpNodeData extends Record<string, unknown> {
   /** The model node as the card shows it; its position may be stale (React Flow holds that). */
@@ -77,18 +78,75 @@ function sameCard(a: ModelNode, b: ModelNode): boolean {
   return a === b || (a.id === b.id && a.op === b.op && a.label === b.label && a.value === b.value && a.attrs === b.attrs);
 }
 
+/** What a card shows in rows and handles (OpNode.tsx draws it from the same numbers). */
+export function cardShape({ op, result }: Pick<OpNodeData, 'op' | 'result'>) {
+  const ports = result?.ports ?? 0;
+  const inputs = result?.portNames?.length ?? (op ? ports : 0);
+  // Layer macros list each output on its own row, next to its handle.
+  const outputs = result?.outputs && (result.outputs.length > 1 || op?.macro) ? result.outputs : undefined;
+  const badge = result?.badge;
+  const showValue = !badge || badge.kind === 'nonfinite';
+  return { ports, inputs, outputs, badge, showValue, rows: Math.max(ports, outputs?.length ?? 1) };
+}
+
+/** A card's size as its CSS draws it, before React Flow has measured it (cardMetrics.ts). */
+export function cardSize(data: Pick<OpNodeData, 'op' | 'result'>): Size {
+  const { rows, outputs, showValue, badge } = cardShape(data);
+  return { width: CARD_WIDTH_PX, height: cardHeight({ rows, outputs: outputs?.length ?? 0, value: showValue, grad: data.result?.grad !== undefined, badge: !!badge }) };
+}
+
+const HANDLE_PX = 10;
+
+/**
+ * The card's handles where React Flow would measure them (cardMetrics.ts: edgeAnchor), so that a
+ * card it has never mounted still counts as measured: React Flow then mounts only the cards on
+ * screen, and the view can be fitted before any card is drawn.
+ */
+export function cardHandles(data: Pick<OpNodeData, 'op' | 'result'>): NodeHandle[] {
+  const { inputs, outputs } = cardShape(data);
+  const handles: NodeHandle[] = [];
+  for (let i = 0; i < inputs; i++) {
+    const a = edgeAnchor('target', i, CARD_WIDTH_PX);
+    handles.push({ id: inputHandleId(i, inputs, data.result?.freePair), type: 'target', position: Position.Left, x: a.x, y: a.y - HANDLE_PX / 2, width: HANDLE_PX, height: HANDLE_PX });
+  }
+  for (let p = 0; p < (outputs?.length ?? 1); p++) {
+    const a = edgeAnchor('source', p, CARD_WIDTH_PX);
+    handles.push({ id: sourceHandleId(p), type: 'source', position: Position.Right, x: a.x - HANDLE_PX, y: a.y - HANDLE_PX / 2, width: HANDLE_PX, height: HANDLE_PX });
+  }
+  return handles;
+}
+
 const ORIGIN = { x: 0, y: 0 };
 
 interface CachedNode {
   rf: OpFlowNode;
   selected: boolean;
   measured?: Size;
+  hidden: boolean;
+}
+
+/** A card's estimated size and handles, kept with the `data` they were worked out from. */
+const estimates = new WeakMap<OpNodeData, { size: Size; handles: NodeHandle[] }>();
+function estimate(data: OpNodeData) {
+  let e = estimates.get(data);
+  if (!e) estimates.set(data, (e = { size: cardSize(data), handles: cardHandles(data) }));
+  return e;
 }
 
 export class FlowNodeCache {
   private cache = new Map<string, CachedNode>();
 
-  derive(model: Model, evaluation: Evaluation, selected: ReadonlySet<string>, measured: ReadonlyMap<string, Size>): OpFlowNode[] {
+  /** Card `id`'s size as last derived: React Flow's measurement, or else the estimate. */
+  size(id: string): Size | undefined {
+    return this.cache.get(id)?.rf.measured as Size | undefined;
+  }
+
+  /**
+   * React Flow's nodes for `model`. A card React Flow has not measured yet (not in `measured`)
+   * comes with its size and handles worked out from its content. `hidden` (default none) lists
+   * cards that React Flow should not mount at all, since they are drawn on a canvas instead.
+   */
+  derive(model: Model, evaluation: Evaluation, selected: ReadonlySet<string>, measured: ReadonlyMap<string, Size>, hidden?: (id: string) => boolean): OpFlowNode[] {
     const next = new Map<string, CachedNode>();
     const lossNode = model.nodes.find((n) => n.id === evaluation.lossId);
     const lossLabel = lossNode ? nodeLabel(lossNode) : undefined;
@@ -98,23 +156,27 @@ export class FlowNodeCache {
       const isLoss = node.id === evaluation.lossId;
       const isSelected = selected.has(node.id);
       const size = measured.get(node.id);
+      const isHidden = !!hidden?.(node.id);
       let data = prev?.rf.data;
       if (!data || !sameCard(data.node, node) || data.isLoss !== isLoss || data.lossLabel !== lossLabel || !sameResult(data.result, result)) {
         data = { node, op: getOp(node.op), result, isLoss, lossLabel };
       }
       let rf = prev?.rf;
       const position = node.position ?? ORIGIN;
-      if (!rf || rf.data !== data || rf.position !== position || prev!.selected !== isSelected || prev!.measured !== size) {
+      if (!rf || rf.data !== data || rf.position !== position || prev!.selected !== isSelected || prev!.measured !== size || prev!.hidden !== isHidden) {
+        const guess = size ? undefined : estimate(data);
         rf = {
           id: node.id,
           type: 'op',
           position,
           data,
           selected: isSelected,
-          measured: size,
+          measured: size ?? guess!.size,
+          ...(guess ? { handles: guess.handles } : {}),
+          ...(isHidden ? { hidden: true } : {}),
         };
       }
-      next.set(node.id, { rf, selected: isSelected, measured: size });
+      next.set(node.id, { rf, selected: isSelected, measured: size, hidden: isHidden });
       return rf;
     });
     this.cache = next;

@@ -30,6 +30,12 @@ export const detailAt = (zoom: number): Detail => (zoom < OVERVIEW_ZOOM ? 'overv
  */
 export const CULL_ABOVE = 300;
 
+/**
+ * Above this many nodes, the overview draws the cards on the edge canvas (EdgeCanvas.tsx) and
+ * React Flow mounts none of them: mounting even bare cards took seconds for a few thousand.
+ */
+export const CANVAS_CARDS_ABOVE = 1000;
+
 /** Whether `box` (flow coordinates) lies wholly inside a `width` x `height` view at `transform`. */
 export function boxInView(box: Rect, [tx, ty, zoom]: readonly [number, number, number], width: number, height: number): boolean {
   return box.x * zoom + tx >= 0 && box.y * zoom + ty >= 0 && (box.x + box.width) * zoom + tx <= width && (box.y + box.height) * zoom + ty <= height;
