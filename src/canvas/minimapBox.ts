@@ -34,15 +34,21 @@ export function viewRect([tx, ty, zoom]: readonly [number, number, number], widt
   return { x: -tx / zoom, y: -ty / zoom, width: width / zoom, height: height / zoom };
 }
 
-/** React Flow's minimap box in flow coordinates: the nodes' bounds and the view, with air. */
+/**
+ * Where React Flow's minimap puts things: the nodes' bounds and the view, centred, with 5 of its
+ * pixels of air. React Flow gives its <svg> (200 x 150) a viewBox that much larger than the
+ * union's wider side, and SVG's default preserveAspectRatio (xMidYMid meet) scales it by the
+ * larger of its two ratios (the height's, 160/150 against 210/200) and centres it.
+ */
 export function minimapBox(bounds: Rect | undefined, view: Rect): MinimapBox {
   const x0 = Math.min(bounds?.x ?? view.x, view.x);
   const y0 = Math.min(bounds?.y ?? view.y, view.y);
   const x1 = Math.max(bounds ? bounds.x + bounds.width : view.x + view.width, view.x + view.width);
   const y1 = Math.max(bounds ? bounds.y + bounds.height : view.y + view.height, view.y + view.height);
-  const scale = Math.max((x1 - x0) / MINIMAP_WIDTH, (y1 - y0) / MINIMAP_HEIGHT);
-  const offset = OFFSET_PX * scale;
-  return { x: x0 - (scale * MINIMAP_WIDTH - (x1 - x0)) / 2 - offset, y: y0 - (scale * MINIMAP_HEIGHT - (y1 - y0)) / 2 - offset, scale: scale * (1 + (2 * OFFSET_PX) / MINIMAP_WIDTH) };
+  const fit = Math.max((x1 - x0) / MINIMAP_WIDTH, (y1 - y0) / MINIMAP_HEIGHT);
+  const scale = fit * Math.max(1 + (2 * OFFSET_PX) / MINIMAP_WIDTH, 1 + (2 * OFFSET_PX) / MINIMAP_HEIGHT);
+  // The union's centre at the minimap's centre.
+  return { x: (x0 + x1) / 2 - (MINIMAP_WIDTH / 2) * scale, y: (y0 + y1) / 2 - (MINIMAP_HEIGHT / 2) * scale, scale };
 }
 
 /** The canvas transform (setTransform's a..f) that draws flow coordinates into `box`, at `ratio` device pixels per pixel. */
