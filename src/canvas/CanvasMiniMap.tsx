@@ -5,23 +5,8 @@
  * and React Flow's minimap styles), pans the view when dragged and zooms it on the wheel.
  */
 import { useEffect, useRef, type PointerEvent, type WheelEvent } from 'react';
-import { Panel, useReactFlow, useStoreApi, type Node, type Rect } from '@xyflow/react';
-
-const WIDTH = 200;
-const HEIGHT = 150;
-/** React Flow's minimap keeps this many of its own pixels around the graph. */
-const OFFSET_PX = 5;
-
-/** React Flow's minimap box in flow coordinates: the nodes' bounds and the view, with air. */
-function minimapBox(bounds: Rect | undefined, view: Rect) {
-  const x0 = Math.min(bounds?.x ?? view.x, view.x);
-  const y0 = Math.min(bounds?.y ?? view.y, view.y);
-  const x1 = Math.max(bounds ? bounds.x + bounds.width : view.x + view.width, view.x + view.width);
-  const y1 = Math.max(bounds ? bounds.y + bounds.height : view.y + view.height, view.y + view.height);
-  const scale = Math.max((x1 - x0) / WIDTH, (y1 - y0) / HEIGHT);
-  const offset = OFFSET_PX * scale;
-  return { x: x0 - (scale * WIDTH - (x1 - x0)) / 2 - offset, y: y0 - (scale * HEIGHT - (y1 - y0)) / 2 - offset, scale: scale * (1 + (2 * OFFSET_PX) / WIDTH) };
-}
+import { Panel, useReactFlow, useStoreApi, type Node } from '@xyflow/react';
+import { dragViewport, MINIMAP_HEIGHT as HEIGHT, MINIMAP_WIDTH as WIDTH, minimapBox, minimapMatrix, nodesBounds, viewRect } from './minimapBox.ts';
 
 export function CanvasMiniMap({ nodes, nodeColor, ariaLabel }: { nodes: readonly Node[]; nodeColor: (n: Node) => string; ariaLabel: string }) {
   const store = useStoreApi();
@@ -33,17 +18,7 @@ export function CanvasMiniMap({ nodes, nodeColor, ariaLabel }: { nodes: readonly
     const canvas = ref.current;
     const context = canvas?.getContext('2d');
     if (!canvas || !context) return;
-    let bounds: Rect | undefined;
-    if (nodes.length) {
-      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-      for (const n of nodes) {
-        x0 = Math.min(x0, n.position.x);
-        y0 = Math.min(y0, n.position.y);
-        x1 = Math.max(x1, n.position.x + (n.measured?.width ?? 0));
-        y1 = Math.max(y1, n.position.y + (n.measured?.height ?? 0));
-      }
-      bounds = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-    }
+    const bounds = nodesBounds(nodes);
     // Colours resolved once (a probe turns var() into a colour the canvas takes).
     const probe = document.createElement('div');
     canvas.parentElement!.append(probe);
@@ -62,16 +37,15 @@ export function CanvasMiniMap({ nodes, nodeColor, ariaLabel }: { nodes: readonly
     const draw = () => {
       frame = 0;
       const { transform: [tx, ty, zoom], width, height } = store.getState();
-      const view = { x: -tx / zoom, y: -ty / zoom, width: width / zoom, height: height / zoom };
+      const view = viewRect([tx, ty, zoom], width, height);
       const b = minimapBox(bounds, view);
       const key = `${tx} ${ty} ${zoom} ${width} ${height}`;
       if (key === drawn) return;
       drawn = key;
       box.current = b;
-      const k = ratio / b.scale;
       context.setTransform(1, 0, 0, 1, 0, 0);
       context.clearRect(0, 0, canvas.width, canvas.height);
-      context.setTransform(k, 0, 0, k, -b.x * k, -b.y * k);
+      context.setTransform(...minimapMatrix(b, ratio));
       const paths = new Map<string, Path2D>();
       for (const n of nodes) {
         const colour = nodeColor(n);
@@ -116,9 +90,7 @@ export function CanvasMiniMap({ nodes, nodeColor, ariaLabel }: { nodes: readonly
   };
   const onPointerMove = (e: PointerEvent) => {
     if (!drag.current) return;
-    const { x, y, zoom } = flow.getViewport();
-    const s = box.current.scale * zoom;
-    void flow.setViewport({ x: x - (e.clientX - drag.current.x) * s, y: y - (e.clientY - drag.current.y) * s, zoom });
+    void flow.setViewport(dragViewport(flow.getViewport(), e.clientX - drag.current.x, e.clientY - drag.current.y, box.current));
     drag.current = { x: e.clientX, y: e.clientY };
   };
   const onPointerUp = () => {

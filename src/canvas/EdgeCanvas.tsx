@@ -6,9 +6,9 @@
  * move. useCanvasEdgePointer makes the lines clickable.
  */
 import { useCallback, useEffect, useRef, type MouseEvent, type RefObject } from 'react';
-import { useStoreApi, type Edge, type InternalNode } from '@xyflow/react';
+import { useStoreApi, type Edge } from '@xyflow/react';
 import { editorStore } from '../store/useEditor.ts';
-import { edgeAt, mayCross, screenCurve, type View } from './edgeCurves.ts';
+import { cardAt, edgeAt, mayCross, screenCurve, type View } from './edgeCurves.ts';
 import type { OpNodeData } from './flowElements.ts';
 import { overviewSymbolPx } from './cardMetrics.ts';
 
@@ -119,19 +119,6 @@ function drawCards(context: CanvasRenderingContext2D, { transform: [tx, ty, zoom
     context.fillStyle = s.colour;
     context.fillText(s.text, s.x, s.y);
   }
-}
-
-/** The card drawn at screen point (x, y), topmost first, when the canvas draws the cards. */
-export function cardAt({ transform: [tx, ty, zoom], nodeLookup }: View, x: number, y: number): InternalNode | undefined {
-  const fx = (x - tx) / zoom;
-  const fy = (y - ty) / zoom;
-  let hit: InternalNode | undefined;
-  for (const node of nodeLookup.values()) {
-    if (node.type !== 'op') continue;
-    const p = node.internals.positionAbsolute;
-    if (fx >= p.x && fy >= p.y && fx <= p.x + (node.measured.width ?? 0) && fy <= p.y + (node.measured.height ?? 0)) hit = node;
-  }
-  return hit;
 }
 
 /** Edges, and with `cards` the cards too (the overview of a very large graph), on one canvas. */

@@ -3,6 +3,8 @@ export const HEADER_PX = 30;
 export const PORT_ROW_PX = 19;
 /** A card's width (app.css: .op-node). */
 export const CARD_WIDTH_PX = 168;
+/** A multi-output card's width (app.css: .op-node--multi), a layer macro's with a row per output. */
+export const MULTI_CARD_WIDTH_PX = 210;
 
 /** The op symbol's size in the zoomed-out overview: as large as fits the card. */
 export const overviewSymbolPx = (symbol: string) => (symbol.length <= 3 ? 44 : symbol.length <= 5 ? 34 : 22);

@@ -2,7 +2,7 @@
  * The curves of edges drawn on the edge canvas (EdgeCanvas.tsx), in screen pixels: React Flow's
  * default bezier between its measured handles, so nothing moves when edges change from React
  * Flow's SVG to the canvas or back. Also finds the edge under a click, since canvas lines are
- * not elements.
+ * not elements, and the card under the pointer when the canvas draws the cards too.
  */
 import type { Edge, InternalNode } from '@xyflow/react';
 import { edgeAnchor } from './cardMetrics.ts';
@@ -117,4 +117,17 @@ export function edgeAt(edges: readonly Edge[], view: View, x: number, y: number,
     }
   }
   return best;
+}
+
+/** The card drawn at screen point (x, y) when the canvas draws the cards: the last (topmost) one there. */
+export function cardAt({ transform: [tx, ty, zoom], nodeLookup }: View, x: number, y: number): InternalNode | undefined {
+  const fx = (x - tx) / zoom;
+  const fy = (y - ty) / zoom;
+  let hit: InternalNode | undefined;
+  for (const node of nodeLookup.values()) {
+    if (node.type !== 'op') continue;
+    const p = node.internals.positionAbsolute;
+    if (fx >= p.x && fy >= p.y && fx <= p.x + (node.measured.width ?? 0) && fy <= p.y + (node.measured.height ?? 0)) hit = node;
+  }
+  return hit;
 }

@@ -6,7 +6,7 @@
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { edgeKey, getOp, nodeLabel, type Model, type ModelEdge, type ModelNode, type OpDef } from '../../graph-engine/index.ts';
 import type { Evaluation, NodeResult } from '../store/evaluate.ts';
-import { CARD_WIDTH_PX, cardHeight, edgeAnchor } from './cardMetrics.ts';
+import { CARD_WIDTH_PX, cardHeight, edgeAnchor, MULTI_CARD_WIDTH_PX } from './cardMetrics.ts';
 
 export interface OpNodeData extends Record<string, unknown> {
   /** The model node as the card shows it; its position may be stale (React Flow holds that). */
@@ -86,13 +86,15 @@ export function cardShape({ op, result }: Pick<OpNodeData, 'op' | 'result'>) {
   const outputs = result?.outputs && (result.outputs.length > 1 || op?.macro) ? result.outputs : undefined;
   const badge = result?.badge;
   const showValue = !badge || badge.kind === 'nonfinite';
-  return { ports, inputs, outputs, badge, showValue, rows: Math.max(ports, outputs?.length ?? 1) };
+  // A card with a row per output is wider (app.css: .op-node--multi; OpNode.tsx sets the class on the same condition).
+  const width = outputs ? MULTI_CARD_WIDTH_PX : CARD_WIDTH_PX;
+  return { ports, inputs, outputs, badge, showValue, rows: Math.max(ports, outputs?.length ?? 1), width };
 }
 
 /** A card's size as its CSS draws it, before React Flow has measured it (cardMetrics.ts). */
 export function cardSize(data: Pick<OpNodeData, 'op' | 'result'>): Size {
-  const { rows, outputs, showValue, badge } = cardShape(data);
-  return { width: CARD_WIDTH_PX, height: cardHeight({ rows, outputs: outputs?.length ?? 0, value: showValue, grad: data.result?.grad !== undefined, badge: !!badge }) };
+  const { rows, outputs, showValue, badge, width } = cardShape(data);
+  return { width, height: cardHeight({ rows, outputs: outputs?.length ?? 0, value: showValue, grad: data.result?.grad !== undefined, badge: !!badge }) };
 }
 
 const HANDLE_PX = 10;
@@ -103,14 +105,14 @@ const HANDLE_PX = 10;
  * screen, and the view can be fitted before any card is drawn.
  */
 export function cardHandles(data: Pick<OpNodeData, 'op' | 'result'>): NodeHandle[] {
-  const { inputs, outputs } = cardShape(data);
+  const { inputs, outputs, width } = cardShape(data);
   const handles: NodeHandle[] = [];
   for (let i = 0; i < inputs; i++) {
-    const a = edgeAnchor('target', i, CARD_WIDTH_PX);
+    const a = edgeAnchor('target', i, width);
     handles.push({ id: inputHandleId(i, inputs, data.result?.freePair), type: 'target', position: Position.Left, x: a.x, y: a.y - HANDLE_PX / 2, width: HANDLE_PX, height: HANDLE_PX });
   }
   for (let p = 0; p < (outputs?.length ?? 1); p++) {
-    const a = edgeAnchor('source', p, CARD_WIDTH_PX);
+    const a = edgeAnchor('source', p, width);
     handles.push({ id: sourceHandleId(p), type: 'source', position: Position.Right, x: a.x - HANDLE_PX, y: a.y - HANDLE_PX / 2, width: HANDLE_PX, height: HANDLE_PX });
   }
   return handles;
