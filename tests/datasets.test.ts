@@ -56,6 +56,15 @@ describe('CSV', () => {
     expect(Array.from(ds.data[1])).toEqual([2, -40]);
   });
 
+  it('counts lines as an editor does through a byte-order mark, blank lines and CRLF', () => {
+    // Line 1 is the BOM and a CR, 2 the header, 3 blank, 4 good, 5 blank, 6 bad.
+    expect(() => parseCsv('\uFEFF\r\na,b\r\n\r\n1,2\r\n\r\n3,q\r\n', 'f.csv')).toThrow(/line 6, column 2 \("b"\): "q" is not a number/);
+    expect(() => parseCsv('\n\na,b\n1,2\n3', 'f.csv')).toThrow(/f\.csv: line 5 has 1 field/);
+    const ds = parseCsv('\uFEFFa,b\r\n1,2', 'f.csv');
+    expect(ds.columns).toEqual(['a', 'b']);
+    expect(Array.from(ds.data[0])).toEqual([1]);
+  });
+
   it('names the line and column of a bad value, a ragged row, an empty file', () => {
     expect(() => parseCsv('', 'f.csv')).toThrow(/f\.csv: the file is empty/);
     expect(() => parseCsv('a,b\n', 'f.csv')).toThrow(/header but no data rows/);

@@ -1,6 +1,6 @@
 // Hostile and faulty input in the browser: whatever a link, a file or another tab brings, the user's
 // graph stays on screen, edits go on being autosaved, and each failure says what it was.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import type { Model } from '../../graph-engine/index.ts';
@@ -171,4 +171,20 @@ test('node ids named like JavaScript built-ins train like any others', async ({ 
   await expect(panel.getByTestId('initial-loss')).not.toHaveText('–');
   await page.getByRole('button', { name: 'Build' }).click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue(xor.name!);
+});
+
+test('a CSV far over the row limit is refused at the line after it, and training data stays', async ({ page }, testInfo) => {
+  await page.goto('/?sample=xor-mlp');
+  await page.getByRole('button', { name: 'Train' }).click();
+  const panel = page.getByRole('complementary', { name: 'Train panel' });
+  await expect(panel.getByRole('button', { name: 'Play' })).toBeEnabled();
+  // 1,000,000 rows (16 MB): the reader stops at row 100,001 instead of splitting the whole file.
+  const rows = Array.from({ length: 1_000_000 }, (_, i) => `${(i % 7) / 7},${(i % 5) / 5},${i % 2}`);
+  const file = testInfo.outputPath('huge.csv');
+  writeFileSync(file, `x1,x2,y\n${rows.join('\n')}\n`);
+  await panel.getByLabel('Load a CSV file').setInputFiles(file);
+  await expect(panel).toContainText('huge.csv: line 100002: the file has more than 100,000 data rows, the most GraphGrad trains on.');
+  // The built-in data set is one choice away, and trains.
+  await panel.getByLabel('Dataset').selectOption({ label: 'XOR truth table (4 rows)' });
+  await expect(panel.getByRole('button', { name: 'Play' })).toBeEnabled();
 });
