@@ -18,4 +18,4 @@ export function recordFrom<T>(entries: Iterable<readonly [string, T]>): Record<s
 
 /** rec[key] when it is the record's own property, else undefined (never an inherited method). */
 export const own = <T>(rec: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
-  rec !== undefined && Object.prototype.hasOwnProperty.call(rec, key) ? rec[key] : undefined;
+  rec !== undefined && Object.hasOwn(rec, key) ? rec[key] : undefined;

@@ -34,7 +34,7 @@ async function compare(m: Model) {
 describe.each(samples)('ONNX export of samples/%s', (_file, m) => {
   it('runs in ONNX Runtime with the engine\'s values to 1e-5', async () => {
     await (engine as { ensureOpsFor?: (m: Model) => Promise<void> }).ensureOpsFor?.(m);
-    let r;
+    let r: Awaited<ReturnType<typeof compare>>;
     try {
       r = await compare(m);
     } catch (e) {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import katex from 'katex';
-import { compileExpression, DISPLAY_LIMIT, EXPRESSION_FUNCTIONS, EXPRESSION_LIMITS, ExpressionError } from '../graph-engine/expr/expression.ts';
+import { type CompiledExpression, compileExpression, DISPLAY_LIMIT, EXPRESSION_FUNCTIONS, EXPRESSION_LIMITS, ExpressionError } from '../graph-engine/expr/expression.ts';
 import { checkGraph, loadExpressionOps, type Model } from '../graph-engine/index.ts';
 
 const exprModel = (expression: string, inputs: string[], variables?: string[]): Model => ({
@@ -77,7 +77,7 @@ const formula = fc.letrec((tie) => ({
  * Returns false when refused.
  */
 function compilesWithBoundedWork(text: string): boolean {
-  let c;
+  let c: CompiledExpression;
   try {
     c = compileExpression(text);
   } catch (e) {
@@ -193,7 +193,7 @@ describe('expression variable names', () => {
     fc.assert(
       fc.property(name, name, fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true }), (a, b, va, vb) => {
         fc.pre(a !== b);
-        let c;
+        let c: CompiledExpression;
         try {
           c = compileExpression(`abs(${a}) * 2 + ${b}`);
         } catch (e) {

@@ -119,14 +119,14 @@ describe('layer macros', () => {
     const a = initMacroParams(m, 7);
     const b = initMacroParams(m, 7);
     const c = initMacroParams(m, 8);
-    const W = (x: Model) => x.nodes.find((n) => n.id === 'h')!.attrs!.W as number[][];
-    expect(W(a)).toEqual(W(b));
-    expect(W(a)).not.toEqual(W(c));
+    const weightsOf = (x: Model) => x.nodes.find((n) => n.id === 'h')!.attrs!.W as number[][];
+    expect(weightsOf(a)).toEqual(weightsOf(b));
+    expect(weightsOf(a)).not.toEqual(weightsOf(c));
     const limit = Math.sqrt(6 / (2 + 3)); // Glorot for tanh, fan-in 2, fan-out 3
-    for (const row of W(a)) for (const w of row) expect(Math.abs(w)).toBeLessThanOrEqual(limit);
+    for (const row of weightsOf(a)) for (const w of row) expect(Math.abs(w)).toBeLessThanOrEqual(limit);
     const back = withParams(a, (id) => (id === 'h/w1_0' ? 42 : undefined));
-    expect(W(back)[1][0]).toBe(42);
-    expect(W(back)[0][1]).toBe(W(a)[0][1]);
+    expect(weightsOf(back)[1][0]).toBe(42);
+    expect(weightsOf(back)[0][1]).toBe(weightsOf(a)[0][1]);
   });
 
   it('names the node for bad attrs, a missing output port, and mismatched stored weights', () => {

@@ -49,7 +49,7 @@ describe('node ids named like Object.prototype members', () => {
         // Gradients, and their JSON (what `grad --json` prints), hold one own entry per node.
         const g = JSON.parse(JSON.stringify(computeGradients(model))) as { values: Record<string, number>; grads: Record<string, number> };
         for (const id of [ids.x, ids.w, ids.m, ids.p, ids.L]) {
-          expect(Object.prototype.hasOwnProperty.call(g.values, id), id).toBe(true);
+          expect(Object.hasOwn(g.values, id), id).toBe(true);
           expect(typeof g.values[id]).toBe('number');
         }
         // x = 1, y = 0, w = 0.3, the neuron's w0 and b drawn/0: L = (0.3 + n)², dL/dw = 2(0.3 + n)·x.
@@ -136,7 +136,7 @@ describe('the CLI with such ids', () => {
     const g = cli('grad', file, '--json');
     expect(g.code).toBe(0);
     const report = JSON.parse(g.out) as { values: Record<string, number>; grads: Record<string, number> };
-    expect(Object.prototype.hasOwnProperty.call(report.values, '__proto__')).toBe(true);
+    expect(Object.hasOwn(report.values, '__proto__')).toBe(true);
     expect(report.values.__proto__).toBe(trained.__proto__);
     expect(typeof report.grads.constructor).toBe('number');
   });

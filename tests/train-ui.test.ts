@@ -162,7 +162,10 @@ describe('TrainRunner', () => {
     const trainer = (runner as unknown as { trainer: { evaluateGrid: (...a: unknown[]) => unknown } }).trainer;
     const calls: unknown[][] = [];
     const orig = trainer.evaluateGrid.bind(trainer);
-    trainer.evaluateGrid = (...a: unknown[]) => (calls.push(a), orig(...a));
+    trainer.evaluateGrid = (...a: unknown[]) => {
+      calls.push(a);
+      return orig(...a);
+    };
     let s = runner.stepEpoch()!;
     for (let i = 0; i < 30; i++) s = runner.stepEpoch()!;
     expect(calls.length).toBe(31); // one grid pass per snapshot, all outputs together

@@ -1,5 +1,5 @@
 /** Node-only helpers for the CLI: reading model files with problems named, tables, exit codes. */
-import { accessSync, chmodSync, constants, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, readFileSync, renameSync, type Stats, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { validateModelText, type Validated } from '../validate.ts';
 
@@ -41,7 +41,7 @@ export function readModel(path: string | undefined): Required<Pick<Validated, 'm
  */
 export function checkWritable(path: string, flag = '--out'): void {
   const dir = dirname(resolve(path));
-  let folder;
+  let folder: Stats;
   try {
     folder = statSync(dir);
   } catch {
@@ -53,7 +53,7 @@ export function checkWritable(path: string, flag = '--out'): void {
   } catch {
     throw new CliError(`${flag} ${path}: the folder ${dir} is not writable.`);
   }
-  let file;
+  let file: Stats;
   try {
     file = statSync(path);
   } catch {

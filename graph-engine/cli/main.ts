@@ -93,7 +93,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return name ? 0 : 2;
   }
-  const cmd = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+  const cmd = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!cmd) {
     console.error(`Unknown command "${name}".\n\n${USAGE}`);
     return 2;

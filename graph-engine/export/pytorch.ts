@@ -27,7 +27,7 @@ const MAX_EMBEDDED_NUMBERS = 200_000;
 
 /** The training rows of the model's own dataset, by input node id, when it names a built-in one. */
 function builtInTrainingData(model: Model, overrides?: Partial<TrainSettings>): Record<string, number[]> | undefined {
-  let trainer;
+  let trainer: ReturnType<typeof createTrainer>;
   try {
     trainer = createTrainer(model, { overrides });
   } catch {

@@ -273,24 +273,24 @@ function symbolicDerivatives(root: Expr, count: number): { nodes: Expr[]; create
     return node(k, args, name, v);
   };
   const num = (v: number) => make('num', [], '', v);
-  const valueOf = (e: Expr) => (e.k === 'num' ? e.v : e.k === 'neg' && e.args[0].k === 'num' ? -e.args[0].v : undefined);
-  const isZero = (e: Expr) => valueOf(e) === 0;
-  const isOne = (e: Expr) => valueOf(e) === 1;
+  const constantOf = (e: Expr) => (e.k === 'num' ? e.v : e.k === 'neg' && e.args[0].k === 'num' ? -e.args[0].v : undefined);
+  const isZero = (e: Expr) => constantOf(e) === 0;
+  const isOne = (e: Expr) => constantOf(e) === 1;
   const isOp = (e: Expr, name: string) => e.k === 'op' && e.name === name;
   /** Written with a leading minus: -u, a negative number, or a product starting with one. */
   const negative = (e: Expr): boolean => e.k === 'neg' || (e.k === 'num' && e.v < 0) || (isOp(e, '*') && negative(e.args[0]));
   const neg = (u: Expr): Expr => {
-    const v = valueOf(u);
+    const v = constantOf(u);
     if (v !== undefined) return v === 0 ? u : num(-v);
     if (u.k === 'neg') return u.args[0];
     // -(c · w) = (-c) · w, and -((-a) · w) = a · w: negating a product negates its first factor
-    if (isOp(u, '*') && (valueOf(u.args[0]) !== undefined || negative(u.args[0]))) return mul(neg(u.args[0]), u.args[1]);
+    if (isOp(u, '*') && (constantOf(u.args[0]) !== undefined || negative(u.args[0]))) return mul(neg(u.args[0]), u.args[1]);
     return make('neg', [u]);
   };
   const add = (u: Expr, w: Expr): Expr => {
     if (isZero(u)) return w;
     if (isZero(w)) return u;
-    const a = valueOf(u), b = valueOf(w);
+    const a = constantOf(u), b = constantOf(w);
     if (a !== undefined && b !== undefined) return num(a + b);
     if (negative(w)) return sub(u, neg(w));
     if (negative(u)) return sub(w, neg(u));
@@ -299,11 +299,11 @@ function symbolicDerivatives(root: Expr, count: number): { nodes: Expr[]; create
   const sub = (u: Expr, w: Expr): Expr => {
     if (isZero(w)) return u;
     if (isZero(u)) return neg(w);
-    const a = valueOf(u), b = valueOf(w);
+    const a = constantOf(u), b = constantOf(w);
     if (a !== undefined && b !== undefined) return num(a - b);
     if (negative(w)) return add(u, neg(w));
     // (p - c) - b = p - (c + b), (p + c) - b = p + (c - b): the exponent of x^(y - 1) differentiated is y - 2
-    const c = u.k === 'op' && (u.name === '-' || u.name === '+') ? valueOf(u.args[1]) : undefined;
+    const c = u.k === 'op' && (u.name === '-' || u.name === '+') ? constantOf(u.args[1]) : undefined;
     if (b !== undefined && c !== undefined) return u.name === '-' ? sub(u.args[0], num(c + b)) : add(u.args[0], num(c - b));
     return make('op', [u, w], '-');
   };
@@ -312,14 +312,14 @@ function symbolicDerivatives(root: Expr, count: number): { nodes: Expr[]; create
     if (isZero(u) || isZero(w)) return num(0);
     if (isOne(u)) return w;
     if (isOne(w)) return u;
-    const a = valueOf(u), b = valueOf(w);
+    const a = constantOf(u), b = constantOf(w);
     if (a !== undefined && b !== undefined) return num(a * b);
     if (b !== undefined) return mul(w, u); // the number first: 2 * x
     if (reciprocal(w)) return div(u, w.args[1]); // u * (1 / w) = u / w
     if (reciprocal(u)) return div(w, u.args[1]);
     if (negative(w)) return neg(mul(u, neg(w)));
     if (a === undefined && negative(u)) return neg(mul(neg(u), w));
-    if (a !== undefined && isOp(w, '*') && valueOf(w.args[0]) !== undefined) return mul(num(a * valueOf(w.args[0])!), w.args[1]);
+    if (a !== undefined && isOp(w, '*') && constantOf(w.args[0]) !== undefined) return mul(num(a * constantOf(w.args[0])!), w.args[1]);
     if (a === -1) return neg(w);
     return make('op', [u, w], '*');
   };
@@ -338,7 +338,7 @@ function symbolicDerivatives(root: Expr, count: number): { nodes: Expr[]; create
   /** The ln in d(u^w)/dw: ln u for a positive number, pi or e (1), else ln|u|, the pow op's convention. */
   const lnOf = (u: Expr): Expr => {
     if (u.k === 'const' && u.name === 'e') return num(1);
-    return call('log', u.k === 'const' || (valueOf(u) ?? -1) > 0 ? u : call('abs', u));
+    return call('log', u.k === 'const' || (constantOf(u) ?? -1) > 0 ? u : call('abs', u));
   };
 
   const d = (e: Expr, v: number): Expr => {

@@ -51,8 +51,8 @@ export function applyUpdate(params: Float64Array, grads: Float64Array, state: Op
     const { beta1, beta2, epsilon } = o;
     const m = state.m;
     const s = state.s;
-    const c1 = 1 - Math.pow(beta1, state.t);
-    const c2 = 1 - Math.pow(beta2, state.t);
+    const c1 = 1 - beta1 ** state.t;
+    const c2 = 1 - beta2 ** state.t;
     for (let i = 0; i < n; i++) {
       const w = params[i];
       const g = grads[i] + l2 * w + l1 * Math.sign(w);

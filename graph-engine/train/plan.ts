@@ -15,8 +15,8 @@ import type { Graph } from '../graph.ts';
 import type { Attrs, OpDef } from '../ops/types.ts';
 import { bceWithLogits, bceWithLogitsSlope } from '../ops/registry.ts';
 
-export const enum Code { Generic, Add, Sub, Mul2, Neg, Square, Identity, Sigmoid, Tanh, Relu, Exp, Mse, BceWithLogits }
-export const enum Act { None, Sigmoid, Tanh, Relu, LeakyRelu, Elu, Step }
+export enum Code { Generic, Add, Sub, Mul2, Neg, Square, Identity, Sigmoid, Tanh, Relu, Exp, Mse, BceWithLogits }
+export enum Act { None, Sigmoid, Tanh, Relu, LeakyRelu, Elu, Step }
 
 const CODES: Record<string, Code> = {
   add: Code.Add, sum: Code.Add, sub: Code.Sub, neg: Code.Neg, square: Code.Square, identity: Code.Identity,

@@ -75,7 +75,7 @@ export function resolveSettings(model: Model, overrides: Partial<TrainSettings> 
   }
   // The block as written, now known valid: zod's copy of `bind` drops a "__proto__" key (it assigns
   // keys to a plain object), and node ids may be any string.
-  const fromFile = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k, v]) => v !== undefined && Object.prototype.hasOwnProperty.call(TrainingSchema.shape, k)));
+  const fromFile = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k, v]) => v !== undefined && Object.hasOwn(TrainingSchema.shape, k)));
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   const checked = TrainingSchema.safeParse({ ...fromFile, ...defined });
   if (!checked.success) {

@@ -23,6 +23,7 @@ export function Formula({ tex, label }: { tex: string; label: string }) {
     };
   }, [tex]);
   return html ? (
+    // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX's own markup, rendered with trust: false from our LaTeX (labels are escaped by texName)
     <div className="formula" role="math" aria-label={label} dangerouslySetInnerHTML={{ __html: html }} />
   ) : (
     <code className="formula formula--loading">{tex}</code>

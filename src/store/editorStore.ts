@@ -120,6 +120,7 @@ export function createEditorStore(options: StoreOptions = {}) {
 
   return createStore<EditorStore>()((set, get) => {
     /** Applies a recipe to the model as one undo step (or part of the open gesture). */
+    // biome-ignore lint/suspicious/noConfusingVoidType: an immer recipe edits the draft (returning nothing) or returns a replacement
     function commit(label: string, recipe: (draft: Model) => void | Model, opts: { coalesceKey?: string; semantic?: boolean } = {}) {
       const s = get();
       const [model, patches, inverse] = produceWithPatches(s.model, recipe as (draft: Model) => void);

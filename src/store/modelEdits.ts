@@ -201,7 +201,7 @@ function repackVariadic(draft: Model, targets: Iterable<string>, pairsBefore: Re
   for (const t of targets) {
     const node = index.get(t);
     const op = node && getOp(node.op);
-    if (!op || op.arity.kind !== 'variadic') continue;
+    if (op?.arity.kind !== 'variadic') continue;
     const incoming = draft.edges.filter((e) => e.target === t).sort((a, b) => a.port - b.port);
     const pairs = pairsBefore.get(t);
     if (pairs === undefined) {
@@ -263,7 +263,13 @@ export function pasteOffset(model: Model, clip: { nodes: readonly ModelNode[] },
 export function pasteSubgraph(draft: Model, clip: { nodes: readonly ModelNode[]; edges: readonly ModelEdge[] }, offset: XY): string[] {
   const taken = new Set(draft.nodes.map((n) => n.id));
   const rename = new Map<string, string>();
-  for (const n of clip.nodes) rename.set(n.id, taken.has(n.id) ? freshId(draft, n.id.replace(/\d+$/, ''), taken) : (taken.add(n.id), n.id));
+  for (const n of clip.nodes) {
+    if (taken.has(n.id)) rename.set(n.id, freshId(draft, n.id.replace(/\d+$/, ''), taken));
+    else {
+      taken.add(n.id);
+      rename.set(n.id, n.id);
+    }
+  }
   for (const n of clip.nodes) {
     const copy: ModelNode = structuredClone(n) as ModelNode;
     copy.id = rename.get(n.id)!;

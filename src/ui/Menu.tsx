@@ -28,16 +28,16 @@ export function Menu({ name, button, title, items }: { name: string; button: Rea
     const close = (e: PointerEvent) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
-    const escape = (e: KeyboardEvent) => {
+    const closeOnEscape = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       setOpen(false);
       if (root.current?.contains(document.activeElement)) trigger.current?.focus();
     };
     document.addEventListener('pointerdown', close);
-    document.addEventListener('keydown', escape);
+    document.addEventListener('keydown', closeOnEscape);
     return () => {
       document.removeEventListener('pointerdown', close);
-      document.removeEventListener('keydown', escape);
+      document.removeEventListener('keydown', closeOnEscape);
     };
   }, [open]);
   return (

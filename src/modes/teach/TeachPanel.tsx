@@ -535,7 +535,7 @@ function PathsView() {
   const g = st?.graph;
   const leaves = useMemo(() => (g ? g.nodes.filter((n) => isLeafOp(n.op) && !n.origin) : []), [g]);
   const selectedLeaf = [...selected].find((id) => leaves.some((l) => l.id === id));
-  const leafId = leafChoice ?? selectedLeaf ?? leaves.find((l) => g && g.reachesLoss[l.index])?.id;
+  const leafId = leafChoice ?? selectedLeaf ?? leaves.find((l) => g?.reachesLoss[l.index])?.id;
   const ready = !!st && st.backwardDone === st.total && st.total > 0;
   const listing = useMemo(() => {
     if (!st || !g || !ready || !leafId) return undefined;
