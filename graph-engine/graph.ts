@@ -103,7 +103,11 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
     const base = getOp(n.op);
     if (!base) {
       const hint = own(LAZY_OPS, n.op);
-      problems.push({ message: `Node ${quote(n.id)}: ${hint ? `op ${quote(n.op)} is not loaded: ${hint}` : `unknown op ${quote(n.op)}`}.`, path: `${path}.op`, nodeId: n.id });
+      problems.push({
+        message: `Node ${quote(n.id)}: ${hint ? `op ${quote(n.op)} is not loaded: ${hint}` : `unknown op ${quote(n.op)}`}.`,
+        path: `${path}.op`,
+        nodeId: n.id,
+      });
       indexOf.set(n.id, -1);
       return;
     }
@@ -121,7 +125,11 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
     for (const spec of op.attrs ?? []) {
       const v = n.attrs?.[spec.name];
       if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v))) {
-        problems.push({ message: `Node ${nodeRefWithOp({ id: n.id, label: nodeLabel(n) }, n.op)}: attr ${quote(spec.name)} must be a finite number.`, path: `${path}.attrs.${spec.name}`, nodeId: n.id });
+        problems.push({
+          message: `Node ${nodeRefWithOp({ id: n.id, label: nodeLabel(n) }, n.op)}: attr ${quote(spec.name)} must be a finite number.`,
+          path: `${path}.attrs.${spec.name}`,
+          nodeId: n.id,
+        });
       }
     }
     indexOf.set(n.id, nodes.length);
@@ -151,24 +159,40 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
     if (s === undefined || t === undefined || s < 0 || t < 0) return;
     const target = nodes[t];
     if ((e.sourcePort ?? 0) !== 0) {
-      problems.push({ message: `${name}: node ${quote(e.source)} (${nodes[s].op.name}) has one output; sourcePort ${e.sourcePort} does not exist.`, path: `${path}.sourcePort`, edgeIndex: i });
+      problems.push({
+        message: `${name}: node ${quote(e.source)} (${nodes[s].op.name}) has one output; sourcePort ${e.sourcePort} does not exist.`,
+        path: `${path}.sourcePort`,
+        edgeIndex: i,
+      });
       return;
     }
     const arity = target.op.arity;
     if (arity.kind === 'leaf') {
-      problems.push({ message: `${name}: node ${quote(e.target)} is a ${target.op.name} leaf and takes no inputs.`, path: `${path}.target`, edgeIndex: i, nodeId: target.id });
+      problems.push({
+        message: `${name}: node ${quote(e.target)} is a ${target.op.name} leaf and takes no inputs.`,
+        path: `${path}.target`,
+        edgeIndex: i,
+        nodeId: target.id,
+      });
       return;
     }
     if (arity.kind === 'fixed' && e.port >= arity.ports.length) {
       problems.push({
         message: `${name}: port ${e.port} does not exist on ${quote(e.target)} (${target.op.name} has ports 0..${arity.ports.length - 1}: ${arity.ports.join(', ')}).`,
-        path: `${path}.port`, edgeIndex: i, nodeId: target.id,
+        path: `${path}.port`,
+        edgeIndex: i,
+        nodeId: target.id,
       });
       return;
     }
     const taken = portsOf[t].get(e.port);
     if (taken) {
-      problems.push({ message: `${name}: port ${e.port} of ${quote(e.target)} already has an edge (edge ${taken.modelIndex} from ${quote(nodes[taken.source].id)}).`, path: `${path}.port`, edgeIndex: i, nodeId: target.id });
+      problems.push({
+        message: `${name}: port ${e.port} of ${quote(e.target)} already has an edge (edge ${taken.modelIndex} from ${quote(nodes[taken.source].id)}).`,
+        path: `${path}.port`,
+        edgeIndex: i,
+        nodeId: target.id,
+      });
       return;
     }
     const edge: GraphEdge = { index: edges.length, modelIndex: i, source: s, target: t, port: e.port };
@@ -196,9 +220,18 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
     gaps += count - Math.max(ports.size, arity.min);
   }
   if (gaps > MAX_MODEL_EDGES) {
-    const worst = nodes.filter((n) => n.op.arity.kind === 'variadic').sort((a, b) => counts[b.index] - portsOf[b.index].size - (counts[a.index] - portsOf[a.index].size)).slice(0, 3);
-    const said = worst.map((n) => `${nodeRefWithOp(n, n.op.name)} is wired up to port ${countText(counts[n.index] - 1)} on ${countText(portsOf[n.index].size)} edge${portsOf[n.index].size === 1 ? '' : 's'}`);
-    problems.push({ message: `Ports are numbered from 0 without gaps, but ${countText(gaps)} ports below wired ones are empty: ${said.join('; ')}.`, nodeId: worst[0].id });
+    const worst = nodes
+      .filter((n) => n.op.arity.kind === 'variadic')
+      .sort((a, b) => counts[b.index] - portsOf[b.index].size - (counts[a.index] - portsOf[a.index].size))
+      .slice(0, 3);
+    const said = worst.map(
+      (n) =>
+        `${nodeRefWithOp(n, n.op.name)} is wired up to port ${countText(counts[n.index] - 1)} on ${countText(portsOf[n.index].size)} edge${portsOf[n.index].size === 1 ? '' : 's'}`,
+    );
+    problems.push({
+      message: `Ports are numbered from 0 without gaps, but ${countText(gaps)} ports below wired ones are empty: ${said.join('; ')}.`,
+      nodeId: worst[0].id,
+    });
     return { problems };
   }
   const emptyPorts = new Map<number, { first: number[]; count: number }>();
@@ -216,10 +249,15 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
   const macroRef = (id: string) => nodeRef({ id, label: nodeLabel(fileNode.get(id) ?? { id }) });
   const missing = new Map<number, string>();
   const firstIndex = new Map<string, number>();
-  model.nodes.forEach((m, i) => { if (!firstIndex.has(m.id)) firstIndex.set(m.id, i); });
+  model.nodes.forEach((m, i) => {
+    if (!firstIndex.has(m.id)) firstIndex.set(m.id, i);
+  });
   for (const [n, empty] of emptyPorts) {
     const node = nodes[n];
-    const names = listSome(empty.first.map((p) => `${p} (${portName(node.op, p, node.inputs.length)})`), empty.count);
+    const names = listSome(
+      empty.first.map((p) => `${p} (${portName(node.op, p, node.inputs.length)})`),
+      empty.count,
+    );
     const message =
       (node.origin !== undefined && ex.macros.get(node.origin)?.unwired) ||
       `Node ${nodeRefWithOp(node, node.op.name)}: port${empty.count > 1 ? 's' : ''} ${names} ${empty.count > 1 ? 'have' : 'has'} no input.`;
@@ -233,7 +271,13 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
   const succs = outEdges.map((list) => list.map((e) => edges[e].target));
   const { order, cycle } = topoSort(nodes.length, preds, succs);
   if (cycle) {
-    const shown = cycle.length <= 12 ? [...cycle, cycle[0]].map((n) => nodeRef(nodes[n])).join(' -> ') : `${cycle.slice(0, 8).map((n) => nodeRef(nodes[n])).join(' -> ')} -> … (${countText(cycle.length)} nodes) -> ${nodeRef(nodes[cycle[0]])}`;
+    const shown =
+      cycle.length <= 12
+        ? [...cycle, cycle[0]].map((n) => nodeRef(nodes[n])).join(' -> ')
+        : `${cycle
+            .slice(0, 8)
+            .map((n) => nodeRef(nodes[n]))
+            .join(' -> ')} -> … (${countText(cycle.length)} nodes) -> ${nodeRef(nodes[cycle[0]])}`;
     problems.push({ message: `The graph has a cycle: ${shown}. A computational graph must be acyclic.`, nodeId: nodes[cycle[0]].id });
   }
 

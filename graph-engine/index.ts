@@ -15,7 +15,18 @@ export * from './format.ts';
 export * from './limits.ts';
 export * from './records.ts';
 export * from './macros/types.ts';
-export { expandMacros, expandMacroNode, withParams, withoutMacroParams, initMacroParams, hasMacros, modelSeed, EXPANSION_SPACING, type Expanded, type ExpandOptions } from './macros/expand.ts';
+export {
+  expandMacros,
+  expandMacroNode,
+  withParams,
+  withoutMacroParams,
+  initMacroParams,
+  hasMacros,
+  modelSeed,
+  EXPANSION_SPACING,
+  type Expanded,
+  type ExpandOptions,
+} from './macros/expand.ts';
 export { ACTIVATIONS, type Activation } from './macros/activation.ts';
 export * from './random.ts';
 export * from './data/dataset.ts';

@@ -55,8 +55,16 @@ export function countProblem(data: unknown): Problem | undefined {
   const rec = data as { nodes?: unknown; edges?: unknown } | null;
   const nodes = Array.isArray(rec?.nodes) ? rec.nodes.length : 0;
   const edges = Array.isArray(rec?.edges) ? rec.edges.length : 0;
-  if (nodes > MAX_MODEL_NODES) return { message: `This model has ${nodes.toLocaleString('en')} nodes; GraphGrad opens models up to ${MAX_MODEL_NODES.toLocaleString('en')} nodes (use layer macros for big layers). Nothing was changed.`, path: 'nodes' };
-  if (edges > MAX_MODEL_EDGES) return { message: `This model has ${edges.toLocaleString('en')} edges; GraphGrad opens models up to ${MAX_MODEL_EDGES.toLocaleString('en')} edges. Nothing was changed.`, path: 'edges' };
+  if (nodes > MAX_MODEL_NODES)
+    return {
+      message: `This model has ${nodes.toLocaleString('en')} nodes; GraphGrad opens models up to ${MAX_MODEL_NODES.toLocaleString('en')} nodes (use layer macros for big layers). Nothing was changed.`,
+      path: 'nodes',
+    };
+  if (edges > MAX_MODEL_EDGES)
+    return {
+      message: `This model has ${edges.toLocaleString('en')} edges; GraphGrad opens models up to ${MAX_MODEL_EDGES.toLocaleString('en')} edges. Nothing was changed.`,
+      path: 'edges',
+    };
   return undefined;
 }
 

@@ -29,8 +29,10 @@ export function attrValueProblem(value: unknown): string | undefined {
   let count = 0;
   while (stack.length) {
     const [v, depth] = stack.pop()!;
-    if (++count > MAX_ATTR_VALUES) return `holds more than ${MAX_ATTR_VALUES.toLocaleString('en')} values; attrs hold settings and a layer's weights, at most ${MAX_ATTR_VALUES.toLocaleString('en')} values each`;
-    if (typeof v === 'string' && v.length > MAX_ATTR_STRING) return `is a text of ${v.length.toLocaleString('en')} characters; attr texts are at most ${MAX_ATTR_STRING.toLocaleString('en')}`;
+    if (++count > MAX_ATTR_VALUES)
+      return `holds more than ${MAX_ATTR_VALUES.toLocaleString('en')} values; attrs hold settings and a layer's weights, at most ${MAX_ATTR_VALUES.toLocaleString('en')} values each`;
+    if (typeof v === 'string' && v.length > MAX_ATTR_STRING)
+      return `is a text of ${v.length.toLocaleString('en')} characters; attr texts are at most ${MAX_ATTR_STRING.toLocaleString('en')}`;
     if (typeof v !== 'object' || v === null) continue;
     if (depth >= MAX_ATTR_DEPTH) return `is nested more than ${MAX_ATTR_DEPTH} levels deep; attrs nest at most ${MAX_ATTR_DEPTH} (an mlp's weights W are 3)`;
     for (const x of Array.isArray(v) ? v : Object.values(v)) stack.push([x, depth + 1]);
@@ -41,7 +43,12 @@ export function attrValueProblem(value: unknown): string | undefined {
 /** Nesting of the whole document (unknown fields are kept, so they are walked, copied and saved too). */
 export const MAX_JSON_DEPTH = 32;
 
-interface Walk { v: unknown; depth: number; key?: PropertyKey; parent?: Walk }
+interface Walk {
+  v: unknown;
+  depth: number;
+  key?: PropertyKey;
+  parent?: Walk;
+}
 
 /** The path of the first value nested deeper than MAX_JSON_DEPTH, or undefined. Iterative. */
 function tooDeep(data: unknown): PropertyKey[] | undefined {
@@ -75,7 +82,10 @@ export const NodeSchema = z.looseObject({
   attrs: z.record(z.string(), AttrValue).optional().describe('op settings, e.g. { "alpha": 0.01 }'),
 });
 
-const index = z.number().int('must be an integer').min(0, 'must be 0 or more')
+const index = z
+  .number()
+  .int('must be an integer')
+  .min(0, 'must be 0 or more')
   // A node has at most one edge per port, so no port of a model within the limits reaches this.
   .max(MAX_MODEL_EDGES - 1, `must be below ${MAX_MODEL_EDGES.toLocaleString('en')} (the most edges a model may have)`);
 export const EdgeSchema = z.looseObject({
@@ -133,7 +143,9 @@ function syntaxError(text: string): string {
   const before = text.slice(0, e.offset);
   const line = before.split('\n').length;
   const col = e.offset - before.lastIndexOf('\n');
-  const what = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const what = printParseErrorCode(e.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return `line ${line}, column ${col}: ${what}`;
 }
 
@@ -161,10 +173,12 @@ export function parseModel(data: unknown): { model?: Model; problems: Problem[] 
   }
   if (typeof rec.version === 'number' && rec.version > FORMAT_VERSION) {
     return {
-      problems: [{
-        message: `version: this file is format version ${rec.version}, written by a newer GraphGrad; this version reads version ${FORMAT_VERSION}.`,
-        path: 'version',
-      }],
+      problems: [
+        {
+          message: `version: this file is format version ${rec.version}, written by a newer GraphGrad; this version reads version ${FORMAT_VERSION}.`,
+          path: 'version',
+        },
+      ],
     };
   }
   const r = ModelSchema.safeParse(data);
@@ -175,7 +189,15 @@ export function parseModel(data: unknown): { model?: Model; problems: Problem[] 
       const path = `${jsonPath(deep.slice(0, 6))}…`;
       const node = deep[0] === 'nodes' && typeof deep[1] === 'number' ? (rec.nodes as { id?: unknown }[])[deep[1]]?.id : undefined;
       const named = typeof node === 'string' ? ` (node ${JSON.stringify(node)})` : '';
-      return { problems: [{ message: `${path}${named}: nested more than ${MAX_JSON_DEPTH} levels deep; a model's JSON nests far less.`, path, ...(typeof node === 'string' ? { nodeId: node } : {}) }] };
+      return {
+        problems: [
+          {
+            message: `${path}${named}: nested more than ${MAX_JSON_DEPTH} levels deep; a model's JSON nests far less.`,
+            path,
+            ...(typeof node === 'string' ? { nodeId: node } : {}),
+          },
+        ],
+      };
     }
     // The input itself, not zod's copy: zod would move unknown keys last, and a round trip keeps order.
     return { model: data as Model, problems: [] };

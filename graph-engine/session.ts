@@ -183,7 +183,8 @@ export class Session {
     const bad = inputs.filter((s) => !Number.isFinite(this.value(s, sample)));
     const list = (ids: number[]) => ids.map((s) => `${nodeRef(this.graph.nodes[s])} = ${this.value(s, sample)}`).join(', ');
     const on = this.batch > 1 ? ` on sample ${sample}` : '';
-    if (bad.length) return `Node ${nodeRefWithOp(node, node.op.name)} is ${value}${on} because its input${bad.length > 1 ? 's are' : ' is'} not finite: ${list(bad)}.`;
+    if (bad.length)
+      return `Node ${nodeRefWithOp(node, node.op.name)} is ${value}${on} because its input${bad.length > 1 ? 's are' : ' is'} not finite: ${list(bad)}.`;
     const where = first ? 'the first non-finite value in the graph' : 'the value stops being finite here';
     return `Node ${nodeRefWithOp(node, node.op.name)} is ${value}${on}${inputs.length ? ` from ${list(inputs)}` : ''}: ${where}.`;
   }

@@ -198,8 +198,14 @@ export class Stepper {
     if (leaf) {
       latex = `${names[n]} = ${numTex(value)}`;
     } else {
-      const symbolic = node.op.latex.value(inputs.map((i) => (i.edge >= 0 ? names[graph.edges[i.edge].source] : '?')), node.attrs);
-      const numeric = node.op.latex.value(inputs.map((i) => numTex(i.value)), node.attrs);
+      const symbolic = node.op.latex.value(
+        inputs.map((i) => (i.edge >= 0 ? names[graph.edges[i.edge].source] : '?')),
+        node.attrs,
+      );
+      const numeric = node.op.latex.value(
+        inputs.map((i) => numTex(i.value)),
+        node.attrs,
+      );
       latex = `${names[n]} = ${symbolic} = ${numeric} = ${numTex(value)}`;
     }
     return { kind: 'forward', step: this.position(n) + 1, node: n, id: node.id, op: node.op.name, leaf, inputs, value, latex };
@@ -244,7 +250,12 @@ export class Stepper {
     if (isLoss) latex = `${lhs} = 1`;
     else if (!graph.reachesLoss[n]) latex = `${lhs} = 0 \\quad \\text{(no path to the loss)}`;
     else {
-      const symbolic = live.map((r) => `\\frac{\\partial ${L}}{\\partial ${names[graph.edges[r.edge].target]}} \\frac{\\partial ${names[graph.edges[r.edge].target]}}{\\partial ${names[n]}}`).join(' + ');
+      const symbolic = live
+        .map(
+          (r) =>
+            `\\frac{\\partial ${L}}{\\partial ${names[graph.edges[r.edge].target]}} \\frac{\\partial ${names[graph.edges[r.edge].target]}}{\\partial ${names[n]}}`,
+        )
+        .join(' + ');
       const numeric = sumTex(live.map((r) => `${numTex(r.upstream)} \\cdot ${numTex(r.local)}`.replace(/\\cdot (-[^ ]+)$/, '\\cdot ($1)')));
       const sums = live.length > 1 ? ` = ${sumTex(live.map((r) => numTex(r.contribution)))}` : '';
       latex = `${lhs} = ${symbolic} = ${numeric}${sums} = ${numTex(grad)}`;

@@ -8,7 +8,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  buildGraph, compilePlan, createTrainer, lossRoles, opRegistry, planBackward, planForward, Session, Workspace, type Model,
+  buildGraph,
+  compilePlan,
+  createTrainer,
+  lossRoles,
+  opRegistry,
+  planBackward,
+  planForward,
+  Session,
+  Workspace,
+  type Model,
 } from '../graph-engine/index.ts';
 import { exportOnnx } from '../graph-engine/export/onnx.ts';
 import { exportPytorch } from '../graph-engine/export/pytorch.ts';
@@ -88,14 +97,24 @@ function logitsModel(): Model {
 }
 
 describe('bce_with_logits in training', () => {
-  it('the compiled kernel gives the Session\'s values and gradients over a batch spanning z = −800..800', () => {
+  it("the compiled kernel gives the Session's values and gradients over a batch spanning z = −800..800", () => {
     const m: Model = {
-      format: 'graphgrad', version: 1, loss: 'L',
+      format: 'graphgrad',
+      version: 1,
+      loss: 'L',
       nodes: [
-        { id: 'x', op: 'input', value: 0 }, { id: 'w', op: 'param', value: 1 }, { id: 'z', op: 'mul' },
-        { id: 'y', op: 'input', value: 0 }, { id: 'L', op: 'bce_with_logits' },
+        { id: 'x', op: 'input', value: 0 },
+        { id: 'w', op: 'param', value: 1 },
+        { id: 'z', op: 'mul' },
+        { id: 'y', op: 'input', value: 0 },
+        { id: 'L', op: 'bce_with_logits' },
       ],
-      edges: [{ source: 'w', target: 'z', port: 0 }, { source: 'x', target: 'z', port: 1 }, { source: 'z', target: 'L', port: 0 }, { source: 'y', target: 'L', port: 1 }],
+      edges: [
+        { source: 'w', target: 'z', port: 0 },
+        { source: 'x', target: 'z', port: 1 },
+        { source: 'z', target: 'L', port: 0 },
+        { source: 'y', target: 'L', port: 1 },
+      ],
     };
     const graph = buildGraph(m);
     const xs = CASES.map((c) => c.z);
@@ -159,11 +178,20 @@ describe('bce_with_logits export', () => {
   const zs = [-800, -30, -2, 0, 0.5, 30, 800];
   const ys = [1, 0.3, 0, 1, 0.3, 0, 0.3];
   const model: Model = {
-    format: 'graphgrad', version: 1, loss: 'L',
-    nodes: [{ id: 'z', op: 'input', value: 1 }, { id: 'y', op: 'input', value: 1 }, { id: 'L', op: 'bce_with_logits' }],
-    edges: [{ source: 'z', target: 'L', port: 0 }, { source: 'y', target: 'L', port: 1 }],
+    format: 'graphgrad',
+    version: 1,
+    loss: 'L',
+    nodes: [
+      { id: 'z', op: 'input', value: 1 },
+      { id: 'y', op: 'input', value: 1 },
+      { id: 'L', op: 'bce_with_logits' },
+    ],
+    edges: [
+      { source: 'z', target: 'L', port: 0 },
+      { source: 'y', target: 'L', port: 1 },
+    ],
   };
-  it('runs in ONNX Runtime with the engine\'s values (float32) for logits from −800 to 800', async () => {
+  it("runs in ONNX Runtime with the engine's values (float32) for logits from −800 to 800", async () => {
     const exp = exportOnnx(model);
     const session = await ort.InferenceSession.create(exp.bytes);
     const out = await session.run({

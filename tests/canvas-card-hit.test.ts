@@ -30,8 +30,27 @@ describe('the card under the pointer on the canvas overview', () => {
     // A card at flow (100, 50), 168 x 84: it covers x 100..268, y 50..134.
     const v = view([0, 0, 1], internal('a', 100, 50));
     expect(hit(v, 184, 92)).toBe('a');
-    for (const [x, y] of [[100, 50], [268, 50], [100, 134], [268, 134], [100, 92], [268, 92], [184, 50], [184, 134]]) expect(hit(v, x, y), `${x},${y}`).toBe('a');
-    for (const [x, y] of [[99.5, 92], [268.5, 92], [184, 49.5], [184, 134.5], [99.5, 49.5], [0, 0], [400, 300]]) expect(hit(v, x, y), `${x},${y}`).toBeUndefined();
+    for (const [x, y] of [
+      [100, 50],
+      [268, 50],
+      [100, 134],
+      [268, 134],
+      [100, 92],
+      [268, 92],
+      [184, 50],
+      [184, 134],
+    ])
+      expect(hit(v, x, y), `${x},${y}`).toBe('a');
+    for (const [x, y] of [
+      [99.5, 92],
+      [268.5, 92],
+      [184, 49.5],
+      [184, 134.5],
+      [99.5, 49.5],
+      [0, 0],
+      [400, 300],
+    ])
+      expect(hit(v, x, y), `${x},${y}`).toBeUndefined();
   });
 
   it('zoomed out and panned: the card covers its flow box times the zoom, moved by the pan', () => {
@@ -59,7 +78,7 @@ describe('the card under the pointer on the canvas overview', () => {
     expect(hit(v, 100, 228.5)).toBeUndefined();
   });
 
-  it('overlapping cards: the later one in React Flow\'s order wins where they overlap', () => {
+  it("overlapping cards: the later one in React Flow's order wins where they overlap", () => {
     // As React Flow stacks mounted cards, and as the canvas draws cards of one colour (one path,
     // filled in node order). (Cards of different colours are filled a colour at a time.)
     // a covers 0..168 x 0..84, b covers 100..268 x 50..134; they overlap on 100..168 x 50..84.
@@ -83,7 +102,12 @@ describe('the card under the pointer on the canvas overview', () => {
   });
 
   it('any view: a point well inside a card hits it, a point well outside every card hits none', () => {
-    const box = fc.record({ x: fc.integer({ min: -5000, max: 5000 }), y: fc.integer({ min: -5000, max: 5000 }), w: fc.integer({ min: 20, max: 400 }), h: fc.integer({ min: 20, max: 400 }) });
+    const box = fc.record({
+      x: fc.integer({ min: -5000, max: 5000 }),
+      y: fc.integer({ min: -5000, max: 5000 }),
+      w: fc.integer({ min: 20, max: 400 }),
+      h: fc.integer({ min: 20, max: 400 }),
+    });
     fc.assert(
       fc.property(
         box,

@@ -110,8 +110,19 @@ describe('a card not yet measured is sized as its CSS draws it', () => {
 
   it('a layer macro: 210 px wide (.op-node--multi), an output handle per output row on its right side', () => {
     const c = cards(
-      [...inputs(2), { id: 'h', op: 'dense', attrs: { units: 3, activation: 'sigmoid' } }, { id: 'o', op: 'dense', attrs: { units: 1, activation: 'sigmoid' } }, { id: 'L', op: 'sum' }],
-      [...wires(2, 'h'), { source: 'h', sourcePort: 0, target: 'o', port: 0 }, { source: 'h', sourcePort: 1, target: 'o', port: 1 }, { source: 'h', sourcePort: 2, target: 'o', port: 2 }, { source: 'o', target: 'L', port: 0 }],
+      [
+        ...inputs(2),
+        { id: 'h', op: 'dense', attrs: { units: 3, activation: 'sigmoid' } },
+        { id: 'o', op: 'dense', attrs: { units: 1, activation: 'sigmoid' } },
+        { id: 'L', op: 'sum' },
+      ],
+      [
+        ...wires(2, 'h'),
+        { source: 'h', sourcePort: 0, target: 'o', port: 0 },
+        { source: 'h', sourcePort: 1, target: 'o', port: 1 },
+        { source: 'h', sourcePort: 2, target: 'o', port: 2 },
+        { source: 'o', target: 'L', port: 0 },
+      ],
       'L',
     );
     const h = c.get('h')!;

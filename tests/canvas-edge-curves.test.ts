@@ -4,8 +4,21 @@ import { distanceToCurve, edgeAt, mayCross, screenCurve, type Curve, type View }
 import { edgeAnchor } from '../src/canvas/cardMetrics.ts';
 
 /** A node as React Flow keeps it, with handles measured or not. */
-function internal(id: string, x: number, y: number, handles?: { source: { id: string; x: number; y: number }[]; target: { id: string; x: number; y: number }[] }): InternalNode {
-  const bound = (side: 'source' | 'target') => (h: { id: string; x: number; y: number }) => ({ id: h.id, type: side, position: side === 'source' ? Position.Right : Position.Left, x: h.x, y: h.y, width: 10, height: 10 });
+function internal(
+  id: string,
+  x: number,
+  y: number,
+  handles?: { source: { id: string; x: number; y: number }[]; target: { id: string; x: number; y: number }[] },
+): InternalNode {
+  const bound = (side: 'source' | 'target') => (h: { id: string; x: number; y: number }) => ({
+    id: h.id,
+    type: side,
+    position: side === 'source' ? Position.Right : Position.Left,
+    x: h.x,
+    y: h.y,
+    width: 10,
+    height: 10,
+  });
   return {
     id,
     position: { x, y },
@@ -20,7 +33,14 @@ function internal(id: string, x: number, y: number, handles?: { source: { id: st
   } as unknown as InternalNode;
 }
 
-const edge = (source: string, target: string, port = 0, selected = false): Edge => ({ id: `${source}->${target}:${port}`, source, target, sourceHandle: 'out-0', targetHandle: `in-${port}`, selected });
+const edge = (source: string, target: string, port = 0, selected = false): Edge => ({
+  id: `${source}->${target}:${port}`,
+  source,
+  target,
+  sourceHandle: 'out-0',
+  targetHandle: `in-${port}`,
+  selected,
+});
 
 /** The numbers of React Flow's own path for the same ends: "M sx,sy C c1x,c1y c2x,c2y ex,ey". */
 function flowPath(sx: number, sy: number, ex: number, ey: number): number[] {
@@ -32,8 +52,20 @@ const numbers = (c: Curve) => [c.sx, c.sy, c.c1x, c.c1y, c.c2x, c.c2y, c.ex, c.e
 describe('edge curves on the edge canvas', () => {
   // Handles measured as React Flow measures ours: 10 px, over the card's side (x -4 and 162).
   const a = internal('a', 0, 0, { source: [{ id: 'out-0', x: 162, y: 41.5 }], target: [] });
-  const b = internal('b', 400, 100, { source: [], target: [{ id: 'in-0', x: -4, y: 41.5 }, { id: 'in-1', x: -4, y: 60.5 }] });
-  const view = (transform: [number, number, number]): View => ({ transform, nodeLookup: new Map([['a', a], ['b', b]]) });
+  const b = internal('b', 400, 100, {
+    source: [],
+    target: [
+      { id: 'in-0', x: -4, y: 41.5 },
+      { id: 'in-1', x: -4, y: 60.5 },
+    ],
+  });
+  const view = (transform: [number, number, number]): View => ({
+    transform,
+    nodeLookup: new Map([
+      ['a', a],
+      ['b', b],
+    ]),
+  });
 
   it("is React Flow's bezier between the outer sides of the measured handles", () => {
     const forward = screenCurve(edge('a', 'b', 1), view([0, 0, 1]))!;
@@ -43,13 +75,19 @@ describe('edge curves on the edge canvas', () => {
   });
 
   it('places ends on cards without measured handles where the handles would be', () => {
-    const bare = new Map([['a', internal('a', 0, 0)], ['b', internal('b', 400, 100)]]);
+    const bare = new Map([
+      ['a', internal('a', 0, 0)],
+      ['b', internal('b', 400, 100)],
+    ]);
     const c = screenCurve(edge('a', 'b', 1), { transform: [0, 0, 1], nodeLookup: bare })!;
     const measured = screenCurve(edge('a', 'b', 1), view([0, 0, 1]))!;
     expect(numbers(c)).toEqual(numbers(measured));
     expect(edgeAnchor('target', 1, 168)).toEqual({ x: -4, y: 65.5 });
     // Backwards (target left of source), React Flow's curvature bends the ends outwards.
-    const backwards = new Map([['a', internal('a', 500, 0)], ['b', internal('b', 0, 0)]]);
+    const backwards = new Map([
+      ['a', internal('a', 500, 0)],
+      ['b', internal('b', 0, 0)],
+    ]);
     const bc = screenCurve(edge('a', 'b'), { transform: [0, 0, 1], nodeLookup: backwards })!;
     const expected = flowPath(500 + 172, 46.5, -4, 46.5);
     numbers(bc).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
@@ -70,7 +108,10 @@ describe('edge curves on the edge canvas', () => {
   });
 
   it('finds the edge under a click, within 6 px', () => {
-    const lookup = new Map([['a', a], ['b', b]]);
+    const lookup = new Map([
+      ['a', a],
+      ['b', b],
+    ]);
     const edges = [edge('a', 'b', 0), edge('a', 'b', 1)];
     const v = { transform: [0, 0, 1] as const, nodeLookup: lookup };
     const [port0, port1] = edges.map((e) => screenCurve(e, v)!);

@@ -77,14 +77,20 @@ describe('flow elements keep their identity when unchanged', () => {
 describe('multi-output cards', () => {
   it('a layer card gets new data when any output changes, not only output 0', () => {
     const m: Model = {
-      format: 'graphgrad', version: 1, loss: 'L',
+      format: 'graphgrad',
+      version: 1,
+      loss: 'L',
       nodes: [
-        { id: 'a', op: 'input', value: 50 }, { id: 'b', op: 'input', value: 0 },
-        { id: 's', op: 'softmax' }, { id: 'L', op: 'sum' },
+        { id: 'a', op: 'input', value: 50 },
+        { id: 'b', op: 'input', value: 0 },
+        { id: 's', op: 'softmax' },
+        { id: 'L', op: 'sum' },
       ],
       edges: [
-        { source: 'a', target: 's', port: 0 }, { source: 'b', target: 's', port: 1 },
-        { source: 's', sourcePort: 0, target: 'L', port: 0 }, { source: 's', sourcePort: 1, target: 'L', port: 1 },
+        { source: 'a', target: 's', port: 0 },
+        { source: 'b', target: 's', port: 1 },
+        { source: 's', sourcePort: 0, target: 'L', port: 0 },
+        { source: 's', sourcePort: 1, target: 'L', port: 1 },
       ],
     };
     const store = createEditorStore({ initialModel: m });

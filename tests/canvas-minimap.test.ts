@@ -36,7 +36,12 @@ function reactFlowBox(bounds: Rect | undefined, view: Rect): MinimapBox {
   return { x: vb.x - (200 * u - vb.w) / 2, y: vb.y - (150 * u - vb.h) / 2, scale: u };
 }
 
-const node = (x: number, y: number, width?: number, height?: number): Node => ({ id: `${x},${y}`, position: { x, y }, data: {}, ...(width ? { measured: { width, height } } : {}) });
+const node = (x: number, y: number, width?: number, height?: number): Node => ({
+  id: `${x},${y}`,
+  position: { x, y },
+  data: {},
+  ...(width ? { measured: { width, height } } : {}),
+});
 
 describe('the canvas minimap', () => {
   it("the view is the pane's rectangle in flow coordinates", () => {
@@ -112,13 +117,21 @@ describe('the canvas minimap', () => {
 
   it('minimap pixels and flow coordinates map back and forth', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -10_000, max: 10_000 }), fc.integer({ min: -10_000, max: 10_000 }), fc.double({ min: 0.01, max: 1000, noNaN: true }), fc.constantFrom(1, 1.5, 2), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 150 }), (x, y, scale, ratio, mx, my) => {
-        const box = { x, y, scale };
-        // Minimap pixel (mx, my) shows flow point box + m·scale; drawn back, it is at (mx, my).
-        const p = drawnAt(box, ratio, x + mx * scale, y + my * scale);
-        expect(p.x).toBeCloseTo(mx, 6);
-        expect(p.y).toBeCloseTo(my, 6);
-      }),
+      fc.property(
+        fc.integer({ min: -10_000, max: 10_000 }),
+        fc.integer({ min: -10_000, max: 10_000 }),
+        fc.double({ min: 0.01, max: 1000, noNaN: true }),
+        fc.constantFrom(1, 1.5, 2),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 150 }),
+        (x, y, scale, ratio, mx, my) => {
+          const box = { x, y, scale };
+          // Minimap pixel (mx, my) shows flow point box + m·scale; drawn back, it is at (mx, my).
+          const p = drawnAt(box, ratio, x + mx * scale, y + my * scale);
+          expect(p.x).toBeCloseTo(mx, 6);
+          expect(p.y).toBeCloseTo(my, 6);
+        },
+      ),
     );
   });
 

@@ -91,7 +91,10 @@ describe('graphgrad train', () => {
     const cases: [string, string][] = [
       [join(dir, 'no/such/x.json'), `--out ${join(dir, 'no/such/x.json')}: the folder ${join(dir, 'no/such')} does not exist.\n`],
       [dir, `--out ${dir}: that is a folder; give a file name.\n`],
-      [join(root, 'samples/km-to-miles.json/x.json'), `--out ${join(root, 'samples/km-to-miles.json/x.json')}: ${join(root, 'samples/km-to-miles.json')} is not a folder.\n`],
+      [
+        join(root, 'samples/km-to-miles.json/x.json'),
+        `--out ${join(root, 'samples/km-to-miles.json/x.json')}: ${join(root, 'samples/km-to-miles.json')} is not a folder.\n`,
+      ],
     ];
     for (const [out, message] of cases) {
       // 100,000 epochs would take minutes: the refusal comes first.
@@ -107,12 +110,21 @@ describe('graphgrad train', () => {
     expect(cli('train', bom, '--epochs', '2').code).toBe(0);
     const dir = join(tmp, 'somedir.csv');
     mkdirSync(dir, { recursive: true });
-    expect(cli('train', 'samples/km-to-miles.json', '--dataset', dir)).toMatchObject({ code: 1, err: `Cannot read dataset ${dir}: it is a folder, not a file.\n` });
-    expect(cli('train', 'samples/km-to-miles.json', '--dataset', join(tmp, 'none.csv'))).toMatchObject({ code: 1, err: `Cannot read dataset ${join(tmp, 'none.csv')}: no such file.\n` });
+    expect(cli('train', 'samples/km-to-miles.json', '--dataset', dir)).toMatchObject({
+      code: 1,
+      err: `Cannot read dataset ${dir}: it is a folder, not a file.\n`,
+    });
+    expect(cli('train', 'samples/km-to-miles.json', '--dataset', join(tmp, 'none.csv'))).toMatchObject({
+      code: 1,
+      err: `Cannot read dataset ${join(tmp, 'none.csv')}: no such file.\n`,
+    });
     expect(cli('validate', tmp)).toMatchObject({ code: 1, err: `Cannot read ${tmp}: it is a folder, not a file\n` });
     expect(cli('train', 'samples/km-to-miles.json', '--epochs', '0x10')).toMatchObject({ code: 1, err: '--epochs: "0x10" is not a number.\n' });
     const hex = join(tmp, 'hex.csv');
     writeFileSync(hex, 'km,miles\n1,0.62\n0x10,9.9\n');
-    expect(cli('train', 'samples/km-to-miles.json', '--dataset', hex)).toMatchObject({ code: 1, err: `hex.csv: line 3, column 1 ("km"): "0x10" is not a number (write plain decimals like 3, -1.5 or 2e-3).\n` });
+    expect(cli('train', 'samples/km-to-miles.json', '--dataset', hex)).toMatchObject({
+      code: 1,
+      err: `hex.csv: line 3, column 1 ("km"): "0x10" is not a number (write plain decimals like 3, -1.5 or 2e-3).\n`,
+    });
   });
 });

@@ -36,15 +36,31 @@ describe('graphgrad CLI', () => {
     //   L = −√a + √b·0 + √c: dL/d√a = −1, so dL/da = −1·∞ = −∞; dL/d√b = 0, so dL/db = 0·∞ = NaN;
     //   dL/d√c = 1, so dL/dc = +∞. Every forward value is 0 (finite), so grad does run.
     const m = {
-      format: 'graphgrad', version: 1, loss: 'L',
+      format: 'graphgrad',
+      version: 1,
+      loss: 'L',
       nodes: [
-        { id: 'a', op: 'input', value: 0 }, { id: 'b', op: 'input', value: 0 }, { id: 'c', op: 'input', value: 0 }, { id: 'zero', op: 'const', value: 0 },
-        { id: 'sa', op: 'sqrt' }, { id: 'na', op: 'neg' }, { id: 'sb', op: 'sqrt' }, { id: 'mb', op: 'mul' }, { id: 'sc', op: 'sqrt' }, { id: 'L', op: 'add' },
+        { id: 'a', op: 'input', value: 0 },
+        { id: 'b', op: 'input', value: 0 },
+        { id: 'c', op: 'input', value: 0 },
+        { id: 'zero', op: 'const', value: 0 },
+        { id: 'sa', op: 'sqrt' },
+        { id: 'na', op: 'neg' },
+        { id: 'sb', op: 'sqrt' },
+        { id: 'mb', op: 'mul' },
+        { id: 'sc', op: 'sqrt' },
+        { id: 'L', op: 'add' },
       ],
       edges: [
-        { source: 'a', target: 'sa', port: 0 }, { source: 'sa', target: 'na', port: 0 }, { source: 'b', target: 'sb', port: 0 },
-        { source: 'sb', target: 'mb', port: 0 }, { source: 'zero', target: 'mb', port: 1 }, { source: 'c', target: 'sc', port: 0 },
-        { source: 'na', target: 'L', port: 0 }, { source: 'mb', target: 'L', port: 1 }, { source: 'sc', target: 'L', port: 2 },
+        { source: 'a', target: 'sa', port: 0 },
+        { source: 'sa', target: 'na', port: 0 },
+        { source: 'b', target: 'sb', port: 0 },
+        { source: 'sb', target: 'mb', port: 0 },
+        { source: 'zero', target: 'mb', port: 1 },
+        { source: 'c', target: 'sc', port: 0 },
+        { source: 'na', target: 'L', port: 0 },
+        { source: 'mb', target: 'L', port: 1 },
+        { source: 'sc', target: 'L', port: 2 },
       ],
     };
     const r = cli('grad', file('nonfinite.json', JSON.stringify(m)), '--json');
@@ -57,16 +73,26 @@ describe('graphgrad CLI', () => {
     expect(edge('a')).toMatchObject({ local: 'Infinity', upstream: -1, contribution: '-Infinity' });
     expect(edge('b')).toMatchObject({ local: 'Infinity', upstream: 0, contribution: 'NaN' });
     // Python reads them back as floats.
-    const py = 'import json,sys,math; j=json.load(sys.stdin); g=[float(j["grads"][k]) for k in "abc"]; print(g[0]==-math.inf, math.isnan(g[1]), g[2]==math.inf)';
+    const py =
+      'import json,sys,math; j=json.load(sys.stdin); g=[float(j["grads"][k]) for k in "abc"]; print(g[0]==-math.inf, math.isnan(g[1]), g[2]==math.inf)';
     expect(spawnSync('python3', ['-c', py], { input: r.out, encoding: 'utf8' }).stdout.trim()).toBe('True True True');
   });
 
   it('grad --json keeps ids that are Object.prototype names ("__proto__", "constructor")', () => {
     // L = __proto__ · constructor = 2 · 3 = 6; dL/d__proto__ = 3, dL/dconstructor = 2.
     const m = {
-      format: 'graphgrad', version: 1, loss: 'toString',
-      nodes: [{ id: '__proto__', op: 'input', value: 2 }, { id: 'constructor', op: 'param', value: 3 }, { id: 'toString', op: 'mul' }],
-      edges: [{ source: '__proto__', target: 'toString', port: 0 }, { source: 'constructor', target: 'toString', port: 1 }],
+      format: 'graphgrad',
+      version: 1,
+      loss: 'toString',
+      nodes: [
+        { id: '__proto__', op: 'input', value: 2 },
+        { id: 'constructor', op: 'param', value: 3 },
+        { id: 'toString', op: 'mul' },
+      ],
+      edges: [
+        { source: '__proto__', target: 'toString', port: 0 },
+        { source: 'constructor', target: 'toString', port: 1 },
+      ],
     };
     const r = cli('grad', file('proto.json', JSON.stringify(m)), '--json');
     expect(r.code).toBe(0);
@@ -94,11 +120,23 @@ describe('graphgrad CLI', () => {
 
   it('validate prints ok, or every problem naming nodes, exiting 1', () => {
     expect(cli('validate', 'samples/neuron.json')).toMatchObject({ code: 0, out: 'ok\n' });
-    const cyclic = file('cyclic.json', JSON.stringify({
-      format: 'graphgrad', version: 1, loss: 'q',
-      nodes: [{ id: 'p', op: 'exp' }, { id: 'q', op: 'neg' }, { id: 'z', op: 'frob' }],
-      edges: [{ source: 'p', target: 'q', port: 0 }, { source: 'q', target: 'p', port: 0 }],
-    }));
+    const cyclic = file(
+      'cyclic.json',
+      JSON.stringify({
+        format: 'graphgrad',
+        version: 1,
+        loss: 'q',
+        nodes: [
+          { id: 'p', op: 'exp' },
+          { id: 'q', op: 'neg' },
+          { id: 'z', op: 'frob' },
+        ],
+        edges: [
+          { source: 'p', target: 'q', port: 0 },
+          { source: 'q', target: 'p', port: 0 },
+        ],
+      }),
+    );
     const r = cli('validate', cyclic);
     expect(r.code).toBe(1);
     const lines = r.err.trim().split('\n');
@@ -130,8 +168,15 @@ describe('graphgrad CLI', () => {
 
   it('export --out is checked first and written whole', () => {
     const dir = mkdtempSync(join(tmpdir(), 'graphgrad-export-'));
-    expect(cli('export', 'samples/neuron.json', '--to', 'onnx', '--out', dir)).toEqual({ code: 1, out: '', err: `--out ${dir}: that is a folder; give a file name.\n` });
-    expect(cli('export', 'samples/neuron.json', '--to', 'json', '--out', join(dir, 'a/b.json'))).toMatchObject({ code: 1, err: `--out ${join(dir, 'a/b.json')}: the folder ${join(dir, 'a')} does not exist.\n` });
+    expect(cli('export', 'samples/neuron.json', '--to', 'onnx', '--out', dir)).toEqual({
+      code: 1,
+      out: '',
+      err: `--out ${dir}: that is a folder; give a file name.\n`,
+    });
+    expect(cli('export', 'samples/neuron.json', '--to', 'json', '--out', join(dir, 'a/b.json'))).toMatchObject({
+      code: 1,
+      err: `--out ${join(dir, 'a/b.json')}: the folder ${join(dir, 'a')} does not exist.\n`,
+    });
     const out = join(dir, 'n.json');
     writeFileSync(out, 'old');
     expect(cli('export', 'samples/neuron.json', '--to', 'json', '--out', out).code).toBe(0);

@@ -79,7 +79,9 @@ describe('CSV', () => {
   it('reads numbers as plain decimals only, naming the line and column of anything else', () => {
     // Number() takes all of these; none is a decimal a data file means.
     for (const bad of ['0x10', '0b1', '0o7', 'Infinity', '-Infinity', 'NaN', '1_000', '1 000', '1e', 'e5', '.', '+', '--1', '1.2.3', '١']) {
-      expect(() => parseCsv(`a,b\n1,2\n3,${bad}\n`, 'f.csv'), bad).toThrow(`f.csv: line 3, column 2 ("b"): "${bad}" is not a number (write plain decimals like 3, -1.5 or 2e-3).`);
+      expect(() => parseCsv(`a,b\n1,2\n3,${bad}\n`, 'f.csv'), bad).toThrow(
+        `f.csv: line 3, column 2 ("b"): "${bad}" is not a number (write plain decimals like 3, -1.5 or 2e-3).`,
+      );
     }
     expect(() => parseCsv('a\n1e999\n', 'f.csv')).toThrow('f.csv: line 2, column 1 ("a"): "1e999" is too large for a number.');
     // Spaces around a field are the separator's (as in "1, 2"), not part of the number.
@@ -90,13 +92,16 @@ describe('CSV', () => {
   it('reads back every finite double as JavaScript prints it', () => {
     fc.assert(
       // -0 prints as "0"; it is read above as "-0".
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }).filter((v) => !Object.is(v, -0)), (v) => {
-        const forms = [String(v), v.toExponential(), v.toFixed(Math.abs(v) < 1e21 ? 3 : 0)];
-        const ds = parseCsv(`a,b,c\n${forms.join(',')}\n`);
-        expect(ds.data[0][0]).toBe(v); // String(v) round-trips exactly
-        expect(ds.data[1][0]).toBe(Number(forms[1]));
-        expect(ds.data[2][0]).toBe(Number(forms[2]));
-      }),
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }).filter((v) => !Object.is(v, -0)),
+        (v) => {
+          const forms = [String(v), v.toExponential(), v.toFixed(Math.abs(v) < 1e21 ? 3 : 0)];
+          const ds = parseCsv(`a,b,c\n${forms.join(',')}\n`);
+          expect(ds.data[0][0]).toBe(v); // String(v) round-trips exactly
+          expect(ds.data[1][0]).toBe(Number(forms[1]));
+          expect(ds.data[2][0]).toBe(Number(forms[2]));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -47,7 +47,11 @@ it('pastes a block too large for the rings around it below every card, not on to
     const shift = pasteOffset(m, { nodes: grid });
     const copies = grid.map((n) => ({ ...n, id: `${n.id}_${paste}`, position: { x: n.position.x + shift.x, y: n.position.y + shift.y } }));
     const taken = m.nodes.map((n) => n.position!);
-    for (const c of copies) expect(taken.some((p) => overlaps(p, c.position)), c.id).toBe(false);
+    for (const c of copies)
+      expect(
+        taken.some((p) => overlaps(p, c.position)),
+        c.id,
+      ).toBe(false);
     m.nodes.push(...copies);
   }
 });

@@ -189,7 +189,11 @@ describe('editor store', () => {
     });
     const L = s().addNode('mse', { x: 300, y: 0 });
     const result = () => s().evaluation.results.get(L)!;
-    const wired = () => s().model.edges.filter((e) => e.target === L).map((e) => `${e.source}:${e.port}`).sort();
+    const wired = () =>
+      s()
+        .model.edges.filter((e) => e.target === L)
+        .map((e) => `${e.source}:${e.port}`)
+        .sort();
     // Nothing wired: one pair, no free pair yet.
     expect(result()).toMatchObject({ ports: 2 });
     expect(result().freePair).toBeUndefined();
@@ -219,7 +223,11 @@ describe('editor store', () => {
     expect(wired()).toEqual([`${p2}:0`, `${t2}:1`]);
     expect(result().value).toBeCloseTo(4, 12);
     // Removing one end keeps the pair, waiting for a new input there.
-    s().removeEdges(s().model.edges.filter((e) => e.source === p2).map(edgeKey));
+    s().removeEdges(
+      s()
+        .model.edges.filter((e) => e.source === p2)
+        .map(edgeKey),
+    );
     expect(wired()).toEqual([`${t2}:1`]);
   });
 
@@ -234,7 +242,9 @@ describe('editor store', () => {
     // Named by the labels on the cards, with ids where they differ.
     s().updateNode(ids.J, { label: 'J' });
     expect(s().connect({ source: ids.J, target: ids.u, port: 0 })).toBe(false);
-    expect(s().notices.at(-1)!.details[0]).toBe(`The graph has a cycle: "mul1" -> "add1" -> "J" (id "${ids.J}") -> "mul1". A computational graph must be acyclic.`);
+    expect(s().notices.at(-1)!.details[0]).toBe(
+      `The graph has a cycle: "mul1" -> "add1" -> "J" (id "${ids.J}") -> "mul1". A computational graph must be acyclic.`,
+    );
   });
 
   it('replaces the edge in an occupied port, undoably', () => {
@@ -268,7 +278,11 @@ describe('editor store', () => {
     const { s, ids } = buildChainRule();
     const steps = s().history.past.length;
     s().beginGesture('Move');
-    for (let i = 1; i <= 50; i++) s().moveNodes([{ id: ids.a, position: { x: i * 3, y: i } }, { id: ids.b, position: { x: i * 3, y: 100 + i } }]);
+    for (let i = 1; i <= 50; i++)
+      s().moveNodes([
+        { id: ids.a, position: { x: i * 3, y: i } },
+        { id: ids.b, position: { x: i * 3, y: 100 + i } },
+      ]);
     s().endGesture();
     expect(s().history.past.length).toBe(steps + 1);
     expect(s().model.nodes.find((n) => n.id === ids.a)?.position).toEqual({ x: 150, y: 50 });
@@ -362,7 +376,12 @@ describe('autosave', () => {
   it('says when storage refuses a write, and the last stored graph stays', () => {
     const storage = memoryStorage();
     expect(writeAutosave(storage, sample('neuron'))).toBe(true);
-    const full: KeyValueStorage = { ...storage, setItem: () => { throw new DOMException('quota', 'QuotaExceededError'); } };
+    const full: KeyValueStorage = {
+      ...storage,
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+    };
     expect(writeAutosave(full, sample('chain-rule'))).toBe(false);
     const r = restoreAutosave(storage);
     expect(r.kind === 'ok' && r.model).toEqual(sample('neuron'));
@@ -370,7 +389,8 @@ describe('autosave', () => {
 
   it('keeps a stored graph that fails validation aside, never dropping it', () => {
     const storage = memoryStorage();
-    const bad = '{"format":"graphgrad","version":1,"nodes":[{"id":"a","op":"add"},{"id":"b","op":"add"}],"edges":[{"source":"a","target":"b","port":0},{"source":"b","target":"a","port":0}]}';
+    const bad =
+      '{"format":"graphgrad","version":1,"nodes":[{"id":"a","op":"add"},{"id":"b","op":"add"}],"edges":[{"source":"a","target":"b","port":0},{"source":"b","target":"a","port":0}]}';
     storage.setItem(AUTOSAVE_KEY, bad);
     const r = restoreAutosave(storage, 1234);
     expect(r.kind).toBe('rejected');

@@ -19,7 +19,15 @@ import { input, model, op, sample } from './support/models.ts';
 const problemsOf = (m: unknown) => validateModel(m).problems.map((p) => p.message);
 
 describe('validation names the node or edge at fault', () => {
-  const ok = () => model([input('a', 1), input('b', 2), op('s', 'add')], [['a', 's', 0], ['b', 's', 1]], 's');
+  const ok = () =>
+    model(
+      [input('a', 1), input('b', 2), op('s', 'add')],
+      [
+        ['a', 's', 0],
+        ['b', 's', 1],
+      ],
+      's',
+    );
 
   it('accepts a valid model', () => {
     expect(problemsOf(ok())).toEqual([]);
@@ -40,13 +48,27 @@ describe('validation names the node or edge at fault', () => {
     expect(problemsOf(m)).toContainEqual('Edge 2 (ghost -> s): source "ghost" is not a node.');
   });
   it('bad port on a fixed op', () => {
-    const m = model([input('a', 1), input('b', 2), op('d', 'div')], [['a', 'd', 0], ['b', 'd', 2]], 'd');
+    const m = model(
+      [input('a', 1), input('b', 2), op('d', 'div')],
+      [
+        ['a', 'd', 0],
+        ['b', 'd', 2],
+      ],
+      'd',
+    );
     const msgs = problemsOf(m);
     expect(msgs.some((s) => /Edge 1 \(b -> d\): port 2 does not exist on "d" \(div has ports 0\.\.1: a, b\)/.test(s))).toBe(true);
     expect(msgs.some((s) => /Node "d" \(div\): port 1 \(b\) has no input/.test(s))).toBe(true);
   });
   it('missing port and gaps on a variadic op', () => {
-    const m = model([input('a', 1), input('b', 2), op('s', 'add')], [['a', 's', 0], ['b', 's', 2]], 's');
+    const m = model(
+      [input('a', 1), input('b', 2), op('s', 'add')],
+      [
+        ['a', 's', 0],
+        ['b', 's', 2],
+      ],
+      's',
+    );
     expect(problemsOf(m)).toContainEqual('Node "s" (add): port 1 (x2) has no input.');
   });
   it('two edges into one port', () => {
@@ -60,7 +82,16 @@ describe('validation names the node or edge at fault', () => {
     expect(problemsOf(m)).toContainEqual('Edge 2 (s -> a): node "a" is a input leaf and takes no inputs.');
   });
   it('a cycle, naming the nodes on it', () => {
-    const m = model([input('a', 1), op('p', 'add'), op('q', 'neg'), op('r', 'exp')], [['a', 'p', 0], ['r', 'p', 1], ['p', 'q', 0], ['q', 'r', 0]], 'r');
+    const m = model(
+      [input('a', 1), op('p', 'add'), op('q', 'neg'), op('r', 'exp')],
+      [
+        ['a', 'p', 0],
+        ['r', 'p', 1],
+        ['p', 'q', 0],
+        ['q', 'r', 0],
+      ],
+      'r',
+    );
     expect(problemsOf(m)).toContainEqual('The graph has a cycle: "p" -> "q" -> "r" -> "p". A computational graph must be acyclic.');
   });
   it('a leaf without a finite value', () => {
@@ -84,7 +115,12 @@ describe('validation names the node or edge at fault', () => {
     expect(r.problems[0].message).toMatch(/^Not valid JSON at line 3, column 13/);
   });
   it('schema errors report the JSON path and the node', () => {
-    const r = validateModel({ format: 'graphgrad', version: 1, nodes: [{ id: 'a', op: 'input', value: 'five' }], edges: [{ source: 'a', target: 'b', port: -1 }] });
+    const r = validateModel({
+      format: 'graphgrad',
+      version: 1,
+      nodes: [{ id: 'a', op: 'input', value: 'five' }],
+      edges: [{ source: 'a', target: 'b', port: -1 }],
+    });
     const msgs = r.problems.map((p) => p.message);
     expect(msgs).toContainEqual('nodes[0].value (node "a"): Invalid input: expected number, received string');
     expect(msgs).toContainEqual('edges[0].port: must be 0 or more');
@@ -100,7 +136,13 @@ describe('validation names the node or edge at fault', () => {
     expect(v.model).toEqual(m);
   });
   it('editor mode marks incomplete nodes instead of failing, and downstream nodes too', () => {
-    const m = model([input('a', 1), op('s', 'add'), op('e', 'exp')], [['a', 's', 0], ['s', 'e', 0]]);
+    const m = model(
+      [input('a', 1), op('s', 'add'), op('e', 'exp')],
+      [
+        ['a', 's', 0],
+        ['s', 'e', 0],
+      ],
+    );
     const { graph, problems } = checkGraph(m, { allowIncomplete: true });
     expect(problems).toEqual([]);
     expect(graph!.incomplete.get(graph!.indexOf.get('s')!)).toBe('Node "s" (add): port 1 (x2) has no input.');
@@ -156,14 +198,34 @@ describe('forward and reverse mode', () => {
   });
 
   it('x * x: two edges from one node into one op, two contributions', () => {
-    const r = computeGradients(model([input('x', 3), op('y', 'mul')], [['x', 'y', 0], ['x', 'y', 1]], 'y'));
+    const r = computeGradients(
+      model(
+        [input('x', 3), op('y', 'mul')],
+        [
+          ['x', 'y', 0],
+          ['x', 'y', 1],
+        ],
+        'y',
+      ),
+    );
     expect(r.values.y).toBe(9);
     expect(r.edges.map((e) => e.contribution)).toEqual([3, 3]);
     expect(r.grads.x).toBe(6);
   });
 
   it('reuse of an intermediate: a = 1, b = a + a, c = b + b gives dc/da = 4 (micrograd PR #64)', () => {
-    const r = computeGradients(model([input('a', 1), op('b', 'add'), op('c', 'add')], [['a', 'b', 0], ['a', 'b', 1], ['b', 'c', 0], ['b', 'c', 1]], 'c'));
+    const r = computeGradients(
+      model(
+        [input('a', 1), op('b', 'add'), op('c', 'add')],
+        [
+          ['a', 'b', 0],
+          ['a', 'b', 1],
+          ['b', 'c', 0],
+          ['b', 'c', 1],
+        ],
+        'c',
+      ),
+    );
     expect(r.grads.b).toBe(2);
     expect(r.grads.a).toBe(4);
   });
@@ -179,7 +241,16 @@ describe('forward and reverse mode', () => {
   });
 
   it('nodes that do not reach the loss get 0 and are marked', () => {
-    const g = buildGraph(model([input('a', 2), op('side', 'exp'), op('L', 'square')], [['a', 'side', 0], ['a', 'L', 0]], 'L'));
+    const g = buildGraph(
+      model(
+        [input('a', 2), op('side', 'exp'), op('L', 'square')],
+        [
+          ['a', 'side', 0],
+          ['a', 'L', 0],
+        ],
+        'L',
+      ),
+    );
     const s = new Session(g);
     s.forward();
     s.backward();
@@ -199,7 +270,17 @@ describe('forward and reverse mode', () => {
   });
 
   it('reports the first non-finite value where it appears', () => {
-    const g = buildGraph(model([input('x', 0), op('l', 'log'), op('n', 'neg'), op('e', 'exp')], [['x', 'l', 0], ['l', 'n', 0], ['n', 'e', 0]], 'e'));
+    const g = buildGraph(
+      model(
+        [input('x', 0), op('l', 'log'), op('n', 'neg'), op('e', 'exp')],
+        [
+          ['x', 'l', 0],
+          ['l', 'n', 0],
+          ['n', 'e', 0],
+        ],
+        'e',
+      ),
+    );
     const s = new Session(g);
     s.forward();
     expect(s.firstNonFinite()?.node).toBe(g.indexOf.get('l'));
@@ -210,7 +291,14 @@ describe('forward and reverse mode', () => {
   it('explains each non-finite value: made from finite inputs, or handed on from a non-finite one', () => {
     const m = model(
       [input('a', -1), { id: 'zero', op: 'const', value: 0 }, op('l', 'log'), op('d', 'div'), op('r', 'sqrt'), op('s', 'add')],
-      [['a', 'l', 0], ['a', 'd', 0], ['zero', 'd', 1], ['a', 'r', 0], ['l', 's', 0], ['d', 's', 1]],
+      [
+        ['a', 'l', 0],
+        ['a', 'd', 0],
+        ['zero', 'd', 1],
+        ['a', 'r', 0],
+        ['l', 's', 0],
+        ['d', 's', 1],
+      ],
       's',
     );
     const g = buildGraph(m);
@@ -225,8 +313,18 @@ describe('forward and reverse mode', () => {
 
   it('lists every problem of a file at once, also when a layer cannot expand', () => {
     const m = model(
-      [input('x', 1), { id: 'net', op: 'mlp', attrs: { sizes: [] } }, { id: 'lr', op: 'leaky_relu', attrs: { alpha: 'x' } as never }, op('L', 'neg'), { id: 'bad', op: 'nope' }],
-      [['x', 'net', 0], ['net', 'lr', 0], ['lr', 'L', 0]],
+      [
+        input('x', 1),
+        { id: 'net', op: 'mlp', attrs: { sizes: [] } },
+        { id: 'lr', op: 'leaky_relu', attrs: { alpha: 'x' } as never },
+        op('L', 'neg'),
+        { id: 'bad', op: 'nope' },
+      ],
+      [
+        ['x', 'net', 0],
+        ['net', 'lr', 0],
+        ['lr', 'L', 0],
+      ],
       'L',
     );
     expect(checkGraph(m).problems.map((p) => p.message)).toEqual([
@@ -237,7 +335,16 @@ describe('forward and reverse mode', () => {
   });
 
   it('names nodes in that report by the labels the user sees, with ids where they differ', () => {
-    const g = buildGraph(model([{ ...input('input1', -2), label: 'a' }, { ...op('log1', 'log'), label: 'ln a' }], [['input1', 'log1', 0]], 'log1'));
+    const g = buildGraph(
+      model(
+        [
+          { ...input('input1', -2), label: 'a' },
+          { ...op('log1', 'log'), label: 'ln a' },
+        ],
+        [['input1', 'log1', 0]],
+        'log1',
+      ),
+    );
     const s = new Session(g);
     s.forward();
     expect(s.describeNonFinite()).toBe('Node "ln a" (id "log1", log) is NaN from "a" (id "input1") = -2: the first non-finite value in the graph.');
@@ -252,7 +359,10 @@ describe('teaching stepper', () => {
     expect(steps.map((s) => s.id)).toEqual(['a', 'b', 'c', 'three', 'u', 'v', 'J']);
     const u = steps[4];
     expect(u.latex).toBe('u = b \\cdot c = 3 \\cdot 2 = 6');
-    expect(u.inputs.map((i) => [i.source, i.value])).toEqual([['b', 3], ['c', 2]]);
+    expect(u.inputs.map((i) => [i.source, i.value])).toEqual([
+      ['b', 3],
+      ['c', 2],
+    ]);
     expect(steps[6].latex).toBe('J = 3 \\cdot v = 3 \\cdot 11 = 33');
   });
 
@@ -264,7 +374,10 @@ describe('teaching stepper', () => {
     expect(steps.map((s) => s.id)).toEqual(['e', 'd', 'c', 'one', 'b', 'a']);
     const b = steps.find((s) => s.id === 'b')!;
     expect(b.multiPath).toBe(true);
-    expect(b.edges.map((e) => [e.target, e.local, e.upstream, e.contribution])).toEqual([['c', 1, 2, 2], ['d', 1, 3, 3]]);
+    expect(b.edges.map((e) => [e.target, e.local, e.upstream, e.contribution])).toEqual([
+      ['c', 1, 2, 2],
+      ['d', 1, 3, 3],
+    ]);
     expect(b.grad).toBe(5);
     expect(b.latex).toContain('= 2 + 3 = 5');
     expect(steps[0].latex).toBe('\\frac{\\partial e}{\\partial e} = 1');

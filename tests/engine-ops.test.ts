@@ -16,7 +16,15 @@ function domain(op: OpDef): { k: number; point: fc.Arbitrary<number[]> } {
     case 'sqrt':
       return { k, point: tuple(real(0.05, 5)) };
     case 'div':
-      return { k, point: fc.tuple(real(), awayFromZero.filter((v) => Math.abs(v) > 0.1)).map((t) => [...t]) };
+      return {
+        k,
+        point: fc
+          .tuple(
+            real(),
+            awayFromZero.filter((v) => Math.abs(v) > 0.1),
+          )
+          .map((t) => [...t]),
+      };
     case 'pow':
       return { k, point: fc.tuple(real(0.1, 3), real(-2, 3)).map((t) => [...t]) };
     case 'abs':
@@ -38,13 +46,45 @@ function domain(op: OpDef): { k: number; point: fc.Arbitrary<number[]> } {
   }
 }
 
-const primitives = [...opRegistry.values()].filter(
-  (op) => op.arity.kind !== 'leaf' && op.category !== 'Layers' && op.category !== 'Expression',
-);
+const primitives = [...opRegistry.values()].filter((op) => op.arity.kind !== 'leaf' && op.category !== 'Layers' && op.category !== 'Expression');
 
 describe('op registry', () => {
   it('declares every required op', () => {
-    const required = ['input', 'const', 'param', 'identity', 'add', 'sub', 'mul', 'div', 'neg', 'pow', 'square', 'sqrt', 'exp', 'log', 'abs', 'sin', 'cos', 'sum', 'mean', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'softplus', 'step', 'max', 'min', 'mse', 'bce', 'bce_with_logits', 'cross_entropy', 'softmax_cross_entropy'];
+    const required = [
+      'input',
+      'const',
+      'param',
+      'identity',
+      'add',
+      'sub',
+      'mul',
+      'div',
+      'neg',
+      'pow',
+      'square',
+      'sqrt',
+      'exp',
+      'log',
+      'abs',
+      'sin',
+      'cos',
+      'sum',
+      'mean',
+      'sigmoid',
+      'tanh',
+      'relu',
+      'leaky_relu',
+      'elu',
+      'softplus',
+      'step',
+      'max',
+      'min',
+      'mse',
+      'bce',
+      'bce_with_logits',
+      'cross_entropy',
+      'softmax_cross_entropy',
+    ];
     for (const name of required) expect(opRegistry.has(name), name).toBe(true);
   });
 
@@ -155,17 +195,23 @@ describe('div at extreme divisors', () => {
       const e = Math.floor(Math.log2(Math.abs(b)));
       const m = b / 2 ** e;
       const half = 2 ** -e; // 2^(-2e) applied as two factors of 2^(-e), each representable
-      return ((-(a / (m * m)) * half) * half);
+      return -(a / (m * m)) * half * half;
     };
     fc.assert(
-      fc.property(fc.integer({ min: -300, max: 300 }), fc.integer({ min: -300, max: 300 }), fc.double({ min: 1, max: 9.99, noNaN: true }), fc.boolean(), (u, v, mant, neg) => {
-        const a = (neg ? -1 : 1) * mant * 10 ** u;
-        const b = 10 ** v;
-        const want = oracle(a, b);
-        if (!(Math.abs(want) > 1e-290 && Math.abs(want) < 1e290)) return; // outside the normal range either way
-        const got = db(a, b);
-        if (!(Math.abs(got - want) <= 4e-16 * Math.abs(want))) throw new Error(`d(a/b)/db at a=${a}, b=${b}: ${got}, want ${want}`);
-      }),
+      fc.property(
+        fc.integer({ min: -300, max: 300 }),
+        fc.integer({ min: -300, max: 300 }),
+        fc.double({ min: 1, max: 9.99, noNaN: true }),
+        fc.boolean(),
+        (u, v, mant, neg) => {
+          const a = (neg ? -1 : 1) * mant * 10 ** u;
+          const b = 10 ** v;
+          const want = oracle(a, b);
+          if (!(Math.abs(want) > 1e-290 && Math.abs(want) < 1e290)) return; // outside the normal range either way
+          const got = db(a, b);
+          if (!(Math.abs(got - want) <= 4e-16 * Math.abs(want))) throw new Error(`d(a/b)/db at a=${a}, b=${b}: ${got}, want ${want}`);
+        },
+      ),
       { numRuns: 2000, seed: 7 },
     );
   });
@@ -227,13 +273,15 @@ describe('softmax_cross_entropy at extreme logits', () => {
   });
   it('matches 800-digit decimal arithmetic for logits of every magnitude and any targets', () => {
     // Logits c + δ_j: c from 0 to ±1e300, spreads δ up to ±60, targets in [0, 1] (not only one-hot).
-    const point = fc.tuple(
-      fc.constantFrom(0, 1, -7.5, 1e6, -1e8, 1e15, -1e15, 3e150, -1e300, 1e300),
-      fc.integer({ min: 1, max: 4 }),
-    ).chain(([c, h]) => fc.tuple(
-      fc.array(fc.double({ min: -60, max: 60, noNaN: true }), { minLength: h, maxLength: h }).map((d) => d.map((v) => c + v)),
-      fc.array(fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: h, maxLength: h }),
-    )).map(([z, y]) => [...z, ...y]);
+    const point = fc
+      .tuple(fc.constantFrom(0, 1, -7.5, 1e6, -1e8, 1e15, -1e15, 3e150, -1e300, 1e300), fc.integer({ min: 1, max: 4 }))
+      .chain(([c, h]) =>
+        fc.tuple(
+          fc.array(fc.double({ min: -60, max: 60, noNaN: true }), { minLength: h, maxLength: h }).map((d) => d.map((v) => c + v)),
+          fc.array(fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: h, maxLength: h }),
+        ),
+      )
+      .map(([z, y]) => [...z, ...y]);
     const points = fc.sample(point, { numRuns: 250, seed: 11 });
     const want = decimalSoftmaxCE(points);
     points.forEach((x, n) => {
@@ -250,8 +298,10 @@ describe('softmax_cross_entropy at extreme logits', () => {
 
 /** e^x for x = −13, −20, −37, −40, −700 (30-digit decimal, Python's decimal module). */
 const EXP_DEEP: [number, number][] = [
-  [-13, 2.26032940698105432578527729054e-6], [-20, 2.06115362243855782796594038016e-9],
-  [-37, 8.53304762574406579427804982294e-17], [-40, 4.24835425529158899532923478286e-18],
+  [-13, 2.26032940698105432578527729054e-6],
+  [-20, 2.06115362243855782796594038016e-9],
+  [-37, 8.53304762574406579427804982294e-17],
+  [-40, 4.24835425529158899532923478286e-18],
   [-700, 9.85967654375977085670537294785e-305],
 ];
 

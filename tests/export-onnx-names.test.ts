@@ -54,7 +54,9 @@ async function exportAndRun(m: Model) {
     const n = graph.indexOf.get(name)!;
     for (let b = 0; b < BATCH; b++) {
       const want = s.value(n, b);
-      expect(Math.abs(got![b] - want), `${JSON.stringify(name)}[${b}]: onnx ${got![b]}, engine ${want}`).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(want)));
+      expect(Math.abs(got![b] - want), `${JSON.stringify(name)}[${b}]: onnx ${got![b]}, engine ${want}`).toBeLessThanOrEqual(
+        1e-5 * Math.max(1, Math.abs(want)),
+      );
     }
   }
 }
@@ -84,14 +86,22 @@ describe('ONNX names', () => {
 
   it('a node "h/Z" beside dense layer "h" (ONNX Runtime refused: two nodes named h/Z)', async () => {
     const m: Model = {
-      format: 'graphgrad', version: 1, loss: 'L',
+      format: 'graphgrad',
+      version: 1,
+      loss: 'L',
       nodes: [
-        { id: 'x', op: 'input', value: 2 }, { id: 'h', op: 'dense', attrs: { units: 2, activation: 'tanh' } },
-        { id: 'h/Z', op: 'add' }, { id: 'h/W', op: 'const', value: 3 }, { id: 'L', op: 'mul' },
+        { id: 'x', op: 'input', value: 2 },
+        { id: 'h', op: 'dense', attrs: { units: 2, activation: 'tanh' } },
+        { id: 'h/Z', op: 'add' },
+        { id: 'h/W', op: 'const', value: 3 },
+        { id: 'L', op: 'mul' },
       ],
       edges: [
-        { source: 'x', target: 'h', port: 0 }, { source: 'h', sourcePort: 0, target: 'h/Z', port: 0 }, { source: 'h', sourcePort: 1, target: 'h/Z', port: 1 },
-        { source: 'h/Z', target: 'L', port: 0 }, { source: 'h/W', target: 'L', port: 1 },
+        { source: 'x', target: 'h', port: 0 },
+        { source: 'h', sourcePort: 0, target: 'h/Z', port: 0 },
+        { source: 'h', sourcePort: 1, target: 'h/Z', port: 1 },
+        { source: 'h/Z', target: 'L', port: 0 },
+        { source: 'h/W', target: 'L', port: 1 },
       ],
     };
     await exportAndRun(m);

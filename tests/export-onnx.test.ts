@@ -9,7 +9,9 @@ import { ExportError, exportOnnx } from '../graph-engine/export/onnx.ts';
 
 ort.env.wasm.numThreads = 1;
 const dir = new URL('../samples/', import.meta.url);
-const samples = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Model] as const);
+const samples = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Model] as const);
 const BATCH = 4;
 
 /** Runs the export in ONNX Runtime and the engine on the same batch; returns both per output. */
@@ -32,7 +34,7 @@ async function compare(m: Model) {
 }
 
 describe.each(samples)('ONNX export of samples/%s', (_file, m) => {
-  it('runs in ONNX Runtime with the engine\'s values to 1e-5', async () => {
+  it("runs in ONNX Runtime with the engine's values to 1e-5", async () => {
     await (engine as { ensureOpsFor?: (m: Model) => Promise<void> }).ensureOpsFor?.(m);
     let r: Awaited<ReturnType<typeof compare>>;
     try {
@@ -74,18 +76,25 @@ describe('ONNX export details', () => {
   it('writes dense layers as Gemm with W as an [units, k] initializer', async () => {
     const { onnx } = (await import('onnx-proto')).default;
     const m: Model = {
-      format: 'graphgrad', version: 1, loss: 'L',
+      format: 'graphgrad',
+      version: 1,
+      loss: 'L',
       nodes: [
-        { id: 'x1', op: 'input', value: 0.5 }, { id: 'x2', op: 'input', value: -1 }, { id: 'y', op: 'input', value: 1 },
+        { id: 'x1', op: 'input', value: 0.5 },
+        { id: 'x2', op: 'input', value: -1 },
+        { id: 'y', op: 'input', value: 1 },
         { id: 'h', op: 'dense', attrs: { units: 3, activation: 'tanh' } },
         { id: 'out', op: 'dense', attrs: { units: 1, activation: 'sigmoid' } },
         { id: 'L', op: 'mse' },
       ],
       edges: [
-        { source: 'x1', target: 'h', port: 0 }, { source: 'x2', target: 'h', port: 1 },
-        { source: 'h', sourcePort: 0, target: 'out', port: 0 }, { source: 'h', sourcePort: 1, target: 'out', port: 1 },
+        { source: 'x1', target: 'h', port: 0 },
+        { source: 'x2', target: 'h', port: 1 },
+        { source: 'h', sourcePort: 0, target: 'out', port: 0 },
+        { source: 'h', sourcePort: 1, target: 'out', port: 1 },
         { source: 'h', sourcePort: 2, target: 'out', port: 2 },
-        { source: 'out', target: 'L', port: 0 }, { source: 'y', target: 'L', port: 1 },
+        { source: 'out', target: 'L', port: 0 },
+        { source: 'y', target: 'L', port: 1 },
       ],
     };
     const { result, s, graph } = await compare(m);

@@ -85,7 +85,11 @@ function checkIds(m: Model, r: Read): void {
   // A layer's attribute maps to the prefix its weights share: the macro id, or macro id/l<k> in an mlp.
   const expanded = new Set(buildGraph(m).nodes.map((n) => n.id));
   for (const [a, id] of Object.entries(r.ATTRIBUTE_IDS)) {
-    if (a.startsWith('l_')) expect([...expanded].some((e) => e.startsWith(`${id}/`)), JSON.stringify(id)).toBe(true);
+    if (a.startsWith('l_'))
+      expect(
+        [...expanded].some((e) => e.startsWith(`${id}/`)),
+        JSON.stringify(id),
+      ).toBe(true);
     else expect(ids).toContain(id);
   }
   // The embedded training rows: one column per input, under the input's id ("__proto__" included).
@@ -105,9 +109,19 @@ describe.each(loadSamples())('PyTorch export of samples/%s with hostile ids and 
 
 describe('PyTorch names', () => {
   const one = (paramId: string, name: string): Model => ({
-    format: 'graphgrad', version: 1, name, loss: 'L',
-    nodes: [{ id: 'x', op: 'input', value: 2 }, { id: paramId, op: 'param', value: 3 }, { id: 'L', op: 'mul' }],
-    edges: [{ source: 'x', target: 'L', port: 0 }, { source: paramId, target: 'L', port: 1 }],
+    format: 'graphgrad',
+    version: 1,
+    name,
+    loss: 'L',
+    nodes: [
+      { id: 'x', op: 'input', value: 2 },
+      { id: paramId, op: 'param', value: 3 },
+      { id: 'L', op: 'mul' },
+    ],
+    edges: [
+      { source: 'x', target: 'L', port: 0 },
+      { source: paramId, target: 'L', port: 1 },
+    ],
   });
   it('a model name with \\N{...}, quotes and a newline lands in the docstring intact (it was a SyntaxError)', () => {
     const name = 'Café \\N{BULLET} """ends"""\nwith \\';

@@ -10,7 +10,9 @@ import { computeGradients, type Model } from '../graph-engine/index.ts';
 import { exportPytorch } from '../graph-engine/export/pytorch.ts';
 
 const dir = new URL('../samples/', import.meta.url);
-const samples = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Model] as const);
+const samples = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Model] as const);
 const tmp = mkdtempSync(join(tmpdir(), 'graphgrad-py-'));
 
 /** Parses a Python dict literal of "id": number pairs written by the exporter. */
@@ -41,7 +43,7 @@ describe.each(samples)('PyTorch export of samples/%s', (file, m) => {
 });
 
 describe('PyTorch export details', () => {
-  it('embeds the training rows of the model\'s own dataset and its optimizer settings', () => {
+  it("embeds the training rows of the model's own dataset and its optimizer settings", () => {
     const m = samples.find(([f]) => f === 'xor-mlp.json')![1];
     const script = exportPytorch(m);
     expect(script).toContain('DATA = {"x1": [0.0, 0.0, 1.0, 1.0], "x2": [0.0, 1.0, 0.0, 1.0], "y": [0.0, 1.0, 1.0, 0.0]}');
@@ -51,15 +53,34 @@ describe('PyTorch export details', () => {
 
   it('writes dense macros as nn.Linear with the weights copied', () => {
     const m: Model = {
-      format: 'graphgrad', version: 1, loss: 'L', training: { optimizer: 'adam', lr: 0.01, batchSize: 4, epochs: 50 },
+      format: 'graphgrad',
+      version: 1,
+      loss: 'L',
+      training: { optimizer: 'adam', lr: 0.01, batchSize: 4, epochs: 50 },
       nodes: [
-        { id: 'x1', op: 'input', value: 0.5 }, { id: 'x2', op: 'input', value: -1 }, { id: 'y', op: 'input', value: 1 },
-        { id: 'h', op: 'dense', attrs: { units: 2, activation: 'relu', W: [[0.5, -0.25], [1, 2]], b: [0.1, -0.2] } },
+        { id: 'x1', op: 'input', value: 0.5 },
+        { id: 'x2', op: 'input', value: -1 },
+        { id: 'y', op: 'input', value: 1 },
+        {
+          id: 'h',
+          op: 'dense',
+          attrs: {
+            units: 2,
+            activation: 'relu',
+            W: [
+              [0.5, -0.25],
+              [1, 2],
+            ],
+            b: [0.1, -0.2],
+          },
+        },
         { id: 'L', op: 'mse' },
       ],
       edges: [
-        { source: 'x1', target: 'h', port: 0 }, { source: 'x2', target: 'h', port: 1 },
-        { source: 'h', sourcePort: 1, target: 'L', port: 0 }, { source: 'y', target: 'L', port: 1 },
+        { source: 'x1', target: 'h', port: 0 },
+        { source: 'x2', target: 'h', port: 1 },
+        { source: 'h', sourcePort: 1, target: 'L', port: 0 },
+        { source: 'y', target: 'L', port: 1 },
       ],
     };
     const script = exportPytorch(m);

@@ -3,11 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import katex from 'katex';
-import { type CompiledExpression, compileExpression, DISPLAY_LIMIT, EXPRESSION_FUNCTIONS, EXPRESSION_LIMITS, ExpressionError } from '../graph-engine/expr/expression.ts';
+import {
+  type CompiledExpression,
+  compileExpression,
+  DISPLAY_LIMIT,
+  EXPRESSION_FUNCTIONS,
+  EXPRESSION_LIMITS,
+  ExpressionError,
+} from '../graph-engine/expr/expression.ts';
 import { checkGraph, loadExpressionOps, type Model } from '../graph-engine/index.ts';
 
 const exprModel = (expression: string, inputs: string[], variables?: string[]): Model => ({
-  format: 'graphgrad', version: 1,
+  format: 'graphgrad',
+  version: 1,
   nodes: [...inputs.map((id) => ({ id, op: 'input', value: 1 })), { id: 'f', op: 'expr', attrs: { expression, ...(variables ? { variables } : {}) } }],
   edges: inputs.map((id, port) => ({ source: id, target: 'f', port })),
   loss: 'f',
@@ -30,18 +38,26 @@ function adversarial(max: number): string[] {
     }
     if (best) out.push(best);
   };
-  const nest = (f: string, inner: string, suffix = '') => (n: number) => {
-    let s = inner;
-    for (let i = 0; i < n; i++) s = `${f}(${s}${suffix})`;
-    return s;
-  };
+  const nest =
+    (f: string, inner: string, suffix = '') =>
+    (n: number) => {
+      let s = inner;
+      for (let i = 0; i < n; i++) s = `${f}(${s}${suffix})`;
+      return s;
+    };
   const list = (n: number, item: (i: number) => string, sep = ',') => Array.from({ length: n }, (_, i) => item(i)).join(sep);
   const d = EXPRESSION_LIMITS.depth;
   for (const f of EXPRESSION_FUNCTIONS) {
     const args = f === 'pow' ? ',x' : f === 'max' || f === 'min' ? ',y' : '';
     fit(nest(f, 'x', args)); // as deep as the characters allow (over the depth budget)
     fit((n) => nest(f, 'x', `${args}*y`)(Math.min(n, d))); // deep as allowed, two variables
-    fit((n) => nest(f, list(Math.max(n - d, 1), () => 'x', '*'), args)(Math.min(n, d))); // deep, over a long product
+    fit((n) =>
+      nest(
+        f,
+        list(Math.max(n - d, 1), () => 'x', '*'),
+        args,
+      )(Math.min(n, d)),
+    ); // deep, over a long product
   }
   fit((n) => `max(${list(n, (i) => `x${i}`)})`);
   fit((n) => `min(${list(n, (i) => `x${i}`)})`);
@@ -57,16 +73,26 @@ function adversarial(max: number): string[] {
   fit((n) => `${'('.repeat(n)}x${')'.repeat(n)}`);
   fit((n) => nest('', 'x', '^x')(Math.min(n, d)));
   fit((n) => nest('', 'x', '*x')(Math.min(n, d)));
-  fit((n) => nest('', list(n, () => 'x', '*'), '^x')(d));
+  fit((n) =>
+    nest(
+      '',
+      list(n, () => 'x', '*'),
+      '^x',
+    )(d),
+  );
   return out;
 }
 
 /** Random formulas over the whole grammar. */
 const formula = fc.letrec((tie) => ({
   leaf: fc.oneof(fc.constantFrom('x', 'y', 'z', 'pi', 'e', '0', '1', '2.5', '1e-7'), fc.integer({ min: 0, max: 9 }).map(String)),
-  unary: fc.tuple(fc.constantFrom(...EXPRESSION_FUNCTIONS.filter((f) => !['pow', 'max', 'min'].includes(f)), '-'), tie('expr')).map(([f, a]) => (f === '-' ? `-(${a})` : `${f}(${a})`)),
+  unary: fc
+    .tuple(fc.constantFrom(...EXPRESSION_FUNCTIONS.filter((f) => !['pow', 'max', 'min'].includes(f)), '-'), tie('expr'))
+    .map(([f, a]) => (f === '-' ? `-(${a})` : `${f}(${a})`)),
   binary: fc.tuple(tie('expr'), fc.constantFrom('+', '-', '*', '/', '^'), tie('expr')).map(([a, op, b]) => `(${a})${op}(${b})`),
-  call: fc.tuple(fc.constantFrom('pow', 'max', 'min'), fc.array(tie('expr'), { minLength: 2, maxLength: 5 })).map(([f, args]) => `${f}(${(f === 'pow' ? args.slice(0, 2) : args).join(',')})`),
+  call: fc
+    .tuple(fc.constantFrom('pow', 'max', 'min'), fc.array(tie('expr'), { minLength: 2, maxLength: 5 }))
+    .map(([f, args]) => `${f}(${(f === 'pow' ? args.slice(0, 2) : args).join(',')})`),
   expr: fc.oneof({ depthSize: 'large', withCrossShrink: true }, tie('leaf'), tie('unary'), tie('binary'), tie('call')),
 })).expr as fc.Arbitrary<string>;
 
@@ -117,7 +143,15 @@ describe('expression compile work is bounded', () => {
   });
 
   it('for random formulas of up to 200 characters', () => {
-    fc.assert(fc.property(formula.filter((f) => f.length >= 40 && f.length <= 200), (f) => { compilesWithBoundedWork(f); }), { numRuns: 200, seed: 11 });
+    fc.assert(
+      fc.property(
+        formula.filter((f) => f.length >= 40 && f.length <= 200),
+        (f) => {
+          compilesWithBoundedWork(f);
+        },
+      ),
+      { numRuns: 200, seed: 11 },
+    );
   });
 
   it('with max / min written once: max of 10 variables has derivatives of 13 nodes each', () => {
@@ -134,7 +168,9 @@ describe('expression compile work is bounded', () => {
     const c = compileExpression('x^2 * sin(y) + exp(-x)');
     expect(c.derivatives).toEqual(['2 * x * sin(y) - exp(-x)', 'x ^ 2 * cos(y)']);
     expect(compileExpression('sigmoid(w * x + b)').derivatives).toEqual([
-      'sigmoid(w * x + b) * (1 - sigmoid(w * x + b)) * x', 'sigmoid(w * x + b) * (1 - sigmoid(w * x + b)) * w', 'sigmoid(w * x + b) * (1 - sigmoid(w * x + b))',
+      'sigmoid(w * x + b) * (1 - sigmoid(w * x + b)) * x',
+      'sigmoid(w * x + b) * (1 - sigmoid(w * x + b)) * w',
+      'sigmoid(w * x + b) * (1 - sigmoid(w * x + b))',
     ]);
     expect(compileExpression('x / y').derivatives).toEqual(['1 / y', '-(x / y ^ 2)']);
     expect(compileExpression('x^y').derivatives).toEqual(['y * x ^ (y - 1)', 'x ^ y * log(abs(x))']);
@@ -156,8 +192,12 @@ describe('expression size budget', () => {
   });
 
   it('refuses what is over it, naming the budget and the value', () => {
-    expect(() => compileExpression(nested(depth + 1))).toThrow(new ExpressionError(`the formula nests ${depth + 1} levels deep; expressions may nest up to ${depth}`));
-    expect(() => compileExpression(`x${'+x'.repeat(characters / 2)}`)).toThrow(new ExpressionError(`the formula is ${characters + 1} characters long; expressions may be up to ${characters} characters`));
+    expect(() => compileExpression(nested(depth + 1))).toThrow(
+      new ExpressionError(`the formula nests ${depth + 1} levels deep; expressions may nest up to ${depth}`),
+    );
+    expect(() => compileExpression(`x${'+x'.repeat(characters / 2)}`)).toThrow(
+      new ExpressionError(`the formula is ${characters + 1} characters long; expressions may be up to ${characters} characters`),
+    );
     // nesting counts brackets, however they are written
     expect(() => compileExpression(`${'('.repeat(60)}x${')'.repeat(60)}`)).toThrow(/nests 60 levels deep; expressions may nest up to 32/);
     expect(() => compileExpression(`max(${'max(x,'.repeat(40)}y${')'.repeat(40)}, 1)`)).toThrow(/nests 41 levels deep/);
@@ -165,7 +205,9 @@ describe('expression size budget', () => {
 
   it('as a validation problem on the node', async () => {
     await loadExpressionOps();
-    expect(checkGraph(exprModel(nested(50), ['x'])).problems[0].message).toBe('Node "f" (expr): the formula nests 50 levels deep; expressions may nest up to 32.');
+    expect(checkGraph(exprModel(nested(50), ['x'])).problems[0].message).toBe(
+      'Node "f" (expr): the formula nests 50 levels deep; expressions may nest up to 32.',
+    );
   });
 });
 
@@ -176,11 +218,15 @@ describe('expression variable names', () => {
     await loadExpressionOps();
     expect(() => compileExpression('exp(x) + exp')).toThrow(new ExpressionError('"exp" is a function and cannot also be a variable name (in "exp(x) + exp")'));
     for (const name of ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__']) {
-      expect(() => compileExpression(`x + ${name}`), name).toThrow(new ExpressionError(`"${name}" cannot be a variable name (it is reserved by JavaScript); rename it (in "x + ${name}")`));
+      expect(() => compileExpression(`x + ${name}`), name).toThrow(
+        new ExpressionError(`"${name}" cannot be a variable name (it is reserved by JavaScript); rename it (in "x + ${name}")`),
+      );
     }
     expect(checkGraph(exprModel('2 * toString', ['a'])).problems[0].message).toMatch(/^Node "f" \(expr\): "toString" cannot be a variable name/);
     // declared variables too, and no name twice
-    expect(checkGraph(exprModel('x', ['a', 'b'], ['x', 'constructor'])).problems[0].message).toMatch(/declared variable 2: "constructor" cannot be a variable name/);
+    expect(checkGraph(exprModel('x', ['a', 'b'], ['x', 'constructor'])).problems[0].message).toMatch(
+      /declared variable 2: "constructor" cannot be a variable name/,
+    );
     expect(() => compileExpression('x', ['x', 'x'])).toThrow(/the variable "x" is declared twice/);
     expect(() => compileExpression('x', ['x', 'pi'])).toThrow(/declared variable 2: "pi" is a constant/);
     expect(() => compileExpression('x', ['x', 'sin'])).toThrow(/declared variable 2: "sin" is a function/);
@@ -188,7 +234,27 @@ describe('expression variable names', () => {
   });
 
   it('either compile and evaluate, or are refused with an ExpressionError (property)', () => {
-    const tricky = [...reserved, ...EXPRESSION_FUNCTIONS, 'pi', 'e', 'sign', 'sign__0', 'sign__1', 'sec', 'sel', 'prototype', 'arguments', 'Infinity', 'NaN', 'undefined', 'null', 'true', 'this', 'x', 'y'];
+    const tricky = [
+      ...reserved,
+      ...EXPRESSION_FUNCTIONS,
+      'pi',
+      'e',
+      'sign',
+      'sign__0',
+      'sign__1',
+      'sec',
+      'sel',
+      'prototype',
+      'arguments',
+      'Infinity',
+      'NaN',
+      'undefined',
+      'null',
+      'true',
+      'this',
+      'x',
+      'y',
+    ];
     const name = fc.oneof(fc.constantFrom(...tricky), fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/));
     fc.assert(
       fc.property(name, name, fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true }), (a, b, va, vb) => {
@@ -236,8 +302,18 @@ describe('expression derivatives at the extreme points (PyTorch float64)', () =>
     // d/dx x^y = y·x^(y−1), with the pow op's (and torch's) 0 when y = 0:
     //   y = 0: 0;  y = 0.5: 0.5 · 0^−0.5 = 0.5 · ∞ = ∞;  y = 1: 1 · 0^0 = 1;  y = 2: 2 · 0^1 = 0;  y = 3: 3 · 0^2 = 0.
     // d/dy x^y = x^y · ln|x|, taken as 0 at x = 0 (torch: 0 for y ≥ 0). Before: NaN (0 · −∞ or 0 · ∞).
-    const expected = [[0, 0], [Infinity, 0], [1, 0], [0, 0], [0, 0]];
-    for (const text of ['x^y', 'pow(x, y)']) expect([0, 0.5, 1, 2, 3].map((y) => grads(text, [0, y])), text).toEqual(expected);
+    const expected = [
+      [0, 0],
+      [Infinity, 0],
+      [1, 0],
+      [0, 0],
+      [0, 0],
+    ];
+    for (const text of ['x^y', 'pow(x, y)'])
+      expect(
+        [0, 0.5, 1, 2, 3].map((y) => grads(text, [0, y])),
+        text,
+      ).toEqual(expected);
     // a base that is 0 as a subexpression: d/dx (x − 1)^y at x = 1 is y·0^(y−1)
     expect([0, 0.5, 1, 2, 3].map((y) => grads('(x - 1)^y', [1, y])[0])).toEqual([0, Infinity, 1, 0, 0]);
     // constant exponent: d/dx x^2 at 0 = 2 · 0 = 0, d/dx x^0 = 0

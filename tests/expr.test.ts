@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildGraph, checkGraph, createTrainer, ensureOpsFor, expressionOpsLoaded, fromRows, gradCheck, loadExpressionOps, Session, Stepper, type Model } from '../graph-engine/index.ts';
+import {
+  buildGraph,
+  checkGraph,
+  createTrainer,
+  ensureOpsFor,
+  expressionOpsLoaded,
+  fromRows,
+  gradCheck,
+  loadExpressionOps,
+  Session,
+  Stepper,
+  type Model,
+} from '../graph-engine/index.ts';
 
 const exprModel = (expression: string, inputs: Record<string, number>, extra: Record<string, unknown> = {}): Model => ({
-  format: 'graphgrad', version: 1,
+  format: 'graphgrad',
+  version: 1,
   nodes: [...Object.entries(inputs).map(([id, value]) => ({ id, op: 'input', value })), { id: 'f', op: 'expr', attrs: { expression, ...extra } }],
   edges: Object.keys(inputs).map((id, port) => ({ source: id, target: 'f', port })),
   loss: 'f',
@@ -46,8 +59,12 @@ describe('expression nodes', () => {
   it('match central finite differences at random points for every whitelisted function', async () => {
     await loadExpressionOps();
     const formulas = [
-      'x^2 * sin(y) + exp(-x)', 'log(x^2 + 1) * cos(y) - tan(x / 3)', 'sqrt(x^2 + y^2 + 1) / (1 + abs(y))',
-      'tanh(x * y) + sigmoid(x - 2 * y)', 'pow(x^2 + 1, y / 2)', 'max(x, y, 0.5) * min(x, -y) + pi * e',
+      'x^2 * sin(y) + exp(-x)',
+      'log(x^2 + 1) * cos(y) - tan(x / 3)',
+      'sqrt(x^2 + y^2 + 1) / (1 + abs(y))',
+      'tanh(x * y) + sigmoid(x - 2 * y)',
+      'pow(x^2 + 1, y / 2)',
+      'max(x, y, 0.5) * min(x, -y) + pi * e',
     ];
     for (const formula of formulas) {
       fc.assert(
@@ -84,7 +101,9 @@ describe('expression nodes', () => {
     const s = new Session(g, 1);
     s.forward();
     expect(s.value(g.indexOf.get('f')!)).toBe(-4);
-    expect(checkGraph(exprModel('x + z', { x: 1 }, { variables: ['x'] })).problems[0].message).toMatch(/uses "z", which is not among the declared variables \(x\)/);
+    expect(checkGraph(exprModel('x + z', { x: 1 }, { variables: ['x'] })).problems[0].message).toMatch(
+      /uses "z", which is not among the declared variables \(x\)/,
+    );
   });
 
   it('reject everything outside the whitelist, pointing at the offending part', async () => {
@@ -109,18 +128,43 @@ describe('expression nodes', () => {
       expect(problems[0].message).toMatch(/^Node "f" \(expr\): /);
       expect(problems[0].path).toBe('nodes[1].attrs');
     }
-    expect(checkGraph({ ...exprModel('x', { x: 1 }), nodes: [{ id: 'x', op: 'input', value: 1 }, { id: 'f', op: 'expr' }] }).problems[0].message).toMatch(/attr "expression" must be a formula string/);
+    expect(
+      checkGraph({
+        ...exprModel('x', { x: 1 }),
+        nodes: [
+          { id: 'x', op: 'input', value: 1 },
+          { id: 'f', op: 'expr' },
+        ],
+      }).problems[0].message,
+    ).toMatch(/attr "expression" must be a formula string/);
   });
 
   it('train like any other op', async () => {
     await loadExpressionOps();
     const model: Model = {
-      format: 'graphgrad', version: 1,
-      nodes: [{ id: 'x', op: 'input', value: 0 }, { id: 'a', op: 'param', value: 0.1 }, { id: 'p', op: 'expr', attrs: { expression: 'a * x^2' } }, { id: 'y', op: 'input', value: 0 }, { id: 'L', op: 'mse' }],
-      edges: [{ source: 'a', target: 'p', port: 0 }, { source: 'x', target: 'p', port: 1 }, { source: 'p', target: 'L', port: 0 }, { source: 'y', target: 'L', port: 1 }],
+      format: 'graphgrad',
+      version: 1,
+      nodes: [
+        { id: 'x', op: 'input', value: 0 },
+        { id: 'a', op: 'param', value: 0.1 },
+        { id: 'p', op: 'expr', attrs: { expression: 'a * x^2' } },
+        { id: 'y', op: 'input', value: 0 },
+        { id: 'L', op: 'mse' },
+      ],
+      edges: [
+        { source: 'a', target: 'p', port: 0 },
+        { source: 'x', target: 'p', port: 1 },
+        { source: 'p', target: 'L', port: 0 },
+        { source: 'y', target: 'L', port: 1 },
+      ],
       loss: 'L',
     };
-    const ds = fromRows('parabola', ['x', 'y'], [-1, -0.5, 0, 0.5, 1].map((x) => [x, 3 * x * x]), { targets: ['y'], task: 'regression', defaultTestRatio: 0 });
+    const ds = fromRows(
+      'parabola',
+      ['x', 'y'],
+      [-1, -0.5, 0, 0.5, 1].map((x) => [x, 3 * x * x]),
+      { targets: ['y'], task: 'regression', defaultTestRatio: 0 },
+    );
     const tr = createTrainer(model, { dataset: ds, overrides: { optimizer: 'adam', lr: 0.1, epochs: 300, batchSize: 5 } });
     tr.run();
     expect(tr.getParams().a).toBeCloseTo(3, 3);

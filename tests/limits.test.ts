@@ -1,6 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildGraph, checkGraph, createTrainer, DATASET_NAMES, expandMacros, getOp, makeDataset, MAX_MODEL_EDGES, MAX_MODEL_NODES, MAX_POINTS, parseCsv, resolveSettings, Session, validateModel, validateModelText, type Graph, type Model, type ModelEdge, type ModelNode } from '../graph-engine/index.ts';
+import {
+  buildGraph,
+  checkGraph,
+  createTrainer,
+  DATASET_NAMES,
+  expandMacros,
+  getOp,
+  makeDataset,
+  MAX_MODEL_EDGES,
+  MAX_MODEL_NODES,
+  MAX_POINTS,
+  parseCsv,
+  resolveSettings,
+  Session,
+  validateModel,
+  validateModelText,
+  type Graph,
+  type Model,
+  type ModelEdge,
+  type ModelNode,
+} from '../graph-engine/index.ts';
 import { expandMacroNode } from '../graph-engine/macros/expand.ts';
 import { table } from '../graph-engine/cli/io.ts';
 import { teachingUnits } from '../src/modes/teach/units.ts';
@@ -12,7 +32,11 @@ const model = (nodes: ModelNode[], edges: ModelEdge[], loss?: string): Model => 
 function oneLayer(node: { op: string; id?: string; label?: string; attrs?: Record<string, unknown> }, k = 1): Model {
   const id = node.id ?? 'm';
   const inputs: ModelNode[] = Array.from({ length: k }, (_, i) => ({ id: `x${i}`, op: 'input', value: 1 }));
-  return model([...inputs, { ...node, id }], inputs.map((x, i) => ({ source: x.id, target: id, port: i })), id);
+  return model(
+    [...inputs, { ...node, id }],
+    inputs.map((x, i) => ({ source: x.id, target: id, port: i })),
+    id,
+  );
 }
 
 /** Validates, returning the problems and the time taken (reported, not asserted: machines differ). */
@@ -34,22 +58,28 @@ describe('layer sizes are counted before anything is built', () => {
     expect(r.problems).toHaveLength(1);
     // Per unit with k = 1 and no activation: 1 weight, 1 product, 1 bias, 1 sum = 4 nodes;
     // edges 2 into the product, 2 into the sum = 4. Parameters: 2 per unit.
-    expect(r.problems[0].message).toBe('Node "d" (dense): this layer (1,000,000 units on 1 input) would expand into 4,000,000 nodes and 4,000,000 edges (2,000,000 parameters); GraphGrad builds models of up to 20,000 nodes and 100,000 edges. Use fewer or narrower layers.');
+    expect(r.problems[0].message).toBe(
+      'Node "d" (dense): this layer (1,000,000 units on 1 input) would expand into 4,000,000 nodes and 4,000,000 edges (2,000,000 parameters); GraphGrad builds models of up to 20,000 nodes and 100,000 edges. Use fewer or narrower layers.',
+    );
     expect(r.problems[0].nodeId).toBe('d');
   });
 
   it('refuses a deep mlp (2,000 layers of 64) from a 6 KB file', () => {
-    const text = JSON.stringify(oneLayer({ op: 'mlp', attrs: { sizes: Array(2000).fill(64) }, label: 'Deep' , id: 'net' }));
+    const text = JSON.stringify(oneLayer({ op: 'mlp', attrs: { sizes: Array(2000).fill(64) }, label: 'Deep', id: 'net' }));
     const r = timed(text, '2,000 x 64 mlp');
     expect(r.problems).toHaveLength(1);
     // Layer 1: 64 units on 1 input, tanh: 64 * (2 + 2 + 1) = 320 nodes. Layers 2..1999: 64 * (128 + 3)
     // = 8,384 each. Last (no activation): 64 * (128 + 2) = 8,320. 320 + 1998 * 8384 + 8320 = 16,759,872.
-    expect(r.problems[0].message).toContain('Node "Deep" (id "net", mlp): this layer (2,000 layers up to 64 units wide on 1 input) would expand into 16,759,872 nodes');
+    expect(r.problems[0].message).toContain(
+      'Node "Deep" (id "net", mlp): this layer (2,000 layers up to 64 units wide on 1 input) would expand into 16,759,872 nodes',
+    );
   });
 
   it('refuses an mlp of 100,000 units', () => {
     const r = timed(oneLayer({ op: 'mlp', attrs: { sizes: [100_000] } }), '100,000-unit mlp');
-    expect(r.problems.map((p) => p.message)).toEqual([expect.stringContaining('Node "m" (mlp): this layer (sizes [100,000] on 1 input) would expand into 400,000 nodes')]);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('Node "m" (mlp): this layer (sizes [100,000] on 1 input) would expand into 400,000 nodes'),
+    ]);
   });
 
   it('refuses absurd widths without overflowing the message', () => {
@@ -62,15 +92,28 @@ describe('layer sizes are counted before anything is built', () => {
     // dense on 1 input: 4 nodes and 4 edges per unit. 3,000 + 2,000 units: 20,000 nodes + the input,
     // 20,000 edges (the two file edges into the layers are replaced by the ones counted inside).
     const m = model(
-      [{ id: 'x', op: 'input', value: 1 }, { id: 'a', op: 'dense', attrs: { units: 3000 } }, { id: 'b', op: 'dense', label: 'B', attrs: { units: 2000 } }],
-      [{ source: 'x', target: 'a', port: 0 }, { source: 'x', target: 'b', port: 0 }],
+      [
+        { id: 'x', op: 'input', value: 1 },
+        { id: 'a', op: 'dense', attrs: { units: 3000 } },
+        { id: 'b', op: 'dense', label: 'B', attrs: { units: 2000 } },
+      ],
+      [
+        { source: 'x', target: 'a', port: 0 },
+        { source: 'x', target: 'b', port: 0 },
+      ],
       'a',
     );
     const r = timed(m, 'two layers');
     expect(r.problems).toHaveLength(1);
-    expect(r.problems[0].message).toBe('The layers of this model would expand into 20,001 nodes and 20,000 edges in all; GraphGrad builds models of up to 20,000 nodes and 100,000 edges. Largest: "a" (dense) 12,000 nodes (3,000 units on 1 input); "B" (id "b", dense) 8,000 nodes (2,000 units on 1 input). Use fewer or narrower layers.');
+    expect(r.problems[0].message).toBe(
+      'The layers of this model would expand into 20,001 nodes and 20,000 edges in all; GraphGrad builds models of up to 20,000 nodes and 100,000 edges. Largest: "a" (dense) 12,000 nodes (3,000 units on 1 input); "B" (id "b", dense) 8,000 nodes (2,000 units on 1 input). Use fewer or narrower layers.',
+    );
     // One node fewer fits (the file's input plus 19,999 = 20,000).
-    const fits = model(m.nodes.map((n) => (n.id === 'b' ? { ...n, attrs: { units: 1999 } } : n)), m.edges, 'a');
+    const fits = model(
+      m.nodes.map((n) => (n.id === 'b' ? { ...n, attrs: { units: 1999 } } : n)),
+      m.edges,
+      'a',
+    );
     // 1 + 12,000 + 7,996 = 19,997 nodes.
     expect(validateModel(fits).problems).toEqual([]);
   });
@@ -85,15 +128,31 @@ describe('layer sizes are counted before anything is built', () => {
 
   it('refuses a wide layer made by wiring one high port, without listing every port', () => {
     // port 99,999 of a dense layer: 100,000 inputs, 1 unit: 2 * 100,000 + 2 = 200,002 nodes.
-    const m = model([{ id: 'x', op: 'input', value: 1 }, { id: 'm', op: 'dense' }], [{ source: 'x', target: 'm', port: 99_999 }], 'm');
+    const m = model(
+      [
+        { id: 'x', op: 'input', value: 1 },
+        { id: 'm', op: 'dense' },
+      ],
+      [{ source: 'x', target: 'm', port: 99_999 }],
+      'm',
+    );
     const r = timed(m, 'dense wired at port 99,999');
-    expect(r.problems.map((p) => p.message).join('\n')).toContain('input ports 0 (x1), 1 (x2), 2 (x3), 3 (x4), 4 (x5), 5 (x6), 6 (x7), 7 (x8), … (99,999 in all) have no input');
+    expect(r.problems.map((p) => p.message).join('\n')).toContain(
+      'input ports 0 (x1), 1 (x2), 2 (x3), 3 (x4), 4 (x5), 5 (x6), 6 (x7), 7 (x8), … (99,999 in all) have no input',
+    );
     expect(r.problems.map((p) => p.message).join('\n')).toContain('(1 unit on 100,000 inputs) would expand into 200,002 nodes');
     expect(r.problems.map((p) => p.message).join('\n').length).toBeLessThan(1000);
   });
 
   it('refuses port numbers no model within the limits can fill, and many gaps at once', () => {
-    const m = model([{ id: 'x', op: 'input', value: 1 }, { id: 's', op: 'add' }], [{ source: 'x', target: 's', port: MAX_MODEL_EDGES }], 's');
+    const m = model(
+      [
+        { id: 'x', op: 'input', value: 1 },
+        { id: 's', op: 'add' },
+      ],
+      [{ source: 'x', target: 's', port: MAX_MODEL_EDGES }],
+      's',
+    );
     expect(validateModel(m).problems[0].message).toBe('edges[0].port: must be below 100,000 (the most edges a model may have)');
     // 2,000 add nodes each wired at port 99,999 alone would ask for 200 million input slots.
     const nodes: ModelNode[] = [{ id: 'x', op: 'input', value: 1 }];
@@ -104,10 +163,14 @@ describe('layer sizes are counted before anything is built', () => {
     }
     const r = timed(model(nodes, edges, 's0'), '2,000 adds at port 99,999');
     // Each add: 100,000 slots for 1 edge and at least 2 ports: 99,998 gaps; 2,000 of them: 199,996,000.
-    expect(r.problems[0].message).toMatch(/^Ports are numbered from 0 without gaps, but 199,996,000 ports below wired ones are empty: "s\d+" \(add\) is wired up to port 99,999 on 1 edge/);
+    expect(r.problems[0].message).toMatch(
+      /^Ports are numbered from 0 without gaps, but 199,996,000 ports below wired ones are empty: "s\d+" \(add\) is wired up to port 99,999 on 1 edge/,
+    );
     // One such node is allowed (the editor shows it incomplete), with a short message.
     const one = checkGraph(model(nodes.slice(0, 2), edges.slice(0, 1), 's0'));
-    expect(one.problems[0].message).toBe('Node "s0" (add): ports 0 (x1), 1 (x2), 2 (x3), 3 (x4), 4 (x5), 5 (x6), 6 (x7), 7 (x8), … (99,999 in all) have no input.');
+    expect(one.problems[0].message).toBe(
+      'Node "s0" (add): ports 0 (x1), 1 (x2), 2 (x3), 3 (x4), 4 (x5), 5 (x6), 6 (x7), 7 (x8), … (99,999 in all) have no input.',
+    );
   });
 
   it('the predicted size equals what expansion builds, for random small layers', () => {
@@ -115,7 +178,10 @@ describe('layer sizes are counted before anything is built', () => {
     const layer = fc.oneof(
       fc.record({ op: fc.constant('dense'), attrs: fc.record({ units: fc.integer({ min: 1, max: 6 }), activation }) }),
       fc.record({ op: fc.constant('neuron'), attrs: fc.record({ activation }) }),
-      fc.record({ op: fc.constant('mlp'), attrs: fc.record({ sizes: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 }), activation, outputActivation: activation }) }),
+      fc.record({
+        op: fc.constant('mlp'),
+        attrs: fc.record({ sizes: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 }), activation, outputActivation: activation }),
+      }),
       fc.record({ op: fc.constant('softmax'), attrs: fc.constant({}) }),
     );
     fc.assert(
@@ -150,7 +216,10 @@ describe('no array is spread into function arguments', () => {
   const BIG = 150_000;
 
   it('builds a node with 150,000 wired ports', () => {
-    const nodes: ModelNode[] = [{ id: 'x', op: 'input', value: 1 }, { id: 's', op: 'sum' }];
+    const nodes: ModelNode[] = [
+      { id: 'x', op: 'input', value: 1 },
+      { id: 's', op: 'sum' },
+    ];
     const edges: ModelEdge[] = Array.from({ length: BIG }, (_, p) => ({ source: 'x', target: 's', port: p }));
     const g = buildGraph(model(nodes, edges, 's'));
     expect(g.nodes[1].inputs.length).toBe(BIG);
@@ -164,11 +233,16 @@ describe('no array is spread into function arguments', () => {
     const nodes: ModelNode[] = Array.from({ length: BIG }, (_, i) => ({ id: `n${i}`, op: 'identity' }));
     const edges: ModelEdge[] = nodes.map((n, i) => ({ source: n.id, target: nodes[(i + 1) % BIG].id, port: 0 }));
     const r = checkGraph(model(nodes, edges, 'n0'));
-    expect(r.problems.map((p) => p.message)).toEqual(['The graph has a cycle: "n0" -> "n1" -> "n2" -> "n3" -> "n4" -> "n5" -> "n6" -> "n7" -> … (150,000 nodes) -> "n0". A computational graph must be acyclic.']);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'The graph has a cycle: "n0" -> "n1" -> "n2" -> "n3" -> "n4" -> "n5" -> "n6" -> "n7" -> … (150,000 nodes) -> "n0". A computational graph must be acyclic.',
+    ]);
   });
 
   it('refuses a layer with 150,000 wired inputs as too large', () => {
-    const nodes: ModelNode[] = [{ id: 'x', op: 'input', value: 1 }, { id: 'm', op: 'dense' }];
+    const nodes: ModelNode[] = [
+      { id: 'x', op: 'input', value: 1 },
+      { id: 'm', op: 'dense' },
+    ];
     const edges: ModelEdge[] = Array.from({ length: BIG }, (_, p) => ({ source: 'x', target: 'm', port: p }));
     expect(checkGraph(model(nodes, edges, 'm')).problems[0].message).toContain('(1 unit on 150,000 inputs) would expand into 300,002 nodes');
   });
@@ -202,7 +276,9 @@ describe('training sizes are bounded', () => {
     // The file's block is checked first; overrides (CLI flags, the editor's controls) after.
     expect(resolveSettings(m, { points: 10 }).problems).toHaveLength(1);
     const ok = { ...m, training: { dataset: 'spiral' } };
-    expect(resolveSettings(ok, { points: 100_000, batchSize: 100_001 }).problems.map((p) => p.message)).toEqual(['batchSize: must be at most 100,000 (the largest data set GraphGrad makes)']);
+    expect(resolveSettings(ok, { points: 100_000, batchSize: 100_001 }).problems.map((p) => p.message)).toEqual([
+      'batchSize: must be at most 100,000 (the largest data set GraphGrad makes)',
+    ]);
     expect(resolveSettings(ok, { points: MAX_POINTS }).settings?.points).toBe(100_000);
   });
 
@@ -221,7 +297,9 @@ describe('training sizes are bounded', () => {
     const ok = `x,y\n${'1,2\n'.repeat(MAX_POINTS)}\n\n`;
     expect(parseCsv(ok).rows).toBe(MAX_POINTS);
     // header on line 1, rows on lines 2..100,001: line 100,002 is one too many.
-    expect(() => parseCsv(`${ok.trimEnd()}\n3,4\n`, 'big.csv')).toThrow('big.csv: line 100002: the file has more than 100,000 data rows, the most GraphGrad trains on.');
+    expect(() => parseCsv(`${ok.trimEnd()}\n3,4\n`, 'big.csv')).toThrow(
+      'big.csv: line 100002: the file has more than 100,000 data rows, the most GraphGrad trains on.',
+    );
   });
 
   it('refuses a batch whose values (nodes × batch) would not fit, with the largest that does', () => {
@@ -253,7 +331,9 @@ describe('attr values and nesting are bounded', () => {
     expect(messages(text(`{"id":"r","op":"const","value":2,"attrs":{"note":${nested(4)}}}`))).toEqual([]);
     expect(messages(text(`{"id":"r","op":"const","value":2,"attrs":{"note":${nested(5)}}}`))).toHaveLength(1);
     // Objects count as levels too.
-    expect(messages(text(`{"id":"r","op":"const","value":2,"attrs":{"note":{"a":{"b":{"c":{"d":{}}}}}}}`))).toEqual([expect.stringContaining('nodes[1].attrs.note (node "r"): is nested more than 4 levels')]);
+    expect(messages(text(`{"id":"r","op":"const","value":2,"attrs":{"note":{"a":{"b":{"c":{"d":{}}}}}}}`))).toEqual([
+      expect.stringContaining('nodes[1].attrs.note (node "r"): is nested more than 4 levels'),
+    ]);
   });
 
   it('refuses attrs of more than 100,000 values or a text of more than 10,000 characters', () => {
@@ -261,12 +341,18 @@ describe('attr values and nesting are bounded', () => {
       'nodes[1].attrs.big (node "r"): holds more than 100,000 values; attrs hold settings and a layer\'s weights, at most 100,000 values each',
     ]);
     expect(messages(text(`{"id":"r","op":"const","value":2,"attrs":{"big":[${Array(99_999).fill(0).join(',')}]}}`))).toEqual([]);
-    expect(messages(text(`{"id":"r","op":"const","value":2,"attrs":{"expression":"${'x'.repeat(10_001)}"}}`))).toEqual(['nodes[1].attrs.expression (node "r"): is a text of 10,001 characters; attr texts are at most 10,000']);
+    expect(messages(text(`{"id":"r","op":"const","value":2,"attrs":{"expression":"${'x'.repeat(10_001)}"}}`))).toEqual([
+      'nodes[1].attrs.expression (node "r"): is a text of 10,001 characters; attr texts are at most 10,000',
+    ]);
   });
 
   it('refuses deep nesting in fields it does not know, which it keeps', () => {
-    expect(messages(text(`{"id":"r","op":"relu","meta":${nested(5000)}}`))).toEqual(['nodes[1].meta[0][0][0]… (node "r"): nested more than 32 levels deep; a model\'s JSON nests far less.']);
-    expect(messages(text(`{"id":"r","op":"relu"}],"extra":[${nested(40)}],"nodes2":[`))).toEqual(['extra[0][0][0][0][0]…: nested more than 32 levels deep; a model\'s JSON nests far less.']);
+    expect(messages(text(`{"id":"r","op":"relu","meta":${nested(5000)}}`))).toEqual([
+      'nodes[1].meta[0][0][0]… (node "r"): nested more than 32 levels deep; a model\'s JSON nests far less.',
+    ]);
+    expect(messages(text(`{"id":"r","op":"relu"}],"extra":[${nested(40)}],"nodes2":[`))).toEqual([
+      "extra[0][0][0][0][0]…: nested more than 32 levels deep; a model's JSON nests far less.",
+    ]);
     expect(messages(text(`{"id":"r","op":"const","value":2,"meta":${nested(28)}}`))).toEqual([]);
   });
 });

@@ -4,7 +4,11 @@ import { expandMacroNode, initMacroParams, withParams } from '../graph-engine/ma
 
 const model = (nodes: ModelNode[], edges: ModelEdge[], loss = 'L'): Model => ({ format: 'graphgrad', version: 1, nodes, edges, loss });
 
-const W1 = [[0.3, -0.7], [0.5, 0.2], [-0.4, 0.9]];
+const W1 = [
+  [0.3, -0.7],
+  [0.5, 0.2],
+  [-0.4, 0.9],
+];
 const b1 = [0.1, -0.2, 0.05];
 const W2 = [[0.6, -0.3, 0.8]];
 const b2 = [-0.1];
@@ -13,22 +17,30 @@ const b2 = [-0.1];
 function macroModel(): Model {
   return model(
     [
-      { id: 'x1', op: 'input', value: 0.4 }, { id: 'x2', op: 'input', value: -1.3 }, { id: 'y', op: 'input', value: 1 },
+      { id: 'x1', op: 'input', value: 0.4 },
+      { id: 'x2', op: 'input', value: -1.3 },
+      { id: 'y', op: 'input', value: 1 },
       { id: 'h', op: 'dense', attrs: { units: 3, activation: 'tanh', W: W1, b: b1 } },
       { id: 'o', op: 'dense', attrs: { units: 1, activation: 'sigmoid', W: W2, b: b2 } },
       { id: 'L', op: 'mse' },
     ],
     [
-      { source: 'x1', target: 'h', port: 0 }, { source: 'x2', target: 'h', port: 1 },
+      { source: 'x1', target: 'h', port: 0 },
+      { source: 'x2', target: 'h', port: 1 },
       ...[0, 1, 2].map((j) => ({ source: 'h', sourcePort: j, target: 'o', port: j })),
-      { source: 'o', target: 'L', port: 0 }, { source: 'y', target: 'L', port: 1 },
+      { source: 'o', target: 'L', port: 0 },
+      { source: 'y', target: 'L', port: 1 },
     ],
   );
 }
 
 /** The same network wired by hand from primitives, with the same ids. */
 function handModel(): Model {
-  const nodes: ModelNode[] = [{ id: 'x1', op: 'input', value: 0.4 }, { id: 'x2', op: 'input', value: -1.3 }, { id: 'y', op: 'input', value: 1 }];
+  const nodes: ModelNode[] = [
+    { id: 'x1', op: 'input', value: 0.4 },
+    { id: 'x2', op: 'input', value: -1.3 },
+    { id: 'y', op: 'input', value: 1 },
+  ];
   const edges: ModelEdge[] = [];
   const layer = (p: string, ins: string[], W: number[][], b: number[], act: string) =>
     W.map((row, j) => {
@@ -78,8 +90,16 @@ describe('layer macros', () => {
   it('an mlp equals the two dense layers it stands for', () => {
     const m = macroModel();
     const mlp = model(
-      [...m.nodes.filter((n) => !['h', 'o'].includes(n.id)), { id: 'net', op: 'mlp', attrs: { sizes: [3, 1], activations: ['tanh', 'sigmoid'], W: [W1, W2], b: [b1, b2] } }],
-      [{ source: 'x1', target: 'net', port: 0 }, { source: 'x2', target: 'net', port: 1 }, { source: 'net', target: 'L', port: 0 }, { source: 'y', target: 'L', port: 1 }],
+      [
+        ...m.nodes.filter((n) => !['h', 'o'].includes(n.id)),
+        { id: 'net', op: 'mlp', attrs: { sizes: [3, 1], activations: ['tanh', 'sigmoid'], W: [W1, W2], b: [b1, b2] } },
+      ],
+      [
+        { source: 'x1', target: 'net', port: 0 },
+        { source: 'x2', target: 'net', port: 1 },
+        { source: 'net', target: 'L', port: 0 },
+        { source: 'y', target: 'L', port: 1 },
+      ],
     );
     const a = run(mlp);
     const b = run(m);
@@ -91,8 +111,17 @@ describe('layer macros', () => {
   it('softmax is stable and sums to one; its gradient through cross-entropy is p - y', () => {
     const z = [1000, 1001, 999];
     const m = model(
-      [...z.map((v, i) => ({ id: `z${i}`, op: 'input', value: v })), { id: 's', op: 'softmax' }, ...[1, 0, 0].map((v, i) => ({ id: `y${i}`, op: 'input', value: v })), { id: 'L', op: 'cross_entropy' }],
-      [...z.map((_, i) => ({ source: `z${i}`, target: 's', port: i })), ...z.map((_, i) => ({ source: 's', sourcePort: i, target: 'L', port: i })), ...z.map((_, i) => ({ source: `y${i}`, target: 'L', port: 3 + i }))],
+      [
+        ...z.map((v, i) => ({ id: `z${i}`, op: 'input', value: v })),
+        { id: 's', op: 'softmax' },
+        ...[1, 0, 0].map((v, i) => ({ id: `y${i}`, op: 'input', value: v })),
+        { id: 'L', op: 'cross_entropy' },
+      ],
+      [
+        ...z.map((_, i) => ({ source: `z${i}`, target: 's', port: i })),
+        ...z.map((_, i) => ({ source: 's', sourcePort: i, target: 'L', port: i })),
+        ...z.map((_, i) => ({ source: `y${i}`, target: 'L', port: 3 + i })),
+      ],
     );
     const r = run(m);
     const p = [0, 1, 2].map((i) => r.s.value(outputNode(r.g, 's', i)!));
@@ -104,8 +133,15 @@ describe('layer macros', () => {
 
   it('neuron expands to readable ids and works with the stepper', () => {
     const m = model(
-      [{ id: 'x1', op: 'input', value: 2 }, { id: 'n', op: 'neuron', attrs: { activation: 'relu', w: [0.5], b: 1 } }, { id: 'L', op: 'identity' }],
-      [{ source: 'x1', target: 'n', port: 0 }, { source: 'n', target: 'L', port: 0 }],
+      [
+        { id: 'x1', op: 'input', value: 2 },
+        { id: 'n', op: 'neuron', attrs: { activation: 'relu', w: [0.5], b: 1 } },
+        { id: 'L', op: 'identity' },
+      ],
+      [
+        { source: 'x1', target: 'n', port: 0 },
+        { source: 'n', target: 'L', port: 0 },
+      ],
     );
     const st = new Stepper(buildGraph(m));
     st.runBackward();
@@ -135,7 +171,11 @@ describe('layer macros', () => {
     expect(checkGraph(m).problems[0].message).toMatch(/Node "h" \(dense\): attr "activation" must be one of/);
     const m2 = macroModel();
     m2.edges.push({ source: 'h', sourcePort: 5, target: 'L', port: 2 });
-    expect(checkGraph(m2).problems.map((p) => p.message).join('\n')).toMatch(/"h" has outputs 0\.\.2; sourcePort 5 does not exist/);
+    expect(
+      checkGraph(m2)
+        .problems.map((p) => p.message)
+        .join('\n'),
+    ).toMatch(/"h" has outputs 0\.\.2; sourcePort 5 does not exist/);
     const m3 = macroModel();
     m3.edges = m3.edges.filter((e) => !(e.target === 'h' && e.port === 1));
     expect(checkGraph(m3).problems[0].message).toMatch(/Node "h" \(dense\): input port 1 \(x2\) has no input/);

@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 describe('test server ports', () => {
-  it('skips a port someone holds, and never picks the app\'s 4173', async () => {
+  it("skips a port someone holds, and never picks the app's 4173", async () => {
     const first = await freeTestPort();
     expect(await hold(first)).toBeDefined();
     expect(await isFree(first)).toBe(false);
@@ -41,7 +41,7 @@ describe('test server ports', () => {
     await expect(testServerPort()).rejects.toThrow('PW_PORT must be a port number, not "abc"');
   });
 
-  it('hands the chosen port to Playwright\'s workers through PW_PORT', async () => {
+  it("hands the chosen port to Playwright's workers through PW_PORT", async () => {
     delete process.env.PW_PORT;
     const port = await testServerPort();
     expect(process.env.PW_PORT).toBe(String(port));

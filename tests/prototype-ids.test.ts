@@ -9,25 +9,52 @@ import { computeGradients, createTrainer, makeDataset, own, recordFrom, serializ
 import { bindingView } from '../src/train/binding.ts';
 import { thumbnailsFor } from '../src/train/runner.ts';
 
-const NAMES = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', '__defineSetter__', '__lookupGetter__', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString'];
+const NAMES = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+];
 
-interface Ids { x: string; y: string; w: string; m: string; n: string; p: string; L: string }
+interface Ids {
+  x: string;
+  y: string;
+  w: string;
+  m: string;
+  n: string;
+  p: string;
+  L: string;
+}
 
 /** km -> miles: p = w·x + neuron(x), loss mse(p, y); x and y bound to columns through training.bind. */
 function protoModel(ids: Ids): Model {
   return {
-    format: 'graphgrad', version: 1,
+    format: 'graphgrad',
+    version: 1,
     nodes: [
-      { id: ids.x, op: 'input', value: 1 }, { id: ids.y, op: 'input', value: 0 },
-      { id: ids.w, op: 'param', value: 0.3 }, { id: ids.m, op: 'mul' },
+      { id: ids.x, op: 'input', value: 1 },
+      { id: ids.y, op: 'input', value: 0 },
+      { id: ids.w, op: 'param', value: 0.3 },
+      { id: ids.m, op: 'mul' },
       { id: ids.n, op: 'neuron', attrs: { activation: 'none' } },
-      { id: ids.p, op: 'add' }, { id: ids.L, op: 'mse' },
+      { id: ids.p, op: 'add' },
+      { id: ids.L, op: 'mse' },
     ],
     edges: [
-      { source: ids.w, target: ids.m, port: 0 }, { source: ids.x, target: ids.m, port: 1 },
+      { source: ids.w, target: ids.m, port: 0 },
+      { source: ids.x, target: ids.m, port: 1 },
       { source: ids.x, target: ids.n, port: 0 },
-      { source: ids.m, target: ids.p, port: 0 }, { source: ids.n, target: ids.p, port: 1 },
-      { source: ids.p, target: ids.L, port: 0 }, { source: ids.y, target: ids.L, port: 1 },
+      { source: ids.m, target: ids.p, port: 0 },
+      { source: ids.n, target: ids.p, port: 1 },
+      { source: ids.p, target: ids.L, port: 0 },
+      { source: ids.y, target: ids.L, port: 1 },
     ],
     loss: ids.L,
     // Computed keys: own properties, as JSON.parse makes them (a literal `__proto__:` would not be).
@@ -88,7 +115,10 @@ describe('node ids named like Object.prototype members', () => {
   });
 
   it('records keyed by ids have no prototype; reads take own keys only', () => {
-    const r = recordFrom([['__proto__', 1], ['a', 2]]);
+    const r = recordFrom([
+      ['__proto__', 1],
+      ['a', 2],
+    ]);
     expect(Object.getPrototypeOf(r)).toBe(null);
     expect(JSON.parse(JSON.stringify(r))).toEqual(JSON.parse('{"__proto__":1,"a":2}'));
     expect(own({}, 'toString')).toBeUndefined();
@@ -122,7 +152,10 @@ describe('the CLI with such ids', () => {
     // Before: written back as "value": {}, and the file then failed validate.
     const tmp = mkdtempSync(join(tmpdir(), 'graphgrad-proto-'));
     const file = join(tmp, 'proto.json');
-    writeFileSync(file, serializeModel(protoModel({ x: 'km', y: 'miles', w: '__proto__', m: 'constructor', n: 'toString', p: 'valueOf', L: '__defineGetter__' })));
+    writeFileSync(
+      file,
+      serializeModel(protoModel({ x: 'km', y: 'miles', w: '__proto__', m: 'constructor', n: 'toString', p: 'valueOf', L: '__defineGetter__' })),
+    );
     const t = cli('train', file, '--out', file, '--json');
     expect(t.err).toBe('');
     expect(t.code).toBe(0);

@@ -19,9 +19,13 @@ describe.each(files)('samples/%s', (file) => {
 
 it('keeps unknown fields, nested and top-level, in their order', () => {
   const m = {
-    zeta: { keep: [1, 2] }, format: 'graphgrad', version: 1, loss: 'a',
+    zeta: { keep: [1, 2] },
+    format: 'graphgrad',
+    version: 1,
+    loss: 'a',
     nodes: [{ color: 'teal', id: 'a', op: 'input', value: 2, position: { x: 1, y: 2, pinned: true } }],
-    edges: [], training: { lr: 0.1, custom: 'x' },
+    edges: [],
+    training: { lr: 0.1, custom: 'x' },
   } as unknown as Model;
   const text = serializeModel(m);
   expect(serializeModel(validateModelText(text).model!)).toBe(text);
@@ -33,7 +37,12 @@ describe('import limits', () => {
     const { MAX_MODEL_BYTES, MAX_MODEL_NODES, validateModel: v } = engine;
     const big = validateModelText(' '.repeat(MAX_MODEL_BYTES + 1));
     expect(big.problems[0].message).toBe('This file is 20.0 MB; GraphGrad opens models up to 20.0 MB. Nothing was changed.');
-    const many = v({ format: 'graphgrad', version: 1, edges: [], nodes: Array.from({ length: MAX_MODEL_NODES + 1 }, (_, i) => ({ id: `n${i}`, op: 'const', value: 1 })) });
+    const many = v({
+      format: 'graphgrad',
+      version: 1,
+      edges: [],
+      nodes: Array.from({ length: MAX_MODEL_NODES + 1 }, (_, i) => ({ id: `n${i}`, op: 'const', value: 1 })),
+    });
     expect(many.problems[0].message).toMatch(/^This model has 20,001 nodes; GraphGrad opens models up to 20,000 nodes/);
   });
 });

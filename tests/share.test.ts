@@ -8,7 +8,9 @@ import { decodeShareFragment, encodeShareFragment, hasSharedModel, MAX_LINK_LENG
 import { crc32, embedModelInPng, extractModelFromPng, isPng } from '../src/share/pngModel.ts';
 
 const dir = new URL('../samples/', import.meta.url);
-const samples = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Model] as const);
+const samples = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Model] as const);
 
 describe.each(samples)('share link of samples/%s', (_f, m) => {
   it('round-trips the whole model, weights included', async () => {
@@ -30,7 +32,18 @@ describe('share links', () => {
     expect(r.problems[0].message).toMatch(/share link is damaged/);
   });
   it('a link to an invalid model is validated like a file', async () => {
-    const bad = { format: 'graphgrad', version: 1, nodes: [{ id: 'p', op: 'exp' }, { id: 'q', op: 'neg' }], edges: [{ source: 'p', target: 'q', port: 0 }, { source: 'q', target: 'p', port: 0 }] } as Model;
+    const bad = {
+      format: 'graphgrad',
+      version: 1,
+      nodes: [
+        { id: 'p', op: 'exp' },
+        { id: 'q', op: 'neg' },
+      ],
+      edges: [
+        { source: 'p', target: 'q', port: 0 },
+        { source: 'q', target: 'p', port: 0 },
+      ],
+    } as Model;
     const r = await decodeShareFragment(await encodeShareFragment(bad));
     expect(r.problems.map((p) => p.message)).toContainEqual('The graph has a cycle: "p" -> "q" -> "p". A computational graph must be acyclic.');
   });
@@ -46,7 +59,7 @@ describe('share links', () => {
   it('a model too big for a link is refused with the reason', async () => {
     // Random weights do not compress: 6,000 of them make a link well over the limit.
     let seed = 1;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const nodes = Array.from({ length: 6000 }, (_, i) => ({ id: `w${i}`, op: 'param', value: rnd() }));
     const r = await shareLink({ format: 'graphgrad', version: 1, nodes, edges: [] }, 'http://127.0.0.1:4173/');
     expect(r.ok).toBe(false);
@@ -60,7 +73,9 @@ describe('share links', () => {
 });
 
 // A 1x1 PNG (signature, IHDR, IDAT, IEND).
-const tinyPng = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+const tinyPng = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) =>
+  c.charCodeAt(0),
+);
 
 describe('PNG with an embedded model', () => {
   it('computes PNG chunk CRCs (IEND is AE426082)', () => {

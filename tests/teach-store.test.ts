@@ -236,7 +236,11 @@ describe('teach canvas view', () => {
   it('runs the gradient check on every leaf', () => {
     const { t } = setup('neuron');
     t().checkGradients();
-    expect(t().checks!.map((r) => r.id).sort()).toEqual(['b', 'w1', 'w2', 'x1', 'x2', 'y'].sort());
+    expect(
+      t()
+        .checks!.map((r) => r.id)
+        .sort(),
+    ).toEqual(['b', 'w1', 'w2', 'x1', 'x2', 'y'].sort());
     for (const r of t().checks!) expect(r.relError).toBeLessThan(1e-6);
   });
 });

@@ -76,7 +76,12 @@ describe('CurveLog / CurveView', () => {
   it('decimates long curves but keeps the first and last points', () => {
     const view = new CurveView();
     const n = 10_001;
-    view.apply({ from: 0, epochs: Array.from({ length: n }, (_, i) => i), train: Array.from({ length: n }, (_, i) => 1 / (i + 1)), test: Array.from({ length: n }, () => Number.NaN) });
+    view.apply({
+      from: 0,
+      epochs: Array.from({ length: n }, (_, i) => i),
+      train: Array.from({ length: n }, (_, i) => 1 / (i + 1)),
+      test: Array.from({ length: n }, () => Number.NaN),
+    });
     const [e] = view.decimated(1000);
     expect(e.length).toBeLessThanOrEqual(1001);
     expect(e[0]).toBe(0);
@@ -262,7 +267,11 @@ describe('TrainRunner', () => {
       expect(unbound.columns).toEqual(['a', 'b', 'y']);
       expect(unbound.binding?.problems.length).toBe(2);
     }
-    const mapped = runner.configure({ ...xorConfig(), dataset: { kind: 'csv', name: 'ab.csv', text: 'a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n' }, overrides: { bind: { x1: 'a', x2: 'b' } } });
+    const mapped = runner.configure({
+      ...xorConfig(),
+      dataset: { kind: 'csv', name: 'ab.csv', text: 'a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n' },
+      overrides: { bind: { x1: 'a', x2: 'b' } },
+    });
     expect(mapped.ok).toBe(true);
     if (mapped.ok) expect(mapped.info.plane?.axes).toEqual(['a', 'b']);
   });

@@ -1,15 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyUpdate, buildGraph, compilePlan, createTrainer, fromRows, gridColumns, OptimizerState, planBackward, planForward,
-  resolveSettings, Session, Stepper, validateModel, Workspace, DEFAULT_SETTINGS, type Model, type TrainSettings,
+  applyUpdate,
+  buildGraph,
+  compilePlan,
+  createTrainer,
+  fromRows,
+  gridColumns,
+  OptimizerState,
+  planBackward,
+  planForward,
+  resolveSettings,
+  Session,
+  Stepper,
+  validateModel,
+  Workspace,
+  DEFAULT_SETTINGS,
+  type Model,
+  type TrainSettings,
 } from '../graph-engine/index.ts';
 import { loadSample } from './support/load-sample.ts';
 
 /** pred = w * x, L = mse(pred, t) = (w x - t)^2; one row x = 2, t = 3; w starts at 0.5. */
 const tiny: Model = {
-  format: 'graphgrad', version: 1,
-  nodes: [{ id: 'x', op: 'input', value: 0 }, { id: 'w', op: 'param', value: 0.5 }, { id: 'p', op: 'mul' }, { id: 't', op: 'input', value: 0 }, { id: 'L', op: 'mse' }],
-  edges: [{ source: 'w', target: 'p', port: 0 }, { source: 'x', target: 'p', port: 1 }, { source: 'p', target: 'L', port: 0 }, { source: 't', target: 'L', port: 1 }],
+  format: 'graphgrad',
+  version: 1,
+  nodes: [
+    { id: 'x', op: 'input', value: 0 },
+    { id: 'w', op: 'param', value: 0.5 },
+    { id: 'p', op: 'mul' },
+    { id: 't', op: 'input', value: 0 },
+    { id: 'L', op: 'mse' },
+  ],
+  edges: [
+    { source: 'w', target: 'p', port: 0 },
+    { source: 'x', target: 'p', port: 1 },
+    { source: 'p', target: 'L', port: 0 },
+    { source: 't', target: 'L', port: 1 },
+  ],
   loss: 'L',
 };
 const oneRow = fromRows('one', ['x', 't'], [[2, 3]], { targets: ['t'], task: 'regression', defaultTestRatio: 0 });
@@ -81,22 +108,29 @@ describe('the compiled plan', () => {
     for (const n of tr.graph.order) if (plan.computed[n]) for (let b = 0; b < 7; b++) expect(ws.vals[n * 8 + b]).toBeCloseTo(s.value(n, b), 13);
   });
 
-  it('runs a fused elu layer\'s reverse as α·eᶻ far below zero (y + α cancelled to 0 below z ≈ −37)', () => {
+  it("runs a fused elu layer's reverse as α·eᶻ far below zero (y + α cancelled to 0 below z ≈ −37)", () => {
     // h = elu_α(1·x + 0); L = sum(h). dL/dz = α·e^z; e^z from 30-digit decimals (Python's decimal).
     const expDeep: [number, number][] = [
-      [-13, 2.26032940698105432578527729054e-6], [-20, 2.06115362243855782796594038016e-9],
-      [-37, 8.53304762574406579427804982294e-17], [-40, 4.24835425529158899532923478286e-18],
+      [-13, 2.26032940698105432578527729054e-6],
+      [-20, 2.06115362243855782796594038016e-9],
+      [-37, 8.53304762574406579427804982294e-17],
+      [-40, 4.24835425529158899532923478286e-18],
       [-700, 9.85967654375977085670537294785e-305],
     ];
     const alpha = 0.5;
     const model: Model = {
-      format: 'graphgrad', version: 1, loss: 'L',
+      format: 'graphgrad',
+      version: 1,
+      loss: 'L',
       nodes: [
         { id: 'x', op: 'input', value: 0 },
         { id: 'h', op: 'dense', attrs: { units: 1, activation: 'elu', alpha, W: [[1]], b: [0] } },
         { id: 'L', op: 'sum' },
       ],
-      edges: [{ source: 'x', target: 'h', port: 0 }, { source: 'h', target: 'L', port: 0 }],
+      edges: [
+        { source: 'x', target: 'h', port: 0 },
+        { source: 'h', target: 'L', port: 0 },
+      ],
     };
     const graph = buildGraph(model);
     const plan = compilePlan(graph);
@@ -205,7 +239,9 @@ describe('training', () => {
 
   it('bad settings in the model name the field', () => {
     const m = { ...loadSample('xor-mlp'), training: { lr: -1, optimizer: 'rmsprop' } };
-    const msgs = resolveSettings(m).problems.map((p) => p.message).join('\n');
+    const msgs = resolveSettings(m)
+      .problems.map((p) => p.message)
+      .join('\n');
     expect(msgs).toMatch(/training\.lr: must be above 0/);
     expect(msgs).toMatch(/training\.optimizer/);
   });

@@ -55,7 +55,12 @@ const commands: Record<string, Command> = {
     });
     console.log(table(['node', 'op', 'value', `d${r.loss}/d(node)`], rows));
     console.log('');
-    console.log(table(['edge', 'port', 'local', 'upstream', 'contribution'], r.edges.map((e) => [`${e.source} -> ${e.target}`, String(e.port), f(e.local), f(e.upstream), f(e.contribution)])));
+    console.log(
+      table(
+        ['edge', 'port', 'local', 'upstream', 'contribution'],
+        r.edges.map((e) => [`${e.source} -> ${e.target}`, String(e.port), f(e.local), f(e.upstream), f(e.contribution)]),
+      ),
+    );
     return 0;
   },
 
@@ -64,7 +69,12 @@ const commands: Record<string, Command> = {
     const { graph } = readModel(positional[0]);
     const rows = gradCheck(graph);
     const f = (v: number) => formatNumber(v, 8);
-    console.log(table(['node', 'op', 'analytic', 'numeric', 'rel. error'], rows.map((r) => [r.id, r.op, f(r.analytic), f(r.numeric), r.relError.toExponential(2)])));
+    console.log(
+      table(
+        ['node', 'op', 'analytic', 'numeric', 'rel. error'],
+        rows.map((r) => [r.id, r.op, f(r.analytic), f(r.numeric), r.relError.toExponential(2)]),
+      ),
+    );
     const bad = rows.filter((r) => !(r.relError <= 1e-6));
     if (bad.length) {
       console.log(`\nFAILED: ${bad.length} gradient(s) off by more than 1e-6: ${bad.map((r) => r.id).join(', ')}`);

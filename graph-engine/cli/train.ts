@@ -18,8 +18,17 @@ const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFi
 
 /** Numeric flags and the setting each sets. */
 const NUMBER_FLAGS: Record<string, keyof TrainSettings> = {
-  points: 'points', noise: 'noise', 'test-ratio': 'testRatio', epochs: 'epochs', 'batch-size': 'batchSize', lr: 'lr',
-  seed: 'seed', momentum: 'momentum', l1: 'l1', l2: 'l2', patience: 'patience',
+  points: 'points',
+  noise: 'noise',
+  'test-ratio': 'testRatio',
+  epochs: 'epochs',
+  'batch-size': 'batchSize',
+  lr: 'lr',
+  seed: 'seed',
+  momentum: 'momentum',
+  l1: 'l1',
+  l2: 'l2',
+  patience: 'patience',
 };
 
 export const TRAIN_USAGE = `  train <model.json> [--dataset <name|file.csv>] [--points N] [--noise X] [--test-ratio R]
@@ -92,7 +101,8 @@ function runWithProgress(tr: Trainer, json: boolean): number {
     const m = tr.trainEpoch();
     if (!m || json) continue;
     if (tty) process.stdout.write(progressBar(m.epoch, total, m.train.loss));
-    else if (m.epoch % every === 0 || tr.done) console.log(`epoch ${m.epoch}/${total}: train loss ${formatNumber(m.train.loss, 6)}${m.test ? `, test loss ${formatNumber(m.test.loss, 6)}` : ''}`);
+    else if (m.epoch % every === 0 || tr.done)
+      console.log(`epoch ${m.epoch}/${total}: train loss ${formatNumber(m.train.loss, 6)}${m.test ? `, test loss ${formatNumber(m.test.loss, 6)}` : ''}`);
   }
   const ms = performance.now() - t0;
   if (tty) process.stdout.write('\n');
@@ -124,24 +134,28 @@ export function trainCommand(argv: string[]): number {
   if (out !== undefined && !failed) writeFileAtomic(out, serializeModel(tr.trainedModel()));
   if (json) {
     const { bind: _bind, ...settings } = tr.settings;
-    console.log(cliJson({
-      model: model.name ?? positional[0],
-      dataset: tr.dataset.name,
-      task: tr.task ?? null,
-      settings,
-      trainSamples: tr.split.train.length,
-      testSamples: tr.split.test.length,
-      epochs: tr.epoch,
-      history: tr.history,
-      final: last ? { train: last.train, test: last.test ?? null } : null,
-      stopped: tr.stopped ?? null,
-      wallTimeMs: Math.round(wallMs * 100) / 100,
-      params: tr.getParams(),
-    }));
+    console.log(
+      cliJson({
+        model: model.name ?? positional[0],
+        dataset: tr.dataset.name,
+        task: tr.task ?? null,
+        settings,
+        trainSamples: tr.split.train.length,
+        testSamples: tr.split.test.length,
+        epochs: tr.epoch,
+        history: tr.history,
+        final: last ? { train: last.train, test: last.test ?? null } : null,
+        stopped: tr.stopped ?? null,
+        wallTimeMs: Math.round(wallMs * 100) / 100,
+        params: tr.getParams(),
+      }),
+    );
     return failed ? 1 : 0;
   }
   const s = tr.settings;
-  console.log(`\n${model.name ?? positional[0]}: ${tr.dataset.name}, ${tr.split.train.length} training / ${tr.split.test.length} test samples, ${s.optimizer} lr ${s.lr}, batch ${tr.batchSize}, seed ${s.seed}`);
+  console.log(
+    `\n${model.name ?? positional[0]}: ${tr.dataset.name}, ${tr.split.train.length} training / ${tr.split.test.length} test samples, ${s.optimizer} lr ${s.lr}, batch ${tr.batchSize}, seed ${s.seed}`,
+  );
   if (tr.stopped && tr.stopped.reason !== 'epochs') console.log(tr.stopped.message);
   if (last) {
     console.log(`train: ${metricsLine(last.train)}`);

@@ -39,14 +39,17 @@ export function bindDataset(graph: Graph, ds: Dataset, bind: Readonly<Record<str
   for (const id of Object.keys(bind)) {
     const n = graph.indexOf.get(id);
     if (n === undefined || graph.nodes[n].op.name !== 'input') problems.push(`training.bind names "${id}", which is not an input node.`);
-    else if (!ds.columns.includes(bind[id])) problems.push(`training.bind maps "${id}" to column "${bind[id]}", which dataset "${ds.name}" does not have (columns: ${ds.columns.join(', ')}).`);
+    else if (!ds.columns.includes(bind[id]))
+      problems.push(`training.bind maps "${id}" to column "${bind[id]}", which dataset "${ds.name}" does not have (columns: ${ds.columns.join(', ')}).`);
   }
   for (const node of graph.nodes) {
     if (node.op.name !== 'input') continue;
     const name = [own(bind, node.id), node.id, node.label].find((c) => c !== undefined && ds.columns.includes(c));
     if (name !== undefined) bindings.push({ node: node.index, column: ds.columns.indexOf(name) });
     else if (graph.reachesLoss[node.index]) {
-      problems.push(`Input node "${node.id}" has no column in dataset "${ds.name}" (columns: ${ds.columns.join(', ')}); name the node after a column or map it in training.bind.`);
+      problems.push(
+        `Input node "${node.id}" has no column in dataset "${ds.name}" (columns: ${ds.columns.join(', ')}); name the node after a column or map it in training.bind.`,
+      );
     }
   }
   if (problems.length) throw new DataError(problems.join('\n'));

@@ -19,12 +19,16 @@ function splitLine(line: string, sep: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cur += c;
     } else if (c === '"') quoted = true;
-    else if (c === sep) { out.push(cur.trim()); cur = ''; }
-    else cur += c;
+    else if (c === sep) {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += c;
   }
   out.push(cur.trim());
   return out;
@@ -62,7 +66,8 @@ export function parseCsv(text: string, name = 'data.csv'): Dataset {
   const header = splitLine(headerLine, sep);
   header.forEach((h, c) => {
     if (!h) throw new DataError(`${name}: line ${first + 1}, column ${c + 1}: the header has an empty column name.`);
-    if (DECIMAL.test(h)) throw new DataError(`${name}: line ${first + 1}: the first row must be a header of column names, but column ${c + 1} is the number ${h}.`);
+    if (DECIMAL.test(h))
+      throw new DataError(`${name}: line ${first + 1}: the first row must be a header of column names, but column ${c + 1} is the number ${h}.`);
     const dup = header.indexOf(h);
     if (dup !== c) throw new DataError(`${name}: line ${first + 1}: column name "${h}" appears twice (columns ${dup + 1} and ${c + 1}).`);
   });
@@ -71,19 +76,29 @@ export function parseCsv(text: string, name = 'data.csv'): Dataset {
   for (const [line, number] of lines) {
     const i = number - 1;
     if (line.trim() === '') continue;
-    if (rows.length === MAX_POINTS) throw new DataError(`${name}: line ${i + 1}: the file has more than ${MAX_POINTS.toLocaleString('en')} data rows, the most GraphGrad trains on.`);
+    if (rows.length === MAX_POINTS)
+      throw new DataError(`${name}: line ${i + 1}: the file has more than ${MAX_POINTS.toLocaleString('en')} data rows, the most GraphGrad trains on.`);
     const fields = splitLine(line, sep);
     if (fields.length !== header.length) {
-      throw new DataError(`${name}: line ${i + 1} has ${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${header.length} (${header.join(', ')}).`);
+      throw new DataError(
+        `${name}: line ${i + 1} has ${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${header.length} (${header.join(', ')}).`,
+      );
     }
-    rows.push(fields.map((f, c) => {
-      const v = DECIMAL.test(f) ? Number(f) : Number.NaN;
-      if (!Number.isFinite(v)) {
-        const why = f === '' ? 'the value is empty' : DECIMAL.test(f) ? `"${f}" is too large for a number` : `"${f}" is not a number (write plain decimals like 3, -1.5 or 2e-3)`;
-        throw new DataError(`${name}: line ${i + 1}, column ${c + 1} ("${header[c]}"): ${why}.`);
-      }
-      return v;
-    }));
+    rows.push(
+      fields.map((f, c) => {
+        const v = DECIMAL.test(f) ? Number(f) : Number.NaN;
+        if (!Number.isFinite(v)) {
+          const why =
+            f === ''
+              ? 'the value is empty'
+              : DECIMAL.test(f)
+                ? `"${f}" is too large for a number`
+                : `"${f}" is not a number (write plain decimals like 3, -1.5 or 2e-3)`;
+          throw new DataError(`${name}: line ${i + 1}, column ${c + 1} ("${header[c]}"): ${why}.`);
+        }
+        return v;
+      }),
+    );
   }
   if (rows.length === 0) throw new DataError(`${name}: the file has a header but no data rows.`);
   // Without other knowledge the last column is the target; the model's binding usually decides.

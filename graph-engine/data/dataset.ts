@@ -47,7 +47,11 @@ export function withDerivedFeatures(ds: Dataset): Dataset {
   const x2 = ds.data[columnIndex(ds, 'x2')];
   if (!x1 || !x2) return ds;
   const derived: [string, (a: number, b: number) => number][] = [
-    ['x1^2', (a) => a * a], ['x2^2', (_a, b) => b * b], ['x1*x2', (a, b) => a * b], ['sin(x1)', (a) => Math.sin(a)], ['sin(x2)', (_a, b) => Math.sin(b)],
+    ['x1^2', (a) => a * a],
+    ['x2^2', (_a, b) => b * b],
+    ['x1*x2', (a, b) => a * b],
+    ['sin(x1)', (a) => Math.sin(a)],
+    ['sin(x2)', (_a, b) => Math.sin(b)],
   ];
   const fresh = derived.filter(([n]) => !ds.columns.includes(n));
   return {

@@ -7,7 +7,17 @@ import { fromRows, type Dataset } from './dataset.ts';
 import type { SyntheticOptions } from './synthetic.ts';
 
 export function xorTable(): Dataset {
-  return fromRows('xor-table', ['x1', 'x2', 'y'], [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]], { targets: ['y'], task: 'classification', defaultTestRatio: 0 });
+  return fromRows(
+    'xor-table',
+    ['x1', 'x2', 'y'],
+    [
+      [0, 0, 0],
+      [0, 1, 1],
+      [1, 0, 1],
+      [1, 1, 0],
+    ],
+    { targets: ['y'], task: 'classification', defaultTestRatio: 0 },
+  );
 }
 
 export const MILES_PER_KM = 0.621371;

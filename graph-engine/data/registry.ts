@@ -15,10 +15,17 @@ export interface DatasetOptions {
 }
 
 const DEFAULTS: Record<string, { points: number; noise: number }> = {
-  circle: { points: 500, noise: 0 }, xor: { points: 500, noise: 0 }, gauss: { points: 500, noise: 0 },
-  spiral: { points: 500, noise: 0 }, moons: { points: 500, noise: 0.05 }, plane: { points: 500, noise: 0.05 },
-  'xor-table': { points: 4, noise: 0 }, 'km-to-miles': { points: 50, noise: 0 }, 'pass-exam': { points: 200, noise: 0 },
-  blobs3: { points: 300, noise: 0.05 }, digits: { points: 1000, noise: 0.1 },
+  circle: { points: 500, noise: 0 },
+  xor: { points: 500, noise: 0 },
+  gauss: { points: 500, noise: 0 },
+  spiral: { points: 500, noise: 0 },
+  moons: { points: 500, noise: 0.05 },
+  plane: { points: 500, noise: 0.05 },
+  'xor-table': { points: 4, noise: 0 },
+  'km-to-miles': { points: 50, noise: 0 },
+  'pass-exam': { points: 200, noise: 0 },
+  blobs3: { points: 300, noise: 0.05 },
+  digits: { points: 1000, noise: 0.1 },
 };
 
 export const DATASET_NAMES: readonly string[] = Object.keys(DEFAULTS);
@@ -27,7 +34,8 @@ export function makeDataset(name: string, options: DatasetOptions = {}): Dataset
   const d = own(DEFAULTS, name); // a user's name: "toString" is not a dataset
   if (!d) throw new DataError(`Unknown dataset "${name}". Built-in datasets: ${DATASET_NAMES.join(', ')}; or give a .csv file.`);
   const o = { count: options.points ?? d.points, noise: options.noise ?? d.noise, seed: options.seed ?? 0 };
-  if (!(Number.isInteger(o.count) && o.count >= 1 && o.count <= MAX_POINTS)) throw new DataError(`points must be a whole number from 1 to ${MAX_POINTS.toLocaleString('en')} (got ${options.points}).`);
+  if (!(Number.isInteger(o.count) && o.count >= 1 && o.count <= MAX_POINTS))
+    throw new DataError(`points must be a whole number from 1 to ${MAX_POINTS.toLocaleString('en')} (got ${options.points}).`);
   if (!(o.noise >= 0)) throw new DataError(`noise must be 0 or more (got ${options.noise}).`);
   let ds: Dataset;
   if (own(SYNTHETIC, name)) ds = withDerivedFeatures(synthetic(name, o));

@@ -55,7 +55,10 @@ const gauss: Generator = ({ count, noise }, rng) => {
 const spiral: Generator = ({ count, noise }, rng) => {
   const pts: Point[] = [];
   const half = Math.ceil(count / 2);
-  for (const [delta, label] of [[0, 1], [Math.PI, 0]] as const) {
+  for (const [delta, label] of [
+    [0, 1],
+    [Math.PI, 0],
+  ] as const) {
     for (let i = 0; i < half && pts.length < count; i++) {
       const r = i / half;
       const t = 1.75 * (i / half) * 2 * Math.PI + delta;

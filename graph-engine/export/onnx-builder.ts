@@ -129,7 +129,8 @@ export class OnnxBuilder {
     const produced = new Map<string, string>();
     const once = (name: string, what: string) => {
       const before = produced.get(name);
-      if (before !== undefined) throw new OnnxNameError(`ONNX export produced the value ${JSON.stringify(name)} twice (${before} and ${what}); this is a bug in the exporter.`);
+      if (before !== undefined)
+        throw new OnnxNameError(`ONNX export produced the value ${JSON.stringify(name)} twice (${before} and ${what}); this is a bug in the exporter.`);
       produced.set(name, what);
     };
     for (const t of this.initializers) once(t.name!, 'an initializer');

@@ -33,7 +33,8 @@ export function exportOnnx(model: Model, options: OnnxOptions = {}): OnnxExport 
   const { graph, steps, named } = exportPlan(model);
   for (const id of named) {
     const why = unencodable(id);
-    if (why) throw new ExportError(`Node ${JSON.stringify(id)} cannot be exported to ONNX: its id ${why}, which an ONNX tensor name cannot hold. Rename the node.`);
+    if (why)
+      throw new ExportError(`Node ${JSON.stringify(id)} cannot be exported to ONNX: its id ${why}, which an ONNX tensor name cannot hold. Rename the node.`);
   }
   const g = new OnnxBuilder();
   // Node ids are the model's names for its tensors: reserved first, so the names the exporter
@@ -54,7 +55,8 @@ export function exportOnnx(model: Model, options: OnnxOptions = {}): OnnxExport 
 /** Why a string cannot be an ONNX name (UTF-8 in the file, a C string in runtimes), or undefined. */
 function unencodable(id: string): string | undefined {
   if (id.includes('\u0000')) return 'contains a NUL character (U+0000)';
-  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(id)) return 'contains an unpaired UTF-16 surrogate (not valid Unicode text)';
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(id))
+    return 'contains an unpaired UTF-16 surrogate (not valid Unicode text)';
   return undefined;
 }
 
@@ -63,7 +65,8 @@ function emit(g: OnnxBuilder, step: Exclude<ExportStep, { kind: 'leaf' }>): void
     case 'op': {
       const { node } = step;
       const rule = getOp(node.op.name)?.onnx;
-      if (!rule) throw new ExportError(`Node ${JSON.stringify(node.id)} (${node.op.name}) has no faithful ONNX equivalent, so the model cannot be exported to ONNX.`);
+      if (!rule)
+        throw new ExportError(`Node ${JSON.stringify(node.id)} (${node.op.name}) has no faithful ONNX equivalent, so the model cannot be exported to ONNX.`);
       rule(g, step.inputs, g.claim(node.id), node.attrs);
       return;
     }

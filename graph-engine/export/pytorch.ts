@@ -153,8 +153,15 @@ export function exportPytorch(model: Model, options: PytorchOptions = {}): strin
       case 'op': {
         const { node } = step;
         const torch = getOp(node.op.name)?.torch;
-        if (!torch) throw new ExportError(`Node ${JSON.stringify(node.id)} (${node.op.name}) has no PyTorch equivalent, so the model cannot be exported to PyTorch.`);
-        assign(node.id, torch(step.inputs.map((i) => `v[${pyStr(i)}]`), node.attrs));
+        if (!torch)
+          throw new ExportError(`Node ${JSON.stringify(node.id)} (${node.op.name}) has no PyTorch equivalent, so the model cannot be exported to PyTorch.`);
+        assign(
+          node.id,
+          torch(
+            step.inputs.map((i) => `v[${pyStr(i)}]`),
+            node.attrs,
+          ),
+        );
         return;
       }
       case 'layer': {
@@ -270,7 +277,13 @@ L2 = ${py(t.l2)}
 BATCH_SIZE = ${t.batchSize}
 EPOCHS = ${t.epochs}
 SEED = ${t.seed}
-${data ? `DATA = {${Object.entries(data).map(([k, col]) => `${pyStr(k)}: [${col.map(py).join(', ')}]`).join(', ')}}` : 'DATA = None'}
+${
+  data
+    ? `DATA = {${Object.entries(data)
+        .map(([k, col]) => `${pyStr(k)}: [${col.map(py).join(', ')}]`)
+        .join(', ')}}`
+    : 'DATA = None'
+}
 
 
 def load_csv(path):

@@ -70,12 +70,28 @@ export interface CompiledExpression {
 
 /** What each rejected node type is, as the subject of "... not allowed". */
 const KIND: Record<string, string> = {
-  AssignmentNode: 'assignment is', FunctionAssignmentNode: 'function definitions are', ArrayNode: 'matrices and arrays are',
-  MatrixNode: 'matrices are', ObjectNode: 'objects are', AccessorNode: 'indexing is', IndexNode: 'indexing is', RangeNode: 'ranges are',
-  ConditionalNode: 'conditionals are', BlockNode: 'several statements are', RelationalNode: 'comparisons are',
+  AssignmentNode: 'assignment is',
+  FunctionAssignmentNode: 'function definitions are',
+  ArrayNode: 'matrices and arrays are',
+  MatrixNode: 'matrices are',
+  ObjectNode: 'objects are',
+  AccessorNode: 'indexing is',
+  IndexNode: 'indexing is',
+  RangeNode: 'ranges are',
+  ConditionalNode: 'conditionals are',
+  BlockNode: 'several statements are',
+  RelationalNode: 'comparisons are',
 };
 
-type AnyNode = MathNode & { op?: string; fn?: string | { name?: string }; implicit?: boolean; value?: unknown; name?: string; args?: MathNode[]; content?: MathNode };
+type AnyNode = MathNode & {
+  op?: string;
+  fn?: string | { name?: string };
+  implicit?: boolean;
+  value?: unknown;
+  name?: string;
+  args?: MathNode[];
+  content?: MathNode;
+};
 
 const quote = (n: MathNode) => `"${n.toString()}"`;
 
@@ -119,15 +135,19 @@ function check(root: MathNode, text: string): void {
         return;
       }
       case 'OperatorNode':
-        if (n.implicit) throw new ExpressionError(`write the multiplication in ${quote(node)} explicitly with * (implicit products and units are not supported)`);
+        if (n.implicit)
+          throw new ExpressionError(`write the multiplication in ${quote(node)} explicitly with * (implicit products and units are not supported)`);
         if (!OPERATORS.has(n.fn as string)) throw new ExpressionError(`the operator "${n.op}" in ${quote(node)} is not allowed; use + - * / ^`);
         return;
       case 'FunctionNode': {
         const name = (n.fn as { name?: string }).name ?? '';
-        if (!FUNCTIONS.has(name)) throw new ExpressionError(`the function "${name}" in ${quote(node)} is not allowed; allowed: ${EXPRESSION_FUNCTIONS.join(', ')}`);
+        if (!FUNCTIONS.has(name))
+          throw new ExpressionError(`the function "${name}" in ${quote(node)} is not allowed; allowed: ${EXPRESSION_FUNCTIONS.join(', ')}`);
         const argc = n.args!.length;
         if (['max', 'min'].includes(name) ? argc < 2 : argc !== (name === 'pow' ? 2 : 1)) {
-          throw new ExpressionError(`${quote(node)}: ${name} takes ${name === 'pow' ? 2 : ['max', 'min'].includes(name) ? '2 or more' : 1} argument${name === 'pow' || ['max', 'min'].includes(name) ? 's' : ''}`);
+          throw new ExpressionError(
+            `${quote(node)}: ${name} takes ${name === 'pow' ? 2 : ['max', 'min'].includes(name) ? '2 or more' : 1} argument${name === 'pow' || ['max', 'min'].includes(name) ? 's' : ''}`,
+          );
         }
         return;
       }
@@ -192,7 +212,11 @@ function exprOf(n: MathNode, variables: readonly string[]): Expr {
     }
     default: {
       const name = (a.fn as { name: string }).name;
-      return node(name === 'pow' ? 'op' : 'fn', a.args!.map((m) => exprOf(m, variables)), name === 'pow' ? '^' : name);
+      return node(
+        name === 'pow' ? 'op' : 'fn',
+        a.args!.map((m) => exprOf(m, variables)),
+        name === 'pow' ? '^' : name,
+      );
     }
   }
 }
@@ -231,10 +255,21 @@ function extremum(better: (a: number, b: number) => boolean): Local {
 }
 
 const LOCALS: Record<string, Local> = {
-  '+': registryOp('add'), '-': registryOp('sub'), '*': registryOp('mul'), '/': registryOp('div'), '^': registryOp('pow'),
-  neg: registryOp('neg'), pos: registryOp('identity'),
-  exp: registryOp('exp'), log: registryOp('log'), sqrt: registryOp('sqrt'), abs: registryOp('abs'),
-  sin: registryOp('sin'), cos: registryOp('cos'), tanh: registryOp('tanh'), sigmoid: registryOp('sigmoid'),
+  '+': registryOp('add'),
+  '-': registryOp('sub'),
+  '*': registryOp('mul'),
+  '/': registryOp('div'),
+  '^': registryOp('pow'),
+  neg: registryOp('neg'),
+  pos: registryOp('identity'),
+  exp: registryOp('exp'),
+  log: registryOp('log'),
+  sqrt: registryOp('sqrt'),
+  abs: registryOp('abs'),
+  sin: registryOp('sin'),
+  cos: registryOp('cos'),
+  tanh: registryOp('tanh'),
+  sigmoid: registryOp('sigmoid'),
   // no primitive tan: d tan(u) / du = 1 / cos(u)^2
   tan: { f: (x) => Math.tan(x[0]), df: (x) => 1 / (Math.cos(x[0]) * Math.cos(x[0])) },
   max: extremum((a, b) => a > b),
@@ -257,7 +292,9 @@ function tapeOf(root: Expr): Step[] {
   const emit = (e: Expr): number => {
     if (e.k === 'num' || e.k === 'const' || e.k === 'var') return steps.push({ args: [], buf: new Float64Array(0), variable: e.i, constant: e.v }) - 1;
     const args = e.args.map(emit);
-    return steps.push({ local: LOCALS[e.k === 'neg' || e.k === 'pos' ? e.k : e.name], args, buf: new Float64Array(args.length), variable: -1, constant: 0 }) - 1;
+    return (
+      steps.push({ local: LOCALS[e.k === 'neg' || e.k === 'pos' ? e.k : e.name], args, buf: new Float64Array(args.length), variable: -1, constant: 0 }) - 1
+    );
   };
   emit(root);
   return steps;
@@ -290,7 +327,8 @@ function symbolicDerivatives(root: Expr, count: number): { nodes: Expr[]; create
   const add = (u: Expr, w: Expr): Expr => {
     if (isZero(u)) return w;
     if (isZero(w)) return u;
-    const a = constantOf(u), b = constantOf(w);
+    const a = constantOf(u),
+      b = constantOf(w);
     if (a !== undefined && b !== undefined) return num(a + b);
     if (negative(w)) return sub(u, neg(w));
     if (negative(u)) return sub(w, neg(u));
@@ -299,7 +337,8 @@ function symbolicDerivatives(root: Expr, count: number): { nodes: Expr[]; create
   const sub = (u: Expr, w: Expr): Expr => {
     if (isZero(w)) return u;
     if (isZero(u)) return neg(w);
-    const a = constantOf(u), b = constantOf(w);
+    const a = constantOf(u),
+      b = constantOf(w);
     if (a !== undefined && b !== undefined) return num(a - b);
     if (negative(w)) return add(u, neg(w));
     // (p - c) - b = p - (c + b), (p + c) - b = p + (c - b): the exponent of x^(y - 1) differentiated is y - 2
@@ -312,7 +351,8 @@ function symbolicDerivatives(root: Expr, count: number): { nodes: Expr[]; create
     if (isZero(u) || isZero(w)) return num(0);
     if (isOne(u)) return w;
     if (isOne(w)) return u;
-    const a = constantOf(u), b = constantOf(w);
+    const a = constantOf(u),
+      b = constantOf(w);
     if (a !== undefined && b !== undefined) return num(a * b);
     if (b !== undefined) return mul(w, u); // the number first: 2 * x
     if (reciprocal(w)) return div(u, w.args[1]); // u * (1 / w) = u / w
@@ -358,9 +398,12 @@ function symbolicDerivatives(root: Expr, count: number): { nodes: Expr[]; create
     const [u, w] = e.args;
     const du = d(u, v);
     switch (e.name) {
-      case '+': return add(du, d(w, v));
-      case '-': return sub(du, d(w, v));
-      case '*': return add(mul(du, w), mul(u, d(w, v)));
+      case '+':
+        return add(du, d(w, v));
+      case '-':
+        return sub(du, d(w, v));
+      case '*':
+        return add(mul(du, w), mul(u, d(w, v)));
       case '/': {
         const dw = d(w, v);
         if (isZero(dw)) return div(du, w);
@@ -372,15 +415,24 @@ function symbolicDerivatives(root: Expr, count: number): { nodes: Expr[]; create
         const dExponent = isZero(dw) ? dw : mul(mul(e, lnOf(u)), dw);
         return add(dBase, dExponent);
       }
-      case 'exp': return mul(e, du);
-      case 'log': return div(du, u);
-      case 'sqrt': return div(du, mul(num(2), e));
-      case 'abs': return mul(call('sign', u), du);
-      case 'sin': return mul(call('cos', u), du);
-      case 'cos': return neg(mul(call('sin', u), du));
-      case 'tan': return mul(pow(call('sec', u), num(2)), du);
-      case 'tanh': return mul(sub(num(1), pow(e, num(2))), du);
-      case 'sigmoid': return mul(mul(e, sub(num(1), e)), du);
+      case 'exp':
+        return mul(e, du);
+      case 'log':
+        return div(du, u);
+      case 'sqrt':
+        return div(du, mul(num(2), e));
+      case 'abs':
+        return mul(call('sign', u), du);
+      case 'sin':
+        return mul(call('cos', u), du);
+      case 'cos':
+        return neg(mul(call('sin', u), du));
+      case 'tan':
+        return mul(pow(call('sec', u), num(2)), du);
+      case 'tanh':
+        return mul(sub(num(1), pow(e, num(2))), du);
+      case 'sigmoid':
+        return mul(mul(e, sub(num(1), e)), du);
       case 'max':
       case 'min':
         return e.args.reduce((sum: Expr, a, j) => {
@@ -417,14 +469,21 @@ const isDivide = (e: Expr) => e.k === 'op' && e.name === '/';
 function writeText(e: Expr): string {
   const w = (a: Expr, wrap: boolean) => (wrap ? `(${writeText(a)})` : writeText(a));
   switch (e.k) {
-    case 'num': return String(e.v);
+    case 'num':
+      return String(e.v);
     case 'const':
-    case 'var': return e.name;
-    case 'neg': return `-${w(e.args[0], precedence(e.args[0], false) <= 3)}`;
-    case 'pos': return `+${w(e.args[0], precedence(e.args[0], false) <= 3)}`;
-    case 'op': return `${w(e.args[0], parens(e, 0, false))} ${e.name} ${w(e.args[1], parens(e, 1, false))}`;
-    case 'fn': return `${e.name}(${e.args.map(writeText).join(', ')})`;
-    case 'sel': return `[${writeText(e.args[0])} = ${writeText(e.args[1])}]`;
+    case 'var':
+      return e.name;
+    case 'neg':
+      return `-${w(e.args[0], precedence(e.args[0], false) <= 3)}`;
+    case 'pos':
+      return `+${w(e.args[0], precedence(e.args[0], false) <= 3)}`;
+    case 'op':
+      return `${w(e.args[0], parens(e, 0, false))} ${e.name} ${w(e.args[1], parens(e, 1, false))}`;
+    case 'fn':
+      return `${e.name}(${e.args.map(writeText).join(', ')})`;
+    case 'sel':
+      return `[${writeText(e.args[0])} = ${writeText(e.args[1])}]`;
   }
 }
 
@@ -436,20 +495,35 @@ function texNumber(v: number): string {
 }
 
 const TEX_FUNCTION: Record<string, string> = {
-  exp: '\\exp', log: '\\ln', sin: '\\sin', cos: '\\cos', tan: '\\tan', tanh: '\\tanh', sec: '\\sec', sigmoid: '\\sigma', sign: '\\operatorname{sign}', max: '\\max', min: '\\min',
+  exp: '\\exp',
+  log: '\\ln',
+  sin: '\\sin',
+  cos: '\\cos',
+  tan: '\\tan',
+  tanh: '\\tanh',
+  sec: '\\sec',
+  sigmoid: '\\sigma',
+  sign: '\\operatorname{sign}',
+  max: '\\max',
+  min: '\\min',
 };
 
 function writeTex(e: Expr, names: readonly string[] | undefined, variables: readonly string[]): string {
   const t = (a: Expr) => writeTex(a, names, variables);
   const w = (a: Expr, wrap: boolean) => (wrap ? `\\left(${t(a)}\\right)` : t(a));
   switch (e.k) {
-    case 'num': return texNumber(e.v);
-    case 'const': return e.name === 'pi' ? '\\pi' : '{e}'; // braced: `\cdote` is no command
+    case 'num':
+      return texNumber(e.v);
+    case 'const':
+      return e.name === 'pi' ? '\\pi' : '{e}'; // braced: `\cdote` is no command
     // Braced, since `\cdot` may come straight before an operand (`\cdotx` is no command);
     // grouped, so a negative number reads `-(-0.5)`, not `--0.5`.
-    case 'var': return `{${names ? group(names[e.i]) : texName(variables[e.i])}}`;
-    case 'neg': return `-${w(e.args[0], precedence(e.args[0], true) <= 3)}`;
-    case 'pos': return `+${w(e.args[0], precedence(e.args[0], true) <= 3)}`;
+    case 'var':
+      return `{${names ? group(names[e.i]) : texName(variables[e.i])}}`;
+    case 'neg':
+      return `-${w(e.args[0], precedence(e.args[0], true) <= 3)}`;
+    case 'pos':
+      return `+${w(e.args[0], precedence(e.args[0], true) <= 3)}`;
     case 'op': {
       const [a, b] = e.args;
       if (e.name === '/') return `\\frac{${t(a)}}{${t(b)}}`;
@@ -460,7 +534,8 @@ function writeTex(e: Expr, names: readonly string[] | undefined, variables: read
       if (e.name === 'sqrt') return `\\sqrt{${t(e.args[0])}}`;
       if (e.name === 'abs') return `\\left|${t(e.args[0])}\\right|`;
       return `${TEX_FUNCTION[e.name]}\\left(${e.args.map(t).join(',')}\\right)`;
-    case 'sel': return `\\left[\\,${t(e.args[0])} = ${t(e.args[1])}\\,\\right]`;
+    case 'sel':
+      return `\\left[\\,${t(e.args[0])} = ${t(e.args[1])}\\,\\right]`;
   }
 }
 
@@ -485,7 +560,10 @@ export function compileExpression(text: string, declared?: readonly string[]): C
       if (declared.indexOf(v) !== i) throw new ExpressionError(`the variable "${v}" is declared twice`);
     }
     const missing = found.filter((v) => !declared.includes(v));
-    if (missing.length) throw new ExpressionError(`"${text}" uses ${missing.map((v) => `"${v}"`).join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not among the declared variables (${declared.join(', ')})`);
+    if (missing.length)
+      throw new ExpressionError(
+        `"${text}" uses ${missing.map((v) => `"${v}"`).join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not among the declared variables (${declared.join(', ')})`,
+      );
     variables = [...declared];
   }
   const root = exprOf(parsed, variables);

@@ -65,7 +65,9 @@ function runMacro(def: MacroDef, node: ModelNode, inputs: number, seed: number):
         const full = prefix + id;
         local.place[full] = place;
         const n: ModelNode = {
-          id: full, op, label: id,
+          id: full,
+          op,
+          label: id,
           position: { x: origin.x + place.col * EXPANSION_SPACING.dx, y: origin.y + place.row * EXPANSION_SPACING.dy },
         };
         if (extra?.value !== undefined) n.value = extra.value;
@@ -75,15 +77,18 @@ function runMacro(def: MacroDef, node: ModelNode, inputs: number, seed: number):
         return id;
       },
       edge: (from, to, port) => local.edges.push({ from: full(from), to: prefix + to, port }),
-      output: (port, id) => { local.outputs[port] = prefix + id; },
-      layer: (spec) => local.layers.push({
-        ...spec,
-        inputs: spec.inputs.map(full),
-        W: spec.W.map((r) => r.map((w) => prefix + w)),
-        b: spec.b.map((x) => prefix + x),
-        z: spec.z.map((x) => prefix + x),
-        out: spec.out.map((x) => prefix + x),
-      }),
+      output: (port, id) => {
+        local.outputs[port] = prefix + id;
+      },
+      layer: (spec) =>
+        local.layers.push({
+          ...spec,
+          inputs: spec.inputs.map(full),
+          W: spec.W.map((r) => r.map((w) => prefix + w)),
+          b: spec.b.map((x) => prefix + x),
+          z: spec.z.map((x) => prefix + x),
+          out: spec.out.map((x) => prefix + x),
+        }),
       uniform: (limit) => {
         rng ??= rngFor(seed, node.id);
         return (2 * rng() - 1) * limit;
@@ -124,7 +129,12 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
     if (!ports) return;
     const taken = ports.get(e.port);
     if (taken !== undefined) {
-      problems.push({ message: `Edge ${i} (${e.source} -> ${e.target}): port ${e.port} of ${quote(e.target)} already has an edge (edge ${taken} from ${quote(model.edges[taken].source)}).`, path: `edges[${i}].port`, edgeIndex: i, nodeId: e.target });
+      problems.push({
+        message: `Edge ${i} (${e.source} -> ${e.target}): port ${e.port} of ${quote(e.target)} already has an edge (edge ${taken} from ${quote(model.edges[taken].source)}).`,
+        path: `edges[${i}].port`,
+        edgeIndex: i,
+        nodeId: e.target,
+      });
     } else ports.set(e.port, i);
   });
 
@@ -148,14 +158,21 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
     const k = Math.max(wired, stored ?? 0, min);
     const empty = missingPorts(k, ports);
     if (empty.count) {
-      const names = listSome(empty.first.map((p) => `${p} (${op.arity.kind === 'variadic' ? op.arity.portName(p, k) : p})`), empty.count);
+      const names = listSome(
+        empty.first.map((p) => `${p} (${op.arity.kind === 'variadic' ? op.arity.portName(p, k) : p})`),
+        empty.count,
+      );
       const message = `${name}: input port${empty.count > 1 ? 's' : ''} ${names} ${empty.count > 1 ? 'have' : 'has'} no input.`;
       // An error in a file; in the editor the layer is incomplete, and says so with this message.
       if (!options.allowIncomplete) problems.push({ message, path, nodeId: id });
       else unwired.set(id, message);
     }
     if (stored !== undefined && wired > stored) {
-      problems.push({ message: `${name}: its stored weights expect ${stored} input${stored === 1 ? '' : 's'} but ${wired} are wired; rewire it, or delete its weight attrs to re-initialise them.`, path: `${path}.attrs`, nodeId: id });
+      problems.push({
+        message: `${name}: its stored weights expect ${stored} input${stored === 1 ? '' : 's'} but ${wired} are wired; rewire it, or delete its weight attrs to re-initialise them.`,
+        path: `${path}.attrs`,
+        nodeId: id,
+      });
       continue;
     }
     const bad = def.check(node.attrs ?? {}, k);
@@ -166,7 +183,11 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
     // Counted before anything is built: a few bytes of attrs can ask for millions of nodes.
     const size = def.size(node.attrs ?? {}, k);
     if (size.nodes > MAX_MODEL_NODES || size.edges > MAX_MODEL_EDGES) {
-      problems.push({ message: `${name}: this layer (${size.shape}) would expand into ${countText(size.nodes)} nodes and ${countText(size.edges)} edges (${countText(size.params)} parameters); GraphGrad builds models of up to ${countText(MAX_MODEL_NODES)} nodes and ${countText(MAX_MODEL_EDGES)} edges. Use fewer or narrower layers.`, path: `${path}.attrs`, nodeId: id });
+      problems.push({
+        message: `${name}: this layer (${size.shape}) would expand into ${countText(size.nodes)} nodes and ${countText(size.edges)} edges (${countText(size.params)} parameters); GraphGrad builds models of up to ${countText(MAX_MODEL_NODES)} nodes and ${countText(MAX_MODEL_EDGES)} edges. Use fewer or narrower layers.`,
+        path: `${path}.attrs`,
+        nodeId: id,
+      });
       continue;
     }
     sizes.set(id, size);
@@ -182,12 +203,18 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
     total.edges += s.edges;
   }
   if (total.nodes > MAX_MODEL_NODES || total.edges > MAX_MODEL_EDGES) {
-    const largest = [...sizes].sort((a, b) => b[1].nodes - a[1].nodes).slice(0, 3).map(([id, s]) => {
-      const n = model.nodes[macroIndex.get(id)!];
-      return `${nodeRefWithOp({ id, label: nodeLabel(n) }, n.op)} ${countText(s.nodes)} nodes (${s.shape})`;
-    });
+    const largest = [...sizes]
+      .sort((a, b) => b[1].nodes - a[1].nodes)
+      .slice(0, 3)
+      .map(([id, s]) => {
+        const n = model.nodes[macroIndex.get(id)!];
+        return `${nodeRefWithOp({ id, label: nodeLabel(n) }, n.op)} ${countText(s.nodes)} nodes (${s.shape})`;
+      });
     // No nodeId: no one layer is at fault, so none stands in for the rest (graph.ts).
-    problems.push({ message: `The layers of this model would expand into ${countText(total.nodes)} nodes and ${countText(total.edges)} edges in all; GraphGrad builds models of up to ${countText(MAX_MODEL_NODES)} nodes and ${countText(MAX_MODEL_EDGES)} edges. Largest: ${largest.join('; ')}. Use fewer or narrower layers.`, path: 'nodes' });
+    problems.push({
+      message: `The layers of this model would expand into ${countText(total.nodes)} nodes and ${countText(total.edges)} edges in all; GraphGrad builds models of up to ${countText(MAX_MODEL_NODES)} nodes and ${countText(MAX_MODEL_EDGES)} edges. Largest: ${largest.join('; ')}. Use fewer or narrower layers.`,
+      path: 'nodes',
+    });
     return { model, nodeSource: [], edgeSource: [], origin: new Map(), macros: new Map(), problems };
   }
   for (const [id, k] of inputCount) {
@@ -202,7 +229,11 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
     const p = e.sourcePort ?? 0;
     const out = local.outputs[p];
     if (out === undefined) {
-      problems.push({ message: `Edge ${i} (${e.source} -> ${e.target}): ${quote(e.source)} has outputs 0..${local.outputs.length - 1}; sourcePort ${p} does not exist.`, path: `edges[${i}].sourcePort`, edgeIndex: i });
+      problems.push({
+        message: `Edge ${i} (${e.source} -> ${e.target}): ${quote(e.source)} has outputs 0..${local.outputs.length - 1}; sourcePort ${p} does not exist.`,
+        path: `edges[${i}].sourcePort`,
+        edgeIndex: i,
+      });
       return undefined;
     }
     return { source: out };
@@ -256,10 +287,14 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
       inputConsumers[le.from.input].push({ node: le.to, port: le.port });
       const src = ins[le.from.input];
       if (!src) continue; // unwired (editor mode): the consumer stays incomplete
-      edges.push(src.sourcePort ? { source: src.source, sourcePort: src.sourcePort, target: le.to, port: le.port } : { source: src.source, target: le.to, port: le.port });
+      edges.push(
+        src.sourcePort
+          ? { source: src.source, sourcePort: src.sourcePort, target: le.to, port: le.port }
+          : { source: src.source, target: le.to, port: le.port },
+      );
       edgeSource.push(src.file);
     }
-    const inputId = (s: Source) => (typeof s === 'string' ? s : ins[s.input]?.source ?? '');
+    const inputId = (s: Source) => (typeof s === 'string' ? s : (ins[s.input]?.source ?? ''));
     macros.set(id, {
       id,
       op: model.nodes[macroIndex.get(id)!].op,
@@ -322,7 +357,11 @@ export function initMacroParams(model: Model, seed?: number): Model {
 }
 
 /** One macro's expansion for the editor: its primitive nodes (with positions) and edges. */
-export function expandMacroNode(model: Model, id: string, options: Omit<ExpandOptions, 'only'> = {}): { model: Model; instance?: MacroInstance; problems: Problem[] } {
+export function expandMacroNode(
+  model: Model,
+  id: string,
+  options: Omit<ExpandOptions, 'only'> = {},
+): { model: Model; instance?: MacroInstance; problems: Problem[] } {
   const ex = expandMacros(model, { allowIncomplete: true, ...options, only: new Set([id]) });
   return { model: ex.model, instance: ex.macros.get(id), problems: ex.problems };
 }

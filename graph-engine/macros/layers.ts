@@ -8,7 +8,13 @@ import { activationAlpha, checkActivation, initLimit, isActivation } from './act
 import type { MacroBuilder, MacroDef, MacroSize, RawAttrs, Source } from './types.ts';
 import { countText } from '../limits.ts';
 
-type Naming = { w: (j: number, i: number) => string; b: (j: number) => string; m: (j: number, i: number) => string; z: (j: number) => string; a: (j: number) => string };
+type Naming = {
+  w: (j: number, i: number) => string;
+  b: (j: number) => string;
+  m: (j: number, i: number) => string;
+  z: (j: number) => string;
+  a: (j: number) => string;
+};
 
 const unitNaming = (prefix: string): Naming => ({
   w: (j, i) => `${prefix}w${j}_${i}`,
@@ -120,14 +126,24 @@ export const neuron: MacroDef = {
   outputName: () => 'a',
   paramAttrs: ['w', 'b'],
   storedInputs: (a) => (Array.isArray(a.w) ? a.w.length : undefined),
-  check: (a, k) => present([checkActivation(a.activation, 'activation'), checkVector(a.w, 'w', k), a.b !== undefined && !isFiniteNumber(a.b) ? 'attr "b" must be a finite number' : undefined]),
+  check: (a, k) =>
+    present([
+      checkActivation(a.activation, 'activation'),
+      checkVector(a.w, 'w', k),
+      a.b !== undefined && !isFiniteNumber(a.b) ? 'attr "b" must be a finite number' : undefined,
+    ]),
   size: (a, k) => ({ ...layerSize(k, 1, neuronActivation(a)), shape: `1 unit on ${plural(k, 'input')}` }),
   expand(bld, a, k) {
     const activation = neuronActivation(a);
     const [out] = buildLayer(bld, {
-      inputs: inputsOf(k), units: 1, activation, alpha: activationAlpha(activation, a),
-      W: Array.isArray(a.w) ? [a.w as number[]] : undefined, b: isFiniteNumber(a.b) ? [a.b] : undefined,
-      naming: neuronNaming, col: 0,
+      inputs: inputsOf(k),
+      units: 1,
+      activation,
+      alpha: activationAlpha(activation, a),
+      W: Array.isArray(a.w) ? [a.w as number[]] : undefined,
+      b: isFiniteNumber(a.b) ? [a.b] : undefined,
+      naming: neuronNaming,
+      col: 0,
     });
     bld.output(0, out);
   },
@@ -153,8 +169,14 @@ export const dense: MacroDef = {
   expand(bld, a, k) {
     const activation = denseActivation(a);
     const outs = buildLayer(bld, {
-      inputs: inputsOf(k), units: denseUnits(a), activation, alpha: activationAlpha(activation, a),
-      W: a.W as number[][] | undefined, b: a.b as number[] | undefined, naming: unitNaming(''), col: 0,
+      inputs: inputsOf(k),
+      units: denseUnits(a),
+      activation,
+      alpha: activationAlpha(activation, a),
+      W: a.W as number[][] | undefined,
+      b: a.b as number[] | undefined,
+      naming: unitNaming(''),
+      col: 0,
     });
     outs.forEach((o, p) => bld.output(p, o));
   },
@@ -187,17 +209,29 @@ export const mlp: MacroDef = {
   paramAttrs: ['W', 'b'],
   storedInputs: (a) => (Array.isArray(a.W) && Array.isArray(a.W[0]) && Array.isArray(a.W[0][0]) ? (a.W[0][0] as unknown[]).length : undefined),
   check: (a, k) => {
-    if (!(Array.isArray(a.sizes) && a.sizes.length > 0 && a.sizes.every(isCount))) return ['attr "sizes" must be a non-empty array of layer widths (whole numbers >= 1), e.g. [8, 8, 1]'];
+    if (!(Array.isArray(a.sizes) && a.sizes.length > 0 && a.sizes.every(isCount)))
+      return ['attr "sizes" must be a non-empty array of layer widths (whole numbers >= 1), e.g. [8, 8, 1]'];
     const sizes = a.sizes as number[];
     const problems = present([checkActivation(a.activation, 'activation'), checkActivation(a.outputActivation, 'outputActivation')]);
     if (a.activations !== undefined) {
-      if (!Array.isArray(a.activations) || a.activations.length !== sizes.length) problems.push(`attr "activations" must list one activation per layer (${sizes.length})`);
-      else a.activations.forEach((x, L) => { const p = checkActivation(x, `activations[${L}]`); if (p) problems.push(p); });
+      if (!Array.isArray(a.activations) || a.activations.length !== sizes.length)
+        problems.push(`attr "activations" must list one activation per layer (${sizes.length})`);
+      else
+        a.activations.forEach((x, L) => {
+          const p = checkActivation(x, `activations[${L}]`);
+          if (p) problems.push(p);
+        });
     }
-    for (const [attr, depth] of [['W', 2], ['b', 1]] as const) {
+    for (const [attr, depth] of [
+      ['W', 2],
+      ['b', 1],
+    ] as const) {
       const v = a[attr];
       if (v === undefined) continue;
-      if (!Array.isArray(v) || v.length !== sizes.length) { problems.push(`attr "${attr}" must hold one entry per layer (${sizes.length})`); continue; }
+      if (!Array.isArray(v) || v.length !== sizes.length) {
+        problems.push(`attr "${attr}" must hold one entry per layer (${sizes.length})`);
+        continue;
+      }
       sizes.forEach((u, L) => {
         const fan = L === 0 ? k : sizes[L - 1];
         const p = depth === 2 ? checkMatrix(v[L], `W[${L}]`, u, fan) : checkVector(v[L], `b[${L}]`, u);
@@ -226,9 +260,14 @@ export const mlp: MacroDef = {
     sizes.forEach((units, L) => {
       const activation = mlpActivation(a, L, sizes.length);
       const outs = buildLayer(bld, {
-        inputs, units, activation, alpha: activationAlpha(activation, a),
-        W: (a.W as number[][][] | undefined)?.[L], b: (a.b as number[][] | undefined)?.[L],
-        naming: unitNaming(`l${L + 1}/`), col: L * COLS_PER_LAYER,
+        inputs,
+        units,
+        activation,
+        alpha: activationAlpha(activation, a),
+        W: (a.W as number[][][] | undefined)?.[L],
+        b: (a.b as number[][] | undefined)?.[L],
+        naming: unitNaming(`l${L + 1}/`),
+        col: L * COLS_PER_LAYER,
       });
       inputs = outs;
     });

@@ -26,8 +26,16 @@ export const pow = (base: string, exp: string) => `${group(base)}^{${exp}}`;
 export const neg = (x: string) => `-${group(x)}`;
 
 const TEX_SPECIALS: Record<string, string> = {
-  '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', $: '\\$', '&': '\\&', '#': '\\#', '%': '\\%',
-  _: '\\_', '^': '\\textasciicircum{}', '~': '\\textasciitilde{}',
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  $: '\\$',
+  '&': '\\&',
+  '#': '\\#',
+  '%': '\\%',
+  _: '\\_',
+  '^': '\\textasciicircum{}',
+  '~': '\\textasciitilde{}',
 };
 
 /**

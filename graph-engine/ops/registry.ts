@@ -5,7 +5,16 @@
 import type { Attrs, AttrSpec, Category, OpDef } from './types.ts';
 import { group, neg as negate, pow as powTex, prod } from './latex.ts';
 import {
-  onnxBce, onnxBceWithLogits, onnxCrossEntropy, onnxFold, onnxMse, onnxOp, onnxSoftmaxCrossEntropy, onnxSquare, onnxStep, onnxVariadic,
+  onnxBce,
+  onnxBceWithLogits,
+  onnxCrossEntropy,
+  onnxFold,
+  onnxMse,
+  onnxOp,
+  onnxSoftmaxCrossEntropy,
+  onnxSquare,
+  onnxStep,
+  onnxVariadic,
   type OnnxRule,
 } from '../export/onnx-rules.ts';
 import { MACRO_OPS } from '../macros/ops.ts';
@@ -18,13 +27,12 @@ const softplus = (z: number) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z
  * −(y ln σ(z) + (1 − y) ln(1 − σ(z))) from the logit: max(z, 0) − z·y + ln(1 + e^(−|z|)), with
  * max(z, 0) − z·y written as z(1 − y) or −z·y so it never subtracts two large numbers.
  */
-export const bceWithLogits = (z: number, y: number) =>
-  (z >= 0 ? z * (1 - y) : -z * y) + Math.log1p(Math.exp(-Math.abs(z)));
+export const bceWithLogits = (z: number, y: number) => (z >= 0 ? z * (1 - y) : -z * y) + Math.log1p(Math.exp(-Math.abs(z)));
 /**
  * Its d/dz, σ(z) − y, taken as (1 − y) − σ(−z) for z > 0: σ(z) rounds to 1 there, which would leave
  * σ(30) − 1 with 3 digits (−9.348e−14 for −9.358e−14); 1 − y and σ(−z) carry every digit.
  */
-export const bceWithLogitsSlope = (z: number, y: number) => (z <= 0 ? sigmoid(z) - y : (1 - y) - sigmoid(-z));
+export const bceWithLogitsSlope = (z: number, y: number) => (z <= 0 ? sigmoid(z) - y : 1 - y - sigmoid(-z));
 
 interface UnarySpec {
   name: string;
@@ -112,8 +120,7 @@ function leaf(name: string, symbol: string, description: string): OpDef {
 
 const operandName = (i: number) => `x${i + 1}`;
 /** Names for paired operands: p1..pk then t1..tk (first half predictions, second half targets). */
-const pairedName = (first: string, second: string) => (i: number, k: number) =>
-  i < k / 2 ? `${first}${i + 1}` : `${second}${i - k / 2 + 1}`;
+const pairedName = (first: string, second: string) => (i: number, k: number) => (i < k / 2 ? `${first}${i + 1}` : `${second}${i - k / 2 + 1}`);
 
 function argIndexOf(x: ArrayLike<number>, k: number, better: (a: number, b: number) => boolean): number {
   let best = 0;
@@ -145,48 +152,104 @@ const OPS: OpDef[] = [
 
   // ---- Arithmetic ----
   unary({
-    name: 'identity', symbol: '=', category: 'Arithmetic', description: 'Passes its input through unchanged.',
-    onnx: onnxOp('Identity'), torch: (x) => x,
-    f: (x) => x, df: () => 1, tex: (x) => x, dtex: () => '1',
+    name: 'identity',
+    symbol: '=',
+    category: 'Arithmetic',
+    description: 'Passes its input through unchanged.',
+    onnx: onnxOp('Identity'),
+    torch: (x) => x,
+    f: (x) => x,
+    df: () => 1,
+    tex: (x) => x,
+    dtex: () => '1',
   }),
   {
-    name: 'add', symbol: '+', category: 'Arithmetic', description: 'Sum of two or more operands.',
-    onnx: onnxVariadic('Sum'), torch: (x) => `(${x.join(' + ')})`,
+    name: 'add',
+    symbol: '+',
+    category: 'Arithmetic',
+    description: 'Sum of two or more operands.',
+    onnx: onnxVariadic('Sum'),
+    torch: (x) => `(${x.join(' + ')})`,
     arity: { kind: 'variadic', min: 2, portName: operandName },
-    forward: (x, k) => { let s = 0; for (let j = 0; j < k; j++) s += x[j]; return s; },
+    forward: (x, k) => {
+      let s = 0;
+      for (let j = 0; j < k; j++) s += x[j];
+      return s;
+    },
     partial: () => 1,
     latex: { value: sumTex, partial: () => '1' },
   },
   binary({
-    name: 'sub', symbol: '−', category: 'Arithmetic', description: 'Difference a − b.', ports: ['a', 'b'],
-    onnx: onnxOp('Sub'), torch: (a, b) => `(${a} - ${b})`,
-    f: (a, b) => a - b, da: () => 1, db: () => -1,
-    tex: (a, b) => `${a} - ${group(b)}`, datex: () => '1', dbtex: () => '-1',
+    name: 'sub',
+    symbol: '−',
+    category: 'Arithmetic',
+    description: 'Difference a − b.',
+    ports: ['a', 'b'],
+    onnx: onnxOp('Sub'),
+    torch: (a, b) => `(${a} - ${b})`,
+    f: (a, b) => a - b,
+    da: () => 1,
+    db: () => -1,
+    tex: (a, b) => `${a} - ${group(b)}`,
+    datex: () => '1',
+    dbtex: () => '-1',
   }),
   {
-    name: 'mul', symbol: '×', category: 'Arithmetic', description: 'Product of two or more operands.',
-    onnx: onnxFold('Mul'), torch: (x) => `(${x.join(' * ')})`,
+    name: 'mul',
+    symbol: '×',
+    category: 'Arithmetic',
+    description: 'Product of two or more operands.',
+    onnx: onnxFold('Mul'),
+    torch: (x) => `(${x.join(' * ')})`,
     arity: { kind: 'variadic', min: 2, portName: operandName },
-    forward: (x, k) => { let p = 1; for (let j = 0; j < k; j++) p *= x[j]; return p; },
+    forward: (x, k) => {
+      let p = 1;
+      for (let j = 0; j < k; j++) p *= x[j];
+      return p;
+    },
     // The product of the other operands (not y / x_i, which fails at x_i = 0).
-    partial: (x, k, _y, i) => { let p = 1; for (let j = 0; j < k; j++) if (j !== i) p *= x[j]; return p; },
+    partial: (x, k, _y, i) => {
+      let p = 1;
+      for (let j = 0; j < k; j++) if (j !== i) p *= x[j];
+      return p;
+    },
     latex: { value: (args) => prod(args), partial: (args, i) => prod(args.filter((_, j) => j !== i)) || '1' },
   },
   binary({
-    name: 'div', symbol: '÷', category: 'Arithmetic', description: 'Quotient a / b.', ports: ['a', 'b'],
-    onnx: onnxOp('Div'), torch: (a, b) => `(${a} / ${b})`,
+    name: 'div',
+    symbol: '÷',
+    category: 'Arithmetic',
+    description: 'Quotient a / b.',
+    ports: ['a', 'b'],
+    onnx: onnxOp('Div'),
+    torch: (a, b) => `(${a} / ${b})`,
     // −(a/b)/b, not −a/(b·b): b·b overflows (or underflows) for |b| beyond ~1e154 (or under ~1e−154).
-    f: (a, b) => a / b, da: (_a, b) => 1 / b, db: (a, b) => -(a / b) / b,
-    tex: (a, b) => `\\frac{${a}}{${b}}`, datex: (_a, b) => `\\frac{1}{${b}}`, dbtex: (a, b) => `-\\frac{${a}}{${powTex(b, '2')}}`,
+    f: (a, b) => a / b,
+    da: (_a, b) => 1 / b,
+    db: (a, b) => -(a / b) / b,
+    tex: (a, b) => `\\frac{${a}}{${b}}`,
+    datex: (_a, b) => `\\frac{1}{${b}}`,
+    dbtex: (a, b) => `-\\frac{${a}}{${powTex(b, '2')}}`,
   }),
   unary({
-    name: 'neg', symbol: '−x', category: 'Arithmetic', description: 'Negation: flips the sign, −x.',
-    onnx: onnxOp('Neg'), torch: (x) => `(-${x})`,
-    f: (x) => -x, df: () => -1, tex: (x) => negate(x), dtex: () => '-1',
+    name: 'neg',
+    symbol: '−x',
+    category: 'Arithmetic',
+    description: 'Negation: flips the sign, −x.',
+    onnx: onnxOp('Neg'),
+    torch: (x) => `(-${x})`,
+    f: (x) => -x,
+    df: () => -1,
+    tex: (x) => negate(x),
+    dtex: () => '-1',
   }),
   binary({
-    name: 'pow', symbol: 'xʸ', category: 'Arithmetic', description: 'Power: base raised to exponent (both differentiable).',
-    onnx: onnxOp('Pow'), torch: (a, b) => `torch.pow(${a}, ${b})`,
+    name: 'pow',
+    symbol: 'xʸ',
+    category: 'Arithmetic',
+    description: 'Power: base raised to exponent (both differentiable).',
+    onnx: onnxOp('Pow'),
+    torch: (a, b) => `torch.pow(${a}, ${b})`,
     ports: ['base', 'exponent'],
     f: (a, b) => a ** b,
     da: (a, b) => (b === 0 ? 0 : b * a ** (b - 1)),
@@ -197,55 +260,119 @@ const OPS: OpDef[] = [
     convention: 'd/d(exponent) is taken as base^exponent · ln|base| (0 when the base is 0), the real part for a negative base.',
   }),
   unary({
-    name: 'square', symbol: 'x²', category: 'Arithmetic', description: 'Square: x times itself, x².',
-    onnx: onnxSquare, torch: (x) => `torch.square(${x})`,
-    f: (x) => x * x, df: (x) => 2 * x, tex: (x) => powTex(x, '2'), dtex: (x) => `2 \\cdot ${group(x)}`,
+    name: 'square',
+    symbol: 'x²',
+    category: 'Arithmetic',
+    description: 'Square: x times itself, x².',
+    onnx: onnxSquare,
+    torch: (x) => `torch.square(${x})`,
+    f: (x) => x * x,
+    df: (x) => 2 * x,
+    tex: (x) => powTex(x, '2'),
+    dtex: (x) => `2 \\cdot ${group(x)}`,
   }),
   unary({
-    name: 'sqrt', symbol: '√', category: 'Arithmetic', description: 'Square root √x.',
-    onnx: onnxOp('Sqrt'), torch: (x) => `torch.sqrt(${x})`,
-    f: (x) => Math.sqrt(x), df: (_x, y) => 0.5 / y, tex: (x) => `\\sqrt{${x}}`, dtex: (_x, y) => `\\frac{1}{2 \\cdot ${group(y)}}`,
+    name: 'sqrt',
+    symbol: '√',
+    category: 'Arithmetic',
+    description: 'Square root √x.',
+    onnx: onnxOp('Sqrt'),
+    torch: (x) => `torch.sqrt(${x})`,
+    f: (x) => Math.sqrt(x),
+    df: (_x, y) => 0.5 / y,
+    tex: (x) => `\\sqrt{${x}}`,
+    dtex: (_x, y) => `\\frac{1}{2 \\cdot ${group(y)}}`,
   }),
   unary({
-    name: 'exp', symbol: 'exp', category: 'Arithmetic', description: 'Exponential eˣ.',
-    onnx: onnxOp('Exp'), torch: (x) => `torch.exp(${x})`,
-    f: (x) => Math.exp(x), df: (_x, y) => y, tex: (x) => `e^{${x}}`, dtex: (x) => `e^{${x}}`,
+    name: 'exp',
+    symbol: 'exp',
+    category: 'Arithmetic',
+    description: 'Exponential eˣ.',
+    onnx: onnxOp('Exp'),
+    torch: (x) => `torch.exp(${x})`,
+    f: (x) => Math.exp(x),
+    df: (_x, y) => y,
+    tex: (x) => `e^{${x}}`,
+    dtex: (x) => `e^{${x}}`,
   }),
   unary({
-    name: 'log', symbol: 'ln', category: 'Arithmetic', description: 'Natural logarithm ln x.',
-    onnx: onnxOp('Log'), torch: (x) => `torch.log(${x})`,
-    f: (x) => Math.log(x), df: (x) => 1 / x, tex: (x) => `\\ln ${group(x)}`, dtex: (x) => `\\frac{1}{${x}}`,
+    name: 'log',
+    symbol: 'ln',
+    category: 'Arithmetic',
+    description: 'Natural logarithm ln x.',
+    onnx: onnxOp('Log'),
+    torch: (x) => `torch.log(${x})`,
+    f: (x) => Math.log(x),
+    df: (x) => 1 / x,
+    tex: (x) => `\\ln ${group(x)}`,
+    dtex: (x) => `\\frac{1}{${x}}`,
   }),
   unary({
-    name: 'abs', symbol: '|x|', category: 'Arithmetic', description: 'Absolute value |x|.',
-    onnx: onnxOp('Abs'), torch: (x) => `torch.abs(${x})`,
-    f: (x) => Math.abs(x), df: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0),
-    tex: (x) => `\\left|${x}\\right|`, dtex: (x) => `\\operatorname{sign}(${x})`,
+    name: 'abs',
+    symbol: '|x|',
+    category: 'Arithmetic',
+    description: 'Absolute value |x|.',
+    onnx: onnxOp('Abs'),
+    torch: (x) => `torch.abs(${x})`,
+    f: (x) => Math.abs(x),
+    df: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0),
+    tex: (x) => `\\left|${x}\\right|`,
+    dtex: (x) => `\\operatorname{sign}(${x})`,
     convention: 'At x = 0 the derivative is taken as 0.',
   }),
   unary({
-    name: 'sin', symbol: 'sin', category: 'Arithmetic', description: 'Sine of x (radians).',
-    onnx: onnxOp('Sin'), torch: (x) => `torch.sin(${x})`,
-    f: (x) => Math.sin(x), df: (x) => Math.cos(x), tex: (x) => `\\sin ${group(x)}`, dtex: (x) => `\\cos ${group(x)}`,
+    name: 'sin',
+    symbol: 'sin',
+    category: 'Arithmetic',
+    description: 'Sine of x (radians).',
+    onnx: onnxOp('Sin'),
+    torch: (x) => `torch.sin(${x})`,
+    f: (x) => Math.sin(x),
+    df: (x) => Math.cos(x),
+    tex: (x) => `\\sin ${group(x)}`,
+    dtex: (x) => `\\cos ${group(x)}`,
   }),
   unary({
-    name: 'cos', symbol: 'cos', category: 'Arithmetic', description: 'Cosine of x (radians).',
-    onnx: onnxOp('Cos'), torch: (x) => `torch.cos(${x})`,
-    f: (x) => Math.cos(x), df: (x) => -Math.sin(x), tex: (x) => `\\cos ${group(x)}`, dtex: (x) => `-\\sin ${group(x)}`,
+    name: 'cos',
+    symbol: 'cos',
+    category: 'Arithmetic',
+    description: 'Cosine of x (radians).',
+    onnx: onnxOp('Cos'),
+    torch: (x) => `torch.cos(${x})`,
+    f: (x) => Math.cos(x),
+    df: (x) => -Math.sin(x),
+    tex: (x) => `\\cos ${group(x)}`,
+    dtex: (x) => `-\\sin ${group(x)}`,
   }),
   {
-    name: 'sum', symbol: 'Σ', category: 'Arithmetic', description: 'Sum of one or more operands.',
-    onnx: onnxVariadic('Sum'), torch: (x) => `(${x.join(' + ')})`,
+    name: 'sum',
+    symbol: 'Σ',
+    category: 'Arithmetic',
+    description: 'Sum of one or more operands.',
+    onnx: onnxVariadic('Sum'),
+    torch: (x) => `(${x.join(' + ')})`,
     arity: { kind: 'variadic', min: 1, portName: operandName },
-    forward: (x, k) => { let s = 0; for (let j = 0; j < k; j++) s += x[j]; return s; },
+    forward: (x, k) => {
+      let s = 0;
+      for (let j = 0; j < k; j++) s += x[j];
+      return s;
+    },
     partial: () => 1,
     latex: { value: sumTex, partial: () => '1' },
   },
   {
-    name: 'mean', symbol: 'x̄', category: 'Arithmetic', description: 'Mean of one or more operands.',
-    onnx: onnxVariadic('Mean'), torch: (x) => `((${x.join(' + ')}) / ${x.length})`,
+    name: 'mean',
+    symbol: 'x̄',
+    category: 'Arithmetic',
+    description: 'Mean of one or more operands.',
+    onnx: onnxVariadic('Mean'),
+    torch: (x) => `((${x.join(' + ')}) / ${x.length})`,
     arity: { kind: 'variadic', min: 1, portName: operandName },
-    forward: (x, k) => { let s = 0; for (let j = 0; j < k; j++) s += x[j]; return s / k; },
+    forward: (x, k) => {
+      let s = 0;
+      for (let j = 0; j < k; j++) s += x[j];
+      return s / k;
+    },
     partial: (_x, k) => 1 / k,
     latex: {
       value: (args) => `\\frac{1}{${args.length}}\\left(${sumTex(args)}\\right)`,
@@ -253,8 +380,12 @@ const OPS: OpDef[] = [
     },
   },
   {
-    name: 'max', symbol: 'max', category: 'Arithmetic', description: 'Largest of two or more operands.',
-    onnx: onnxVariadic('Max'), torch: (x) => `torch.stack([${x.join(', ')}]).max(dim=0).values`,
+    name: 'max',
+    symbol: 'max',
+    category: 'Arithmetic',
+    description: 'Largest of two or more operands.',
+    onnx: onnxVariadic('Max'),
+    torch: (x) => `torch.stack([${x.join(', ')}]).max(dim=0).values`,
     arity: { kind: 'variadic', min: 2, portName: operandName },
     forward: (x, k) => x[argIndexOf(x, k, (a, b) => a > b)],
     partial: (x, k, _y, i) => (argIndexOf(x, k, (a, b) => a > b) === i ? 1 : 0),
@@ -265,8 +396,12 @@ const OPS: OpDef[] = [
     convention: 'The gradient goes to the first operand that attains the maximum; the others get 0.',
   },
   {
-    name: 'min', symbol: 'min', category: 'Arithmetic', description: 'Smallest of two or more operands.',
-    onnx: onnxVariadic('Min'), torch: (x) => `torch.stack([${x.join(', ')}]).min(dim=0).values`,
+    name: 'min',
+    symbol: 'min',
+    category: 'Arithmetic',
+    description: 'Smallest of two or more operands.',
+    onnx: onnxVariadic('Min'),
+    torch: (x) => `torch.stack([${x.join(', ')}]).min(dim=0).values`,
     arity: { kind: 'variadic', min: 2, portName: operandName },
     forward: (x, k) => x[argIndexOf(x, k, (a, b) => a < b)],
     partial: (x, k, _y, i) => (argIndexOf(x, k, (a, b) => a < b) === i ? 1 : 0),
@@ -279,67 +414,114 @@ const OPS: OpDef[] = [
 
   // ---- Activations ----
   unary({
-    name: 'sigmoid', symbol: 'σ', category: 'Activations', description: 'Logistic sigmoid 1 / (1 + e^(−x)).',
-    onnx: onnxOp('Sigmoid'), torch: (x) => `torch.sigmoid(${x})`,
-    f: sigmoid, df: (_x, y) => y * (1 - y),
-    tex: (x) => `\\sigma(${x})`, dtex: (_x, y) => `${group(y)}\\,(1 - ${group(y)})`,
+    name: 'sigmoid',
+    symbol: 'σ',
+    category: 'Activations',
+    description: 'Logistic sigmoid 1 / (1 + e^(−x)).',
+    onnx: onnxOp('Sigmoid'),
+    torch: (x) => `torch.sigmoid(${x})`,
+    f: sigmoid,
+    df: (_x, y) => y * (1 - y),
+    tex: (x) => `\\sigma(${x})`,
+    dtex: (_x, y) => `${group(y)}\\,(1 - ${group(y)})`,
   }),
   unary({
-    name: 'tanh', symbol: 'tanh', category: 'Activations', description: 'Hyperbolic tangent.',
-    onnx: onnxOp('Tanh'), torch: (x) => `torch.tanh(${x})`,
-    f: (x) => Math.tanh(x), df: (_x, y) => 1 - y * y,
-    tex: (x) => `\\tanh ${group(x)}`, dtex: (_x, y) => `1 - ${powTex(y, '2')}`,
+    name: 'tanh',
+    symbol: 'tanh',
+    category: 'Activations',
+    description: 'Hyperbolic tangent.',
+    onnx: onnxOp('Tanh'),
+    torch: (x) => `torch.tanh(${x})`,
+    f: (x) => Math.tanh(x),
+    df: (_x, y) => 1 - y * y,
+    tex: (x) => `\\tanh ${group(x)}`,
+    dtex: (_x, y) => `1 - ${powTex(y, '2')}`,
   }),
   unary({
-    name: 'relu', symbol: 'ReLU', category: 'Activations', description: 'Rectified linear unit max(0, x).',
-    onnx: onnxOp('Relu'), torch: (x) => `torch.relu(${x})`,
-    f: (x) => (x > 0 ? x : 0), df: (x) => (x > 0 ? 1 : 0),
-    tex: (x) => `\\max(0, ${x})`, dtex: (x) => `[\\,${x} > 0\\,]`,
+    name: 'relu',
+    symbol: 'ReLU',
+    category: 'Activations',
+    description: 'Rectified linear unit max(0, x).',
+    onnx: onnxOp('Relu'),
+    torch: (x) => `torch.relu(${x})`,
+    f: (x) => (x > 0 ? x : 0),
+    df: (x) => (x > 0 ? 1 : 0),
+    tex: (x) => `\\max(0, ${x})`,
+    dtex: (x) => `[\\,${x} > 0\\,]`,
     convention: 'At x = 0 the derivative is taken as 0.',
   }),
   unary({
-    name: 'leaky_relu', symbol: 'LReLU', category: 'Activations', description: 'Leaky ReLU: x for x > 0, αx otherwise.',
-    onnx: onnxOp('LeakyRelu', (a) => ({ alpha: a.alpha })), torch: (x, a) => `F.leaky_relu(${x}, ${a.alpha})`,
+    name: 'leaky_relu',
+    symbol: 'LReLU',
+    category: 'Activations',
+    description: 'Leaky ReLU: x for x > 0, αx otherwise.',
+    onnx: onnxOp('LeakyRelu', (a) => ({ alpha: a.alpha })),
+    torch: (x, a) => `F.leaky_relu(${x}, ${a.alpha})`,
     attrs: [{ name: 'alpha', default: 0.01, description: 'slope for negative inputs' }],
-    f: (x, a) => (x > 0 ? x : a.alpha * x), df: (x, _y, a) => (x > 0 ? 1 : a.alpha),
+    f: (x, a) => (x > 0 ? x : a.alpha * x),
+    df: (x, _y, a) => (x > 0 ? 1 : a.alpha),
     tex: (x, a) => `\\operatorname{lrelu}_{${a.alpha}}(${x})`,
     dtex: (x, _y, a) => `\\begin{cases} 1 & ${x} > 0 \\\\ ${a.alpha} & \\text{otherwise} \\end{cases}`,
     convention: 'At x = 0 the derivative is taken as α.',
   }),
   unary({
-    name: 'elu', symbol: 'ELU', category: 'Activations', description: 'ELU: x for x > 0, α(eˣ − 1) otherwise.',
-    onnx: onnxOp('Elu', (a) => ({ alpha: a.alpha })), torch: (x, a) => `F.elu(${x}, ${a.alpha})`,
+    name: 'elu',
+    symbol: 'ELU',
+    category: 'Activations',
+    description: 'ELU: x for x > 0, α(eˣ − 1) otherwise.',
+    onnx: onnxOp('Elu', (a) => ({ alpha: a.alpha })),
+    torch: (x, a) => `F.elu(${x}, ${a.alpha})`,
     attrs: [{ name: 'alpha', default: 1, description: 'scale of the negative part' }],
     // α·eˣ, not y + α: that sum cancels (relatively wrong from x ≈ −13, exactly 0 below x ≈ −37).
-    f: (x, a) => (x > 0 ? x : a.alpha * Math.expm1(x)), df: (x, _y, a) => (x > 0 ? 1 : a.alpha * Math.exp(x)),
+    f: (x, a) => (x > 0 ? x : a.alpha * Math.expm1(x)),
+    df: (x, _y, a) => (x > 0 ? 1 : a.alpha * Math.exp(x)),
     tex: (x, a) => `\\operatorname{elu}_{${a.alpha}}(${x})`,
     dtex: (x, _y, a) => `\\begin{cases} 1 & ${x} > 0 \\\\ ${a.alpha === 1 ? '' : `${a.alpha} \\cdot `}e^{${x}} & \\text{otherwise} \\end{cases}`,
     convention: 'At x = 0 the derivative is taken as α (the left-hand limit).',
   }),
   unary({
-    name: 'softplus', symbol: 'softplus', category: 'Activations', description: 'Softplus ln(1 + eˣ), a smooth ReLU.',
-    onnx: onnxOp('Softplus'), torch: (x) => `F.softplus(${x})`,
-    f: softplus, df: (x) => sigmoid(x),
-    tex: (x) => `\\ln(1 + e^{${x}})`, dtex: (x) => `\\sigma(${x})`,
+    name: 'softplus',
+    symbol: 'softplus',
+    category: 'Activations',
+    description: 'Softplus ln(1 + eˣ), a smooth ReLU.',
+    onnx: onnxOp('Softplus'),
+    torch: (x) => `F.softplus(${x})`,
+    f: softplus,
+    df: (x) => sigmoid(x),
+    tex: (x) => `\\ln(1 + e^{${x}})`,
+    dtex: (x) => `\\sigma(${x})`,
   }),
   unary({
-    name: 'step', symbol: 'step', category: 'Activations', description: 'Perceptron threshold: 1 if x ≥ 0, else 0.',
-    onnx: onnxStep, torch: (x) => `(${x} >= 0).to(torch.float64)`,
-    f: (x) => (x >= 0 ? 1 : 0), df: () => 0,
-    tex: (x) => `[\\,${x} \\ge 0\\,]`, dtex: () => '0',
-    convention: 'The step is flat everywhere except at 0, where it jumps: its derivative is 0, so no gradient flows back through a step. Perceptrons learn with the perceptron rule, not backprop.',
+    name: 'step',
+    symbol: 'step',
+    category: 'Activations',
+    description: 'Perceptron threshold: 1 if x ≥ 0, else 0.',
+    onnx: onnxStep,
+    torch: (x) => `(${x} >= 0).to(torch.float64)`,
+    f: (x) => (x >= 0 ? 1 : 0),
+    df: () => 0,
+    tex: (x) => `[\\,${x} \\ge 0\\,]`,
+    dtex: () => '0',
+    convention:
+      'The step is flat everywhere except at 0, where it jumps: its derivative is 0, so no gradient flows back through a step. Perceptrons learn with the perceptron rule, not backprop.',
   }),
 
   // ---- Losses ----
   {
-    name: 'mse', symbol: 'MSE', category: 'Losses',
-    onnx: onnxMse, torch: (x) => `gg_mse([${x.join(', ')}])`,
+    name: 'mse',
+    symbol: 'MSE',
+    category: 'Losses',
+    onnx: onnxMse,
+    torch: (x) => `gg_mse([${x.join(', ')}])`,
     description: 'Mean squared error: mean of (p_i − t_i)² over predictions p1..pk and targets t1..tk.',
     arity: { kind: 'variadic', min: 2, multipleOf: 2, portName: pairedName('p', 't') },
     forward: (x, k) => {
       const h = k / 2;
       let s = 0;
-      for (let j = 0; j < h; j++) { const d = x[j] - x[j + h]; s += d * d; }
+      for (let j = 0; j < h; j++) {
+        const d = x[j] - x[j + h];
+        s += d * d;
+      }
       return s / h;
     },
     partial: (x, k, _y, i) => {
@@ -349,7 +531,10 @@ const OPS: OpDef[] = [
     latex: {
       value: (args) => {
         const h = args.length / 2;
-        const terms = args.slice(0, h).map((p, j) => powTex(`(${p} - ${group(args[j + h])})`, '2')).join(' + ');
+        const terms = args
+          .slice(0, h)
+          .map((p, j) => powTex(`(${p} - ${group(args[j + h])})`, '2'))
+          .join(' + ');
         return h === 1 ? terms : `\\frac{1}{${h}}\\left(${terms}\\right)`;
       },
       partial: (args, i) => {
@@ -363,24 +548,29 @@ const OPS: OpDef[] = [
     },
   },
   {
-    name: 'bce', symbol: 'BCE', category: 'Losses',
-    onnx: onnxBce, torch: (x) => `gg_bce(${x[0]}, ${x[1]})`,
+    name: 'bce',
+    symbol: 'BCE',
+    category: 'Losses',
+    onnx: onnxBce,
+    torch: (x) => `gg_bce(${x[0]}, ${x[1]})`,
     description: 'Binary cross-entropy −(y ln p + (1 − y) ln(1 − p)) of a probability p against a label y.',
     arity: { kind: 'fixed', ports: ['p', 'y'] },
     forward: (x) => -(x[1] * clampedLog(x[0]) + (1 - x[1]) * clampedLog(1 - x[0])),
-    partial: (x, _k, _y, i) =>
-      i === 0 ? (x[0] - x[1]) / Math.max(x[0] * (1 - x[0]), 1e-12) : clampedLog(1 - x[0]) - clampedLog(x[0]),
+    partial: (x, _k, _y, i) => (i === 0 ? (x[0] - x[1]) / Math.max(x[0] * (1 - x[0]), 1e-12) : clampedLog(1 - x[0]) - clampedLog(x[0])),
     latex: {
       value: ([p, y]) => `-\\left(${group(y)} \\ln ${group(p)} + (1 - ${group(y)}) \\ln(1 - ${group(p)})\\right)`,
-      partial: ([p, y], i) =>
-        i === 0 ? `\\frac{${p} - ${group(y)}}{${group(p)}\\,(1 - ${group(p)})}` : `\\ln(1 - ${group(p)}) - \\ln ${group(p)}`,
+      partial: ([p, y], i) => (i === 0 ? `\\frac{${p} - ${group(y)}}{${group(p)}\\,(1 - ${group(p)})}` : `\\ln(1 - ${group(p)}) - \\ln ${group(p)}`),
     },
     convention: 'Log terms are clamped at −100 (as PyTorch does) so p = 0 or 1 gives a large finite loss, not infinity.',
   },
   {
-    name: 'bce_with_logits', symbol: 'BCE(z)', category: 'Losses',
-    onnx: onnxBceWithLogits, torch: (x) => `F.binary_cross_entropy_with_logits(${x[0]}, ${x[1]}, reduction="none")`,
-    description: 'Binary cross-entropy of a logit z against a label y, the sigmoid taken inside (PyTorch\'s BCEWithLogitsLoss): max(z, 0) − z·y + ln(1 + e^(−|z|)).',
+    name: 'bce_with_logits',
+    symbol: 'BCE(z)',
+    category: 'Losses',
+    onnx: onnxBceWithLogits,
+    torch: (x) => `F.binary_cross_entropy_with_logits(${x[0]}, ${x[1]}, reduction="none")`,
+    description:
+      "Binary cross-entropy of a logit z against a label y, the sigmoid taken inside (PyTorch's BCEWithLogitsLoss): max(z, 0) − z·y + ln(1 + e^(−|z|)).",
     arity: { kind: 'fixed', ports: ['z', 'y'] },
     forward: (x) => bceWithLogits(x[0], x[1]),
     partial: (x, _k, _y, i) => (i === 0 ? bceWithLogitsSlope(x[0], x[1]) : -x[0]),
@@ -388,11 +578,15 @@ const OPS: OpDef[] = [
       value: ([z, y]) => `\\max(${z}, 0) - ${group(z)}\\,${group(y)} + \\ln\\left(1 + e^{-\\left|${z}\\right|}\\right)`,
       partial: ([z, y], i) => (i === 0 ? `\\sigma(${z}) - ${group(y)}` : negate(z)),
     },
-    convention: 'Computed from the logit without forming σ(z), so nothing is clamped: the loss stays exact for any z (800 at z = −800, y = 1, where sigmoid then bce stops at 100) and d/dz = σ(z) − y does not vanish for large |z|.',
+    convention:
+      'Computed from the logit without forming σ(z), so nothing is clamped: the loss stays exact for any z (800 at z = −800, y = 1, where sigmoid then bce stops at 100) and d/dz = σ(z) − y does not vanish for large |z|.',
   },
   {
-    name: 'cross_entropy', symbol: 'CE', category: 'Losses',
-    onnx: onnxCrossEntropy, torch: (x) => `gg_cross_entropy([${x.join(', ')}])`,
+    name: 'cross_entropy',
+    symbol: 'CE',
+    category: 'Losses',
+    onnx: onnxCrossEntropy,
+    torch: (x) => `gg_cross_entropy([${x.join(', ')}])`,
     description: 'Cross-entropy −Σ y_i ln p_i of probabilities p1..pk against targets y1..yk.',
     arity: { kind: 'variadic', min: 2, multipleOf: 2, portName: pairedName('p', 'y') },
     forward: (x, k) => {
@@ -409,7 +603,10 @@ const OPS: OpDef[] = [
     latex: {
       value: (args) => {
         const h = args.length / 2;
-        return `-\\left(${args.slice(0, h).map((p, j) => `${group(args[j + h])} \\ln ${group(p)}`).join(' + ')}\\right)`;
+        return `-\\left(${args
+          .slice(0, h)
+          .map((p, j) => `${group(args[j + h])} \\ln ${group(p)}`)
+          .join(' + ')}\\right)`;
       },
       partial: (args, i) => {
         const h = args.length / 2;
@@ -419,8 +616,11 @@ const OPS: OpDef[] = [
     convention: 'Terms with y_i = 0 count as 0 (0 · ln 0 = 0); log terms are clamped at −100.',
   },
   {
-    name: 'softmax_cross_entropy', symbol: 'SCE', category: 'Losses',
-    onnx: onnxSoftmaxCrossEntropy, torch: (x) => `gg_softmax_cross_entropy([${x.join(', ')}])`,
+    name: 'softmax_cross_entropy',
+    symbol: 'SCE',
+    category: 'Losses',
+    onnx: onnxSoftmaxCrossEntropy,
+    torch: (x) => `gg_softmax_cross_entropy([${x.join(', ')}])`,
     description: 'Softmax then cross-entropy of logits z1..zk against targets y1..yk, computed stably.',
     arity: { kind: 'variadic', min: 2, multipleOf: 2, portName: pairedName('z', 'y') },
     // −ln softmax(z)_j = (m − z_j) + ln Σ e^(z − m), as log_softmax computes it.
@@ -428,13 +628,13 @@ const OPS: OpDef[] = [
       const h = k / 2;
       const { m, lnS } = logSumExp(x, 0, h);
       let s = 0;
-      for (let j = 0; j < h; j++) s += x[j + h] * ((m - x[j]) + lnS);
+      for (let j = 0; j < h; j++) s += x[j + h] * (m - x[j] + lnS);
       return s;
     },
     partial: (x, k, _y, i) => {
       const h = k / 2;
       const { m, lnS, top, rest } = logSumExp(x, 0, h);
-      if (i >= h) return (m - x[i - h]) + lnS;
+      if (i >= h) return m - x[i - h] + lnS;
       let yOthers = 0;
       for (let j = h; j < k; j++) if (j !== i + h) yOthers += x[j];
       // softmax_i · Σy − y_i, written as p Σ_{j≠i} y_j − y_i (1 − p) with 1 − p taken without
@@ -447,16 +647,18 @@ const OPS: OpDef[] = [
       value: (args) => {
         const h = args.length / 2;
         const lse = `\\ln \\sum_j e^{z_j}`;
-        return args.slice(h).map((y, j) => `${group(y)}\\left(${lse} - ${group(args[j])}\\right)`).join(' + ');
+        return args
+          .slice(h)
+          .map((y, j) => `${group(y)}\\left(${lse} - ${group(args[j])}\\right)`)
+          .join(' + ');
       },
       partial: (args, i) => {
         const h = args.length / 2;
-        return i < h
-          ? `\\operatorname{softmax}(z)_{${i + 1}} \\sum_j y_j - ${group(args[i + h])}`
-          : `-\\ln \\operatorname{softmax}(z)_{${i - h + 1}}`;
+        return i < h ? `\\operatorname{softmax}(z)_{${i + 1}} \\sum_j y_j - ${group(args[i + h])}` : `-\\ln \\operatorname{softmax}(z)_{${i - h + 1}}`;
       },
     },
-    convention: 'Computed as y · ((m − z) + ln Σ e^(z − m)) with m the largest logit, as log_softmax does: large logits never overflow and tiny losses keep their digits.',
+    convention:
+      'Computed as y · ((m − z) + ln Σ e^(z − m)) with m the largest logit, as log_softmax does: large logits never overflow and tiny losses keep their digits.',
   },
 ];
 

@@ -4,22 +4,9 @@
  * palette category. Nothing outside the registry hard-codes an op.
  */
 
-export type Category =
-  | 'Inputs and parameters'
-  | 'Arithmetic'
-  | 'Activations'
-  | 'Losses'
-  | 'Layers'
-  | 'Expression';
+export type Category = 'Inputs and parameters' | 'Arithmetic' | 'Activations' | 'Losses' | 'Layers' | 'Expression';
 
-export const CATEGORIES: readonly Category[] = [
-  'Inputs and parameters',
-  'Arithmetic',
-  'Activations',
-  'Losses',
-  'Layers',
-  'Expression',
-];
+export const CATEGORIES: readonly Category[] = ['Inputs and parameters', 'Arithmetic', 'Activations', 'Losses', 'Layers', 'Expression'];
 
 import type { MacroDef } from '../macros/types.ts';
 import type { OnnxRule } from '../export/onnx-rules.ts';

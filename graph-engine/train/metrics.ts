@@ -24,7 +24,15 @@ function argmax(a: Float64Array, from: number, k: number): number {
 }
 
 /** `logits`: the one output is a logit (bce_with_logits), so it predicts class 1 above 0. */
-export function computeMetrics(task: Task | undefined, loss: number, preds: Float64Array, targets: Float64Array, rows: number, k: number, logits = false): Metrics {
+export function computeMetrics(
+  task: Task | undefined,
+  loss: number,
+  preds: Float64Array,
+  targets: Float64Array,
+  rows: number,
+  k: number,
+  logits = false,
+): Metrics {
   if (!task || rows === 0 || k === 0) return { loss };
   if (task === 'regression') {
     let sse = 0;
@@ -43,7 +51,12 @@ export function computeMetrics(task: Task | undefined, loss: number, preds: Floa
   }
   const classes = k === 1 ? 2 : k;
   let threshold = 0.5;
-  if (k === 1) for (let r = 0; r < rows; r++) if (targets[r] < 0) { threshold = 0; break; }
+  if (k === 1)
+    for (let r = 0; r < rows; r++)
+      if (targets[r] < 0) {
+        threshold = 0;
+        break;
+      }
   const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   for (let r = 0; r < rows; r++) {
     const actual = k === 1 ? (targets[r] > threshold ? 1 : 0) : argmax(targets, r * k, k);
@@ -52,8 +65,15 @@ export function computeMetrics(task: Task | undefined, loss: number, preds: Floa
   }
   let correct = 0;
   for (let c = 0; c < classes; c++) correct += confusion[c][c];
-  const precisionOf = (c: number) => { let col = 0; for (let a = 0; a < classes; a++) col += confusion[a][c]; return col ? confusion[c][c] / col : 0; };
-  const recallOf = (c: number) => { const row = confusion[c].reduce((x, y) => x + y, 0); return row ? confusion[c][c] / row : 0; };
+  const precisionOf = (c: number) => {
+    let col = 0;
+    for (let a = 0; a < classes; a++) col += confusion[a][c];
+    return col ? confusion[c][c] / col : 0;
+  };
+  const recallOf = (c: number) => {
+    const row = confusion[c].reduce((x, y) => x + y, 0);
+    return row ? confusion[c][c] / row : 0;
+  };
   const avg = (f: (c: number) => number) => (classes === 2 ? f(1) : Array.from({ length: classes }, (_, c) => f(c)).reduce((x, y) => x + y) / classes);
   return { loss, accuracy: correct / rows, precision: avg(precisionOf), recall: avg(recallOf), confusion };
 }

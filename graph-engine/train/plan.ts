@@ -15,14 +15,54 @@ import type { Graph } from '../graph.ts';
 import type { Attrs, OpDef } from '../ops/types.ts';
 import { bceWithLogits, bceWithLogitsSlope } from '../ops/registry.ts';
 
-export enum Code { Generic, Add, Sub, Mul2, Neg, Square, Identity, Sigmoid, Tanh, Relu, Exp, Mse, BceWithLogits }
-export enum Act { None, Sigmoid, Tanh, Relu, LeakyRelu, Elu, Step }
+export enum Code {
+  Generic,
+  Add,
+  Sub,
+  Mul2,
+  Neg,
+  Square,
+  Identity,
+  Sigmoid,
+  Tanh,
+  Relu,
+  Exp,
+  Mse,
+  BceWithLogits,
+}
+export enum Act {
+  None,
+  Sigmoid,
+  Tanh,
+  Relu,
+  LeakyRelu,
+  Elu,
+  Step,
+}
 
 const CODES: Record<string, Code> = {
-  add: Code.Add, sum: Code.Add, sub: Code.Sub, neg: Code.Neg, square: Code.Square, identity: Code.Identity,
-  sigmoid: Code.Sigmoid, tanh: Code.Tanh, relu: Code.Relu, exp: Code.Exp, mse: Code.Mse, bce_with_logits: Code.BceWithLogits,
+  add: Code.Add,
+  sum: Code.Add,
+  sub: Code.Sub,
+  neg: Code.Neg,
+  square: Code.Square,
+  identity: Code.Identity,
+  sigmoid: Code.Sigmoid,
+  tanh: Code.Tanh,
+  relu: Code.Relu,
+  exp: Code.Exp,
+  mse: Code.Mse,
+  bce_with_logits: Code.BceWithLogits,
 };
-const ACTS: Record<string, Act> = { none: Act.None, sigmoid: Act.Sigmoid, tanh: Act.Tanh, relu: Act.Relu, leaky_relu: Act.LeakyRelu, elu: Act.Elu, step: Act.Step };
+const ACTS: Record<string, Act> = {
+  none: Act.None,
+  sigmoid: Act.Sigmoid,
+  tanh: Act.Tanh,
+  relu: Act.Relu,
+  leaky_relu: Act.LeakyRelu,
+  elu: Act.Elu,
+  step: Act.Step,
+};
 
 export interface OpInstr {
   fused: false;
@@ -84,7 +124,10 @@ export function compilePlan(graph: Graph): Plan {
   // Slots: fused layers first (W row-major, then b), then every other param.
   const slotOf = new Int32Array(N).fill(-1);
   const paramNode: number[] = [];
-  const claim = (n: number) => { slotOf[n] = paramNode.length; paramNode.push(n); };
+  const claim = (n: number) => {
+    slotOf[n] = paramNode.length;
+    paramNode.push(n);
+  };
   const skip = new Uint8Array(N); // nodes a fused instruction computes (or makes unnecessary)
   const fusedAt = new Map<number, DenseInstr>(); // first z node in topo order -> instruction
   const position = new Int32Array(N);
@@ -101,8 +144,16 @@ export function compilePlan(graph: Graph): Plan {
       const z = Int32Array.from(layer.z, idx);
       const out = Int32Array.from(layer.out, idx);
       const instr: DenseInstr = {
-        fused: true, src: Int32Array.from(src), srcGrad: Uint8Array.from(src, (s) => needGrad[s]),
-        units: layer.z.length, wSlot, bSlot, z, out, act: ACTS[layer.activation], alpha: layer.alpha,
+        fused: true,
+        src: Int32Array.from(src),
+        srcGrad: Uint8Array.from(src, (s) => needGrad[s]),
+        units: layer.z.length,
+        wSlot,
+        bSlot,
+        z,
+        out,
+        act: ACTS[layer.activation],
+        alpha: layer.alpha,
       };
       for (const row of layer.W) for (const w of row) skip[idx(w)] = 1;
       for (const id of [...layer.b, ...layer.z, ...layer.out]) skip[idx(id)] = 1;
@@ -148,7 +199,10 @@ export class Workspace {
   readonly vals: Float64Array;
   readonly grads: Float64Array;
   readonly scratch: Float64Array;
-  constructor(readonly plan: Plan, B: number) {
+  constructor(
+    readonly plan: Plan,
+    B: number,
+  ) {
     this.B = B;
     const N = plan.graph.nodes.length;
     this.vals = new Float64Array(N * B).fill(Number.NaN);
@@ -183,28 +237,60 @@ function opForward(ins: OpInstr, v: Float64Array, x: Float64Array, B: number, n:
   switch (ins.code) {
     case Code.Add: {
       for (let b = 0; b < n; b++) v[o + b] = v[a + b];
-      for (let j = 1; j < src.length; j++) { const s = src[j] * B; for (let b = 0; b < n; b++) v[o + b] += v[s + b]; }
+      for (let j = 1; j < src.length; j++) {
+        const s = src[j] * B;
+        for (let b = 0; b < n; b++) v[o + b] += v[s + b];
+      }
       return;
     }
-    case Code.Sub: { const s = src[1] * B; for (let b = 0; b < n; b++) v[o + b] = v[a + b] - v[s + b]; return; }
-    case Code.Mul2: { const s = src[1] * B; for (let b = 0; b < n; b++) v[o + b] = v[a + b] * v[s + b]; return; }
-    case Code.Neg: for (let b = 0; b < n; b++) v[o + b] = -v[a + b]; return;
-    case Code.Square: for (let b = 0; b < n; b++) v[o + b] = v[a + b] * v[a + b]; return;
-    case Code.Identity: for (let b = 0; b < n; b++) v[o + b] = v[a + b]; return;
-    case Code.Sigmoid: for (let b = 0; b < n; b++) v[o + b] = sigmoid(v[a + b]); return;
-    case Code.Tanh: for (let b = 0; b < n; b++) v[o + b] = Math.tanh(v[a + b]); return;
-    case Code.Relu: for (let b = 0; b < n; b++) v[o + b] = v[a + b] > 0 ? v[a + b] : 0; return;
-    case Code.Exp: for (let b = 0; b < n; b++) v[o + b] = Math.exp(v[a + b]); return;
+    case Code.Sub: {
+      const s = src[1] * B;
+      for (let b = 0; b < n; b++) v[o + b] = v[a + b] - v[s + b];
+      return;
+    }
+    case Code.Mul2: {
+      const s = src[1] * B;
+      for (let b = 0; b < n; b++) v[o + b] = v[a + b] * v[s + b];
+      return;
+    }
+    case Code.Neg:
+      for (let b = 0; b < n; b++) v[o + b] = -v[a + b];
+      return;
+    case Code.Square:
+      for (let b = 0; b < n; b++) v[o + b] = v[a + b] * v[a + b];
+      return;
+    case Code.Identity:
+      for (let b = 0; b < n; b++) v[o + b] = v[a + b];
+      return;
+    case Code.Sigmoid:
+      for (let b = 0; b < n; b++) v[o + b] = sigmoid(v[a + b]);
+      return;
+    case Code.Tanh:
+      for (let b = 0; b < n; b++) v[o + b] = Math.tanh(v[a + b]);
+      return;
+    case Code.Relu:
+      for (let b = 0; b < n; b++) v[o + b] = v[a + b] > 0 ? v[a + b] : 0;
+      return;
+    case Code.Exp:
+      for (let b = 0; b < n; b++) v[o + b] = Math.exp(v[a + b]);
+      return;
     case Code.Mse: {
       const h = src.length / 2;
       for (let b = 0; b < n; b++) {
         let s = 0;
-        for (let j = 0; j < h; j++) { const d = v[src[j] * B + b] - v[src[j + h] * B + b]; s += d * d; }
+        for (let j = 0; j < h; j++) {
+          const d = v[src[j] * B + b] - v[src[j + h] * B + b];
+          s += d * d;
+        }
         v[o + b] = s / h;
       }
       return;
     }
-    case Code.BceWithLogits: { const y = src[1] * B; for (let b = 0; b < n; b++) v[o + b] = bceWithLogits(v[a + b], v[y + b]); return; }
+    case Code.BceWithLogits: {
+      const y = src[1] * B;
+      for (let b = 0; b < n; b++) v[o + b] = bceWithLogits(v[a + b], v[y + b]);
+      return;
+    }
     default: {
       const k = src.length;
       const { op, attrs } = ins;
@@ -218,26 +304,40 @@ function opForward(ins: OpInstr, v: Float64Array, x: Float64Array, B: number, n:
 
 function activate(act: Act, alpha: number, z: number): number {
   switch (act) {
-    case Act.None: return z;
-    case Act.Sigmoid: return sigmoid(z);
-    case Act.Tanh: return Math.tanh(z);
-    case Act.Relu: return z > 0 ? z : 0;
-    case Act.LeakyRelu: return z > 0 ? z : alpha * z;
-    case Act.Elu: return z > 0 ? z : alpha * Math.expm1(z);
-    default: return z >= 0 ? 1 : 0;
+    case Act.None:
+      return z;
+    case Act.Sigmoid:
+      return sigmoid(z);
+    case Act.Tanh:
+      return Math.tanh(z);
+    case Act.Relu:
+      return z > 0 ? z : 0;
+    case Act.LeakyRelu:
+      return z > 0 ? z : alpha * z;
+    case Act.Elu:
+      return z > 0 ? z : alpha * Math.expm1(z);
+    default:
+      return z >= 0 ? 1 : 0;
   }
 }
 
 /** d act / dz from z and the output a, with the primitives' conventions at 0. */
 function activationSlope(act: Act, alpha: number, z: number, a: number): number {
   switch (act) {
-    case Act.None: return 1;
-    case Act.Sigmoid: return a * (1 - a);
-    case Act.Tanh: return 1 - a * a;
-    case Act.Relu: return z > 0 ? 1 : 0;
-    case Act.LeakyRelu: return z > 0 ? 1 : alpha;
-    case Act.Elu: return z > 0 ? 1 : alpha * Math.exp(z); // not a + alpha, which cancels for z below about −13
-    default: return 0;
+    case Act.None:
+      return 1;
+    case Act.Sigmoid:
+      return a * (1 - a);
+    case Act.Tanh:
+      return 1 - a * a;
+    case Act.Relu:
+      return z > 0 ? 1 : 0;
+    case Act.LeakyRelu:
+      return z > 0 ? 1 : alpha;
+    case Act.Elu:
+      return z > 0 ? 1 : alpha * Math.exp(z); // not a + alpha, which cancels for z below about −13
+    default:
+      return 0;
   }
 }
 
@@ -295,7 +395,11 @@ function opBackward(ins: OpInstr, v: Float64Array, g: Float64Array, needGrad: Ui
   const k = src.length;
   switch (ins.code) {
     case Code.Add:
-      for (let j = 0; j < k; j++) { if (!needGrad[src[j]]) continue; const s = src[j] * B; for (let b = 0; b < n; b++) g[s + b] += g[o + b]; }
+      for (let j = 0; j < k; j++) {
+        if (!needGrad[src[j]]) continue;
+        const s = src[j] * B;
+        for (let b = 0; b < n; b++) g[s + b] += g[o + b];
+      }
       return;
     case Code.Sub: {
       const a = src[0] * B;
@@ -311,13 +415,47 @@ function opBackward(ins: OpInstr, v: Float64Array, g: Float64Array, needGrad: Ui
       if (needGrad[src[1]]) for (let b = 0; b < n; b++) g[c + b] += g[o + b] * v[a + b];
       return;
     }
-    case Code.Neg: { const a = src[0] * B; for (let b = 0; b < n; b++) g[a + b] -= g[o + b]; return; }
-    case Code.Square: { const a = src[0] * B; for (let b = 0; b < n; b++) g[a + b] += 2 * v[a + b] * g[o + b]; return; }
-    case Code.Identity: { const a = src[0] * B; for (let b = 0; b < n; b++) g[a + b] += g[o + b]; return; }
-    case Code.Sigmoid: { const a = src[0] * B; for (let b = 0; b < n; b++) { const y = v[o + b]; g[a + b] += g[o + b] * y * (1 - y); } return; }
-    case Code.Tanh: { const a = src[0] * B; for (let b = 0; b < n; b++) { const y = v[o + b]; g[a + b] += g[o + b] * (1 - y * y); } return; }
-    case Code.Relu: { const a = src[0] * B; for (let b = 0; b < n; b++) if (v[a + b] > 0) g[a + b] += g[o + b]; return; }
-    case Code.Exp: { const a = src[0] * B; for (let b = 0; b < n; b++) g[a + b] += g[o + b] * v[o + b]; return; }
+    case Code.Neg: {
+      const a = src[0] * B;
+      for (let b = 0; b < n; b++) g[a + b] -= g[o + b];
+      return;
+    }
+    case Code.Square: {
+      const a = src[0] * B;
+      for (let b = 0; b < n; b++) g[a + b] += 2 * v[a + b] * g[o + b];
+      return;
+    }
+    case Code.Identity: {
+      const a = src[0] * B;
+      for (let b = 0; b < n; b++) g[a + b] += g[o + b];
+      return;
+    }
+    case Code.Sigmoid: {
+      const a = src[0] * B;
+      for (let b = 0; b < n; b++) {
+        const y = v[o + b];
+        g[a + b] += g[o + b] * y * (1 - y);
+      }
+      return;
+    }
+    case Code.Tanh: {
+      const a = src[0] * B;
+      for (let b = 0; b < n; b++) {
+        const y = v[o + b];
+        g[a + b] += g[o + b] * (1 - y * y);
+      }
+      return;
+    }
+    case Code.Relu: {
+      const a = src[0] * B;
+      for (let b = 0; b < n; b++) if (v[a + b] > 0) g[a + b] += g[o + b];
+      return;
+    }
+    case Code.Exp: {
+      const a = src[0] * B;
+      for (let b = 0; b < n; b++) g[a + b] += g[o + b] * v[o + b];
+      return;
+    }
     case Code.Mse: {
       const h = k / 2;
       for (let j = 0; j < h; j++) {
@@ -363,8 +501,16 @@ function denseBackward(d: DenseInstr, v: Float64Array, g: Float64Array, params: 
     const oo = out[j] * B;
     // dL/dz into the z node's gradient region (the same region when there is no activation).
     if (oo !== zo) {
-      if (act === Act.Tanh) for (let b = 0; b < n; b++) { const a = v[oo + b]; g[zo + b] = g[oo + b] * (1 - a * a); }
-      else if (act === Act.Sigmoid) for (let b = 0; b < n; b++) { const a = v[oo + b]; g[zo + b] = g[oo + b] * a * (1 - a); }
+      if (act === Act.Tanh)
+        for (let b = 0; b < n; b++) {
+          const a = v[oo + b];
+          g[zo + b] = g[oo + b] * (1 - a * a);
+        }
+      else if (act === Act.Sigmoid)
+        for (let b = 0; b < n; b++) {
+          const a = v[oo + b];
+          g[zo + b] = g[oo + b] * a * (1 - a);
+        }
       else for (let b = 0; b < n; b++) g[zo + b] = g[oo + b] * activationSlope(act, alpha, v[zo + b], v[oo + b]);
     }
     let gb = 0;

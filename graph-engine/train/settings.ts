@@ -62,8 +62,19 @@ export interface TrainSettings {
 
 /** Defaults (docs/training.md): SGD, lr 0.03, batch 10, 100 epochs, momentum 0.9, Adam 0.9 / 0.999 / 1e-8. */
 export const DEFAULT_SETTINGS: TrainSettings = {
-  labels: '01', bind: {}, epochs: 100, batchSize: 10, lr: 0.03, optimizer: 'sgd',
-  momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, l1: 0, l2: 0, seed: 0,
+  labels: '01',
+  bind: {},
+  epochs: 100,
+  batchSize: 10,
+  lr: 0.03,
+  optimizer: 'sgd',
+  momentum: 0.9,
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-8,
+  l1: 0,
+  l2: 0,
+  seed: 0,
 };
 
 /** The model's training block merged over the defaults, then `overrides` on top. */
@@ -71,11 +82,18 @@ export function resolveSettings(model: Model, overrides: Partial<TrainSettings> 
   const raw = (model as { training?: unknown }).training ?? {};
   const r = TrainingSchema.safeParse(raw);
   if (!r.success) {
-    return { problems: r.error.issues.map((i) => { const path = jsonPath(['training', ...i.path]); return { message: `${path}: ${i.message}`, path }; }) };
+    return {
+      problems: r.error.issues.map((i) => {
+        const path = jsonPath(['training', ...i.path]);
+        return { message: `${path}: ${i.message}`, path };
+      }),
+    };
   }
   // The block as written, now known valid: zod's copy of `bind` drops a "__proto__" key (it assigns
   // keys to a plain object), and node ids may be any string.
-  const fromFile = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k, v]) => v !== undefined && Object.hasOwn(TrainingSchema.shape, k)));
+  const fromFile = Object.fromEntries(
+    Object.entries(raw as Record<string, unknown>).filter(([k, v]) => v !== undefined && Object.hasOwn(TrainingSchema.shape, k)),
+  );
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   const checked = TrainingSchema.safeParse({ ...fromFile, ...defined });
   if (!checked.success) {

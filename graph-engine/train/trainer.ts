@@ -85,7 +85,9 @@ export class Trainer {
     const B = Math.min(settings.batchSize, this.rows.length);
     const N = this.graph.nodes.length;
     if (N * B > MAX_BATCH_VALUES) {
-      throw new DataError(`Batch size ${B.toLocaleString('en')} is too large for this model: ${B.toLocaleString('en')} samples × ${N.toLocaleString('en')} graph nodes (layers expanded) is ${(N * B).toLocaleString('en')} values per pass; GraphGrad trains with up to ${MAX_BATCH_VALUES.toLocaleString('en')}. Use a batch size of at most ${Math.floor(MAX_BATCH_VALUES / N).toLocaleString('en')}.`);
+      throw new DataError(
+        `Batch size ${B.toLocaleString('en')} is too large for this model: ${B.toLocaleString('en')} samples × ${N.toLocaleString('en')} graph nodes (layers expanded) is ${(N * B).toLocaleString('en')} values per pass; GraphGrad trains with up to ${MAX_BATCH_VALUES.toLocaleString('en')}. Use a batch size of at most ${Math.floor(MAX_BATCH_VALUES / N).toLocaleString('en')}.`,
+      );
     }
     this.ws = new Workspace(this.plan, B);
     this.shuffleRng = rngFor(settings.seed, 'shuffle');
@@ -221,7 +223,10 @@ export class Trainer {
         this.best.set(this.params);
       } else if (++this.sinceBest >= patience) {
         this.params.set(this.best);
-        this.stopped = { reason: 'early-stop', message: `Stopped early after epoch ${m.epoch}: the test loss has not improved for ${patience} epochs; kept the parameters of the best epoch (test loss ${formatNumber(this.bestLoss, 6)}).` };
+        this.stopped = {
+          reason: 'early-stop',
+          message: `Stopped early after epoch ${m.epoch}: the test loss has not improved for ${patience} epochs; kept the parameters of the best epoch (test loss ${formatNumber(this.bestLoss, 6)}).`,
+        };
         return;
       }
     }
@@ -323,13 +328,21 @@ export class Trainer {
   session(rows: ArrayLike<number>): Session {
     const s = new Session(this.graph, Math.max(rows.length, 1));
     this.plan.paramNode.forEach((n, slot) => s.setLeaf(n, this.params[slot]));
-    for (const { node, column } of this.bindings) s.setLeaf(node, Array.from(rows, (r) => this.dataset.data[column][r]));
+    for (const { node, column } of this.bindings)
+      s.setLeaf(
+        node,
+        Array.from(rows, (r) => this.dataset.data[column][r]),
+      );
     return s;
   }
 }
 
 /** A size x size grid over [x1min, x1max] x [x2min, x2max] as columns x1, x2 and derived features. */
-export function gridColumns(size: number, x1: [number, number] = [-1, 1], x2: [number, number] = [-1, 1]): { columns: Record<string, Float64Array>; count: number } {
+export function gridColumns(
+  size: number,
+  x1: [number, number] = [-1, 1],
+  x2: [number, number] = [-1, 1],
+): { columns: Record<string, Float64Array>; count: number } {
   const count = size * size;
   const a = new Float64Array(count);
   const b = new Float64Array(count);
@@ -342,6 +355,14 @@ export function gridColumns(size: number, x1: [number, number] = [-1, 1], x2: [n
   const map = (f: (u: number, v: number) => number) => Float64Array.from(a, (u, i) => f(u, b[i]));
   return {
     count,
-    columns: { x1: a, x2: b, 'x1^2': map((u) => u * u), 'x2^2': map((_u, v) => v * v), 'x1*x2': map((u, v) => u * v), 'sin(x1)': map((u) => Math.sin(u)), 'sin(x2)': map((_u, v) => Math.sin(v)) },
+    columns: {
+      x1: a,
+      x2: b,
+      'x1^2': map((u) => u * u),
+      'x2^2': map((_u, v) => v * v),
+      'x1*x2': map((u, v) => u * v),
+      'sin(x1)': map((u) => Math.sin(u)),
+      'sin(x2)': map((_u, v) => Math.sin(v)),
+    },
   };
 }

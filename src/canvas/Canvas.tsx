@@ -36,8 +36,7 @@ import { useTrainEvaluation } from '../modes/train/canvasExtras.tsx';
 
 type CanvasNode = OpFlowNode | MacroGroupNode;
 
-const miniMapColor = (n: CanvasNode) =>
-  n.type === 'op' ? (CATEGORY_VAR[n.data.op?.category ?? ''] ?? 'var(--muted)') : 'transparent';
+const miniMapColor = (n: CanvasNode) => (n.type === 'op' ? (CATEGORY_VAR[n.data.op?.category ?? ''] ?? 'var(--muted)') : 'transparent');
 const nodeTypes = { op: OpNode, macroGroup: MacroGroup };
 const edgeTypes = { teach: TeachEdge };
 // Constants, not inline literals: React Flow copies these into its store on every render, and a
@@ -53,7 +52,8 @@ async function allMounted(model: { nodes: readonly unknown[]; edges: readonly un
   do await frame();
   while (
     performance.now() < end &&
-    (document.querySelectorAll('.react-flow__node-op').length < model.nodes.length || document.querySelectorAll('.react-flow__edge').length < model.edges.length)
+    (document.querySelectorAll('.react-flow__node-op').length < model.nodes.length ||
+      document.querySelectorAll('.react-flow__edge').length < model.edges.length)
   );
   await frame(); // edges drawn to their measured handles
 }
@@ -92,7 +92,10 @@ export function Canvas() {
   const cardsOnCanvas = model.nodes.length > CANVAS_CARDS_ABOVE && (detail === 'overview' || fitPending) && !teach && !mountAll;
   const [pointed, setPointed] = useState<string | undefined>();
   const hidden = useMemo(() => (cardsOnCanvas ? (id: string) => id !== pointed : undefined), [cardsOnCanvas, pointed]);
-  const derivedNodes = useMemo(() => nodeCache.derive(model, shown, selectedNodes, measured, hidden), [nodeCache, model, shown, selectedNodes, measured, hidden]);
+  const derivedNodes = useMemo(
+    () => nodeCache.derive(model, shown, selectedNodes, measured, hidden),
+    [nodeCache, model, shown, selectedNodes, measured, hidden],
+  );
   const opNodes = useMemo(() => (teach ? teach.decorateNodes(derivedNodes) : derivedNodes), [teach, derivedNodes]);
   // Sizes as React Flow measured them, or, for cards it has not (never mounted, or measured at the
   // size their content gives), as worked out from their content.
@@ -247,7 +250,8 @@ export function Canvas() {
       }
       const file = droppedModelFile(e.dataTransfer);
       if (file) void openFile(file);
-      else if (e.dataTransfer.files.length) editorStore.getState().notify('error', 'Only GraphGrad models (.json files, or .png images exported by GraphGrad) can be dropped on the canvas.');
+      else if (e.dataTransfer.files.length)
+        editorStore.getState().notify('error', 'Only GraphGrad models (.json files, or .png images exported by GraphGrad) can be dropped on the canvas.');
     },
     [flow],
   );

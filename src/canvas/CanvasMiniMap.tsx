@@ -36,7 +36,11 @@ export function CanvasMiniMap({ nodes, nodeColor, ariaLabel }: { nodes: readonly
     let drawn = '';
     const draw = () => {
       frame = 0;
-      const { transform: [tx, ty, zoom], width, height } = store.getState();
+      const {
+        transform: [tx, ty, zoom],
+        width,
+        height,
+      } = store.getState();
       const view = viewRect([tx, ty, zoom], width, height);
       const b = minimapBox(bounds, view);
       const key = `${tx} ${ty} ${zoom} ${width} ${height}`;

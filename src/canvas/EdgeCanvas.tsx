@@ -14,8 +14,12 @@ import { overviewSymbolPx } from './cardMetrics.ts';
 
 /** Each category's colour (app.css), as a CSS variable. */
 export const CATEGORY_VAR: Record<string, string> = {
-  'Inputs and parameters': 'var(--cat-leaf)', Arithmetic: 'var(--cat-arith)', Activations: 'var(--cat-act)',
-  Losses: 'var(--cat-loss)', Layers: 'var(--cat-layer)', Expression: 'var(--cat-expr)',
+  'Inputs and parameters': 'var(--cat-leaf)',
+  Arithmetic: 'var(--cat-arith)',
+  Activations: 'var(--cat-act)',
+  Losses: 'var(--cat-loss)',
+  Layers: 'var(--cat-layer)',
+  Expression: 'var(--cat-expr)',
 };
 
 /** Colours of the canvas, as app.css works them out; read once and when the theme changes. */

@@ -23,7 +23,12 @@ function MacroGroupFrame({ data }: NodeProps<MacroGroupNode>) {
     <div className="macro-group">
       <div className="macro-group__header">
         <span>{data.title}</span>
-        <button type="button" className="nodrag nopan" onClick={() => editorStore.getState().collapseMacro(data.macroId)} aria-label={`Collapse ${data.macroId}`}>
+        <button
+          type="button"
+          className="nodrag nopan"
+          onClick={() => editorStore.getState().collapseMacro(data.macroId)}
+          aria-label={`Collapse ${data.macroId}`}
+        >
           Collapse
         </button>
       </div>
@@ -39,7 +44,10 @@ export function macroGroupNodes(model: Model, sizeOf: (id: string) => Size | und
   if (records.length === 0) return [];
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   return records.flatMap(([id, rec]) => {
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    let x0 = Infinity,
+      y0 = Infinity,
+      x1 = -Infinity,
+      y1 = -Infinity;
     for (const m of rec.members) {
       const p = byId.get(m)?.position;
       if (!p) continue;
@@ -52,18 +60,20 @@ export function macroGroupNodes(model: Model, sizeOf: (id: string) => Size | und
     if (!Number.isFinite(x0)) return [];
     const width = x1 - x0 + 2 * PAD;
     const height = y1 - y0 + 2 * PAD;
-    return [{
-      id: `macro-group:${id}`,
-      type: 'macroGroup' as const,
-      position: { x: x0 - PAD, y: y0 - PAD },
-      data: { macroId: id, title: `${rec.node.op} ${nodeLabel(rec.node)} (expanded)` },
-      width,
-      height,
-      measured: { width, height },
-      selectable: false,
-      draggable: false,
-      focusable: false,
-      zIndex: -1,
-    }];
+    return [
+      {
+        id: `macro-group:${id}`,
+        type: 'macroGroup' as const,
+        position: { x: x0 - PAD, y: y0 - PAD },
+        data: { macroId: id, title: `${rec.node.op} ${nodeLabel(rec.node)} (expanded)` },
+        width,
+        height,
+        measured: { width, height },
+        selectable: false,
+        draggable: false,
+        focusable: false,
+        zIndex: -1,
+      },
+    ];
   });
 }

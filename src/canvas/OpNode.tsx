@@ -20,7 +20,6 @@ const CATEGORY_CLASS: Record<string, string> = {
   Expression: 'cat-expr',
 };
 
-
 /*
  * Text is clipped (with an ellipsis) only where it could overflow the card. A clip is a paint
  * property of its own, and one per card on 1,000 cards slowed panning by about 10% (npm run
@@ -81,7 +80,10 @@ function OpNodeCard({ id, data, selected, height }: NodeProps<OpFlowNode>) {
   // A bare card (viewDetail.ts) stands in at the full card's height, so that its block in the
   // overview matches the others and growing into a full card moves nothing.
   const style: CSSProperties & { '--symbol-px': string } = bare
-    ? { height: height ?? cardHeight({ rows, outputs: outputs?.length ?? 0, value: card.showValue, grad: card.result?.grad !== undefined, badge: !!badge }), '--symbol-px': `${overviewSymbolPx(symbol)}px` }
+    ? {
+        height: height ?? cardHeight({ rows, outputs: outputs?.length ?? 0, value: card.showValue, grad: card.result?.grad !== undefined, badge: !!badge }),
+        '--symbol-px': `${overviewSymbolPx(symbol)}px`,
+      }
     : { minHeight: minCardHeight(rows), '--symbol-px': `${overviewSymbolPx(symbol)}px` };
   const category = data.op ? CATEGORY_CLASS[data.op.category] : 'cat-unknown';
   return (
@@ -103,14 +105,7 @@ function CardHandles({ card: { label, portNames, handleIds, outputs } }: { card:
   return (
     <>
       {portNames.map((name, i) => (
-        <Handle
-          key={i}
-          type="target"
-          position={Position.Left}
-          id={handleIds[i]}
-          style={{ top: rowCentre(i) }}
-          aria-label={`${label} input ${name}`}
-        />
+        <Handle key={i} type="target" position={Position.Left} id={handleIds[i]} style={{ top: rowCentre(i) }} aria-label={`${label} input ${name}`} />
       ))}
       {(outputs ?? [undefined]).map((o, p) => (
         <Handle
@@ -140,10 +135,18 @@ function CardContent({ card }: { card: CardView }) {
         <span className="op-node__symbol" title={op?.description ?? `Unknown op ${node.op}`}>
           {symbol}
         </span>
-        <span className={`op-node__label${label.length > (isLoss ? MAX_UNCLIPPED_LABEL_WITH_TAG : MAX_UNCLIPPED_LABEL) ? ' is-clipped' : ''}`} data-testid="node-label" title={label}>
+        <span
+          className={`op-node__label${label.length > (isLoss ? MAX_UNCLIPPED_LABEL_WITH_TAG : MAX_UNCLIPPED_LABEL) ? ' is-clipped' : ''}`}
+          data-testid="node-label"
+          title={label}
+        >
           {label}
         </span>
-        {isLoss && <span className="op-node__loss-tag" title="Reverse mode starts from this node">loss</span>}
+        {isLoss && (
+          <span className="op-node__loss-tag" title="Reverse mode starts from this node">
+            loss
+          </span>
+        )}
       </div>
       <div className="op-node__body" style={{ paddingLeft: ports ? 30 : 10 }}>
         {portNames.map((name, i) => (
@@ -153,7 +156,12 @@ function CardContent({ card }: { card: CardView }) {
         ))}
         {outputs ? (
           outputs.map((o, p) => (
-            <div key={p} className="op-node__output" style={{ height: PORT_ROW_PX }} title={`${label}.${o.name} = ${o.value}${o.grad !== undefined ? `\n∂${lossLabel}/∂${o.name} = ${o.grad}` : ''}`}>
+            <div
+              key={p}
+              className="op-node__output"
+              style={{ height: PORT_ROW_PX }}
+              title={`${label}.${o.name} = ${o.value}${o.grad !== undefined ? `\n∂${lossLabel}/∂${o.name} = ${o.grad}` : ''}`}
+            >
               <span className="op-node__output-name">{o.name}</span>
               <span className="op-node__output-value" data-testid="node-output-value">
                 {result?.pending ? '?' : formatNumber(o.value)}

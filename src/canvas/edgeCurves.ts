@@ -69,10 +69,7 @@ export function screenCurve(edge: Edge, { transform: [tx, ty, zoom], nodeLookup 
 export function mayCross(c: Curve, left: number, top: number, right: number, bottom: number): boolean {
   // A bezier stays within the box of its end and control points (both controls share an end's y).
   return (
-    Math.max(c.sx, c.c1x, c.c2x, c.ex) >= left &&
-    Math.min(c.sx, c.c1x, c.c2x, c.ex) <= right &&
-    Math.max(c.sy, c.ey) >= top &&
-    Math.min(c.sy, c.ey) <= bottom
+    Math.max(c.sx, c.c1x, c.c2x, c.ex) >= left && Math.min(c.sx, c.c1x, c.c2x, c.ex) <= right && Math.max(c.sy, c.ey) >= top && Math.min(c.sy, c.ey) <= bottom
   );
 }
 

@@ -47,7 +47,13 @@ const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.t
  * The viewport that fits `nodes` into a `width` x `height` pane, keeping them clear of `obstacle`
  * (a box in pane pixels, e.g. the minimap) when that costs only some room on one side.
  */
-export function clearFitViewport(nodes: readonly Node[], width: number, height: number, obstacle: Box | undefined, options: FitOptions = BUILD_FIT): Viewport | undefined {
+export function clearFitViewport(
+  nodes: readonly Node[],
+  width: number,
+  height: number,
+  obstacle: Box | undefined,
+  options: FitOptions = BUILD_FIT,
+): Viewport | undefined {
   // Hidden cards count: they are drawn on a canvas instead (Canvas.tsx).
   const shown = nodes.filter((n) => n.measured?.width);
   if (shown.length === 0) return undefined;
@@ -71,7 +77,13 @@ export function clearFitViewport(nodes: readonly Node[], width: number, height: 
  * Fits the view like `flow.fitView`, clear of the minimap inside `pane` (the canvas element):
  * around `nodes`, by default React Flow's.
  */
-export function fitClear(flow: ReactFlowInstance<Node>, pane: HTMLElement | null, options: FitOptions = BUILD_FIT, duration = 0, nodes: readonly Node[] = flow.getNodes()): void {
+export function fitClear(
+  flow: ReactFlowInstance<Node>,
+  pane: HTMLElement | null,
+  options: FitOptions = BUILD_FIT,
+  duration = 0,
+  nodes: readonly Node[] = flow.getNodes(),
+): void {
   const box = pane?.getBoundingClientRect();
   const minimap = pane?.querySelector('.react-flow__minimap');
   const map = minimap instanceof HTMLElement && minimap.offsetParent !== null ? minimap.getBoundingClientRect() : undefined;

@@ -109,11 +109,27 @@ export function cardHandles(data: Pick<OpNodeData, 'op' | 'result'>): NodeHandle
   const handles: NodeHandle[] = [];
   for (let i = 0; i < inputs; i++) {
     const a = edgeAnchor('target', i, width);
-    handles.push({ id: inputHandleId(i, inputs, data.result?.freePair), type: 'target', position: Position.Left, x: a.x, y: a.y - HANDLE_PX / 2, width: HANDLE_PX, height: HANDLE_PX });
+    handles.push({
+      id: inputHandleId(i, inputs, data.result?.freePair),
+      type: 'target',
+      position: Position.Left,
+      x: a.x,
+      y: a.y - HANDLE_PX / 2,
+      width: HANDLE_PX,
+      height: HANDLE_PX,
+    });
   }
   for (let p = 0; p < (outputs?.length ?? 1); p++) {
     const a = edgeAnchor('source', p, width);
-    handles.push({ id: sourceHandleId(p), type: 'source', position: Position.Right, x: a.x - HANDLE_PX, y: a.y - HANDLE_PX / 2, width: HANDLE_PX, height: HANDLE_PX });
+    handles.push({
+      id: sourceHandleId(p),
+      type: 'source',
+      position: Position.Right,
+      x: a.x - HANDLE_PX,
+      y: a.y - HANDLE_PX / 2,
+      width: HANDLE_PX,
+      height: HANDLE_PX,
+    });
   }
   return handles;
 }
@@ -148,7 +164,13 @@ export class FlowNodeCache {
    * comes with its size and handles worked out from its content. `hidden` (default none) lists
    * cards that React Flow should not mount at all, since they are drawn on a canvas instead.
    */
-  derive(model: Model, evaluation: Evaluation, selected: ReadonlySet<string>, measured: ReadonlyMap<string, Size>, hidden?: (id: string) => boolean): OpFlowNode[] {
+  derive(
+    model: Model,
+    evaluation: Evaluation,
+    selected: ReadonlySet<string>,
+    measured: ReadonlyMap<string, Size>,
+    hidden?: (id: string) => boolean,
+  ): OpFlowNode[] {
     const next = new Map<string, CachedNode>();
     const lossNode = model.nodes.find((n) => n.id === evaluation.lossId);
     const lossLabel = lossNode ? nodeLabel(lossNode) : undefined;

@@ -19,7 +19,10 @@ export interface MinimapBox {
 /** The nodes' bounds in flow coordinates, from their positions and measured sizes. */
 export function nodesBounds(nodes: readonly Node[]): Rect | undefined {
   if (!nodes.length) return undefined;
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (const n of nodes) {
     x0 = Math.min(x0, n.position.x);
     y0 = Math.min(y0, n.position.y);

@@ -6,7 +6,9 @@ import { canvasApi } from './canvasApi.ts';
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el) return false;
-  return el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox');
+  return (
+    el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox')
+  );
 }
 
 export function handleShortcut(e: KeyboardEvent): boolean {
@@ -28,8 +30,7 @@ export function handleShortcut(e: KeyboardEvent): boolean {
     const pasted = key === 'v' ? store.paste(undefined, sizeOf) : store.duplicate(sizeOf);
     // The copy lands in the nearest free spot, which can be off screen: bring it into view.
     if (pasted.length) canvasApi()?.reveal(pasted);
-  }
-  else if (mod && key === 'a') store.selectAll();
+  } else if (mod && key === 'a') store.selectAll();
   else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) store.removeSelection();
   else if (!mod && e.key === '/') canvasApi()?.openQuickAdd();
   else return false;

@@ -40,11 +40,7 @@ function GraphSummary() {
       <h2>Graph</h2>
       <div className="field">
         <label htmlFor="graph-name">Name</label>
-        <input
-          id="graph-name"
-          value={model.name ?? ''}
-          onChange={(e) => editorStore.getState().setGraphName(e.target.value)}
-        />
+        <input id="graph-name" value={model.name ?? ''} onChange={(e) => editorStore.getState().setGraphName(e.target.value)} />
       </div>
       <dl className="facts">
         <dt>Nodes</dt>

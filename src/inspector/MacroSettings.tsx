@@ -80,7 +80,8 @@ function ShapeField({ node, s }: { node: ModelNode; s: Setting }) {
       />
       {!valid && (
         <div className="field__error" id={errorId} role="status">
-          {expected}{shown ? `; the layer stays ${shown}.` : '.'}
+          {expected}
+          {shown ? `; the layer stays ${shown}.` : '.'}
         </div>
       )}
     </div>

@@ -18,7 +18,13 @@ export function NumberField({ label, value, onChange, hint }: { label: string; v
   const parsed = parse(text);
   const invalid = text.trim() === '' || !Number.isFinite(parsed);
   // Say why nothing changed: an empty field, a typo, or a number too large for float64.
-  const problem = !invalid ? undefined : text.trim() === '' ? 'Type a number.' : Number.isNaN(parsed) ? `"${text}" is not a number; the value stays ${value}.` : `${text} is too large; the value stays ${value}.`;
+  const problem = !invalid
+    ? undefined
+    : text.trim() === ''
+      ? 'Type a number.'
+      : Number.isNaN(parsed)
+        ? `"${text}" is not a number; the value stays ${value}.`
+        : `${text} is too large; the value stays ${value}.`;
   const errorId = `${id}-error`;
   return (
     <div className="field">

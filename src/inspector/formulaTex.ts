@@ -21,7 +21,10 @@ export function nodeTex(graph: Graph, nodeId: string, value: (n: number) => numb
   const complete = sources.every((s) => s >= 0);
   const symbolic = `${out} = ${node.op.latex.value(names, node.attrs)}`;
   const numeric = complete
-    ? `${out} = ${node.op.latex.value(sources.map((s) => numberTex(value(s))), node.attrs)} = ${numberTex(value(i))}`
+    ? `${out} = ${node.op.latex.value(
+        sources.map((s) => numberTex(value(s))),
+        node.attrs,
+      )} = ${numberTex(value(i))}`
     : undefined;
   const partials = names.map((n, k) => `\\frac{\\partial ${out}}{\\partial ${n}} = ${node.op.latex.partial(names, k, out, node.attrs)}`);
   return { symbolic, numeric, partials };

@@ -42,7 +42,10 @@ export async function openFile(file: File): Promise<boolean> {
 }
 
 export function fileNameFor(model: Model): string {
-  const stem = (model.name ?? 'graph').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const stem = (model.name ?? 'graph')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `${stem || 'graph'}.json`;
 }
 

@@ -25,7 +25,11 @@ async function readSample(name: string): Promise<Model | undefined> {
     await ensureOpsForText(text);
     const { model, graph, problems } = validateModelText(text, { allowIncomplete: true });
     if (model && graph) return model;
-    store.notify('error', `The sample "${name}" does not load.`, problems.map((p) => p.message));
+    store.notify(
+      'error',
+      `The sample "${name}" does not load.`,
+      problems.map((p) => p.message),
+    );
   } catch (e) {
     store.notify('error', `The sample "${name}" does not load.`, [thrownMessage(e)]);
   }
@@ -79,7 +83,13 @@ async function readOwnGraph(storage: KeyValueStorage): Promise<{ own?: Model; he
   const restored = restoreAutosave(storage);
   if (restored.kind === 'ok') return { own: restored.model };
   if (restored.kind === 'none') return {};
-  reportKeptAside(storage, restored.text, 'did not pass validation', restored.problems.map((p) => p.message), restored);
+  reportKeptAside(
+    storage,
+    restored.text,
+    'did not pass validation',
+    restored.problems.map((p) => p.message),
+    restored,
+  );
   return { heldInPlace: restored.keptAs === undefined };
 }
 
@@ -88,11 +98,17 @@ async function readOwnGraph(storage: KeyValueStorage): Promise<{ own?: Model; he
  * no room for a copy, it is still in the autosave slot: say that their next edit replaces it.
  */
 function reportKeptAside(storage: KeyValueStorage, text: string, why: string, details: string[], kept: KeptAside): void {
-  const where = kept.keptAs !== undefined ? `so it was kept aside under "${kept.keptAs}".` : `and could not be kept aside: ${kept.reason} Download it now; your next edit will be autosaved over it.`;
+  const where =
+    kept.keptAs !== undefined
+      ? `so it was kept aside under "${kept.keptAs}".`
+      : `and could not be kept aside: ${kept.reason} Download it now; your next edit will be autosaved over it.`;
   editorStore.getState().notify('error', `The graph saved in this browser ${why}, ${where}`, details, {
     sticky: true,
     // The kept-aside text as it was stored, to fix by hand and open again.
-    action: { label: 'Download the kept-aside graph', run: () => downloadText(kept.keptAs !== undefined ? (storage.getItem(kept.keptAs) ?? text) : text, 'graphgrad-kept-aside.json') },
+    action: {
+      label: 'Download the kept-aside graph',
+      run: () => downloadText(kept.keptAs !== undefined ? (storage.getItem(kept.keptAs) ?? text) : text, 'graphgrad-kept-aside.json'),
+    },
   });
 }
 
@@ -129,11 +145,13 @@ export async function startEditor(): Promise<void> {
       }
       own = undefined;
     }
-    const linked = link && loads(link, shared ? 'Open shared link' : `Open sample ${sample}`, shared ? 'the shared graph' : `the sample "${sample}"`, { undoable: !!own });
+    const linked =
+      link && loads(link, shared ? 'Open shared link' : `Open sample ${sample}`, shared ? 'the shared graph' : `the sample "${sample}"`, { undoable: !!own });
     if (linked && own) store.notify('info', `Opened ${shared ? 'the shared graph' : `the sample "${sample}"`}. Undo brings back the graph you had.`);
     if (!own && !linked) {
       const first = await readSample(DEFAULT_SAMPLE);
-      if (first && editorStore.getState().model === before) loads(first, `Open sample ${DEFAULT_SAMPLE}`, `the sample "${DEFAULT_SAMPLE}"`, { undoable: false });
+      if (first && editorStore.getState().model === before)
+        loads(first, `Open sample ${DEFAULT_SAMPLE}`, `the sample "${DEFAULT_SAMPLE}"`, { undoable: false });
     }
   } catch (e) {
     store.notify('error', 'Something went wrong while opening the editor; the graph on screen is kept and autosaved.', [thrownMessage(e)]);

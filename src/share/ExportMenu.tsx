@@ -12,7 +12,11 @@ export function ExportMenu() {
       title="Share the graph or take it to another tool"
       items={[
         { label: 'Copy link', hint: 'A link holding the whole graph, weights included', run: copyShareLink },
-        { label: 'PNG image (whole graph)', hint: 'A picture that also carries the model: drop it back on the canvas to reopen', run: () => exportImage('png', 'graph', flow.getNodes()) },
+        {
+          label: 'PNG image (whole graph)',
+          hint: 'A picture that also carries the model: drop it back on the canvas to reopen',
+          run: () => exportImage('png', 'graph', flow.getNodes()),
+        },
         { label: 'PNG image (current view)', hint: 'What is on screen now; carries the model too', run: () => exportImage('png', 'view', flow.getNodes()) },
         { label: 'SVG image (whole graph)', hint: 'A vector picture of the graph', run: () => exportImage('svg', 'graph', flow.getNodes()) },
         { label: 'SVG image (current view)', hint: 'A vector picture of what is on screen', run: () => exportImage('svg', 'view', flow.getNodes()) },

@@ -85,7 +85,11 @@ export async function decodeShareFragment(hash: string): Promise<Validated> {
     return { problems: [{ message: 'This share link is damaged (it may have been cut short when it was copied): the model in it cannot be read.' }] };
   }
   if (!bytes) {
-    return { problems: [{ message: `The model in this share link is larger than ${MAX_MODEL_BYTES / 1024 / 1024} MB, the most GraphGrad opens. Nothing was changed.` }] };
+    return {
+      problems: [
+        { message: `The model in this share link is larger than ${MAX_MODEL_BYTES / 1024 / 1024} MB, the most GraphGrad opens. Nothing was changed.` },
+      ],
+    };
   }
   return validateModelText(new TextDecoder().decode(bytes), { allowIncomplete: true });
 }

@@ -25,10 +25,7 @@ export const OTHER_TAB_KEY = 'graphgrad.autosave.other-tab';
  */
 export type KeptAside = { keptAs: string } | { keptAs: undefined; reason: string };
 
-export type Restored =
-  | { kind: 'none' }
-  | { kind: 'ok'; model: Model }
-  | ({ kind: 'rejected'; text: string; problems: Problem[] } & KeptAside);
+export type Restored = { kind: 'none' } | { kind: 'ok'; model: Model } | ({ kind: 'rejected'; text: string; problems: Problem[] } & KeptAside);
 
 export function restoreAutosave(storage: KeyValueStorage, now = Date.now()): Restored {
   const text = storage.getItem(AUTOSAVE_KEY);

@@ -32,16 +32,23 @@ export function startAutosave(storage: KeyValueStorage, stored: Model | undefine
   const keepTheirs = () => {
     otherTabWrote = false;
     if (!keepOtherTabGraph(storage)) return;
-    store.getState().notify('info', 'Another tab had saved a different graph here. This tab\'s graph is now the autosaved one; the other tab\'s graph was kept aside.', ['Open it here to have both: Undo then brings this graph back.'], {
-      sticky: true,
-      action: {
-        label: 'Open the other tab\'s graph',
-        run: () => {
-          const text = storage.getItem(OTHER_TAB_KEY);
-          if (text !== null) store.getState().openText(text, 'the other tab\'s graph');
+    store
+      .getState()
+      .notify(
+        'info',
+        "Another tab had saved a different graph here. This tab's graph is now the autosaved one; the other tab's graph was kept aside.",
+        ['Open it here to have both: Undo then brings this graph back.'],
+        {
+          sticky: true,
+          action: {
+            label: "Open the other tab's graph",
+            run: () => {
+              const text = storage.getItem(OTHER_TAB_KEY);
+              if (text !== null) store.getState().openText(text, "the other tab's graph");
+            },
+          },
         },
-      },
-    });
+      );
   };
 
   const flush = () => {
@@ -72,9 +79,11 @@ export function startAutosave(storage: KeyValueStorage, stored: Model | undefine
     // Fired only for writes made by other tabs (and windows) of this site.
     if (e.key !== AUTOSAVE_KEY || e.storageArea !== storage) return;
     if (!otherTabWrote) {
-      store.getState().notify('info', 'This graph is open in another tab too, and that tab just saved its own changes.', [
-        'Your edits here are still autosaved, and the other tab\'s graph is then kept aside, not lost.',
-      ]);
+      store
+        .getState()
+        .notify('info', 'This graph is open in another tab too, and that tab just saved its own changes.', [
+          "Your edits here are still autosaved, and the other tab's graph is then kept aside, not lost.",
+        ]);
     }
     otherTabWrote = true;
   });

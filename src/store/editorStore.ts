@@ -223,7 +223,9 @@ export function createEditorStore(options: StoreOptions = {}) {
       },
 
       updateNode(id, edit) {
-        const fields = Object.keys(edit).concat(Object.keys(edit.attrs ?? {})).join(',');
+        const fields = Object.keys(edit)
+          .concat(Object.keys(edit.attrs ?? {}))
+          .join(',');
         commit(
           'Edit node',
           (d) => {
@@ -277,14 +279,22 @@ export function createEditorStore(options: StoreOptions = {}) {
         const model = r.model;
         commit(`Collapse ${id}`, () => model);
         set({ selectedNodes: new Set([id]), selectedEdges: new Set() });
-        if (r.dropped) get().notify('info', `Collapsed ${id}; ${r.dropped} connection${r.dropped > 1 ? 's' : ''} to its inner nodes had no port to go to and ${r.dropped > 1 ? 'were' : 'was'} removed (Undo brings ${r.dropped > 1 ? 'them' : 'it'} back).`);
+        if (r.dropped)
+          get().notify(
+            'info',
+            `Collapsed ${id}; ${r.dropped} connection${r.dropped > 1 ? 's' : ''} to its inner nodes had no port to go to and ${r.dropped > 1 ? 'were' : 'was'} removed (Undo brings ${r.dropped > 1 ? 'them' : 'it'} back).`,
+          );
         return true;
       },
 
       setGraphName(name) {
-        commit('Rename graph', (d) => {
-          d.name = name;
-        }, { coalesceKey: 'graph-name', semantic: false });
+        commit(
+          'Rename graph',
+          (d) => {
+            d.name = name;
+          },
+          { coalesceKey: 'graph-name', semantic: false },
+        );
       },
 
       removeSelection() {

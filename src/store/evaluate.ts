@@ -238,7 +238,10 @@ function readResults(graph: Graph, model: Model, wired: Map<string, Wired>): { r
       .sort((a, b) => a.port - b.port)
       .map((e) => {
         const from = outputNode(graph, e.source, e.sourcePort ?? 0);
-        return { name: nodeRef({ id: e.source, label: nodeLabel(byId.get(e.source) ?? { id: e.source }) }), value: from === undefined ? Number.NaN : session.value(from) };
+        return {
+          name: nodeRef({ id: e.source, label: nodeLabel(byId.get(e.source) ?? { id: e.source }) }),
+          value: from === undefined ? Number.NaN : session.value(from),
+        };
       });
     const bad = inputs.filter((i) => !Number.isFinite(i.value));
     const list = (xs: typeof inputs) => xs.map((i) => `${i.name} = ${i.value}`).join(', ');

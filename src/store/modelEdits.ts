@@ -3,18 +3,7 @@
  * op registry's port rules, nothing about React or React Flow. Checks that need the engine
  * (cycles) run on a candidate model through `checkGraph`, so the messages are the engine's.
  */
-import {
-  checkGraph,
-  edgeKey,
-  getOp,
-  isLeafOp,
-  nodeLabel,
-  nodeRef,
-  type Model,
-  type ModelEdge,
-  type ModelNode,
-  type OpDef,
-} from '../../graph-engine/index.ts';
+import { checkGraph, edgeKey, getOp, isLeafOp, nodeLabel, nodeRef, type Model, type ModelEdge, type ModelNode, type OpDef } from '../../graph-engine/index.ts';
 
 export const FORMAT_HEADER = { format: 'graphgrad', version: 1 } as const;
 
@@ -120,7 +109,16 @@ export function freeSpot(model: Model, position: XY, options: { step?: number; b
   const clear = (p: XY) => rooms.every((q) => q.x + q.width <= p.x || q.x >= p.x + block.width || q.y + q.height <= p.y || q.y >= p.y + block.height);
   const at = (dx: number, dy: number) => ({ x: Math.round(position.x + dx * step), y: Math.round(position.y + dy * step) });
   for (let r = 0; r <= 30; r++) {
-    for (const [dx, dy] of [[0, r], [r, 0], [0, -r], [-r, 0], [r, r], [-r, r], [r, -r], [-r, -r]]) {
+    for (const [dx, dy] of [
+      [0, r],
+      [r, 0],
+      [0, -r],
+      [-r, 0],
+      [r, r],
+      [-r, r],
+      [r, -r],
+      [-r, -r],
+    ]) {
       const p = at(dx, dy);
       if (clear(p)) return p;
     }

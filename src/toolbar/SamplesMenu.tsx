@@ -12,5 +12,11 @@ const shortName = (file: string) =>
     .join(' ');
 
 export function SamplesMenu() {
-  return <Menu name="Samples" button="Samples ▾" items={samples.map((s) => ({ label: shortName(s.name), detail: s.title, hint: `/?sample=${s.name}`, run: () => openSample(s.name) }))} />;
+  return (
+    <Menu
+      name="Samples"
+      button="Samples ▾"
+      items={samples.map((s) => ({ label: shortName(s.name), detail: s.title, hint: `/?sample=${s.name}`, run: () => openSample(s.name) }))}
+    />
+  );
 }

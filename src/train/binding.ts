@@ -47,7 +47,11 @@ export function bindingView(graph: Graph, ds: Pick<Dataset, 'columns' | 'targets
     if (node.op.name !== 'input' || node.origin) continue;
     const needed = graph.reachesLoss[node.index] === 1;
     const mapped = own(bind, node.id);
-    const candidates: [string | undefined, BindingRow['via']][] = [[mapped, 'bind'], [node.id, 'id'], [node.label, 'label']];
+    const candidates: [string | undefined, BindingRow['via']][] = [
+      [mapped, 'bind'],
+      [node.id, 'id'],
+      [node.label, 'label'],
+    ];
     const hit = candidates.find(([c]) => c !== undefined && ds.columns.includes(c));
     const isTarget = targetNodes.has(node.index);
     const row: BindingRow = { nodeId: node.id, label: node.label, role: isTarget ? 'target' : needed ? 'feature' : 'unused', needed };
@@ -70,7 +74,10 @@ export function bindingView(graph: Graph, ds: Pick<Dataset, 'columns' | 'targets
     }
     rows.push(row);
   }
-  if (!roles && graph.loss >= 0) notes.push(`The loss "${graph.nodes[graph.loss].label}" is not mse, bce or a cross-entropy, so there are no predictions to score: only the loss is tracked.`);
+  if (!roles && graph.loss >= 0)
+    notes.push(
+      `The loss "${graph.nodes[graph.loss].label}" is not mse, bce or a cross-entropy, so there are no predictions to score: only the loss is tracked.`,
+    );
   if (graph.loss < 0) problems.push('The graph names no loss node: set one in Build mode (select a node, "Use as loss").');
   const boundTargets = new Set(rows.filter((r) => r.role === 'target' && r.column).map((r) => r.column));
   const unused = ds.targets.filter((t) => !boundTargets.has(t));

@@ -8,7 +8,9 @@ import type { BindingView } from './binding.ts';
 export type DatasetSpec = { kind: 'builtin'; name: string } | { kind: 'csv'; name: string; text: string };
 
 /** Settings the panel may override on top of the model's training block. */
-export type TrainOverrides = Partial<Pick<TrainSettings, 'points' | 'noise' | 'testRatio' | 'seed' | 'lr' | 'batchSize' | 'optimizer' | 'l1' | 'l2' | 'patience' | 'labels' | 'bind'>>;
+export type TrainOverrides = Partial<
+  Pick<TrainSettings, 'points' | 'noise' | 'testRatio' | 'seed' | 'lr' | 'batchSize' | 'optimizer' | 'l1' | 'l2' | 'patience' | 'labels' | 'bind'>
+>;
 
 export interface TrainConfig {
   model: Model;

@@ -71,7 +71,10 @@ export class TrainRunner {
   private readonly gridSize: number;
   private lastHeat?: Heatmaps;
 
-  constructor(private readonly host: RunnerHost, options: RunnerOptions = {}) {
+  constructor(
+    private readonly host: RunnerHost,
+    options: RunnerOptions = {},
+  ) {
     this.sliceMs = options.sliceMs ?? 12;
     this.snap = new Throttle(options.snapshotMs ?? 66);
     this.heat = new Throttle(options.heatmapMs ?? 100);
@@ -256,7 +259,8 @@ export class TrainRunner {
     }
     const d = this.curve.delta();
     let stopped = t.stopped;
-    if (!stopped && this.atLimit()) stopped = { reason: 'epochs', message: `Reached the epoch limit (${this.config!.epochLimit}). Raise or clear the limit to train on.` };
+    if (!stopped && this.atLimit())
+      stopped = { reason: 'epochs', message: `Reached the epoch limit (${this.config!.epochLimit}). Raise or clear the limit to train on.` };
     return {
       seq: ++this.seq,
       epoch: t.epoch,
@@ -297,7 +301,14 @@ export class TrainRunner {
       thumbs[id] = out;
     }
     const heat: Heatmaps = { size, output: plane.output ? Float32Array.from(values[plane.output]) : undefined, thumbs, thumbSize: ts };
-    if (plane.outputs) Object.assign(heat, argmaxGrid(plane.outputs.map((id) => values[id]), size * size));
+    if (plane.outputs)
+      Object.assign(
+        heat,
+        argmaxGrid(
+          plane.outputs.map((id) => values[id]),
+          size * size,
+        ),
+      );
     return heat;
   }
 
@@ -321,7 +332,10 @@ export class TrainRunner {
     const derived = features.some((c) => DERIVED_FEATURES.includes(c));
     const plain = base.length === 2 && (!derived || (base.includes('x1') && base.includes('x2')));
     if (!plain) {
-      info.noPlane = base.length === 2 ? 'Derived features need the plane x1, x2.' : `The decision boundary needs exactly two input features (this graph reads ${features.length > 4 ? `${features.length} input features` : features.length ? features.join(', ') : 'none'}).`;
+      info.noPlane =
+        base.length === 2
+          ? 'Derived features need the plane x1, x2.'
+          : `The decision boundary needs exactly two input features (this graph reads ${features.length > 4 ? `${features.length} input features` : features.length ? features.join(', ') : 'none'}).`;
       return info;
     }
     const axes: [string, string] = base.includes('x1') && base.includes('x2') ? ['x1', 'x2'] : [base[0], base[1]];
@@ -368,7 +382,16 @@ export class TrainRunner {
       }
       valueRange = lo < hi ? [lo, hi] : [lo - 1, hi + 1];
     }
-    const plane: PlaneInfo = { axes, range, size: this.gridSize, thumbStep: 2, output, outputs, thumbnails: thumbnailsFor(t.graph, binding, MAX_THUMBS), valueRange };
+    const plane: PlaneInfo = {
+      axes,
+      range,
+      size: this.gridSize,
+      thumbStep: 2,
+      output,
+      outputs,
+      thumbnails: thumbnailsFor(t.graph, binding, MAX_THUMBS),
+      valueRange,
+    };
     info.plane = plane;
     const g = gridColumns(this.gridSize, range[0], range[1]);
     // Grid columns named after the axes, so features bound to any two columns can be drawn.
@@ -377,7 +400,12 @@ export class TrainRunner {
     this.heatIds = [...new Set([...(output ? [output] : []), ...(outputs ?? []), ...Object.values(plane.thumbnails).flat(2)])];
     const test = new Uint8Array(ds.rows);
     for (const r of t.split.test) test[r] = 1;
-    const points: PointsInfo = { x: Float32Array.from(col(axes[0])), y: Float32Array.from(col(axes[1])), label: labels ? Float32Array.from(labels) : new Float32Array(ds.rows), test };
+    const points: PointsInfo = {
+      x: Float32Array.from(col(axes[0])),
+      y: Float32Array.from(col(axes[1])),
+      label: labels ? Float32Array.from(labels) : new Float32Array(ds.rows),
+      test,
+    };
     info.points = points;
     return info;
   }
@@ -430,7 +458,10 @@ export function thumbnailsFor(graph: Graph, binding: BindingView, max: number): 
     for (const units of layers.values()) {
       // Prefer the activations; a layer without one shows its sums.
       const kind = units.some((u) => u.kind === 'a') ? 'a' : 'z';
-      const row = units.filter((u) => u.kind === kind).sort((a, b) => a.unit - b.unit).map((u) => u.id);
+      const row = units
+        .filter((u) => u.kind === kind)
+        .sort((a, b) => a.unit - b.unit)
+        .map((u) => u.id);
       if (count + row.length > max) break;
       rows.push(row);
       count += row.length;

@@ -60,21 +60,37 @@ function handKernel(H: number, epochs: number): number {
   const Y = ds.data[ds.columns.indexOf('y')];
   const rng = mulberry32(1);
   const init = (n: number, fanIn: number, fanOut: number) => Float64Array.from({ length: n }, () => (2 * rng() - 1) * Math.sqrt(6 / (fanIn + fanOut)));
-  const W1 = init(H * 2, 2, H), b1 = new Float64Array(H), W2 = init(H * H, H, H), b2 = new Float64Array(H), W3 = init(H, H, 1);
+  const W1 = init(H * 2, 2, H),
+    b1 = new Float64Array(H),
+    W2 = init(H * H, H, H),
+    b2 = new Float64Array(H),
+    W3 = init(H, H, 1);
   let b3 = 0;
-  const gW1 = new Float64Array(H * 2), gb1 = new Float64Array(H), gW2 = new Float64Array(H * H), gb2 = new Float64Array(H), gW3 = new Float64Array(H);
-  const a1 = new Float64Array(H), a2 = new Float64Array(H), d1 = new Float64Array(H), d2 = new Float64Array(H);
+  const gW1 = new Float64Array(H * 2),
+    gb1 = new Float64Array(H),
+    gW2 = new Float64Array(H * H),
+    gb2 = new Float64Array(H),
+    gW3 = new Float64Array(H);
+  const a1 = new Float64Array(H),
+    a2 = new Float64Array(H),
+    d1 = new Float64Array(H),
+    d2 = new Float64Array(H);
   const order = Int32Array.from({ length: POINTS }, (_, i) => i);
   const shuffleRng = rngFor(0, 'shuffle');
   const epoch = () => {
     shuffle(order, shuffleRng);
     for (let start = 0; start < POINTS; start += BATCH) {
       const n = Math.min(BATCH, POINTS - start);
-      gW1.fill(0); gb1.fill(0); gW2.fill(0); gb2.fill(0); gW3.fill(0);
+      gW1.fill(0);
+      gb1.fill(0);
+      gW2.fill(0);
+      gb2.fill(0);
+      gW3.fill(0);
       let gb3 = 0;
       for (let s = start; s < start + n; s++) {
         const r = order[s];
-        const x1 = X1[r], x2 = X2[r];
+        const x1 = X1[r],
+          x2 = X2[r];
         for (let j = 0; j < H; j++) a1[j] = Math.tanh(W1[j * 2] * x1 + W1[j * 2 + 1] * x2 + b1[j]);
         for (let j = 0; j < H; j++) {
           let z = b2[j];
@@ -86,24 +102,38 @@ function handKernel(H: number, epochs: number): number {
         const out = Math.tanh(z3);
         const dz3 = ((2 * (out - Y[r])) / n) * (1 - out * out);
         gb3 += dz3;
-        for (let i = 0; i < H; i++) { gW3[i] += dz3 * a2[i]; d2[i] = dz3 * W3[i] * (1 - a2[i] * a2[i]); }
+        for (let i = 0; i < H; i++) {
+          gW3[i] += dz3 * a2[i];
+          d2[i] = dz3 * W3[i] * (1 - a2[i] * a2[i]);
+        }
         d1.fill(0);
         for (let j = 0; j < H; j++) {
           gb2[j] += d2[j];
-          for (let i = 0; i < H; i++) { gW2[j * H + i] += d2[j] * a1[i]; d1[i] += d2[j] * W2[j * H + i]; }
+          for (let i = 0; i < H; i++) {
+            gW2[j * H + i] += d2[j] * a1[i];
+            d1[i] += d2[j] * W2[j * H + i];
+          }
         }
         for (let j = 0; j < H; j++) {
           const d = d1[j] * (1 - a1[j] * a1[j]);
-          gb1[j] += d; gW1[j * 2] += d * x1; gW1[j * 2 + 1] += d * x2;
+          gb1[j] += d;
+          gW1[j * 2] += d * x1;
+          gW1[j * 2 + 1] += d * x2;
         }
       }
       for (let i = 0; i < W1.length; i++) W1[i] -= LR * gW1[i];
-      for (let i = 0; i < H; i++) { b1[i] -= LR * gb1[i]; b2[i] -= LR * gb2[i]; W3[i] -= LR * gW3[i]; }
+      for (let i = 0; i < H; i++) {
+        b1[i] -= LR * gb1[i];
+        b2[i] -= LR * gb2[i];
+        W3[i] -= LR * gW3[i];
+      }
       for (let i = 0; i < W2.length; i++) W2[i] -= LR * gW2[i];
       b3 -= LR * gb3;
     }
   };
-  return time(() => { for (let e = 0; e < epochs; e++) epoch(); }, epochs * POINTS);
+  return time(() => {
+    for (let e = 0; e < epochs; e++) epoch();
+  }, epochs * POINTS);
 }
 
 // ---- naive autograd: one object per scalar, closures, a fresh graph and topological sort per step ----
@@ -111,31 +141,47 @@ function handKernel(H: number, epochs: number): number {
 class Value {
   grad = 0;
   backwardFn: () => void = () => {};
-  constructor(public data: number, public children: Value[] = []) {}
+  constructor(
+    public data: number,
+    public children: Value[] = [],
+  ) {}
   add(o: Value): Value {
     const out = new Value(this.data + o.data, [this, o]);
-    out.backwardFn = () => { this.grad += out.grad; o.grad += out.grad; };
+    out.backwardFn = () => {
+      this.grad += out.grad;
+      o.grad += out.grad;
+    };
     return out;
   }
   mul(o: Value): Value {
     const out = new Value(this.data * o.data, [this, o]);
-    out.backwardFn = () => { this.grad += o.data * out.grad; o.grad += this.data * out.grad; };
+    out.backwardFn = () => {
+      this.grad += o.data * out.grad;
+      o.grad += this.data * out.grad;
+    };
     return out;
   }
   sub(o: Value): Value {
     const out = new Value(this.data - o.data, [this, o]);
-    out.backwardFn = () => { this.grad += out.grad; o.grad -= out.grad; };
+    out.backwardFn = () => {
+      this.grad += out.grad;
+      o.grad -= out.grad;
+    };
     return out;
   }
   tanh(): Value {
     const t = Math.tanh(this.data);
     const out = new Value(t, [this]);
-    out.backwardFn = () => { this.grad += (1 - t * t) * out.grad; };
+    out.backwardFn = () => {
+      this.grad += (1 - t * t) * out.grad;
+    };
     return out;
   }
   scale(k: number): Value {
     const out = new Value(this.data * k, [this]);
-    out.backwardFn = () => { this.grad += k * out.grad; };
+    out.backwardFn = () => {
+      this.grad += k * out.grad;
+    };
     return out;
   }
   backward(): void {
@@ -156,7 +202,8 @@ class Value {
 function naive(epochs: number): number {
   const ds = makeDataset('spiral', { points: POINTS, noise: 0, labels: 'pm1' });
   const rng = mulberry32(1);
-  const layer = (k: number, u: number) => Array.from({ length: u }, () => ({ w: Array.from({ length: k }, () => new Value((2 * rng() - 1) * Math.sqrt(6 / (k + u)))), b: new Value(0) }));
+  const layer = (k: number, u: number) =>
+    Array.from({ length: u }, () => ({ w: Array.from({ length: k }, () => new Value((2 * rng() - 1) * Math.sqrt(6 / (k + u)))), b: new Value(0) }));
   const layers = [layer(2, 8), layer(8, 8), layer(8, 1)];
   const params = layers.flat().flatMap((n) => [...n.w, n.b]);
   const order = Array.from({ length: POINTS }, (_, i) => i);
@@ -178,7 +225,9 @@ function naive(epochs: number): number {
       for (const p of params) p.data -= LR * p.grad;
     }
   };
-  return time(() => { for (let e = 0; e < epochs; e++) epoch(); }, epochs * POINTS);
+  return time(() => {
+    for (let e = 0; e < epochs; e++) epoch();
+  }, epochs * POINTS);
 }
 
 // ---- report ----
@@ -206,7 +255,8 @@ const rows: [string, number, string][] = [
 ];
 console.log(`${pad('2-8-8-1 tanh', 50)}${pad('µs/sample-step', 16)}${pad('epochs/s', 10)}vs GraphGrad`);
 console.log('-'.repeat(90));
-for (const [name, us, note] of rows) console.log(`${pad(name, 50)}${pad(fmt(us), 16)}${pad(eps(us), 10)}${(us / gg.us).toFixed(2)}x ${note ? ` (${note})` : ''}`);
+for (const [name, us, note] of rows)
+  console.log(`${pad(name, 50)}${pad(fmt(us), 16)}${pad(eps(us), 10)}${(us / gg.us).toFixed(2)}x ${note ? ` (${note})` : ''}`);
 console.log(`\nGraphGrad / hand kernel: ${(gg.us / hand).toFixed(2)}x (target <= 1.5x); naive / GraphGrad: ${(slow / gg.us).toFixed(0)}x (target >= 50x)\n`);
 
 console.log(`${pad('scaling: 2-W-W-1 tanh', 30)}${pad('nodes', 8)}${pad('GraphGrad µs', 14)}${pad('hand µs', 10)}ratio`);
@@ -222,5 +272,7 @@ console.log(`\n${pad('scaling: depth (tanh layers of 8)', 36)}${pad('nodes', 8)}
 console.log('-'.repeat(72));
 for (const depth of [1, 2, 4, 8, 16]) {
   const g = graphgrad(withWidth(spiral, 8, depth), 20);
-  console.log(`${pad(`${depth} hidden layer${depth > 1 ? 's' : ''}`, 36)}${pad(String(g.nodes), 8)}${pad(fmt(g.us), 16)}${((g.us * 1000) / g.nodes).toFixed(1)}`);
+  console.log(
+    `${pad(`${depth} hidden layer${depth > 1 ? 's' : ''}`, 36)}${pad(String(g.nodes), 8)}${pad(fmt(g.us), 16)}${((g.us * 1000) / g.nodes).toFixed(1)}`,
+  );
 }

@@ -25,7 +25,10 @@ export async function withBuiltApp(measure: (url: string) => Promise<void>): Pro
   console.log(`Building the app, to serve on port ${port}...`);
   const outDir = `node_modules/.bench-dist-${port}`;
   execSync(`npx vite build --outDir ${outDir} --emptyOutDir`, { stdio: 'ignore' });
-  const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   const url = `http://127.0.0.1:${port}/`;
   try {
     await waitForServer(url);

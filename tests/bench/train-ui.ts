@@ -77,21 +77,42 @@ function summarise(r: Result) {
   const moving = r.epochs.find((e) => e.epoch > 0);
   const last = r.epochs[r.epochs.length - 1];
   const eps = moving && last && last.t > moving.t ? ((last.epoch - moving.epoch) * 1000) / (last.t - moving.t) : 0;
-  return { fps: 1000 / mean, mean, p95: f[Math.floor(f.length * 0.95)] ?? 0, max: f[f.length - 1] ?? 0, eps, epochs: last?.epoch ?? 0, lossBelow: r.lossBelow, finalLoss: r.finalLoss };
+  return {
+    fps: 1000 / mean,
+    mean,
+    p95: f[Math.floor(f.length * 0.95)] ?? 0,
+    max: f[f.length - 1] ?? 0,
+    eps,
+    epochs: last?.epoch ?? 0,
+    lossBelow: r.lossBelow,
+    finalLoss: r.finalLoss,
+  };
 }
 
 async function main() {
   await withBuiltApp(async (url) => {
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(summarise(await runOnce(CHROMIUM, url, 'spiral-mlp')));
-    console.log(`\nTrain mode benchmark: samples/spiral-mlp.json (2-8-8-1 tanh, 500-point spiral), ${RUN_MS / 1000} s of training per run, headless Chromium\n`);
-    console.log('| run | page fps while training (mean / p95 / max frame ms) | epochs/s (worker) | epochs in the window | Play → train loss < 0.01 | final train loss |');
+    console.log(
+      `\nTrain mode benchmark: samples/spiral-mlp.json (2-8-8-1 tanh, 500-point spiral), ${RUN_MS / 1000} s of training per run, headless Chromium\n`,
+    );
+    console.log(
+      '| run | page fps while training (mean / p95 / max frame ms) | epochs/s (worker) | epochs in the window | Play → train loss < 0.01 | final train loss |',
+    );
     console.log('|---|---|---|---|---|---|');
     runs.forEach((r, i) =>
-      console.log(`| ${i + 1} | ${r.fps.toFixed(0)} fps (${r.mean.toFixed(1)} / ${r.p95.toFixed(1)} / ${r.max.toFixed(0)}) | ${Math.round(r.eps)} | ${r.epochs} | ${r.lossBelow === undefined ? 'not reached' : `${(r.lossBelow / 1000).toFixed(2)} s`} | ${r.finalLoss} |`),
+      console.log(
+        `| ${i + 1} | ${r.fps.toFixed(0)} fps (${r.mean.toFixed(1)} / ${r.p95.toFixed(1)} / ${r.max.toFixed(0)}) | ${Math.round(r.eps)} | ${r.epochs} | ${r.lossBelow === undefined ? 'not reached' : `${(r.lossBelow / 1000).toFixed(2)} s`} | ${r.finalLoss} |`,
+      ),
     );
-    const worst = { fps: Math.min(...runs.map((r) => r.fps)), eps: Math.min(...runs.map((r) => r.eps)), t: Math.max(...runs.map((r) => r.lossBelow ?? Infinity)) };
-    console.log(`\nTargets: >= 50 fps while training: ${worst.fps >= 50 ? 'OK' : 'MISSED'} (worst ${worst.fps.toFixed(0)}); >= 500 epochs/s: ${worst.eps >= 500 ? 'OK' : 'MISSED'} (worst ${Math.round(worst.eps)}); loss < 0.01 within 5 s: ${worst.t <= 5000 ? 'OK' : 'MISSED'} (worst ${Number.isFinite(worst.t) ? `${(worst.t / 1000).toFixed(2)} s` : 'not reached'})`);
+    const worst = {
+      fps: Math.min(...runs.map((r) => r.fps)),
+      eps: Math.min(...runs.map((r) => r.eps)),
+      t: Math.max(...runs.map((r) => r.lossBelow ?? Infinity)),
+    };
+    console.log(
+      `\nTargets: >= 50 fps while training: ${worst.fps >= 50 ? 'OK' : 'MISSED'} (worst ${worst.fps.toFixed(0)}); >= 500 epochs/s: ${worst.eps >= 500 ? 'OK' : 'MISSED'} (worst ${Math.round(worst.eps)}); loss < 0.01 within 5 s: ${worst.t <= 5000 ? 'OK' : 'MISSED'} (worst ${Number.isFinite(worst.t) ? `${(worst.t / 1000).toFixed(2)} s` : 'not reached'})`,
+    );
   });
 }
 

@@ -15,7 +15,6 @@ import { join } from 'node:path';
 import { serializeModel, type Model } from '../../graph-engine/index.ts';
 import { expandedMlpModel, gridModel } from '../support/models.ts';
 
-
 interface FrameStats {
   mean: number;
   p95: number;
@@ -220,7 +219,23 @@ async function measure(browser: Browser, url: string, model: Model) {
   });
   const outTo = await viewportZoom(page);
   await context.close();
-  return { name: model.name ?? '', nodes: model.nodes.length, edges: model.edges.length, rendered, openMs, fitZoom, pan: panFit, mid, panMid, near, panNear, zoom, zoomOut, outTo, drag };
+  return {
+    name: model.name ?? '',
+    nodes: model.nodes.length,
+    edges: model.edges.length,
+    rendered,
+    openMs,
+    fitZoom,
+    pan: panFit,
+    mid,
+    panMid,
+    near,
+    panNear,
+    zoom,
+    zoomOut,
+    outTo,
+    drag,
+  };
 }
 
 async function main() {
@@ -250,7 +265,8 @@ async function main() {
     console.log('\nGraphGrad UI benchmark (headless Chromium; frame times in ms: mean / p95 / max)\n');
     console.log('| graph | nodes in DOM | open | pan | zoom | drag a node |');
     console.log('|---|---|---|---|---|---|');
-    for (const r of rows) console.log(`| ${r.name}: ${r.nodes} nodes, ${r.edges} edges | ${r.rendered} | ${r.openMs} ms | ${f(r.pan)} | ${f(r.zoom)} | ${f(r.drag)} |`);
+    for (const r of rows)
+      console.log(`| ${r.name}: ${r.nodes} nodes, ${r.edges} edges | ${r.rendered} | ${r.openMs} ms | ${f(r.pan)} | ${f(r.zoom)} | ${f(r.drag)} |`);
     // The same figures side by side, one column per graph, the baseline first.
     const pct = (z: number) => `${Math.round(z * 100)}%`;
     const fps = (s: FrameStats) => `${s.mean.toFixed(1)} ms (${s.fps.toFixed(0)} fps)`;
@@ -262,7 +278,10 @@ async function main() {
       ['zoom in and out from the fitted view: mean frame', (r) => fps(r.zoom)],
       ['zoom out from ~100%: mean frame', (r) => `${fps(r.zoomOut)} to ${pct(r.outTo)}`],
       ['drag a node: mean frame', (r) => fps(r.drag)],
-      ['p95 frame pan / zoom / zoom out / drag', (r) => `${r.pan.p95.toFixed(0)} / ${r.zoom.p95.toFixed(0)} / ${r.zoomOut.p95.toFixed(0)} / ${r.drag.p95.toFixed(0)} ms`],
+      [
+        'p95 frame pan / zoom / zoom out / drag',
+        (r) => `${r.pan.p95.toFixed(0)} / ${r.zoom.p95.toFixed(0)} / ${r.zoomOut.p95.toFixed(0)} / ${r.drag.p95.toFixed(0)} ms`,
+      ],
     ];
     console.log(`\n| | ${rows.map((r) => `${r.name}: ${r.nodes} nodes, ${r.edges} edges`).join(' | ')} |`);
     console.log(`|---|${rows.map(() => '---|').join('')}`);

@@ -32,7 +32,12 @@ test('a new user builds J = 3(a + bc), edits, undoes, reloads, saves and reopens
   await connect(page, v, J, 1);
   await expect(page.locator('.react-flow__edge')).toHaveCount(6);
 
-  for (const [id, value] of [[a, '5'], [b, '3'], [c, '2'], [three, '3']] as const) {
+  for (const [id, value] of [
+    [a, '5'],
+    [b, '3'],
+    [c, '2'],
+    [three, '3'],
+  ] as const) {
     await select(page, id);
     await setField(page, 'Value', value);
   }
@@ -250,9 +255,15 @@ test('quick-add, copy/paste, deep links, mode switch, dark theme', async ({ page
   expect(dialog.x + dialog.width).toBeLessThanOrEqual(pane.x + pane.width);
   expect(dialog.y + dialog.height).toBeLessThanOrEqual(pane.y + pane.height);
   expect(await page.evaluate(() => document.scrollingElement!.scrollTop + document.querySelector('.app')!.scrollTop)).toBe(0);
-  const clipped = await page.getByRole('option').evaluateAll((rows) =>
-    rows.flatMap((row) => [...row.children].filter((c) => (c as HTMLElement).scrollWidth > (c as HTMLElement).clientWidth + 1 && !c.classList.contains('quick-add__desc')).map((c) => c.textContent)),
-  );
+  const clipped = await page
+    .getByRole('option')
+    .evaluateAll((rows) =>
+      rows.flatMap((row) =>
+        [...row.children]
+          .filter((c) => (c as HTMLElement).scrollWidth > (c as HTMLElement).clientWidth + 1 && !c.classList.contains('quick-add__desc'))
+          .map((c) => c.textContent),
+      ),
+    );
   expect(clipped).toEqual([]);
   await shot(page, testInfo, '20-quick-add-corner');
   await search.press('Escape');
@@ -304,7 +315,11 @@ test('an autosaved graph that fails validation is kept aside and reported, and a
   await expect(alert).toContainText('did not pass validation, so it was kept aside under "graphgrad.autosave.rejected.');
   await expect(alert).toContainText('Node "x": unknown op "bogus"');
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
-  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('graphgrad.autosave.rejected.')).map((k) => localStorage.getItem(k)));
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('graphgrad.autosave.rejected.'))
+      .map((k) => localStorage.getItem(k)),
+  );
   expect(kept).toEqual([bad]);
   await shot(page, testInfo, '05-autosave-kept-aside');
   // The notice hands the kept-aside graph back as a file, exactly as it was stored.
@@ -319,7 +334,9 @@ test('an autosaved graph that fails validation is kept aside and reported, and a
 });
 
 test('every sample opens fitted with no card over another or under the minimap', async ({ page }) => {
-  const names = readdirSync('samples').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  const names = readdirSync('samples')
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''));
   expect(names.length).toBeGreaterThanOrEqual(10);
   for (const name of names) {
     const model = JSON.parse(readFileSync(`samples/${name}.json`, 'utf8'));
@@ -361,7 +378,9 @@ const misdrawnEdges = (page: Page) =>
       if (!m || !path || !handle) return [`${id}: no path or handle`];
       const end = path.getPointAtLength(path.getTotalLength()).matrixTransform(path.getScreenCTM()!);
       const h = handle.getBoundingClientRect();
-      return Math.abs(end.y - (h.top + h.height / 2)) < 4 && Math.abs(end.x - (h.left + h.width / 2)) < 12 ? [] : [`${id} ends at ${Math.round(end.x)},${Math.round(end.y)}`];
+      return Math.abs(end.y - (h.top + h.height / 2)) < 4 && Math.abs(end.x - (h.left + h.width / 2)) < 12
+        ? []
+        : [`${id} ends at ${Math.round(end.x)},${Math.round(end.y)}`];
     }),
   );
 
@@ -407,7 +426,11 @@ const viewZoom = (page: Page) =>
 
 /** Heights of the mounted cards, by node id. */
 const cardHeights = (page: Page) =>
-  page.evaluate(() => Object.fromEntries([...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((n) => [n.dataset.id!, n.querySelector<HTMLElement>('.op-node')!.offsetHeight])));
+  page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((n) => [n.dataset.id!, n.querySelector<HTMLElement>('.op-node')!.offsetHeight]),
+    ),
+  );
 
 test('a large graph: blocks and canvas edges zoomed out, only the cards on screen mounted zoomed in', async ({ page }, testInfo) => {
   const file = testInfo.outputPath('grid.json');

@@ -21,7 +21,10 @@ const withNode = (node: Record<string, unknown>): Model =>
     format: 'graphgrad',
     version: 1,
     name: 'hostile',
-    nodes: [{ id: 'x', op: 'input', value: 1 }, { id: 'bad', ...node }],
+    nodes: [
+      { id: 'x', op: 'input', value: 1 },
+      { id: 'bad', ...node },
+    ],
     edges: [],
   }) as unknown as Model;
 
@@ -46,7 +49,9 @@ for (const [what, model] of hostileLinks) {
     await select(page, 'a');
     await setField(page, 'Value', '10');
     await expect(cardValue(nodeById(page, 'J'))).toHaveText('48');
-    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('graphgrad.autosave') ?? '{}').nodes?.find((n: { id: string }) => n.id === 'a')?.value)).toBe(10);
+    await expect
+      .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('graphgrad.autosave') ?? '{}').nodes?.find((n: { id: string }) => n.id === 'a')?.value))
+      .toBe(10);
     await page.reload();
     await expect(cardValue(nodeById(page, 'J'))).toHaveText('48');
   });
@@ -64,7 +69,7 @@ test('a link that inflates to hundreds of megabytes is refused with its size, an
   await shot(page, testInfo, 'hostile-bomb-link');
 });
 
-test('two tabs: an edit over the other tab\'s newer graph keeps that graph, and both can be had', async ({ page, context }) => {
+test("two tabs: an edit over the other tab's newer graph keeps that graph, and both can be had", async ({ page, context }) => {
   await page.goto('/');
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
   const other = await context.newPage();
@@ -78,11 +83,11 @@ test('two tabs: an edit over the other tab\'s newer graph keeps that graph, and 
   await page.bringToFront();
   await page.getByLabel('Name', { exact: true }).fill('Made in the first tab');
   await expect.poll(() => storedName(page)).toBe('Made in the first tab');
-  const kept = page.getByRole('status').filter({ hasText: 'the other tab\'s graph was kept aside' });
+  const kept = page.getByRole('status').filter({ hasText: "the other tab's graph was kept aside" });
   await expect(kept).toBeVisible();
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem('graphgrad.autosave.other-tab') ?? '{}').name)).toBe('Made in the second tab');
   // Opening it here gives both: Undo goes back to this tab's graph.
-  await kept.getByRole('button', { name: 'Open the other tab\'s graph' }).click();
+  await kept.getByRole('button', { name: "Open the other tab's graph" }).click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Made in the second tab');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Made in the first tab');
@@ -158,7 +163,12 @@ test('node ids named like JavaScript built-ins train like any others', async ({ 
   const xor = JSON.parse(readFileSync('samples/xor-mlp.json', 'utf8')) as Model;
   const rename: Record<string, string> = { h: 'toString', out: 'constructor', L: '__proto__' };
   const to = (id: string) => rename[id] ?? id;
-  const hostile = { ...xor, nodes: xor.nodes.map((n) => ({ ...n, id: to(n.id) })), edges: xor.edges.map((e) => ({ ...e, source: to(e.source), target: to(e.target) })), loss: to(xor.loss!) };
+  const hostile = {
+    ...xor,
+    nodes: xor.nodes.map((n) => ({ ...n, id: to(n.id) })),
+    edges: xor.edges.map((e) => ({ ...e, source: to(e.source), target: to(e.target) })),
+    loss: to(xor.loss!),
+  };
   await page.goto('/');
   await openLink(page, await encodeShareFragment(hostile));
   await expect(nodeById(page, 'toString')).toBeVisible();

@@ -174,7 +174,11 @@ test('a 19,901-node graph opens through Open, fitted in the canvas overview', as
   // Fitted: the whole grid (its first and last columns' cards, and the loss) lies inside the pane.
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   const view = await viewport(page);
-  const corners = [{ x: 0, y: 0 }, { x: 99 * 230 + 168, y: 198 * 120 + 60 }, { x: 100 * 230 + 168, y: (199 * 120) / 2 }];
+  const corners = [
+    { x: 0, y: 0 },
+    { x: 99 * 230 + 168, y: 198 * 120 + 60 },
+    { x: 100 * 230 + 168, y: (199 * 120) / 2 },
+  ];
   for (const c of corners) {
     const sx = view.x + c.x * view.zoom;
     const sy = view.y + c.y * view.zoom;

@@ -95,7 +95,22 @@ test('imports that fail leave the graph untouched and list the problems', async 
   const cases: [string, string, RegExp][] = [
     ['malformed.json', '{\n  "format": "graphgrad",\n  "nodes": [,]\n}', /Not valid JSON at line 3, column 13/],
     ['newer.json', JSON.stringify({ format: 'graphgrad', version: 2, nodes: [], edges: [] }), /format version 2, written by a newer GraphGrad/],
-    ['cycle.json', JSON.stringify({ format: 'graphgrad', version: 1, nodes: [{ id: 'p', op: 'exp' }, { id: 'q', op: 'neg' }], edges: [{ source: 'p', target: 'q', port: 0 }, { source: 'q', target: 'p', port: 0 }] }), /cycle: "p" -> "q" -> "p"/],
+    [
+      'cycle.json',
+      JSON.stringify({
+        format: 'graphgrad',
+        version: 1,
+        nodes: [
+          { id: 'p', op: 'exp' },
+          { id: 'q', op: 'neg' },
+        ],
+        edges: [
+          { source: 'p', target: 'q', port: 0 },
+          { source: 'q', target: 'p', port: 0 },
+        ],
+      }),
+      /cycle: "p" -> "q" -> "p"/,
+    ],
     ['unknown.json', JSON.stringify({ format: 'graphgrad', version: 1, nodes: [{ id: 'z', op: 'frobnicate' }], edges: [] }), /unknown op "frobnicate"/],
     ['huge.json', `{"format": "graphgrad", "pad": "${'x'.repeat(21 * 1024 * 1024)}"}`, /GraphGrad opens models up to 20\.0 MB/],
   ];

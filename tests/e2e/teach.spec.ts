@@ -189,7 +189,10 @@ test('xor-mlp: the layer step shows the gradients it sends to its inputs; panel 
 });
 
 test('chain-rule: Apply update is disabled without params; presentation fits the whole graph', async ({ page }, testInfo) => {
-  for (const [width, height] of [[1366, 768], [1280, 720]]) {
+  for (const [width, height] of [
+    [1366, 768],
+    [1280, 720],
+  ]) {
     await page.setViewportSize({ width, height });
     await openTeach(page, 'chain-rule');
     await page.getByRole('button', { name: 'Run backward', exact: true }).click();

@@ -55,7 +55,9 @@ test('train XOR live: loss falls, accuracy reaches 100%, pause keeps the weights
   expect(saved.training).toMatchObject({ dataset: 'xor-table', optimizer: 'adam', lr: 0.1, seed: 1 });
 
   // A CSV with a bad row: the error names the line and column; nothing crashes.
-  await panel.getByLabel('Load a CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,y\n0,0,0\n0,1,1\n1,0,oops\n1,1,0\n') });
+  await panel
+    .getByLabel('Load a CSV file')
+    .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,y\n0,0,0\n0,1,1\n1,0,oops\n1,1,0\n') });
   await expect(panel.getByTestId('train-error')).toContainText('bad.csv: line 4, column 3 ("y"): "oops" is not a number');
   await shot(page, testInfo, 'train-03-bad-csv');
   // A good CSV with other column names: map them to the inputs.

@@ -7,13 +7,66 @@ import { initMacroParams, type Model } from '../../graph-engine/index.ts';
 
 /** Ids that collide with generated names, break quoting, or shadow JS / Python / PyTorch names. */
 export const HOSTILE_IDS: readonly string[] = [
-  'h/Z', 'h/W', 'h/A', 'h/x/stacked', 'h/x/axes1', 'const_1', 'const_0', 'L/sum', 'x#1',
-  'with space', ' padded ', 'ünïcödé λ', 'emoji 😀 𝔘 (non-BMP)', 'quote"d', "single'quote", '"""triple',
-  'back\\slash \\N{BULLET} \\u0041 \\x41 \\', 'new\nline\ttab\rcr\fff\vvt', 'bidi \u202e override \u2028 ls',
-  '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf',
-  'class', 'None', 'True', 'lambda', 'def', 'import', 'match', '_', '0starts_with_digit',
-  'forward', '__class__', '__init__', 'training', 'parameters', 'train', 'eval', 'to', 'type', 'float', 'cuda', 'apply', 'compile', '_parameters', '_modules',
-  'self', 'v', 'inputs', 'math', 'torch', 'nn', 'F', 'out', 'model', 'LOSS', 'INPUTS', 'grad_at',
+  'h/Z',
+  'h/W',
+  'h/A',
+  'h/x/stacked',
+  'h/x/axes1',
+  'const_1',
+  'const_0',
+  'L/sum',
+  'x#1',
+  'with space',
+  ' padded ',
+  'ünïcödé λ',
+  'emoji 😀 𝔘 (non-BMP)',
+  'quote"d',
+  "single'quote",
+  '"""triple',
+  'back\\slash \\N{BULLET} \\u0041 \\x41 \\',
+  'new\nline\ttab\rcr\fff\vvt',
+  'bidi \u202e override \u2028 ls',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'class',
+  'None',
+  'True',
+  'lambda',
+  'def',
+  'import',
+  'match',
+  '_',
+  '0starts_with_digit',
+  'forward',
+  '__class__',
+  '__init__',
+  'training',
+  'parameters',
+  'train',
+  'eval',
+  'to',
+  'type',
+  'float',
+  'cuda',
+  'apply',
+  'compile',
+  '_parameters',
+  '_modules',
+  'self',
+  'v',
+  'inputs',
+  'math',
+  'torch',
+  'nn',
+  'F',
+  'out',
+  'model',
+  'LOSS',
+  'INPUTS',
+  'grad_at',
   `long ${'x'.repeat(3000)}`,
 ];
 
@@ -36,7 +89,8 @@ export function renameIds(original: Model, rename: (id: string, i: number) => st
   };
   if (m.loss !== undefined) out.loss = to(m.loss);
   const training = (m as { training?: { bind?: Record<string, string> } }).training;
-  if (training?.bind) (out as { training?: unknown }).training = { ...training, bind: Object.fromEntries(Object.entries(training.bind).map(([k, v]) => [to(k), v])) };
+  if (training?.bind)
+    (out as { training?: unknown }).training = { ...training, bind: Object.fromEntries(Object.entries(training.bind).map(([k, v]) => [to(k), v])) };
   return out;
 }
 
@@ -64,10 +118,12 @@ export function hostileRename(m: Model, shift = 0, pool: readonly string[] = HOS
  */
 export function renameTo(m: Model, names: readonly string[]): Model {
   let k = 0;
-  return renameIds(m, (id, i) => (LAYERS.includes(m.nodes[i].op) ? id : names[k++] ?? id));
+  return renameIds(m, (id, i) => (LAYERS.includes(m.nodes[i].op) ? id : (names[k++] ?? id)));
 }
 
 export function loadSamples(): (readonly [string, Model])[] {
   const dir = new URL('../../samples/', import.meta.url);
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Model] as const);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Model] as const);
 }

@@ -5,7 +5,19 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { formatNumber, isLeafOp, nodeLabel, pathsToLoss, readMacro, texName, type BackwardStep, type ForwardStep, type Graph, type Stepper, numberTex } from '../../../graph-engine/index.ts';
+import {
+  formatNumber,
+  isLeafOp,
+  nodeLabel,
+  pathsToLoss,
+  readMacro,
+  texName,
+  type BackwardStep,
+  type ForwardStep,
+  type Graph,
+  type Stepper,
+  numberTex,
+} from '../../../graph-engine/index.ts';
 import { Formula } from '../../inspector/Formula.tsx';
 import { useEditor } from '../../store/useEditor.ts';
 import { NO_PARAMS, progress, type UnitStep } from './teachStore.ts';
@@ -119,14 +131,25 @@ export function TeachPanel() {
     <aside className="inspector mode-panel teach-panel" aria-label="Teach panel">
       <div className="teach-panel__head">
         <h2>Teach</h2>
-        <button type="button" className="teach-toggle" aria-pressed={presentation} onClick={() => state.setPresentation(!presentation)} title="Larger text and cards for a projector">
+        <button
+          type="button"
+          className="teach-toggle"
+          aria-pressed={presentation}
+          onClick={() => state.setPresentation(!presentation)}
+          title="Larger text and cards for a projector"
+        >
           Presentation
         </button>
       </div>
       {problem ? <p className="notice-inline notice-inline--incomplete">{problem}</p> : <Controls />}
       {!problem && (
         <>
-          <Timeline forward={p.forwardUnits} backward={p.backwardUnits} total={p.totalUnits} nodes={p.total !== p.totalUnits ? [p.forwardDone, p.backwardDone, p.total] : undefined} />
+          <Timeline
+            forward={p.forwardUnits}
+            backward={p.backwardUnits}
+            total={p.totalUnits}
+            nodes={p.total !== p.totalUnits ? [p.forwardDone, p.backwardDone, p.total] : undefined}
+          />
           {p.backwardBlocker && p.forwardDone === p.total && <p className="notice-inline notice-inline--incomplete">{p.backwardBlocker}</p>}
           <UpdateView />
           <StepView />
@@ -154,7 +177,13 @@ function Controls() {
         <button type="button" className="teach-btn teach-btn--fwd" disabled={!p.canForward} onClick={() => t.stepForward()} title="Compute the next node (→)">
           Step forward
         </button>
-        <button type="button" className="teach-btn teach-btn--bwd" disabled={p.canForward || !p.canBackward} onClick={() => t.stepBackward()} title="Visit the next node in reverse order (→ once forward is done)">
+        <button
+          type="button"
+          className="teach-btn teach-btn--bwd"
+          disabled={p.canForward || !p.canBackward}
+          onClick={() => t.stepBackward()}
+          title="Visit the next node in reverse order (→ once forward is done)"
+        >
           Step backward
         </button>
       </div>
@@ -167,10 +196,24 @@ function Controls() {
         </button>
       </div>
       <div className="teach-controls__row">
-        <button type="button" className="teach-btn" disabled={!p.canStepBack} onClick={() => t.stepBack()} aria-label="Step back" title="Undo the last step (←)">
+        <button
+          type="button"
+          className="teach-btn"
+          disabled={!p.canStepBack}
+          onClick={() => t.stepBack()}
+          aria-label="Step back"
+          title="Undo the last step (←)"
+        >
           ↶ Back
         </button>
-        <button type="button" className="teach-btn" aria-pressed={playing} onClick={() => t.setPlaying(!playing)} aria-label={playing ? 'Pause' : 'Play'} title="Play / pause (Space)">
+        <button
+          type="button"
+          className="teach-btn"
+          aria-pressed={playing}
+          onClick={() => t.setPlaying(!playing)}
+          aria-label={playing ? 'Pause' : 'Play'}
+          title="Play / pause (Space)"
+        >
           {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
         <label className="teach-speed">
@@ -200,7 +243,13 @@ function Controls() {
             }}
           />
         </label>
-        <button type="button" className="teach-btn teach-btn--update" disabled={!p.canUpdate || !lrValid} onClick={() => t.applyUpdate()} title={p.hasParams ? 'w ← w − lr · ∂L/∂w for every param, then forward again' : NO_PARAMS}>
+        <button
+          type="button"
+          className="teach-btn teach-btn--update"
+          disabled={!p.canUpdate || !lrValid}
+          onClick={() => t.applyUpdate()}
+          title={p.hasParams ? 'w ← w − lr · ∂L/∂w for every param, then forward again' : NO_PARAMS}
+        >
           Apply update
         </button>
       </div>
@@ -268,15 +317,21 @@ function StepView() {
     return (
       <section className="teach-step teach-step--intro" aria-label="Current step">
         <p>
-          Press <strong>Step forward</strong> (or <kbd>→</kbd>) to compute the graph one node at a time, in topological order. When
-          the loss is computed, <strong>Step backward</strong> walks back, applying the chain rule edge by edge.
+          Press <strong>Step forward</strong> (or <kbd>→</kbd>) to compute the graph one node at a time, in topological order. When the loss is computed,{' '}
+          <strong>Step backward</strong> walks back, applying the chain rule edge by edge.
         </p>
       </section>
     );
   }
   return (
     <section className={`teach-step teach-step--${last.kind}`} aria-label="Current step" aria-live="polite">
-      {last.macro ? <MacroStep last={last} stepper={st} /> : last.kind === 'forward' ? <ForwardView step={last.steps[0] as ForwardStep} stepper={st} /> : <BackwardView step={last.steps[0] as BackwardStep} stepper={st} />}
+      {last.macro ? (
+        <MacroStep last={last} stepper={st} />
+      ) : last.kind === 'forward' ? (
+        <ForwardView step={last.steps[0] as ForwardStep} stepper={st} />
+      ) : (
+        <BackwardView step={last.steps[0] as BackwardStep} stepper={st} />
+      )}
     </section>
   );
 }
@@ -317,7 +372,10 @@ function BackwardView({ step, stepper }: { step: BackwardStep; stepper: Stepper 
   return (
     <>
       <h3>
-        Backward: <span className="teach-name">∂{lossLabel}/∂{label}</span>
+        Backward:{' '}
+        <span className="teach-name">
+          ∂{lossLabel}/∂{label}
+        </span>
       </h3>
       {step.isLoss ? (
         <p className="small">
@@ -358,7 +416,9 @@ function BackwardView({ step, stepper }: { step: BackwardStep; stepper: Stepper 
                 </div>
                 <Formula tex={alignedTex(r.localLatex)} label={`Local derivative: ${r.localLatex}`} />
                 <dl className="teach-facts">
-                  <dt>upstream ∂{lossLabel}/∂{t}</dt>
+                  <dt>
+                    upstream ∂{lossLabel}/∂{t}
+                  </dt>
                   <dd>{fmt(r.upstream)}</dd>
                   <dt>contribution</dt>
                   <dd>
@@ -372,8 +432,8 @@ function BackwardView({ step, stepper }: { step: BackwardStep; stepper: Stepper 
       )}
       {step.multiPath && (
         <p className="teach-callout" role="note" data-testid="multi-path">
-          <strong>Multi-path sum.</strong> {label} reaches {lossLabel} along {live.length} edges, so its gradient is the sum of their
-          contributions: {textSum(live.map((r) => r.contribution))} = {fmt(step.grad)}.
+          <strong>Multi-path sum.</strong> {label} reaches {lossLabel} along {live.length} edges, so its gradient is the sum of their contributions:{' '}
+          {textSum(live.map((r) => r.contribution))} = {fmt(step.grad)}.
         </p>
       )}
       <div className="teach-sum">
@@ -436,7 +496,10 @@ function MacroStep({ last, stepper }: { last: UnitStep; stepper: Stepper }) {
         <p className="small muted">
           A collapsed layer steps as one unit: {last.steps.length} primitive nodes at once. Expand it in Build mode to step through them one by one.
         </p>
-        <Formula tex={`\\mathbf{x}_{${name}} = ${vectorTex(inputs)} \\;\\longmapsto\\; \\mathbf{y}_{${name}} = ${vectorTex(outputs)}`} label={`Layer ${title}: inputs ${inputs.map((x) => fmt(x)).join(', ')}; outputs ${outputs.map((x) => fmt(x)).join(', ')}`} />
+        <Formula
+          tex={`\\mathbf{x}_{${name}} = ${vectorTex(inputs)} \\;\\longmapsto\\; \\mathbf{y}_{${name}} = ${vectorTex(outputs)}`}
+          label={`Layer ${title}: inputs ${inputs.map((x) => fmt(x)).join(', ')}; outputs ${outputs.map((x) => fmt(x)).join(', ')}`}
+        />
       </>
     );
   }
@@ -451,28 +514,31 @@ function MacroStep({ last, stepper }: { last: UnitStep; stepper: Stepper }) {
       <p className="small muted">
         {last.steps.length} primitive nodes visited at once. The gradient arriving at the outputs flows back through the layer to its weights and inputs.
       </p>
-      <Formula tex={`\\begin{aligned} \\frac{\\partial ${texName(lossLabel)}}{\\partial \\mathbf{y}_{${name}}} &= ${vectorTex(reading?.outputs.map((o) => o.grad) ?? [])} \\\\ \\longmapsto\\; \\text{to inputs} &= ${vectorTex(inGrads)} \\end{aligned}`} label={`Layer ${title}: output gradients; contributions to its inputs ${inGrads.map((x) => fmt(x)).join(', ')}`} />
+      <Formula
+        tex={`\\begin{aligned} \\frac{\\partial ${texName(lossLabel)}}{\\partial \\mathbf{y}_{${name}}} &= ${vectorTex(reading?.outputs.map((o) => o.grad) ?? [])} \\\\ \\longmapsto\\; \\text{to inputs} &= ${vectorTex(inGrads)} \\end{aligned}`}
+        label={`Layer ${title}: output gradients; contributions to its inputs ${inGrads.map((x) => fmt(x)).join(', ')}`}
+      />
       {reading && reading.params.length > 0 && (
         <div className="teach-table-scroll">
-        <table className="teach-table">
-          <caption>Parameter gradients ({reading.params.length})</caption>
-          <thead>
-            <tr>
-              <th>param</th>
-              <th>value</th>
-              <th>∂{lossLabel}/∂w</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reading.params.slice(0, 16).map((p) => (
-              <tr key={p.id}>
-                <td>{p.id}</td>
-                <td>{fmt(p.value)}</td>
-                <td>{fmt(p.grad)}</td>
+          <table className="teach-table">
+            <caption>Parameter gradients ({reading.params.length})</caption>
+            <thead>
+              <tr>
+                <th>param</th>
+                <th>value</th>
+                <th>∂{lossLabel}/∂w</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {reading.params.slice(0, 16).map((p) => (
+                <tr key={p.id}>
+                  <td>{p.id}</td>
+                  <td>{fmt(p.value)}</td>
+                  <td>{fmt(p.grad)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       {reading && reading.params.length > 16 && <p className="small muted">First 16 of {reading.params.length} parameters.</p>}
@@ -490,30 +556,30 @@ function UpdateView() {
       <h3>Gradient-descent update (lr = {fmt(update.lr)})</h3>
       <Formula tex={'w \\leftarrow w - \\eta \\, \\frac{\\partial L}{\\partial w}'} label="w becomes w minus learning rate times dL/dw" />
       <div className="teach-table-scroll">
-      <table className="teach-table" data-testid="update-table">
-        <thead>
-          <tr>
-            <th>param</th>
-            <th>old</th>
-            <th>∂L/∂w</th>
-            <th title="− lr × ∂L/∂w">Δw</th>
-            <th>new</th>
-          </tr>
-        </thead>
-        <tbody>
-          {update.updates.slice(0, 40).map((u) => (
-            <tr key={u.id} data-testid="update-row" data-param={u.id}>
-              <td>{u.id}</td>
-              <td>{fmt(u.old)}</td>
-              <td>{fmt(u.grad)}</td>
-              <td>{fmt(u.new - u.old)}</td>
-              <td>
-                <strong>{fmt(u.new)}</strong>
-              </td>
+        <table className="teach-table" data-testid="update-table">
+          <thead>
+            <tr>
+              <th>param</th>
+              <th>old</th>
+              <th>∂L/∂w</th>
+              <th title="− lr × ∂L/∂w">Δw</th>
+              <th>new</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {update.updates.slice(0, 40).map((u) => (
+              <tr key={u.id} data-testid="update-row" data-param={u.id}>
+                <td>{u.id}</td>
+                <td>{fmt(u.old)}</td>
+                <td>{fmt(u.grad)}</td>
+                <td>{fmt(u.new - u.old)}</td>
+                <td>
+                  <strong>{fmt(u.new)}</strong>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       {update.updates.length > 40 && <p className="small muted">First 40 of {update.updates.length} parameters.</p>}
       <p className={`teach-loss ${better ? 'is-better' : 'is-worse'}`} data-testid="loss-change">
@@ -522,7 +588,9 @@ function UpdateView() {
           ({better ? '▼' : '▲'} {fmt(update.newLoss - update.oldLoss)})
         </span>
       </p>
-      {atUpdate && <p className="small muted">Forward ran again with the new parameters. Step backward for the next gradients, or press ← to undo this update.</p>}
+      {atUpdate && (
+        <p className="small muted">Forward ran again with the new parameters. Step backward for the next gradients, or press ← to undo this update.</p>
+      )}
     </section>
   );
 }
@@ -563,7 +631,9 @@ function PathsView() {
           Run the backward pass to the end (Run backward) to see every path from the leaf to {lossLabel} with its local derivatives.
         </p>
       ) : listing && listing.total === 0 ? (
-        <p className="small muted">{leafId} has no path to {lossLabel}: its gradient is 0.</p>
+        <p className="small muted">
+          {leafId} has no path to {lossLabel}: its gradient is 0.
+        </p>
       ) : listing ? (
         <>
           <ol className="teach-paths" data-testid="paths">
@@ -578,8 +648,8 @@ function PathsView() {
           </ol>
           {listing.truncated ? (
             <p className="teach-callout">
-              Showing {listing.paths.length} of {listing.total.toLocaleString('en')} paths (too many to list). All of them together add up to ∂
-              {lossLabel}/∂{name(listing.from)} = {fmt(listing.grad)}, which reverse mode computes without listing any.
+              Showing {listing.paths.length} of {listing.total.toLocaleString('en')} paths (too many to list). All of them together add up to ∂{lossLabel}/∂
+              {name(listing.from)} = {fmt(listing.grad)}, which reverse mode computes without listing any.
             </p>
           ) : (
             <p className="teach-sum-line" data-testid="paths-sum">
@@ -605,34 +675,40 @@ function CheckView() {
       <h3>Gradient check (finite differences)</h3>
       <p className="small muted">numeric = (L(x + h) − L(x − h)) / 2h, compared with reverse mode.</p>
       <div className="teach-table-scroll">
-      <table className="teach-table" data-testid="gradcheck">
-        <thead>
-          <tr>
-            <th>leaf</th>
-            <th>analytic</th>
-            <th>numeric</th>
-            <th>rel. error</th>
-          </tr>
-        </thead>
-        <tbody>
-          {checks.slice(0, CHECK_ROWS).map((r) => (
-            <tr key={r.id} className={ok(r.relError) ? 'is-ok' : 'is-bad'}>
-              <td>
-                {r.id} <span className="muted small">{r.op}</span>
-              </td>
-              <td>{fmt(r.analytic)}</td>
-              <td>{fmt(r.numeric)}</td>
-              <td>
-                {r.relError.toExponential(1)} {ok(r.relError) ? '✓' : '✗'}
-              </td>
+        <table className="teach-table" data-testid="gradcheck">
+          <thead>
+            <tr>
+              <th>leaf</th>
+              <th>analytic</th>
+              <th>numeric</th>
+              <th>rel. error</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {checks.slice(0, CHECK_ROWS).map((r) => (
+              <tr key={r.id} className={ok(r.relError) ? 'is-ok' : 'is-bad'}>
+                <td>
+                  {r.id} <span className="muted small">{r.op}</span>
+                </td>
+                <td>{fmt(r.analytic)}</td>
+                <td>{fmt(r.numeric)}</td>
+                <td>
+                  {r.relError.toExponential(1)} {ok(r.relError) ? '✓' : '✗'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
-      {checks.length > CHECK_ROWS && <p className="small muted">First {CHECK_ROWS} of {checks.length} leaves.</p>}
+      {checks.length > CHECK_ROWS && (
+        <p className="small muted">
+          First {CHECK_ROWS} of {checks.length} leaves.
+        </p>
+      )}
       <p className={`small ${ok(worst) ? '' : 'teach-bad'}`}>
-        {ok(worst) ? `All ${checks.length} gradients agree (worst relative error ${worst.toExponential(1)}).` : `Worst relative error ${worst.toExponential(1)}: check the ops involved.`}
+        {ok(worst)
+          ? `All ${checks.length} gradients agree (worst relative error ${worst.toExponential(1)}).`
+          : `Worst relative error ${worst.toExponential(1)}: check the ops involved.`}
       </p>
     </section>
   );

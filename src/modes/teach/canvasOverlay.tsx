@@ -5,14 +5,7 @@
  * a label), and the step's formula appears briefly above the card.
  */
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import {
-  BaseEdge,
-  EdgeLabelRenderer,
-  getBezierPath,
-  Panel,
-  type Edge,
-  type EdgeProps,
-} from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, Panel, type Edge, type EdgeProps } from '@xyflow/react';
 import type { Evaluation } from '../../store/evaluate.ts';
 import { useEditor } from '../../store/useEditor.ts';
 import { Formula } from '../../inspector/Formula.tsx';
@@ -90,7 +83,19 @@ export function useTeachCanvas(evaluation: Evaluation) {
  */
 const labelAnchor = (targetHandleId: string | null | undefined) => (Number(/\d+$/.exec(targetHandleId ?? '')?.[0] ?? 0) % 2 ? '4px' : 'calc(-100% - 4px)');
 
-function TeachEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, targetHandleId, markerEnd, style, data }: EdgeProps<TeachFlowEdge>) {
+function TeachEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  targetHandleId,
+  markerEnd,
+  style,
+  data,
+}: EdgeProps<TeachFlowEdge>) {
   const [path, lx, ly] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const show = data && (data.local || data.contribution || data.flowing);
   return (
@@ -106,10 +111,26 @@ function TeachEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition,
             data-target={data.target}
             title={data.title}
           >
-            {data.flowing && !data.local && <span className="teach-edge-label__flow" data-testid="edge-flow">{data.flowing}</span>}
-            {data.name && <span className="teach-edge-label__name" data-testid="edge-name">{data.name}</span>}
-            {data.local && <span className="teach-edge-label__local" data-testid="edge-local">{data.local}</span>}
-            {data.contribution && <span className="teach-edge-label__contrib" data-testid="edge-contribution">{data.contribution}</span>}
+            {data.flowing && !data.local && (
+              <span className="teach-edge-label__flow" data-testid="edge-flow">
+                {data.flowing}
+              </span>
+            )}
+            {data.name && (
+              <span className="teach-edge-label__name" data-testid="edge-name">
+                {data.name}
+              </span>
+            )}
+            {data.local && (
+              <span className="teach-edge-label__local" data-testid="edge-local">
+                {data.local}
+              </span>
+            )}
+            {data.contribution && (
+              <span className="teach-edge-label__contrib" data-testid="edge-contribution">
+                {data.contribution}
+              </span>
+            )}
           </div>
         </EdgeLabelRenderer>
       )}
@@ -143,7 +164,8 @@ export function TeachCanvasLayer() {
   const st = teachStore.getState().stepper;
   if (last.macro) {
     text = `${last.kind === 'forward' ? 'Forward' : 'Backward'} through layer ${title}: ${last.steps.length} primitive nodes in one step`;
-    if (last.kind === 'backward' && last.inputGrads?.length) text += `; to its inputs: ${last.inputGrads.map((g) => formatNumber(g).replace('-', '−')).join(', ')}`;
+    if (last.kind === 'backward' && last.inputGrads?.length)
+      text += `; to its inputs: ${last.inputGrads.map((g) => formatNumber(g).replace('-', '−')).join(', ')}`;
   } else if (step?.kind === 'backward' && st) tex = collapsedBackwardTex(st.graph, step, (id) => labels.get(id) ?? id);
   else if (step) tex = step.latex;
   return <Caption kind={last.kind} tex={tex} text={text} />;
@@ -174,7 +196,12 @@ function Caption({ kind, tex, text }: { kind: string; tex?: string; text?: strin
     return () => ro.disconnect();
   });
   return (
-    <Panel position="top-center" className={`teach-caption teach-caption--${kind}`} data-testid="teach-caption" style={{ ['--caption-scale' as string]: scale }}>
+    <Panel
+      position="top-center"
+      className={`teach-caption teach-caption--${kind}`}
+      data-testid="teach-caption"
+      style={{ ['--caption-scale' as string]: scale }}
+    >
       <div ref={ref}>{tex ? <Formula tex={tex} label={tex} /> : <span className="teach-caption__text">{text}</span>}</div>
     </Panel>
   );

@@ -114,7 +114,20 @@ export const NO_PARAMS = 'This graph has no parameters (param nodes or layers) t
 
 export function progress(s: TeachState): Progress {
   const st = s.stepper;
-  if (!st || !s.units) return { forwardUnits: 0, backwardUnits: 0, totalUnits: 0, forwardDone: 0, backwardDone: 0, total: 0, canForward: false, canBackward: false, canUpdate: false, hasParams: false, canStepBack: false };
+  if (!st || !s.units)
+    return {
+      forwardUnits: 0,
+      backwardUnits: 0,
+      totalUnits: 0,
+      forwardDone: 0,
+      backwardDone: 0,
+      total: 0,
+      canForward: false,
+      canBackward: false,
+      canUpdate: false,
+      hasParams: false,
+      canStepBack: false,
+    };
   const blocker = st.session.backwardBlocker();
   const hasParams = st.graph.nodes.some((n) => n.op.name === 'param');
   const { order } = s.units.graph;
@@ -154,7 +167,10 @@ export function createTeachStore(editor: EditorStoreApi) {
       const order = units.graph.order;
       if (st.backwardDone > 0) {
         const u = unitOfNode(units, order[st.total - st.backwardDone]);
-        const done = units.members.get(u)!.filter((n) => st.hasGrad(n)).reverse();
+        const done = units.members
+          .get(u)!
+          .filter((n) => st.hasGrad(n))
+          .reverse();
         const macro = units.graph.macros.has(u);
         const steps = done.map((n) => st.describeBackward(n));
         return { kind: 'backward', unit: u, macro, steps, ...(macro ? { inputGrads: macroInputGrads(st, u) } : {}) };
@@ -300,7 +316,9 @@ export function createTeachStore(editor: EditorStoreApi) {
         const oldLoss = st.session.value(lossIndex);
         const updates = gradientStep(st.session, lr);
         if (updates.length === 0) {
-          e.notify('info', 'This graph has no parameters to update.', ['Only param nodes (and the weights inside layer macros) are trained; inputs and constants stay fixed.']);
+          e.notify('info', 'This graph has no parameters to update.', [
+            'Only param nodes (and the weights inside layer macros) are trained; inputs and constants stay fixed.',
+          ]);
           st.session.hasGrads = true;
           return false;
         }

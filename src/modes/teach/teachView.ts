@@ -99,8 +99,7 @@ export function buildTeachView(model: Model, evaluation: Evaluation, s: TeachSta
   model.edges.forEach((e, i) => {
     const key = edgeKey(e);
     const g = units.edgesOfModel[i] ?? [];
-    const active =
-      s.last?.kind === 'forward' ? e.target === current : s.last?.kind === 'backward' ? e.source === current : false;
+    const active = s.last?.kind === 'forward' ? e.target === current : s.last?.kind === 'backward' ? e.source === current : false;
     if (active) edgeClass.set(key, `teach-edge-active teach-edge-active--${s.last!.kind}`);
     if (!active && !labelAll) return;
     // Edges into or out of a collapsed layer run close together (several ports on one card): only
@@ -132,4 +131,3 @@ export function buildTeachView(model: Model, evaluation: Evaluation, s: TeachSta
   });
   return { evaluation: { ...evaluation, results }, nodeClass, edgeClass, edgeData };
 }
-

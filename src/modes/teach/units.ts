@@ -98,7 +98,6 @@ export function macroInputGrads(stepper: Stepper, macroId: string): number[] {
   );
 }
 
-
 /** The macro (collapsed layer) an edge record's target belongs to, if any. */
 export function consumerMacro(graph: Graph, r: EdgeRecord): string | undefined {
   return graph.nodes[graph.edges[r.edge].target].origin;

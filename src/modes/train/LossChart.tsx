@@ -19,11 +19,7 @@ function opts(log: boolean): uPlot.Options {
       { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: 28, label: '', values: (_u, vals) => vals.map((v) => String(v)) },
       { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: 46 },
     ],
-    series: [
-      {},
-      { label: 'train', stroke: '#1f6fb5', width: 1.6 },
-      { label: 'test', stroke: '#d9711c', width: 1.6, dash: [5, 3] },
-    ],
+    series: [{}, { label: 'train', stroke: '#1f6fb5', width: 1.6 }, { label: 'test', stroke: '#d9711c', width: 1.6, dash: [5, 3] }],
   };
 }
 

@@ -20,8 +20,17 @@ const DATASET_GROUPS: { label: string; names: string[] }[] = [
   { label: 'Worked examples', names: ['km-to-miles', 'pass-exam', 'digits'] },
 ];
 const DATASET_TITLES: Record<string, string> = {
-  circle: 'Circle', xor: 'XOR (quadrants)', gauss: 'Two Gaussians', spiral: 'Spiral', moons: 'Moons', 'xor-table': 'XOR truth table (4 rows)',
-  blobs3: 'Three blobs (3 classes)', plane: 'Plane (regression)', 'km-to-miles': 'Km to miles', 'pass-exam': 'Pass the exam', digits: 'Digits (8×8)',
+  circle: 'Circle',
+  xor: 'XOR (quadrants)',
+  gauss: 'Two Gaussians',
+  spiral: 'Spiral',
+  moons: 'Moons',
+  'xor-table': 'XOR truth table (4 rows)',
+  blobs3: 'Three blobs (3 classes)',
+  plane: 'Plane (regression)',
+  'km-to-miles': 'Km to miles',
+  'pass-exam': 'Pass the exam',
+  digits: 'Digits (8×8)',
 };
 
 function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
@@ -45,15 +54,32 @@ function Controls() {
   const ready = status === 'ready';
   return (
     <div className="train-controls" role="toolbar" aria-label="Training controls">
-      <button type="button" className="train-btn train-btn--reset" onClick={() => void ctl.reset()} disabled={!ready} title="Re-initialise the parameters from the seed (the same start every time)">
+      <button
+        type="button"
+        className="train-btn train-btn--reset"
+        onClick={() => void ctl.reset()}
+        disabled={!ready}
+        title="Re-initialise the parameters from the seed (the same start every time)"
+      >
         Reset
       </button>
       {running ? (
-        <button type="button" className="train-btn train-btn--play is-running" onClick={() => void ctl.pause()} title="Pause and keep the trained weights in the graph">
+        <button
+          type="button"
+          className="train-btn train-btn--play is-running"
+          onClick={() => void ctl.pause()}
+          title="Pause and keep the trained weights in the graph"
+        >
           Pause
         </button>
       ) : (
-        <button type="button" className="train-btn train-btn--play" onClick={() => void ctl.play()} disabled={!ready} title="Train in the background until paused">
+        <button
+          type="button"
+          className="train-btn train-btn--play"
+          onClick={() => void ctl.play()}
+          disabled={!ready}
+          title="Train in the background until paused"
+        >
           Play
         </button>
       )}
@@ -123,9 +149,13 @@ function Confusion({ m, title }: { m: number[][]; title: string }) {
       <caption>{title}</caption>
       <thead>
         <tr>
-          <th scope="col" className="train-confusion__corner">actual ↓ predicted →</th>
+          <th scope="col" className="train-confusion__corner">
+            actual ↓ predicted →
+          </th>
           {m.map((_, j) => (
-            <th key={j} scope="col">{j}</th>
+            <th key={j} scope="col">
+              {j}
+            </th>
           ))}
         </tr>
       </thead>
@@ -190,7 +220,25 @@ function MetricsPanel() {
   );
 }
 
-function NumberInput({ label, value, onCommit, min, max, step, placeholder, id }: { label: string; value: number | undefined; onCommit: (v: number | undefined) => void; min?: number; max?: number; step?: number; placeholder?: string; id: string }) {
+function NumberInput({
+  label,
+  value,
+  onCommit,
+  min,
+  max,
+  step,
+  placeholder,
+  id,
+}: {
+  label: string;
+  value: number | undefined;
+  onCommit: (v: number | undefined) => void;
+  min?: number;
+  max?: number;
+  step?: number;
+  placeholder?: string;
+  id: string;
+}) {
   const [text, setText] = useState(value === undefined ? '' : String(value));
   useEffect(() => setText(value === undefined ? '' : String(value)), [value]);
   const commit = () => {
@@ -234,7 +282,9 @@ function Settings() {
         <span>Learning rate</span>
         <select value={s.lr} onChange={(e) => void ctl.setOverride({ lr: Number(e.target.value) })}>
           {rates.map((r) => (
-            <option key={r} value={r}>{r}</option>
+            <option key={r} value={r}>
+              {r}
+            </option>
           ))}
         </select>
       </label>
@@ -246,7 +296,15 @@ function Settings() {
           <option value="adam">Adam</option>
         </select>
       </label>
-      <NumberInput id="batch" label="Batch size" value={s.batchSize} min={1} max={trainRows} step={1} onCommit={(v) => v !== undefined && void ctl.setOverride({ batchSize: Math.round(v) })} />
+      <NumberInput
+        id="batch"
+        label="Batch size"
+        value={s.batchSize}
+        min={1}
+        max={trainRows}
+        step={1}
+        onCommit={(v) => v !== undefined && void ctl.setOverride({ batchSize: Math.round(v) })}
+      />
       <label className="train-field">
         <span>Regularisation</span>
         <select value={reg} onChange={(e) => void ctl.setRegularisation(e.target.value as Regularisation)}>
@@ -259,11 +317,21 @@ function Settings() {
         <span>Regularisation rate</span>
         <select value={regRate} disabled={reg === 'none'} onChange={(e) => void ctl.setRegularisation(reg, Number(e.target.value))}>
           {regs.map((r) => (
-            <option key={r} value={r}>{r}</option>
+            <option key={r} value={r}>
+              {r}
+            </option>
           ))}
         </select>
       </label>
-      <NumberInput id="limit" label="Stop at epoch" value={limit} min={1} step={1} placeholder="no limit" onCommit={(v) => void ctl.setEpochLimit(v === undefined ? undefined : Math.round(v))} />
+      <NumberInput
+        id="limit"
+        label="Stop at epoch"
+        value={limit}
+        min={1}
+        step={1}
+        placeholder="no limit"
+        onCommit={(v) => void ctl.setEpochLimit(v === undefined ? undefined : Math.round(v))}
+      />
       <label className="train-check train-grid__wide">
         <input type="checkbox" checked={early} onChange={(e) => void ctl.setEarlyStopping(e.target.checked, s.patience ?? 20)} />
         <span className="train-check__text">
@@ -320,15 +388,24 @@ function DatasetSection() {
               {dataset.kind === 'csv' && <option value="">{dataset.name} (CSV)</option>}
               {DATASET_GROUPS.map((g) => (
                 <optgroup key={g.label} label={g.label}>
-                  {g.names.filter((n) => DATASET_NAMES.includes(n)).map((n) => (
-                    <option key={n} value={n}>{DATASET_TITLES[n] ?? n}</option>
-                  ))}
+                  {g.names
+                    .filter((n) => DATASET_NAMES.includes(n))
+                    .map((n) => (
+                      <option key={n} value={n}>
+                        {DATASET_TITLES[n] ?? n}
+                      </option>
+                    ))}
                 </optgroup>
               ))}
             </select>
           </label>
           <label className="train-file">
-            <input type="file" accept=".csv,.tsv,.txt,text/csv" aria-label="Load a CSV file" onChange={(e) => void loadFile(e.target.files?.[0] ?? undefined).then(() => (e.target.value = ''))} />
+            <input
+              type="file"
+              accept=".csv,.tsv,.txt,text/csv"
+              aria-label="Load a CSV file"
+              onChange={(e) => void loadFile(e.target.files?.[0] ?? undefined).then(() => (e.target.value = ''))}
+            />
             <span>Load CSV…</span>
           </label>
           <span className="muted train-dataset__hint">or drop a .csv here</span>
@@ -344,13 +421,48 @@ function DatasetSection() {
         <div className="train-grid">
           {dataset.kind === 'builtin' && builtin !== 'xor-table' && (
             <>
-              <NumberInput id="points" label="Points" value={settings.points ?? info?.rows} min={4} max={100000} step={50} onCommit={(v) => void ctl.setOverride({ points: v === undefined ? undefined : Math.round(v) })} />
-              <NumberInput id="noise" label="Noise" value={settings.noise ?? 0} min={0} max={5} step={0.05} onCommit={(v) => void ctl.setOverride({ noise: v })} />
+              <NumberInput
+                id="points"
+                label="Points"
+                value={settings.points ?? info?.rows}
+                min={4}
+                max={100000}
+                step={50}
+                onCommit={(v) => void ctl.setOverride({ points: v === undefined ? undefined : Math.round(v) })}
+              />
+              <NumberInput
+                id="noise"
+                label="Noise"
+                value={settings.noise ?? 0}
+                min={0}
+                max={5}
+                step={0.05}
+                onCommit={(v) => void ctl.setOverride({ noise: v })}
+              />
             </>
           )}
-          <NumberInput id="ratio" label="Test share (%)" value={Math.round((settings.testRatio ?? (info?.testRows ?? 0) / Math.max(info?.rows ?? 1, 1)) * 100)} min={0} max={90} step={5} onCommit={(v) => void ctl.setOverride({ testRatio: v === undefined ? undefined : v / 100 })} />
-          <NumberInput id="seed" label="Seed" value={settings.seed} step={1} onCommit={(v) => v !== undefined && void ctl.setOverride({ seed: Math.round(v) })} />
-          <button type="button" className="train-btn train-grid__wide" onClick={() => void ctl.regenerate()} title="Draw the data (and the split) again with the next seed">
+          <NumberInput
+            id="ratio"
+            label="Test share (%)"
+            value={Math.round((settings.testRatio ?? (info?.testRows ?? 0) / Math.max(info?.rows ?? 1, 1)) * 100)}
+            min={0}
+            max={90}
+            step={5}
+            onCommit={(v) => void ctl.setOverride({ testRatio: v === undefined ? undefined : v / 100 })}
+          />
+          <NumberInput
+            id="seed"
+            label="Seed"
+            value={settings.seed}
+            step={1}
+            onCommit={(v) => v !== undefined && void ctl.setOverride({ seed: Math.round(v) })}
+          />
+          <button
+            type="button"
+            className="train-btn train-grid__wide"
+            onClick={() => void ctl.regenerate()}
+            title="Draw the data (and the split) again with the next seed"
+          >
             Regenerate
           </button>
         </div>
@@ -380,7 +492,9 @@ function BindingSection() {
         <tbody>
           {binding.rows.map((r) => (
             <tr key={r.nodeId} className={r.problem ? 'has-problem' : ''}>
-              <th scope="row" title={r.nodeId}>{r.label}</th>
+              <th scope="row" title={r.nodeId}>
+                {r.label}
+              </th>
               <td className={`train-role train-role--${r.role}`}>{r.role}</td>
               <td>
                 <select
@@ -395,7 +509,9 @@ function BindingSection() {
                 >
                   <option value="">{r.needed ? '— pick a column —' : '— keep its value —'}</option>
                   {cols.map((c) => (
-                    <option key={c} value={c}>{c}</option>
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
                   ))}
                 </select>
                 {r.problem && <div className="train-binding__problem">{r.problem}</div>}
@@ -412,7 +528,15 @@ function BindingSection() {
         </ul>
       )}
       {rows !== undefined && (
-        <NumberInput id="sample" label={`Sample shown on the canvas (0–${rows - 1})`} value={sampleIndex} min={0} max={rows - 1} step={1} onCommit={(v) => v !== undefined && void ctl.setSample(Math.round(v))} />
+        <NumberInput
+          id="sample"
+          label={`Sample shown on the canvas (0–${rows - 1})`}
+          value={sampleIndex}
+          min={0}
+          max={rows - 1}
+          step={1}
+          onCommit={(v) => v !== undefined && void ctl.setSample(Math.round(v))}
+        />
       )}
     </div>
   );
@@ -477,7 +601,8 @@ export default function TrainPanel() {
           <Boundary />
           <div className="train-toggles">
             <label className="train-check">
-              <input type="checkbox" checked={showTest} disabled={testRows === 0} onChange={(e) => trainStore.setState({ showTest: e.target.checked })} /> Show test data
+              <input type="checkbox" checked={showTest} disabled={testRows === 0} onChange={(e) => trainStore.setState({ showTest: e.target.checked })} /> Show
+              test data
             </label>
             <label className="train-check">
               <input type="checkbox" checked={discretize} onChange={(e) => trainStore.setState({ discretize: e.target.checked })} /> Discretize output

@@ -49,7 +49,12 @@ function ParamsView({ id }: { id: string }) {
   if (entries.length > MAX_PARAM_NUMBERS) {
     // Many weights: one line (cards must not grow into their neighbours), the signs as a strip.
     return (
-      <div className="train-params train-params--summary" data-testid="train-params" aria-label={`${id} parameters`} title={entries.map((e) => `${e.name} = ${formatNumber(e.value, 4)}`).join('\n')}>
+      <div
+        className="train-params train-params--summary"
+        data-testid="train-params"
+        aria-label={`${id} parameters`}
+        title={entries.map((e) => `${e.name} = ${formatNumber(e.value, 4)}`).join('\n')}
+      >
         <span>
           {entries.length} params · max |w| {formatNumber(max, 3)}
         </span>
@@ -82,7 +87,10 @@ function Extras({ id, macro }: { id: string; macro: boolean }) {
   return (
     <div className="train-extras" data-testid="train-extras">
       {rows && heat && (
-        <div className={`train-thumbs${rows.length === 1 && rows[0].length === 1 ? ' train-thumbs--single' : ''}`} aria-label={`${id} output over the input plane`}>
+        <div
+          className={`train-thumbs${rows.length === 1 && rows[0].length === 1 ? ' train-thumbs--single' : ''}`}
+          aria-label={`${id} output over the input plane`}
+        >
           {rows.map((row, i) => (
             <div key={i} className="train-thumbs__row">
               {row.map((unit) => (

@@ -55,8 +55,16 @@ export function unitRange(values: ArrayLike<number>): [number, number] {
 
 /** One colour per class: orange and blue first (as in the two-class view), then distinct hues. */
 export const CLASS_RGB: [number, number, number][] = [
-  [232, 124, 18], [18, 110, 190], [34, 150, 70], [150, 70, 180], [200, 40, 60],
-  [0, 150, 160], [140, 90, 40], [220, 90, 170], [110, 110, 110], [150, 150, 20],
+  [232, 124, 18],
+  [18, 110, 190],
+  [34, 150, 70],
+  [150, 70, 180],
+  [200, 40, 60],
+  [0, 150, 160],
+  [140, 90, 40],
+  [220, 90, 170],
+  [110, 110, 110],
+  [150, 150, 20],
 ];
 
 export function classRgb(c: number): [number, number, number] {

@@ -125,18 +125,42 @@ export async function configure(): Promise<void> {
   const model = editor().model;
   const st = trainStore.getState();
   trainStore.setState({ status: 'configuring', running: false });
-  const r = await worker().configure({ model, dataset: st.dataset, overrides: effectiveOverrides(), epochLimit: st.epochLimit, startModel: startModel ?? model });
+  const r = await worker().configure({
+    model,
+    dataset: st.dataset,
+    overrides: effectiveOverrides(),
+    epochLimit: st.epochLimit,
+    startModel: startModel ?? model,
+  });
   if (seq !== configureSeq) return;
   workerModel = model;
   if (!r.ok) {
     // Binding problems read better from the binding view (which says what to pick) than as file advice.
     const error = r.binding?.problems.length ? [...r.binding.problems, 'Map the columns under "Inputs and targets" below.'].join('\n') : r.error;
-    trainStore.setState({ status: 'error', error, binding: r.binding, columns: r.columns, info: undefined, snapshot: undefined, running: false, preview: undefined });
+    trainStore.setState({
+      status: 'error',
+      error,
+      binding: r.binding,
+      columns: r.columns,
+      info: undefined,
+      snapshot: undefined,
+      running: false,
+      preview: undefined,
+    });
     st.curve.apply({ from: 0, epochs: [], train: [], test: [] });
     trainStore.setState({ curveVersion: st.curve.version });
     return;
   }
-  trainStore.setState({ status: 'ready', error: undefined, binding: r.binding, columns: r.info.columns, info: r.info, snapshot: undefined, message: undefined, sampleIndex: Math.min(trainStore.getState().sampleIndex, r.info.rows - 1) });
+  trainStore.setState({
+    status: 'ready',
+    error: undefined,
+    binding: r.binding,
+    columns: r.info.columns,
+    info: r.info,
+    snapshot: undefined,
+    message: undefined,
+    sampleIndex: Math.min(trainStore.getState().sampleIndex, r.info.rows - 1),
+  });
   applySnapshot(r.snapshot);
   sampleInputs = await worker().sample(trainStore.getState().sampleIndex);
   schedulePreview(true);
@@ -163,7 +187,10 @@ export async function play(): Promise<void> {
   if (s) {
     // Could not start: stopped earlier or at the epoch limit.
     applySnapshot(s);
-    trainStore.setState({ running: false, message: s.stopped ? { kind: s.stopped.reason === 'non-finite' ? 'error' : 'info', text: s.stopped.message } : undefined });
+    trainStore.setState({
+      running: false,
+      message: s.stopped ? { kind: s.stopped.reason === 'non-finite' ? 'error' : 'info', text: s.stopped.message } : undefined,
+    });
   }
 }
 
@@ -251,9 +278,10 @@ async function modelEdited(prev: Model, next: Model): Promise<void> {
   }
   await configure();
   if (wasRunning) {
-    const text = kind === 'structure'
-      ? 'Training stopped: the graph\'s structure changed. Press Play to train the edited graph.'
-      : 'Training paused: a value in the graph changed. Press Play to go on from the edited graph.';
+    const text =
+      kind === 'structure'
+        ? "Training stopped: the graph's structure changed. Press Play to train the edited graph."
+        : 'Training paused: a value in the graph changed. Press Play to go on from the edited graph.';
     trainStore.setState({ message: { kind: 'info', text } });
     editor().notify('info', text);
   }
@@ -350,6 +378,12 @@ function updatePreview(): void {
   }
   const withWeights = withParams(model, (id) => own(s.params, id));
   // Records from the worker are keyed by node id: read own keys only (an id may be "toString").
-  const shown: Model = { ...withWeights, nodes: withWeights.nodes.map((n) => { const v = own(sampleInputs, n.id); return v === undefined ? n : { ...n, value: v }; }) };
+  const shown: Model = {
+    ...withWeights,
+    nodes: withWeights.nodes.map((n) => {
+      const v = own(sampleInputs, n.id);
+      return v === undefined ? n : { ...n, value: v };
+    }),
+  };
   trainStore.setState({ preview: evaluate(shown) });
 }
