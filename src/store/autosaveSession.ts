@@ -4,9 +4,19 @@
  * whose graph changed writes, and a tab that writes over a graph another tab stored since keeps
  * that graph aside first, so two tabs never silently cost each other their work.
  */
-import type { Model } from '../../graph-engine/index.ts';
+import { type Model, serializeModel } from '../../graph-engine/index.ts';
 import { AUTOSAVE_KEY, keepOtherTabGraph, OTHER_TAB_KEY, writeAutosave, type KeyValueStorage } from './autosave.ts';
 import { editorStore } from './useEditor.ts';
+
+/** Browsers keep about 5 million characters per site (Chromium and Firefox count UTF-16 units). */
+const TYPICAL_QUOTA_CHARS = 5_000_000;
+
+/** Why storage likely refused `model`: its own size, when that is near the browser's quota. */
+function storageRefusal(model: Model): string {
+  const chars = serializeModel(model).length;
+  if (chars < TYPICAL_QUOTA_CHARS * 0.8) return 'Its storage is full or turned off.';
+  return `The graph takes ${(chars / 1e6).toFixed(1)} million characters, more than browsers keep for one site (about 5 million).`;
+}
 
 /** Batches writes: a burst of changes costs one write this long after the first. */
 const WRITE_DELAY_MS = 150;
@@ -63,7 +73,7 @@ export function startAutosave(storage: KeyValueStorage, stored: Model | undefine
     if (!ok && !failing) {
       store
         .getState()
-        .notify('error', 'This browser would not store the graph (its storage is full or turned off), so edits from now on are not autosaved.', [
+        .notify('error', `This browser would not store the graph, so edits from now on are not autosaved. ${storageRefusal(model)}`, [
           'The last graph it did store is kept. Use Save to keep this one as a file.',
         ]);
     }

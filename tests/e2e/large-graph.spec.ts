@@ -190,5 +190,7 @@ test('a 19,901-node graph opens through Open, fitted in the canvas overview', as
   await expect(page.getByRole('img', { name: 'Mini map' })).toBeVisible();
   // Its 5.6 MB of JSON is more than the browser's storage holds (5 MB): the user is told to Save.
   await slow(page.getByRole('alert')).toContainText('Use Save to keep this one as a file');
+  // ...and why: the graph's own size, not a full or disabled storage.
+  await slow(page.getByRole('alert')).toContainText('more than browsers keep for one site (about 5 million)');
   await shot(page, testInfo, '10-huge-overview');
 });
