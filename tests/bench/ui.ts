@@ -135,20 +135,23 @@ async function measureOpenFile(browser: Browser, url: string, model: Model, dir:
   const rendered = await page.locator('.react-flow__node').count();
   const fitZoom = await viewportZoom(page);
   const panFit = await pan(page);
-  const start = await emptyPoint(page);
-  const zoom = await sampleFrames(page, async () => {
-    await page.mouse.move(start.x + 100, start.y + 100);
-    for (let i = 0; i < 15; i++) {
-      await page.mouse.wheel(0, -80);
-      await page.waitForTimeout(16);
-    }
-    for (let i = 0; i < 15; i++) {
-      await page.mouse.wheel(0, 80);
-      await page.waitForTimeout(16);
-    }
-  });
+  const zoom = await zoomInAndOut(page);
   await context.close();
   return { name: model.name ?? '', nodes: model.nodes.length, edges: model.edges.length, rendered, openMs, fitZoom, pan: panFit, zoom };
+}
+
+/** Frame times over 15 wheel steps in and 15 out, from an empty point of the fitted view. */
+async function zoomInAndOut(page: Page): Promise<FrameStats> {
+  const start = await emptyPoint(page);
+  return sampleFrames(page, async () => {
+    await page.mouse.move(start.x + 100, start.y + 100);
+    for (const delta of [-80, 80]) {
+      for (let i = 0; i < 15; i++) {
+        await page.mouse.wheel(0, delta);
+        await page.waitForTimeout(16);
+      }
+    }
+  });
 }
 
 /** Moves the pointer onto the header of the card nearest the pane's centre (from its model position), and waits for it to mount. */
@@ -183,18 +186,7 @@ async function measure(browser: Browser, url: string, model: Model) {
 
   const fitZoom = await viewportZoom(page);
   const panFit = await pan(page);
-  const start = await emptyPoint(page);
-  const zoom = await sampleFrames(page, async () => {
-    await page.mouse.move(start.x + 100, start.y + 100);
-    for (let i = 0; i < 15; i++) {
-      await page.mouse.wheel(0, -80);
-      await page.waitForTimeout(16);
-    }
-    for (let i = 0; i < 15; i++) {
-      await page.mouse.wheel(0, 80);
-      await page.waitForTimeout(16);
-    }
-  });
+  const zoom = await zoomInAndOut(page);
   const node = page.locator('.react-flow__node-op').first();
   // Above 1,000 nodes the overview mounts no card but the one under the pointer: point at one.
   if (!(await node.count())) await pointAtCard(page, model);
