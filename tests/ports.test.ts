@@ -53,9 +53,12 @@ describe('test server ports', () => {
     expect(await isFree(APP_PORT)).toBe(false);
     const env = { ...process.env };
     delete env.PW_PORT;
+    // `npm run test:unit` can come first on a fresh machine: fetch the browser the way test:e2e does.
+    const browser = spawnSync('node', ['tests/support/ensure-chromium.mjs'], { encoding: 'utf8', timeout: 600_000 });
+    expect(browser.status, `${browser.stdout}\n${browser.stderr}`).toBe(0);
     const run = spawnSync('npx', ['playwright', 'test', 'tests/e2e/first-visit.spec.ts'], { env, encoding: 'utf8', timeout: 240_000 });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     expect(run.stdout).toContain('1 passed');
     expect(await isFree(APP_PORT)).toBe(false);
-  }, 300_000);
+  }, 900_000);
 });
