@@ -1,8 +1,8 @@
 // Numbers as cards and formulas show them: 4 significant digits, exponents past 1e6 and below 1e-4.
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
-import { formatNumber } from '../graph-engine/format.ts';
-import { numberTex } from '../graph-engine/stepper.ts';
+import { formatNumber } from '../graph-engine/core/number-format.ts';
+import { numberTex } from '../graph-engine/autodiff/stepper.ts';
 
 describe('formatNumber', () => {
   it('keeps 4 significant digits and drops trailing zeros', () => {

@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeGradients, createTrainer, makeDataset, own, recordFrom, serializeModel, validateModelText, type Model } from '../graph-engine/index.ts';
-import { bindingView } from '../src/train/binding.ts';
-import { thumbnailsFor } from '../src/train/runner.ts';
+import { bindingView } from '../src/trainWorker/binding.ts';
+import { thumbnailsFor } from '../src/trainWorker/runner.ts';
 
 const NAMES = [
   '__proto__',

@@ -1,11 +1,11 @@
 /** Train mode's non-DOM logic: the worker's runner, snapshot throttling, curve deltas, bindings. */
 import { describe, expect, it } from 'vitest';
 import { buildGraph, makeDataset, parseCsv } from '../graph-engine/index.ts';
-import { TrainRunner, type RunnerHost } from '../src/train/runner.ts';
-import { bindingView } from '../src/train/binding.ts';
-import { CurveLog, CurveView, RateMeter, Throttle } from '../src/train/throttle.ts';
-import { changeKind } from '../src/train/changes.ts';
-import type { Snapshot, TrainConfig } from '../src/train/protocol.ts';
+import { TrainRunner, type RunnerHost } from '../src/trainWorker/runner.ts';
+import { bindingView } from '../src/trainWorker/binding.ts';
+import { CurveLog, CurveView, RateMeter, Throttle } from '../src/trainWorker/throttle.ts';
+import { changeKind } from '../src/trainWorker/changes.ts';
+import type { Snapshot, TrainConfig } from '../src/trainWorker/protocol.ts';
 import { loadSample } from './support/load-sample.ts';
 
 /**

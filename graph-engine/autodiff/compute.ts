@@ -1,8 +1,8 @@
 /** One-call forward + reverse mode over a model, in the shape the CLI's `grad --json` prints. */
-import type { Model } from './model.ts';
-import { buildGraph, type Graph } from './graph.ts';
+import type { Model } from '../core/model.ts';
+import { buildGraph, type Graph } from '../core/graph.ts';
 import { Session } from './session.ts';
-import { nullRecord } from './records.ts';
+import { nullRecord } from '../core/records.ts';
 
 export interface EdgeGradient {
   source: string;

@@ -8,9 +8,9 @@
  * contributions (the multi-path sum). `backward()` always starts from zero, so running it twice
  * gives the same gradients.
  */
-import type { Graph } from './graph.ts';
-import { nodeRef, nodeRefWithOp } from './model.ts';
-import { isLeafOp } from './ops/registry.ts';
+import type { Graph } from '../core/graph.ts';
+import { nodeRef, nodeRefWithOp } from '../core/model.ts';
+import { isLeafOp } from '../ops/registry.ts';
 
 export class Session {
   readonly graph: Graph;

@@ -4,11 +4,11 @@
  * records and LaTeX. Stepping back is exact: steps are deterministic, so the state after step i is
  * just the first i steps, and going back only moves the cursor.
  */
-import type { Graph } from './graph.ts';
-import { isLeafOp, portName } from './ops/registry.ts';
-import { texName } from './ops/latex.ts';
+import type { Graph } from '../core/graph.ts';
+import { isLeafOp, portName } from '../ops/registry.ts';
+import { texName } from '../ops/latex.ts';
 import { Session } from './session.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber } from '../core/number-format.ts';
 
 /** `a + b + c`, writing a negative term after the first as `- 0.5` (never `+ -0.5`). */
 export function sumTex(terms: string[]): string {

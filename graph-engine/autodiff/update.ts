@@ -1,5 +1,5 @@
 /** Gradient descent on `param` nodes: w <- w - lr * dL/dw, returning every change for display. */
-import type { Model } from './model.ts';
+import type { Model } from '../core/model.ts';
 import type { Session } from './session.ts';
 
 export interface ParamUpdate {

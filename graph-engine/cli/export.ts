@@ -1,5 +1,5 @@
 /** `graphgrad export <model.json> --to onnx|pytorch|json --out <file>` */
-import { serializeModel } from '../model.ts';
+import { serializeModel } from '../core/model.ts';
 import { exportOnnx } from '../export/onnx.ts';
 import { exportPytorch } from '../export/pytorch.ts';
 import { checkWritable, CliError, parseArgs, readModel, writeFileAtomic } from './io.ts';

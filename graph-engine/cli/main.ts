@@ -2,10 +2,10 @@
  * The graphgrad CLI: `npm run --silent graphgrad -- <command> ...`. Runs from source with tsx, no
  * build step. Every failure prints plain lines naming what is wrong, never a stack trace.
  */
-import { computeGradients } from '../compute.ts';
-import { formatNumber } from '../format.ts';
-import { gradCheck } from '../gradcheck.ts';
-import { modelJsonSchema } from '../model.ts';
+import { computeGradients } from '../autodiff/compute.ts';
+import { formatNumber } from '../core/number-format.ts';
+import { gradCheck } from '../autodiff/gradcheck.ts';
+import { modelJsonSchema } from '../core/model.ts';
 import { opReferenceMarkdown } from '../ops/reference.ts';
 import { CliError, cliJson, parseArgs, readModel, table } from './io.ts';
 import { trainCommand, TRAIN_USAGE } from './train.ts';

@@ -4,14 +4,14 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ModelError, serializeModel } from '../model.ts';
+import { ModelError, serializeModel } from '../core/model.ts';
 import { DataError, type Dataset } from '../data/dataset.ts';
 import { DECIMAL, parseCsv } from '../data/csv.ts';
 import { createTrainer } from '../train/create.ts';
 import { TrainingSchema, type TrainSettings } from '../train/settings.ts';
 import type { Metrics } from '../train/metrics.ts';
 import type { Trainer } from '../train/trainer.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../core/number-format.ts';
 import { checkWritable, CliError, cliJson, parseArgs, readFailure, readModel, writeFileAtomic } from './io.ts';
 
 const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true;

@@ -5,13 +5,13 @@
  */
 import type { Model, Problem } from './model.ts';
 import { ModelError, nodeLabel, nodeRef, nodeRefWithOp } from './model.ts';
-import type { Attrs, OpDef } from './ops/types.ts';
-import { getOp, isLeafOp, LAZY_OPS, portName, resolveAttrs } from './ops/registry.ts';
+import type { Attrs, OpDef } from '../ops/types.ts';
+import { getOp, isLeafOp, LAZY_OPS, portName, resolveAttrs } from '../ops/registry.ts';
 import { topoSort } from './topo.ts';
-import { expandMacros, type ExpandOptions } from './macros/expand.ts';
+import { expandMacros, type ExpandOptions } from '../macros/expand.ts';
 import { own } from './records.ts';
 import { countText, listSome, MAX_MODEL_EDGES, missingPorts } from './limits.ts';
-import type { MacroInstance } from './macros/types.ts';
+import type { MacroInstance } from '../macros/types.ts';
 
 export interface GraphNode {
   index: number;

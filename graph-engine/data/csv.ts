@@ -4,7 +4,7 @@
  * as an editor shows it) and, for a bad value, the column.
  */
 import { DataError, fromRows, type Dataset } from './dataset.ts';
-import { MAX_POINTS } from '../limits.ts';
+import { MAX_POINTS } from '../core/limits.ts';
 
 /**
  * A CSV number: a plain decimal, optional sign, digits, optional fraction, optional exponent (-1.5,

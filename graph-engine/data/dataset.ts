@@ -3,7 +3,7 @@
  * which columns are targets by default and whether the task is classification or regression.
  * Columns bind to the model's `input` nodes by name (see bind.ts).
  */
-import { rngFor, shuffle } from '../random.ts';
+import { rngFor, shuffle } from '../core/random.ts';
 
 export type Task = 'classification' | 'regression';
 

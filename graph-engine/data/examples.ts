@@ -2,7 +2,7 @@
  * The worked examples: the four-row XOR truth table, kilometres to miles, "will I pass the exam",
  * and 8x8 digits drawn from glyph bitmaps with noise.
  */
-import { gaussian, rngFor } from '../random.ts';
+import { gaussian, rngFor } from '../core/random.ts';
 import { fromRows, type Dataset } from './dataset.ts';
 import type { SyntheticOptions } from './synthetic.ts';
 

@@ -1,7 +1,7 @@
 /** Built-in datasets by name, with their default size and noise. */
 import { DataError, withDerivedFeatures, type Dataset } from './dataset.ts';
-import { MAX_POINTS } from '../limits.ts';
-import { own } from '../records.ts';
+import { MAX_POINTS } from '../core/limits.ts';
+import { own } from '../core/records.ts';
 import { digits, kmToMiles, passExam, xorTable } from './examples.ts';
 import { synthetic, SYNTHETIC, threeBlobs } from './synthetic.ts';
 

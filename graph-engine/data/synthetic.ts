@@ -3,7 +3,7 @@
  * a label y (1 / 0, or +1 / -1 with labels 'pm1'); plus a regression plane. `noise` is in data
  * units (0 = clean; 0.1-0.5 is a useful range).
  */
-import { gaussian, rngFor, type Rng } from '../random.ts';
+import { gaussian, rngFor, type Rng } from '../core/random.ts';
 import { fromRows, type Dataset } from './dataset.ts';
 
 export interface SyntheticOptions {

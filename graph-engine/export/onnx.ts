@@ -5,11 +5,11 @@
  * plus their activation, with W as an [units, k] initializer; softmax macros become Softmax.
  * Node ids are reserved before any name is generated, so generated names never take one.
  */
-import type { Model } from '../model.ts';
-import type { Graph } from '../graph.ts';
+import type { Model } from '../core/model.ts';
+import type { Graph } from '../core/graph.ts';
 import { getOp, isLeafOp } from '../ops/registry.ts';
 import { OnnxBuilder } from './onnx-builder.ts';
-import { exportPlan, layerName, type ExportStep } from './plan.ts';
+import { exportPlan, layerName, type ExportStep } from './steps.ts';
 
 export class ExportError extends Error {}
 

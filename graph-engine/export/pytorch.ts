@@ -6,14 +6,14 @@
  * appear only as escaped string literals, and attribute names are made-up identifiers (p_…, l_…)
  * listed with their ids in ATTRIBUTE_IDS.
  */
-import type { Model } from '../model.ts';
+import type { Model } from '../core/model.ts';
 import { getOp } from '../ops/registry.ts';
-import { Session } from '../session.ts';
-import { ModelError } from '../model.ts';
+import { Session } from '../autodiff/session.ts';
+import { ModelError } from '../core/model.ts';
 import { createTrainer } from '../train/create.ts';
 import { resolveSettings, type TrainSettings } from '../train/settings.ts';
 import { ExportError } from './onnx.ts';
-import { exportPlan, layerName, type ExportStep } from './plan.ts';
+import { exportPlan, layerName, type ExportStep } from './steps.ts';
 
 export interface PytorchOptions {
   /** Training data as columns by input node id; by default the model's built-in dataset's training rows. */

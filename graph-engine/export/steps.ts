@@ -3,9 +3,9 @@
  * kept whole (a dense, neuron or mlp macro is a sequence of fully connected layers; a softmax
  * macro is one softmax) and everything else as primitive ops and leaves.
  */
-import type { Model } from '../model.ts';
-import { ModelError } from '../model.ts';
-import { buildGraph, type Graph, type GraphNode } from '../graph.ts';
+import type { Model } from '../core/model.ts';
+import { ModelError } from '../core/model.ts';
+import { buildGraph, type Graph, type GraphNode } from '../core/graph.ts';
 import { expandMacros, type Expanded } from '../macros/expand.ts';
 import type { MacroInstance, ResolvedLayer } from '../macros/types.ts';
 import { isLeafOp } from '../ops/registry.ts';

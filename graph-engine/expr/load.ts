@@ -3,7 +3,7 @@
  * expression module itself (with mathjs) is fetched by the dynamic import below, so the editor's
  * first bundle does not contain mathjs. The CLI and tests may simply await loadExpressionOps().
  */
-import type { Model } from '../model.ts';
+import type { Model } from '../core/model.ts';
 import { getOp, registerOp } from '../ops/registry.ts';
 
 let loading: Promise<void> | undefined;

@@ -4,11 +4,11 @@
  * deterministic and readable. Edges into macro port i are fanned out to every primitive that reads
  * input i; edges from macro output p (sourcePort p) come from the primitive that computes it.
  */
-import { nodeLabel, nodeRefWithOp, type Model, type ModelEdge, type ModelNode, type Problem } from '../model.ts';
+import { nodeLabel, nodeRefWithOp, type Model, type ModelEdge, type ModelNode, type Problem } from '../core/model.ts';
 import { getOp } from '../ops/registry.ts';
 import type { OpDef } from '../ops/types.ts';
-import { rngFor, type Rng } from '../random.ts';
-import { countText, listSome, MAX_MODEL_EDGES, missingPorts, MAX_MODEL_NODES } from '../limits.ts';
+import { rngFor, type Rng } from '../core/random.ts';
+import { countText, listSome, MAX_MODEL_EDGES, missingPorts, MAX_MODEL_NODES } from '../core/limits.ts';
 import type { LayerSpec, MacroDef, MacroInstance, MacroSize, Source } from './types.ts';
 
 /** Canvas spacing of an expansion laid out in place, in editor pixels. */

@@ -6,7 +6,7 @@
  */
 import { activationAlpha, checkActivation, initLimit, isActivation } from './activation.ts';
 import type { MacroBuilder, MacroDef, MacroSize, RawAttrs, Source } from './types.ts';
-import { countText } from '../limits.ts';
+import { countText } from '../core/limits.ts';
 
 type Naming = {
   w: (j: number, i: number) => string;

@@ -1,6 +1,6 @@
 /** One call from a model (+ optional dataset and overrides) to a ready Trainer. */
-import type { Model } from '../model.ts';
-import { ModelError } from '../model.ts';
+import type { Model } from '../core/model.ts';
+import { ModelError } from '../core/model.ts';
 import { DataError, type Dataset } from '../data/dataset.ts';
 import { makeDataset } from '../data/registry.ts';
 import { resolveSettings, type TrainSettings } from './settings.ts';

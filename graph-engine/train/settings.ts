@@ -3,9 +3,9 @@
  * defaults for every trainer (CLI flags and the editor's controls override them).
  */
 import { z } from 'zod';
-import type { Model, Problem } from '../model.ts';
-import { jsonPath } from '../model.ts';
-import { MAX_POINTS } from '../limits.ts';
+import type { Model, Problem } from '../core/model.ts';
+import { jsonPath } from '../core/model.ts';
+import { MAX_POINTS } from '../core/limits.ts';
 
 const pos = z.number().positive('must be above 0');
 const nonNeg = z.number().min(0, 'must be 0 or more');

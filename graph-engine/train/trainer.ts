@@ -4,20 +4,20 @@
  * Each step: fill the batch from the shuffled training rows, forward, reverse mode seeded with 1/n
  * (so parameter gradients are batch means), one optimizer update. Nothing is allocated per step.
  */
-import { buildGraph, outputNode, type Graph } from '../graph.ts';
-import type { Model } from '../model.ts';
+import { buildGraph, outputNode, type Graph } from '../core/graph.ts';
+import type { Model } from '../core/model.ts';
 import { withoutMacroParams, withParams } from '../macros/expand.ts';
-import { Session } from '../session.ts';
-import { rngFor, shuffle, type Rng } from '../random.ts';
+import { Session } from '../autodiff/session.ts';
+import { rngFor, shuffle, type Rng } from '../core/random.ts';
 import { DataError, splitRows, type Dataset, type Split, type Task } from '../data/dataset.ts';
 import { bindDataset, inferTask, lossRoles, type Binding, type LossRoles } from '../data/bind.ts';
-import { backward, compilePlan, forward, Workspace, type Plan } from './plan.ts';
+import { backward, compilePlan, forward, Workspace, type Plan } from './kernels.ts';
 import { applyUpdate, OptimizerState } from './optimizers.ts';
 import { computeMetrics, type Metrics } from './metrics.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../core/number-format.ts';
 import type { TrainSettings } from './settings.ts';
-import { MAX_BATCH_VALUES } from '../limits.ts';
-import { nullRecord, own, recordFrom } from '../records.ts';
+import { MAX_BATCH_VALUES } from '../core/limits.ts';
+import { nullRecord, own, recordFrom } from '../core/records.ts';
 
 export interface EpochMetrics {
   epoch: number;

@@ -9,11 +9,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseModelText, type Model } from '../../graph-engine/model.ts';
+import { parseModelText, type Model } from '../../graph-engine/core/model.ts';
 import { createTrainer } from '../../graph-engine/train/create.ts';
 import { expandMacros } from '../../graph-engine/macros/expand.ts';
 import { makeDataset } from '../../graph-engine/data/registry.ts';
-import { mulberry32, rngFor, shuffle } from '../../graph-engine/random.ts';
+import { mulberry32, rngFor, shuffle } from '../../graph-engine/core/random.ts';
 
 const POINTS = 500;
 const BATCH = 10;

@@ -1,7 +1,7 @@
 /** Reads a sample model from samples/ (throws with the problems if it is invalid). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseModelText, type Model } from '../../graph-engine/model.ts';
+import { parseModelText, type Model } from '../../graph-engine/core/model.ts';
 
 export function loadSample(name: string): Model {
   const path = fileURLToPath(new URL(`../../samples/${name}.json`, import.meta.url));

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { classCss, HIGH_CSS, LOW_CSS, paintClasses, paintGrid } from './colors.ts';
 import { useTrain } from './trainStore.ts';
-import type { PlaneInfo } from '../../train/protocol.ts';
+import type { PlaneInfo } from '../../trainWorker/protocol.ts';
 
 const PX = 300;
 

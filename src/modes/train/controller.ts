@@ -7,10 +7,10 @@
 import { DATASET_NAMES, own, resolveSettings, withParams, type Model, type TrainSettings } from '../../../graph-engine/index.ts';
 import { editorStore } from '../../store/useEditor.ts';
 import { evaluate } from '../../store/evaluate.ts';
-import { changeKind } from '../../train/changes.ts';
-import { trainClient, type TrainClient } from '../../train/client.ts';
-import type { DatasetSpec, Snapshot, TrainOverrides } from '../../train/protocol.ts';
-import { Throttle } from '../../train/throttle.ts';
+import { changeKind } from '../../trainWorker/changes.ts';
+import { trainClient, type TrainClient } from '../../trainWorker/client.ts';
+import type { DatasetSpec, Snapshot, TrainOverrides } from '../../trainWorker/protocol.ts';
+import { Throttle } from '../../trainWorker/throttle.ts';
 import { applySnapshot, initialTrainState, trainStore, type Regularisation } from './trainStore.ts';
 
 let client: TrainClient | undefined;

@@ -6,9 +6,9 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { Evaluation } from '../../store/evaluate.ts';
-import type { BindingView } from '../../train/binding.ts';
-import type { DatasetSpec, RunInfo, Snapshot, TrainOverrides } from '../../train/protocol.ts';
-import { CurveView } from '../../train/throttle.ts';
+import type { BindingView } from '../../trainWorker/binding.ts';
+import type { DatasetSpec, RunInfo, Snapshot, TrainOverrides } from '../../trainWorker/protocol.ts';
+import { CurveView } from '../../trainWorker/throttle.ts';
 
 export type Regularisation = 'none' | 'l1' | 'l2';
 
