@@ -1,15 +1,8 @@
 /** Editor keyboard shortcuts. They stay out of the way while the user types in a field. */
 import { useEffect } from 'react';
 import { editorStore } from '../store/useEditor.ts';
+import { isTyping } from '../ui/isTyping.ts';
 import { canvasApi } from './canvasApi.ts';
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el) return false;
-  return (
-    el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox')
-  );
-}
 
 export function handleShortcut(e: KeyboardEvent): boolean {
   const store = editorStore.getState();

@@ -3,10 +3,7 @@
  * the half-typed text ("0.", "-") while the user is typing.
  */
 import { useEffect, useId, useState } from 'react';
-
-/** Plain decimal notation only: Number() alone would also take "0x10", "0b1" and "Infinity". */
-const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
-const parse = (t: string) => (DECIMAL.test(t) ? Number(t) : Number.NaN);
+import { parseDecimal as parse } from '../ui/numberText.ts';
 
 export function NumberField({ label, value, onChange, hint }: { label: string; value: number; onChange: (v: number) => void; hint?: string }) {
   const [text, setText] = useState(String(value));
