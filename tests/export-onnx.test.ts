@@ -3,8 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-web';
-import * as engine from '../graph-engine/index.ts';
-import { buildGraph, Session, type Model } from '../graph-engine/index.ts';
+import { buildGraph, ensureOpsFor, Session, type Model } from '../graph-engine/index.ts';
 import { ExportError, exportOnnx } from '../graph-engine/export/onnx.ts';
 
 ort.env.wasm.numThreads = 1;
@@ -35,7 +34,7 @@ async function compare(m: Model) {
 
 describe.each(samples)('ONNX export of samples/%s', (_file, m) => {
   it("runs in ONNX Runtime with the engine's values to 1e-5", async () => {
-    await (engine as { ensureOpsFor?: (m: Model) => Promise<void> }).ensureOpsFor?.(m);
+    await ensureOpsFor(m);
     let r: Awaited<ReturnType<typeof compare>>;
     try {
       r = await compare(m);

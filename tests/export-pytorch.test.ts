@@ -5,8 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as engine from '../graph-engine/index.ts';
-import { computeGradients, type Model } from '../graph-engine/index.ts';
+import { computeGradients, ensureOpsFor, type Model } from '../graph-engine/index.ts';
 import { exportPytorch } from '../graph-engine/export/pytorch.ts';
 
 const dir = new URL('../samples/', import.meta.url);
@@ -23,7 +22,7 @@ function pyDict(script: string, name: string): Record<string, number> {
 
 describe.each(samples)('PyTorch export of samples/%s', (file, m) => {
   it('embeds the values and gradients it asserts, and is valid Python', async () => {
-    await (engine as { ensureOpsFor?: (m: Model) => Promise<void> }).ensureOpsFor?.(m);
+    await ensureOpsFor(m);
     const script = exportPytorch(m);
     const r = computeGradients(m);
     const values = pyDict(script, 'EXPECTED_VALUES');

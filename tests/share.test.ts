@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import * as engine from '../graph-engine/index.ts';
-import { serializeModel, type Model } from '../graph-engine/index.ts';
+import { ensureOpsFor, serializeModel, type Model } from '../graph-engine/index.ts';
 import { decodeShareFragment, encodeShareFragment, hasSharedModel, MAX_LINK_LENGTH, shareLink } from '../src/share/shareLink.ts';
 import { crc32, embedModelInPng, extractModelFromPng, isPng } from '../src/share/pngModel.ts';
 
@@ -14,7 +13,7 @@ const samples = readdirSync(dir)
 
 describe.each(samples)('share link of samples/%s', (_f, m) => {
   it('round-trips the whole model, weights included', async () => {
-    await (engine as { ensureOpsFor?: (m: Model) => Promise<void> }).ensureOpsFor?.(m);
+    await ensureOpsFor(m);
     const hash = await encodeShareFragment(m);
     expect(hasSharedModel(hash)).toBe(true);
     expect(hash).toMatch(/^#model=[A-Za-z0-9_-]+$/);

@@ -30,7 +30,7 @@ export function computeGradients(model: Model): GradientReport {
   return report(graph, s);
 }
 
-export function report(graph: Graph, s: Session): GradientReport {
+function report(graph: Graph, s: Session): GradientReport {
   // Keyed by node id: no prototype, so ids like "__proto__" or "toString" are stored and printed.
   const values = nullRecord<number>();
   const grads = nullRecord<number>();

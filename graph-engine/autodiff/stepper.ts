@@ -81,7 +81,7 @@ export const numberTex = (v: number) => {
 const numTex = numberTex;
 
 /** LaTeX names for every node, from labels (plain text, escaped). */
-export function nodeNames(graph: Graph): string[] {
+function nodeNames(graph: Graph): string[] {
   return graph.nodes.map((n) => texName(n.label));
 }
 

@@ -1,5 +1,4 @@
 /** Gradient descent on `param` nodes: w <- w - lr * dL/dw, returning every change for display. */
-import type { Model } from '../core/model.ts';
 import type { Session } from './session.ts';
 
 export interface ParamUpdate {
@@ -31,9 +30,4 @@ export function gradientStep(session: Session, lr: number): ParamUpdate[] {
   }
   for (const u of updates) session.setLeaf(graph.indexOf.get(u.id)!, u.new);
   return updates;
-}
-
-/** A copy of the model with new leaf values (param, input or const), everything else kept. */
-export function withLeafValues(model: Model, values: ReadonlyMap<string, number>): Model {
-  return { ...model, nodes: model.nodes.map((n) => (values.has(n.id) ? { ...n, value: values.get(n.id)! } : n)) };
 }

@@ -19,12 +19,12 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
  * file cannot make every later walk over the model (freezing, copying, saving) recurse thousands of
  * levels deep or run long; the limits sit far above what a model within the node limits stores.
  */
-export const MAX_ATTR_DEPTH = 4;
-export const MAX_ATTR_VALUES = 100_000;
-export const MAX_ATTR_STRING = 10_000;
+const MAX_ATTR_DEPTH = 4;
+const MAX_ATTR_VALUES = 100_000;
+const MAX_ATTR_STRING = 10_000;
 
 /** Why an attr value is too deep or too large, or undefined. Walks with an explicit stack, never recursion. */
-export function attrValueProblem(value: unknown): string | undefined {
+function attrValueProblem(value: unknown): string | undefined {
   const stack: [unknown, number][] = [[value, 0]];
   let count = 0;
   while (stack.length) {
@@ -41,7 +41,7 @@ export function attrValueProblem(value: unknown): string | undefined {
 }
 
 /** Nesting of the whole document (unknown fields are kept, so they are walked, copied and saved too). */
-export const MAX_JSON_DEPTH = 32;
+const MAX_JSON_DEPTH = 32;
 
 interface Walk {
   v: unknown;

@@ -20,7 +20,7 @@ export function mulberry32(seed: number): Rng {
 }
 
 /** A 32-bit seed for the stream `name` under the user seed `seed`. */
-export function deriveSeed(seed: number, name: string): number {
+function deriveSeed(seed: number, name: string): number {
   let h = 0x811c9dc5 ^ (Math.floor(seed) >>> 0) ^ Math.floor(seed / 4294967296);
   for (let i = 0; i < name.length; i++) {
     h ^= name.charCodeAt(i);

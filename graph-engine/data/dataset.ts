@@ -34,7 +34,7 @@ export function fromRows(name: string, columns: string[], rows: readonly (readon
   return { name, columns, data, rows: rows.length, ...extra };
 }
 
-export function columnIndex(ds: Dataset, name: string): number {
+function columnIndex(ds: Dataset, name: string): number {
   return ds.columns.indexOf(name);
 }
 

@@ -20,7 +20,7 @@ export function xorTable(): Dataset {
   );
 }
 
-export const MILES_PER_KM = 0.621371;
+const MILES_PER_KM = 0.621371;
 
 /** km uniform in [0, 10], miles = 0.621371 km (+ noise in miles). */
 export function kmToMiles({ count, noise, seed }: SyntheticOptions): Dataset {
@@ -60,7 +60,7 @@ const GLYPHS = [
   ['..####..', '.##..##.', '.##..##.', '..#####.', '.....##.', '....##..', '..###...', '........'],
 ].map((rows) => rows.map((r) => [...r].map((c) => (c === '#' ? 1 : 0))));
 
-export const DIGIT_PIXELS = 64;
+const DIGIT_PIXELS = 64;
 
 /**
  * 8x8 digits: each sample is a glyph shifted by up to one pixel, ink intensity 0.6-1, and with

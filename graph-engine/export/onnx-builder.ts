@@ -11,7 +11,7 @@ type TensorProto = import('onnx-proto').onnx.ITensorProto;
 type ValueInfo = import('onnx-proto').onnx.IValueInfoProto;
 type AttributeProto = import('onnx-proto').onnx.IAttributeProto;
 
-export const OPSET = 13;
+const OPSET = 13;
 const FLOAT = onnx.TensorProto.DataType.FLOAT;
 const INT64 = onnx.TensorProto.DataType.INT64;
 const A = onnx.AttributeProto.AttributeType;
@@ -144,7 +144,7 @@ export class OnnxBuilder {
   }
 }
 
-export class OnnxNameError extends Error {}
+class OnnxNameError extends Error {}
 
 function valueInfo(name: string, cols?: number): ValueInfo {
   const dim = [{ dimParam: 'N' }, ...(cols === undefined ? [] : [{ dimValue: cols }])];

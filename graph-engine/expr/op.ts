@@ -60,5 +60,3 @@ export const exprOp: OpDef = {
     };
   },
 };
-
-export { compileExpression, ExpressionError, EXPRESSION_FUNCTIONS } from './expression.ts';

@@ -12,7 +12,7 @@ import { countText, listSome, MAX_MODEL_EDGES, missingPorts, MAX_MODEL_NODES } f
 import type { LayerSpec, MacroDef, MacroInstance, MacroSize, Source } from './types.ts';
 
 /** Canvas spacing of an expansion laid out in place, in editor pixels. */
-export const EXPANSION_SPACING = { dx: 150, dy: 56 };
+const EXPANSION_SPACING = { dx: 150, dy: 56 };
 
 export interface ExpandOptions {
   /** Editor mode: unwired macro ports leave the primitives that read them incomplete. */
@@ -39,7 +39,7 @@ export interface Expanded {
 const quote = (s: string) => JSON.stringify(s);
 
 /** The seed macros draw their missing parameters from. */
-export function modelSeed(model: Model): number {
+function modelSeed(model: Model): number {
   const t = (model as { training?: { seed?: unknown } }).training;
   return typeof t?.seed === 'number' && Number.isFinite(t.seed) ? t.seed : 0;
 }
@@ -104,10 +104,6 @@ const macroOf = (n: ModelNode): OpDef | undefined => {
   const op = getOp(n.op);
   return op?.macro ? op : undefined;
 };
-
-export function hasMacros(model: Model): boolean {
-  return model.nodes.some((n) => macroOf(n));
-}
 
 /** Expands macros; problems name the macro node or the file edge. */
 export function expandMacros(model: Model, options: ExpandOptions = {}): Expanded {

@@ -84,7 +84,7 @@ function buildLayer(bld: MacroBuilder, l: LayerArgs): string[] {
  * k products, a bias and a sum, and an activation unless it is 'none'; edges: 2 into each product,
  * k + 1 into the sum, 1 into the activation.
  */
-export function layerSize(k: number, units: number, activation: string): Omit<MacroSize, 'shape'> {
+function layerSize(k: number, units: number, activation: string): Omit<MacroSize, 'shape'> {
   const a = activation === 'none' ? 0 : 1;
   return { nodes: units * (2 * k + 2 + a), edges: units * (3 * k + 1 + a), params: units * (k + 1) };
 }

@@ -7,7 +7,7 @@ import { resolveSettings, type TrainSettings } from './settings.ts';
 import { Trainer } from './trainer.ts';
 
 /** The built-in dataset the settings name, generated with their points, noise, labels and seed. */
-export function datasetFor(settings: TrainSettings): Dataset {
+function datasetFor(settings: TrainSettings): Dataset {
   if (!settings.dataset) throw new DataError('No dataset: set training.dataset in the model or pass one (e.g. --dataset spiral).');
   return makeDataset(settings.dataset, { points: settings.points, noise: settings.noise, seed: settings.seed, labels: settings.labels });
 }

@@ -34,8 +34,6 @@ export const TrainingSchema = z.looseObject({
   patience: count.optional().describe('stop when the test loss has not improved for this many epochs'),
 });
 
-export type TrainingBlock = z.infer<typeof TrainingSchema>;
-
 export type Optimizer = 'sgd' | 'momentum' | 'adam';
 
 export interface TrainSettings {

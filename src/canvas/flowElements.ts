@@ -25,7 +25,7 @@ export interface Size {
   height: number;
 }
 
-export const targetHandleId = (port: number) => `in-${port}`;
+const targetHandleId = (port: number) => `in-${port}`;
 export const sourceHandleId = (port = 0) => `out-${port}`;
 export const portOfHandle = (handle: string | null | undefined) => Number(/\d+$/.exec(handle ?? '')?.[0] ?? 0);
 
@@ -79,7 +79,7 @@ function sameCard(a: ModelNode, b: ModelNode): boolean {
 }
 
 /** What a card shows in rows and handles (OpNode.tsx draws it from the same numbers). */
-export function cardShape({ op, result }: Pick<OpNodeData, 'op' | 'result'>) {
+function cardShape({ op, result }: Pick<OpNodeData, 'op' | 'result'>) {
   const ports = result?.ports ?? 0;
   const inputs = result?.portNames?.length ?? (op ? ports : 0);
   // Layer macros list each output on its own row, next to its handle.
@@ -92,7 +92,7 @@ export function cardShape({ op, result }: Pick<OpNodeData, 'op' | 'result'>) {
 }
 
 /** A card's size as its CSS draws it, before React Flow has measured it (cardMetrics.ts). */
-export function cardSize(data: Pick<OpNodeData, 'op' | 'result'>): Size {
+function cardSize(data: Pick<OpNodeData, 'op' | 'result'>): Size {
   const { rows, outputs, showValue, badge, width } = cardShape(data);
   return { width, height: cardHeight({ rows, outputs: outputs?.length ?? 0, value: showValue, grad: data.result?.grad !== undefined, badge: !!badge }) };
 }
@@ -104,7 +104,7 @@ const HANDLE_PX = 10;
  * card it has never mounted still counts as measured: React Flow then mounts only the cards on
  * screen, and the view can be fitted before any card is drawn.
  */
-export function cardHandles(data: Pick<OpNodeData, 'op' | 'result'>): NodeHandle[] {
+function cardHandles(data: Pick<OpNodeData, 'op' | 'result'>): NodeHandle[] {
   const { inputs, outputs, width } = cardShape(data);
   const handles: NodeHandle[] = [];
   for (let i = 0; i < inputs; i++) {

@@ -4,7 +4,7 @@ import { editorStore } from '../store/useEditor.ts';
 import { isTyping } from '../ui/isTyping.ts';
 import { canvasApi } from './canvasApi.ts';
 
-export function handleShortcut(e: KeyboardEvent): boolean {
+function handleShortcut(e: KeyboardEvent): boolean {
   const store = editorStore.getState();
   const mod = e.ctrlKey || e.metaKey;
   const key = e.key.toLowerCase();

@@ -22,7 +22,7 @@ export const samples: readonly SampleEntry[] = Object.entries(loaders)
 
 export const DEFAULT_SAMPLE = 'chain-rule';
 
-export function findSample(name: string): SampleEntry | undefined {
+function findSample(name: string): SampleEntry | undefined {
   return samples.find((s) => s.name === name);
 }
 

@@ -11,7 +11,7 @@ function onDragStart(e: DragEvent, op: string) {
   e.dataTransfer.effectAllowed = 'move';
 }
 
-export function addAtCentre(op: string) {
+function addAtCentre(op: string) {
   editorStore.getState().addNode(op, canvasApi()?.centre() ?? { x: 0, y: 0 });
 }
 

@@ -1,7 +1,7 @@
 /** Ops grouped by palette category and filtered by a search string, shared by palette and quick-add. */
 import { CATEGORIES, opRegistry, type Category, type OpDef } from '../../graph-engine/index.ts';
 
-export function matchesQuery(op: OpDef, query: string): boolean {
+function matchesQuery(op: OpDef, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
   return [op.name, op.symbol, op.description, op.category].some((t) => t.toLowerCase().includes(q));

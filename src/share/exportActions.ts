@@ -15,7 +15,7 @@ export type ImageArea = 'view' | 'graph';
 
 const stem = (model: Model) => fileNameFor(model).replace(/\.json$/, '');
 
-export function download(data: BlobPart, name: string, type: string): void {
+function download(data: BlobPart, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([data], { type }));
   const a = document.createElement('a');
   a.href = url;

@@ -3,7 +3,7 @@
  * exported picture of a graph can be dropped back onto the canvas to reopen it (as ComfyUI does).
  * Pure byte work on the PNG chunk list; no canvas, no DOM.
  */
-export const PNG_KEYWORD = 'graphgrad';
+const PNG_KEYWORD = 'graphgrad';
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 
 const CRC_TABLE = (() => {

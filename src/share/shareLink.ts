@@ -3,9 +3,9 @@
  * fragment, `#model=...`. The fragment never reaches a server. Opening a link validates it exactly
  * like opening a file. Uses the platform's CompressionStream (browsers, workers, Node 18+).
  */
-import { MAX_MODEL_BYTES, serializeModel, validateModelText, type Model, type Validated } from '../../graph-engine/index.ts';
+import { MAX_MODEL_BYTES, validateModelText, type Model, type Validated } from '../../graph-engine/index.ts';
 
-export const SHARE_PARAM = 'model';
+const SHARE_PARAM = 'model';
 /** Longest link we hand out: chat apps, mail clients and some browsers cut longer URLs. */
 export const MAX_LINK_LENGTH = 32_000;
 
@@ -93,6 +93,3 @@ export async function decodeShareFragment(hash: string): Promise<Validated> {
   }
   return validateModelText(new TextDecoder().decode(bytes), { allowIncomplete: true });
 }
-
-/** Canonical text of what a link holds, for tests and "Save" after opening a link. */
-export const sharedText = (model: Model) => serializeModel(model);

@@ -58,7 +58,7 @@ export interface Evaluation {
  * Without an explicit loss, the graph's only sink (a non-leaf node nothing reads) is what a user
  * building J = f(...) means to differentiate. With several sinks there is no sensible guess.
  */
-export function automaticLoss(model: Model): string | undefined {
+function automaticLoss(model: Model): string | undefined {
   const read = new Set(model.edges.map((e) => e.source));
   const sinks = model.nodes.filter((n) => {
     const op = getOp(n.op);

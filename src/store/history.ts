@@ -22,7 +22,7 @@ export interface History {
 /** Comfortably above the 100 steps users are promised. */
 export const HISTORY_LIMIT = 250;
 /** Edits to the same field closer together than this merge into one undo step. */
-export const COALESCE_MS = 1000;
+const COALESCE_MS = 1000;
 
 export const emptyHistory = (): History => ({ past: [], future: [] });
 

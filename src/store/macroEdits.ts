@@ -7,7 +7,7 @@
 import { expandMacroNode, getOp, nodeLabel, withParams, type Model, type ModelEdge, type ModelNode } from '../../graph-engine/index.ts';
 
 /** Top-level model field holding the expanded macros (kept by every tool as an unknown field). */
-export const EXPANDED_FIELD = 'expandedMacros';
+const EXPANDED_FIELD = 'expandedMacros';
 
 export interface ExpandedMacro {
   /** The macro node as it was before expanding (attrs updated from the params on collapse). */
@@ -23,14 +23,14 @@ export interface ExpandedMacro {
 }
 
 /** Grid spacing of an expansion on the canvas, sized to the node cards. */
-export const EXPAND_SPACING = { dx: 215, dy: 112 };
+const EXPAND_SPACING = { dx: 215, dy: 112 };
 
 export function expandedMacros(model: Model): Readonly<Record<string, ExpandedMacro>> {
   const field = (model as Record<string, unknown>)[EXPANDED_FIELD];
   return field && typeof field === 'object' ? (field as Record<string, ExpandedMacro>) : {};
 }
 
-export const isMacroNode = (node: ModelNode): boolean => Boolean(getOp(node.op)?.macro);
+const isMacroNode = (node: ModelNode): boolean => Boolean(getOp(node.op)?.macro);
 
 /** The expanded macro a primitive belongs to, if any. */
 export function macroOfMember(model: Model, id: string): string | undefined {

@@ -3,11 +3,22 @@
  * op registry's port rules, nothing about React or React Flow. Checks that need the engine
  * (cycles) run on a candidate model through `checkGraph`, so the messages are the engine's.
  */
-import { checkGraph, edgeKey, getOp, isLeafOp, nodeLabel, nodeRef, type Model, type ModelEdge, type ModelNode, type OpDef } from '../../graph-engine/index.ts';
+import {
+  checkGraph,
+  edgeKey,
+  FORMAT,
+  FORMAT_VERSION,
+  getOp,
+  isLeafOp,
+  nodeLabel,
+  nodeRef,
+  type Model,
+  type ModelEdge,
+  type ModelNode,
+  type OpDef,
+} from '../../graph-engine/index.ts';
 
-export const FORMAT_HEADER = { format: 'graphgrad', version: 1 } as const;
-
-export const emptyModel = (name = 'Untitled graph'): Model => ({ ...FORMAT_HEADER, name, nodes: [], edges: [] });
+export const emptyModel = (name = 'Untitled graph'): Model => ({ format: FORMAT, version: FORMAT_VERSION, name, nodes: [], edges: [] });
 
 export interface XY {
   x: number;
@@ -39,7 +50,7 @@ export function nodeIndex(nodes: readonly ModelNode[]): Map<string, number> {
 }
 
 /** A fresh id like "mul3", never used by any node in the model. */
-export function freshId(model: Model, base: string, taken: Set<string> = new Set(model.nodes.map((n) => n.id))): string {
+function freshId(model: Model, base: string, taken: Set<string> = new Set(model.nodes.map((n) => n.id))): string {
   const stem = base.replace(/[^A-Za-z0-9_]/g, '') || 'n';
   for (let i = 1; ; i++) {
     const id = `${stem}${i}`;
@@ -52,7 +63,7 @@ export function freshId(model: Model, base: string, taken: Set<string> = new Set
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** Readable default labels: inputs a, b, c...; params w1, w2...; others their id. */
-export function defaultLabel(model: Model, op: OpDef, id: string): string {
+function defaultLabel(model: Model, op: OpDef, id: string): string {
   const labels = new Set(model.nodes.map(nodeLabel));
   if (op.name === 'input') for (const l of LETTERS) if (!labels.has(l)) return l;
   if (op.name === 'param') for (let i = 1; ; i++) if (!labels.has(`w${i}`)) return `w${i}`;
@@ -60,7 +71,7 @@ export function defaultLabel(model: Model, op: OpDef, id: string): string {
 }
 
 /** Value of a new leaf: 1 for inputs and consts (visible, neutral), 0.5 for params (not a dead 0). */
-export function defaultValue(op: OpDef): number | undefined {
+function defaultValue(op: OpDef): number | undefined {
   if (!isLeafOp(op)) return undefined;
   return op.name === 'const' ? 1 : op.name === 'param' ? 0.5 : 1;
 }
@@ -164,7 +175,7 @@ export function connectionProblem(model: Model, c: Connection): string | undefin
  * Makes room for one more pair on paired loss `target`, whose pairs are all wired: its second
  * half (targets t1..tk) moves up a port, so that p(k+1) is port k and t(k+1) port 2k+1.
  */
-export function withNewPair(edges: ModelEdge[], target: string): ModelEdge[] {
+function withNewPair(edges: ModelEdge[], target: string): ModelEdge[] {
   const half = edges.filter((e) => e.target === target).length / 2;
   return edges.map((e) => (e.target === target && e.port >= half ? { ...e, port: e.port + 1 } : e));
 }

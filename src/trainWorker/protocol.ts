@@ -2,7 +2,7 @@
  * What the training worker and the Train panel say to each other. Plain data only (structured
  * clone): the model in, snapshots out. The worker owns the Trainer; the page never trains.
  */
-import type { EpochMetrics, Metrics, Model, StopInfo, TrainSettings } from '../../graph-engine/index.ts';
+import type { EpochMetrics, Model, StopInfo, TrainSettings } from '../../graph-engine/index.ts';
 import type { BindingView } from './binding.ts';
 
 export type DatasetSpec = { kind: 'builtin'; name: string } | { kind: 'csv'; name: string; text: string };
@@ -100,5 +100,3 @@ export interface Snapshot {
 export type ConfigureResult =
   | { ok: true; info: RunInfo; binding: BindingView; snapshot: Snapshot }
   | { ok: false; error: string; binding?: BindingView; columns?: string[] };
-
-export type { Metrics };

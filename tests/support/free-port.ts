@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 /** The port `npm start` serves the editor on; test servers keep off it. */
 export const APP_PORT = 4173;
 /** Where test servers start looking, well clear of the app's port and Vite's dev port (5173). */
-export const TEST_PORT_START = 4310;
+const TEST_PORT_START = 4310;
 
 /** True when nothing on 127.0.0.1 holds `port` (we bind it for a moment and let go). */
 export function isFree(port: number): Promise<boolean> {

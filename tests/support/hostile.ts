@@ -76,7 +76,7 @@ export const UNENCODABLE_IDS: readonly string[] = ['nul\u0000byte', 'lone \ud800
 const LAYERS = ['dense', 'neuron', 'mlp', 'softmax'];
 
 /** The model with every node id replaced by rename(id, index); edges, loss and training.bind follow, values stay. */
-export function renameIds(original: Model, rename: (id: string, i: number) => string): Model {
+function renameIds(original: Model, rename: (id: string, i: number) => string): Model {
   // Layer weights drawn from the seed depend on the layer's id: store them first, so the renamed
   // model computes exactly what the sample does.
   const m = initMacroParams(original);

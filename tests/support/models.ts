@@ -14,8 +14,6 @@ export function model(nodes: ModelNode[], edges: [string, string, number][], los
 }
 
 export const input = (id: string, value: number): ModelNode => ({ id, op: 'input', value });
-export const param = (id: string, value: number): ModelNode => ({ id, op: 'param', value });
-export const konst = (id: string, value: number): ModelNode => ({ id, op: 'const', value });
 export const op = (id: string, name: string, attrs?: Record<string, number>): ModelNode => (attrs ? { id, op: name, attrs } : { id, op: name });
 
 /** A layered DAG of `cols` x `rows` mean nodes fed by inputs, summed into one loss: about cols*rows nodes. */

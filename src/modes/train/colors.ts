@@ -54,7 +54,7 @@ export function unitRange(values: ArrayLike<number>): [number, number] {
 }
 
 /** One colour per class: orange and blue first (as in the two-class view), then distinct hues. */
-export const CLASS_RGB: [number, number, number][] = [
+const CLASS_RGB: [number, number, number][] = [
   [232, 124, 18],
   [18, 110, 190],
   [34, 150, 70],
@@ -67,7 +67,7 @@ export const CLASS_RGB: [number, number, number][] = [
   [150, 150, 20],
 ];
 
-export function classRgb(c: number): [number, number, number] {
+function classRgb(c: number): [number, number, number] {
   return CLASS_RGB[((c % CLASS_RGB.length) + CLASS_RGB.length) % CLASS_RGB.length];
 }
 
