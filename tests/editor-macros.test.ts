@@ -83,10 +83,14 @@ describe('layer macros in the editor', () => {
     expect(m.nodes.some((n) => n.id === `${ids.d}/w0_0`)).toBe(true);
     expect(Object.keys(expandedMacros(m))).toEqual([ids.d]);
     expect(s().evaluation.results.get(ids.sum)!.value).toBeCloseTo(before, 12);
-    // The downstream add was pushed right, clear of the expansion.
-    const sumX = m.nodes.find((n) => n.id === ids.sum)!.position!.x;
-    const widest = Math.max(...m.nodes.filter((n) => n.id.startsWith(`${ids.d}/`)).map((n) => n.position!.x));
-    expect(sumX).toBeGreaterThan(widest);
+    // Laid out on a grid of 215 x 112 px from the macro's corner (250, 0): unit 1's activation a1
+    // is in column 3, row 4 (unit 0's two weights and bias take rows 0-2).
+    const at = (id: string) => m.nodes.find((n) => n.id === id)!.position;
+    expect(at(`${ids.d}/w0_0`)).toEqual({ x: 250, y: 0 });
+    expect(at(`${ids.d}/a1`)).toEqual({ x: 250 + 3 * 215, y: 4 * 112 });
+    // The downstream add was pushed right by the expansion's extra width, three columns, clear of it.
+    expect(at(ids.sum)!.x).toBe(500 + 3 * 215);
+    expect(at(ids.sum)!.x).toBeGreaterThan(Math.max(...m.nodes.filter((n) => n.id.startsWith(`${ids.d}/`)).map((n) => n.position!.x)));
 
     // Edit a weight while expanded; collapsing keeps it.
     s().updateNode(`${ids.d}/w1_0`, { value: 0.75 });

@@ -185,12 +185,17 @@ describe('layer macros', () => {
     expect(checkGraph(m4).problems[0].message).toMatch(/stored weights expect 2 inputs but 3 are wired/);
   });
 
-  it('expands one macro in place for the editor, with positions and boundary ports', () => {
+  it('expands one macro in place for the editor, with grid cells and boundary ports', () => {
     const m = macroModel();
     m.nodes.find((n) => n.id === 'h')!.position = { x: 100, y: 50 };
     const { model: ex, instance } = expandMacroNode(m, 'h');
     expect(ex.nodes.some((n) => n.id === 'o')).toBe(true); // other macros stay collapsed
-    expect(ex.nodes.find((n) => n.id === 'h/w0_0')!.position).toEqual({ x: 100, y: 50 });
+    // Unit j's weights w_j0, w_j1 and bias b_j take rows 3j..3j+2; columns: w, mul and b, z, a.
+    expect(instance!.place['h/w0_0']).toEqual({ col: 0, row: 0 });
+    expect(instance!.place['h/b1']).toEqual({ col: 1, row: 5 });
+    expect(instance!.place['h/a2']).toEqual({ col: 3, row: 7 });
+    // Canvas positions are the editor's to choose from the cells (store/macroEdits.ts).
+    expect(ex.nodes.find((n) => n.id === 'h/w0_0')!.position).toBeUndefined();
     expect(instance!.outputs).toEqual(['h/a0', 'h/a1', 'h/a2']);
     expect(instance!.inputConsumers[1]).toContainEqual({ node: 'h/m2_1', port: 1 });
     expect(ex.edges).toContainEqual({ source: 'h/a2', target: 'o', port: 2 });

@@ -11,9 +11,6 @@ import { rngFor, type Rng } from '../core/random.ts';
 import { countText, listSome, MAX_MODEL_EDGES, missingPorts, MAX_MODEL_NODES } from '../core/limits.ts';
 import type { LayerSpec, MacroDef, MacroInstance, MacroSize, Source } from './types.ts';
 
-/** Canvas spacing of an expansion laid out in place, in editor pixels. */
-const EXPANSION_SPACING = { dx: 150, dy: 56 };
-
 export interface ExpandOptions {
   /** Editor mode: unwired macro ports leave the primitives that read them incomplete. */
   allowIncomplete?: boolean;
@@ -55,7 +52,6 @@ interface Local {
 /** Runs a macro definition, collecting its primitives under the prefix `<id>/`. */
 function runMacro(def: MacroDef, node: ModelNode, inputs: number, seed: number): Local {
   const prefix = `${node.id}/`;
-  const origin = node.position ?? { x: 0, y: 0 };
   const local: Local = { nodes: [], edges: [], outputs: [], layers: [], place: {} };
   let rng: Rng | undefined;
   const full = (s: Source): Source => (typeof s === 'string' ? prefix + s : s);
@@ -63,13 +59,10 @@ function runMacro(def: MacroDef, node: ModelNode, inputs: number, seed: number):
     {
       node(id, op, place, extra) {
         const full = prefix + id;
+        // Where it goes is the caller's to decide: place is a grid cell, a canvas (the editor's
+        // expand in place) sizes the grid to its cards.
         local.place[full] = place;
-        const n: ModelNode = {
-          id: full,
-          op,
-          label: id,
-          position: { x: origin.x + place.col * EXPANSION_SPACING.dx, y: origin.y + place.row * EXPANSION_SPACING.dy },
-        };
+        const n: ModelNode = { id: full, op, label: id };
         if (extra?.value !== undefined) n.value = extra.value;
         if (extra?.attrs) n.attrs = extra.attrs;
         if (extra?.label) n.label = extra.label;
@@ -352,7 +345,7 @@ export function initMacroParams(model: Model, seed?: number): Model {
   return withParams(model, () => undefined, { seed });
 }
 
-/** One macro's expansion for the editor: its primitive nodes (with positions) and edges. */
+/** One macro's expansion for the editor: its primitive nodes and edges, and grid cells (`instance.place`) to lay them out on. */
 export function expandMacroNode(
   model: Model,
   id: string,

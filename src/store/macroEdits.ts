@@ -1,6 +1,6 @@
 /**
  * Expanding a layer macro in place and folding it back. The engine does the expansion
- * (expandMacroNode: ids `<macro>/<local>`, parameters, grid hints) and the read-back of parameters
+ * (expandMacroNode: ids `<macro>/<local>`, parameters, grid cells) and the read-back of parameters
  * (withParams); this module only places the primitives on the canvas and remembers, in the model,
  * what to fold back into, so an expanded graph can be saved, reloaded and still collapsed.
  */
@@ -22,7 +22,10 @@ export interface ExpandedMacro {
   shift: number;
 }
 
-/** Grid spacing of an expansion on the canvas, sized to the node cards. */
+/**
+ * Grid spacing of an expansion on the canvas, sized to the node cards: the engine gives each
+ * primitive a grid cell (instance.place), and this alone turns cells into canvas positions.
+ */
 const EXPAND_SPACING = { dx: 215, dy: 112 };
 
 export function expandedMacros(model: Model): Readonly<Record<string, ExpandedMacro>> {
