@@ -37,7 +37,7 @@ export * from './train/settings.ts';
 export { compilePlan, Workspace, forward as planForward, backward as planBackward, type Plan } from './train/kernels.ts';
 export { applyUpdate, OptimizerState } from './train/optimizers.ts';
 export { computeMetrics, type Metrics } from './train/metrics.ts';
-export { Trainer, gridColumns, type EpochMetrics, type StopInfo } from './train/trainer.ts';
+export { Trainer, gridColumns, type EpochMetrics, type LiveSettings, type StopInfo, type TrainerOptions } from './train/trainer.ts';
 export { createTrainer, datasetFor } from './train/create.ts';
 // Expression nodes load on demand (mathjs stays out of the first bundle): only the loader is here.
 export { loadExpressionOps, ensureOpsFor, expressionOpsLoaded } from './expr/load.ts';

@@ -221,8 +221,10 @@ describe('TrainRunner', () => {
     expect(again.epoch).toBe(paused.epoch);
     expect(again.params).toEqual(paused.params);
     const changed = runner.update({ optimizer: 'sgd', lr: 0.5 })!;
-    expect(changed.params).toEqual(paused.params);
-    expect(changed.epoch).toBe(paused.epoch);
+    if (!changed.ok) throw new Error(changed.problems.join('\n'));
+    expect(changed.settings).toMatchObject({ optimizer: 'sgd', lr: 0.5 });
+    expect(changed.snapshot.params).toEqual(paused.params);
+    expect(changed.snapshot.epoch).toBe(paused.epoch);
   });
 
   it('a non-finite loss stops with the engine message, keeping the last finite params', () => {

@@ -97,6 +97,9 @@ export interface Snapshot {
   epochsPerSecond: number;
 }
 
+/** A live settings change: applied (with the settings now in force), or refused with the reasons. */
+export type UpdateResult = { ok: true; settings: TrainSettings; snapshot: Snapshot } | { ok: false; problems: string[] };
+
 export type ConfigureResult =
   | { ok: true; info: RunInfo; binding: BindingView; snapshot: Snapshot }
   | { ok: false; error: string; binding?: BindingView; columns?: string[] };

@@ -6,7 +6,6 @@
  */
 import {
   buildGraph,
-  createTrainer,
   DataError,
   DATASET_NAMES,
   gridColumns,
@@ -23,7 +22,18 @@ import {
 } from '../../graph-engine/index.ts';
 import { bindingView, DERIVED_FEATURES, type BindingView } from './binding.ts';
 import { CurveLog, RateMeter, Throttle } from './throttle.ts';
-import type { ConfigureResult, DatasetSpec, Heatmaps, PlaneInfo, PointsInfo, RunInfo, Snapshot, TrainConfig, TrainOverrides } from './protocol.ts';
+import type {
+  ConfigureResult,
+  DatasetSpec,
+  Heatmaps,
+  PlaneInfo,
+  PointsInfo,
+  RunInfo,
+  Snapshot,
+  TrainConfig,
+  TrainOverrides,
+  UpdateResult,
+} from './protocol.ts';
 
 export interface RunnerHost {
   now(): number;
@@ -45,6 +55,8 @@ export interface RunnerOptions {
 /** The trainer never stops on its own epoch count: the runner's epoch limit does that. */
 const NO_LIMIT = 1_000_000_000;
 const MAX_THUMBS = 96;
+/** The loss curve lives in the runner's CurveLog: the trainer keeps only its last few epochs. */
+const KEEP_HISTORY = 8;
 
 export function loadDataset(spec: DatasetSpec, settings: Pick<TrainSettings, 'points' | 'noise' | 'seed' | 'labels'>): Dataset {
   if (spec.kind === 'csv') return withDerivedFeatures(parseCsv(spec.text, spec.name));
@@ -63,7 +75,6 @@ export class TrainRunner {
   private curve = new CurveLog();
   private latest?: EpochMetrics;
   private initialLoss = Number.NaN;
-  private stepsPerEpoch = 1;
   private readonly snap: Throttle;
   private readonly heat: Throttle;
   private readonly rate = new RateMeter(1000);
@@ -104,15 +115,15 @@ export class TrainRunner {
     } catch (e) {
       return { ok: false, error: message(e), columns: dataset.columns };
     }
+    // The same graph explains the binding and trains: built once.
     const binding = bindingView(graph, dataset, settings.bind);
     let trainer: Trainer;
     try {
-      trainer = createTrainer(config.model, { overrides: { ...config.overrides, epochs: NO_LIMIT }, dataset });
+      trainer = new Trainer(config.model, dataset, settings, { graph, keepHistory: KEEP_HISTORY });
     } catch (e) {
       return { ok: false, error: message(e), binding, columns: dataset.columns };
     }
     this.trainer = trainer;
-    this.stepsPerEpoch = Math.ceil(trainer.split.train.length / trainer.batchSize);
     this.info = this.describe(trainer, binding);
     this.startCurve();
     return { ok: true, info: this.info, binding, snapshot: this.snapshot(true) };
@@ -163,34 +174,26 @@ export class TrainRunner {
   }
 
   /**
-   * Changes optimisation settings. Learning rate, regularisation and patience apply at the next
-   * step; a new optimizer or batch size rebuilds the trainer with the current parameters, epoch
-   * and curve (the optimizer's state starts afresh).
+   * Changes optimisation settings (learning rate, optimizer, batch size, regularisation,
+   * patience) in the running trainer: parameters, epoch and curve stay (Trainer.updateSettings
+   * says what else a change starts afresh). Invalid values change nothing and come back as
+   * problems.
    */
-  update(overrides: TrainOverrides): Snapshot | undefined {
+  update(overrides: TrainOverrides): UpdateResult | undefined {
     const t = this.trainer;
     if (!t || !this.config) return undefined;
     const next = { ...this.config.overrides, ...overrides };
     const { settings, problems } = resolveSettings(this.config.model, { ...next, epochs: NO_LIMIT });
-    if (!settings) throw new DataError(problems.map((p) => p.message).join('\n'));
+    if (!settings) return { ok: false, problems: problems.map((p) => p.message) };
+    const { lr, optimizer, batchSize, momentum, l1, l2, patience } = settings;
+    const refused = t.updateSettings({ lr, optimizer, batchSize, momentum, l1, l2, patience });
+    if (refused.length) return { ok: false, problems: refused.map((p) => p.message) };
     this.config.overrides = next;
-    if (settings.optimizer !== t.settings.optimizer || settings.batchSize !== t.settings.batchSize) {
-      const fresh = new Trainer(this.config.model, t.dataset, settings);
-      fresh.params.set(t.params);
-      fresh.epoch = t.epoch;
-      fresh.history = t.history;
-      this.trainer = fresh;
-      this.stepsPerEpoch = Math.ceil(fresh.split.train.length / fresh.batchSize);
-      if (this.info) this.info.settings = settings;
-      if (t.stopped?.reason === 'non-finite') this.running = false;
-      return this.snapshot(true);
+    if (this.info) {
+      this.info.settings = { ...t.settings };
+      this.info.stepsPerEpoch = stepsPerEpoch(t);
     }
-    const lrChanged = settings.lr !== t.settings.lr;
-    Object.assign(t.settings, { lr: settings.lr, l1: settings.l1, l2: settings.l2, patience: settings.patience, momentum: settings.momentum });
-    if (this.info) this.info.settings = { ...t.settings };
-    // After a non-finite stop the last finite parameters are in place: a new rate may go on.
-    if (lrChanged && t.stopped?.reason === 'non-finite') t.stopped = undefined;
-    return this.snapshot(true);
+    return { ok: true, settings: { ...t.settings }, snapshot: this.snapshot(true) };
   }
 
   /** Values of the bound input nodes for one dataset row (training rows first, then test rows). */
@@ -224,19 +227,16 @@ export class TrainRunner {
     if (!m) return;
     this.latest = m;
     this.curve.push(m.epoch, m.train.loss, m.test?.loss ?? Number.NaN);
-    const h = this.trainer!.history;
-    if (h.length > 64) h.splice(0, h.length - 8); // the curve lives here; keep the trainer's small
   }
 
   private readonly tick = (): void => {
     const t = this.trainer;
     if (!this.running || !t) return;
     const start = this.host.now();
-    const spe = this.stepsPerEpoch;
     let k = 0;
     while (!t.stopped && !this.atLimit()) {
       // The last step of an epoch goes through trainEpoch, which evaluates and checks stopping.
-      if (spe === 1 || t.steps % spe === spe - 1) this.record(t.trainEpoch());
+      if (t.atEpochEnd) this.record(t.trainEpoch());
       else t.step();
       if ((++k & 7) === 0 && this.host.now() - start >= this.sliceMs) break;
     }
@@ -323,7 +323,7 @@ export class TrainRunner {
       trainRows: t.split.train.length,
       testRows: t.split.test.length,
       settings: { ...t.settings },
-      stepsPerEpoch: this.stepsPerEpoch,
+      stepsPerEpoch: stepsPerEpoch(t),
     };
     this.grid = undefined;
     this.heatIds = [];
@@ -409,6 +409,11 @@ export class TrainRunner {
     info.points = points;
     return info;
   }
+}
+
+/** Minibatch steps in one pass over the training rows. */
+function stepsPerEpoch(t: Trainer): number {
+  return Math.ceil(t.split.train.length / t.batchSize);
 }
 
 /**

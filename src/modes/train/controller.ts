@@ -318,12 +318,10 @@ export async function setEpochLimit(limit: number | undefined): Promise<void> {
 
 async function applyLive(): Promise<void> {
   if (trainStore.getState().status !== 'ready') return;
-  try {
-    const s = await worker().update(effectiveOverrides());
-    if (s) applySnapshot(s);
-  } catch (e) {
-    editor().notify('error', 'That setting is not valid.', [e instanceof Error ? e.message : String(e)]);
-  }
+  const r = await worker().update(effectiveOverrides());
+  if (!r) return;
+  if (r.ok) applySnapshot(r.snapshot);
+  else editor().notify('error', 'That setting is not valid.', r.problems);
 }
 
 export async function setDataset(dataset: DatasetSpec): Promise<void> {
