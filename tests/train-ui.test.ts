@@ -185,6 +185,26 @@ describe('TrainRunner', () => {
     expect(s.latest.train.accuracy).toBeGreaterThan(0.9);
   });
 
+  it('a failed heatmap evaluation is reported, names the failure, and training goes on', () => {
+    const runner = new TrainRunner(fakeHost().host);
+    const r = runner.configure({ model: loadSample('spiral-mlp'), dataset: { kind: 'builtin', name: 'spiral' }, overrides: {} });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.snapshot.heatError).toBeUndefined();
+    const trainer = (runner as unknown as { trainer: { evaluateGrid: (...a: unknown[]) => unknown } }).trainer;
+    const orig = trainer.evaluateGrid;
+    trainer.evaluateGrid = () => {
+      throw new Error('evaluateGrid: "net#7" is not a node or macro output.');
+    };
+    const failed = runner.stepEpoch()!;
+    expect(failed.epoch).toBe(1);
+    expect(failed.heat).toBeUndefined();
+    expect(failed.heatError).toBe('The decision boundary and unit pictures could not be evaluated: evaluateGrid: "net#7" is not a node or macro output.');
+    trainer.evaluateGrid = orig;
+    const again = runner.stepEpoch()!;
+    expect(again.heatError).toBeUndefined();
+    expect(again.heat?.output).toHaveLength(2500);
+  });
+
   it('digits: the no-boundary note counts the 64 inputs instead of listing them', () => {
     const runner = new TrainRunner(fakeHost().host);
     const r = runner.configure({ model: loadSample('digits-mlp'), dataset: { kind: 'builtin', name: 'digits' }, overrides: { points: 200 } });

@@ -94,6 +94,8 @@ export interface Snapshot {
   params: Record<string, number>;
   stopped?: StopInfo;
   heat?: Heatmaps;
+  /** Why the heatmaps could not be evaluated, naming what failed (the panel keeps the last good ones). */
+  heatError?: string;
   epochsPerSecond: number;
 }
 

@@ -575,6 +575,7 @@ export default function TrainPanel() {
   const name = useEditor((s) => s.model.name);
   const ready = useTrain((s) => s.status === 'ready' || (s.status === 'configuring' && !!s.info));
   const hasBinding = useTrain((s) => !!s.binding);
+  const heatError = useTrain((s) => s.snapshot?.heatError);
   useEffect(() => ctl.startTrainController(), []);
   useEffect(() => guardUnloadWhileTraining(), []);
   return (
@@ -599,6 +600,11 @@ export default function TrainPanel() {
       {ready && hasPlane && (
         <Section id="output" title={task === 'regression' ? 'Output over the input plane' : 'Decision boundary'}>
           <Boundary />
+          {heatError && (
+            <div className="train-alert train-alert--error" role="alert" data-testid="boundary-error">
+              {heatError}
+            </div>
+          )}
           <div className="train-toggles">
             <label className="train-check">
               <input type="checkbox" checked={showTest} disabled={testRows === 0} onChange={(e) => trainStore.setState({ showTest: e.target.checked })} /> Show
