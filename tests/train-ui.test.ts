@@ -312,4 +312,16 @@ describe('changeKind', () => {
     expect(changeKind(base, { ...base, edges: base.edges.slice(1) })).toBe('structure');
     expect(changeKind(base, { ...base, loss: 'out' })).toBe('structure');
   });
+  it('compares weights by value: an equal copy is no change to train', () => {
+    const W = [
+      [1, 2],
+      [3, 4],
+    ];
+    const trained = withNode(2, { attrs: { ...base.nodes[2].attrs, W } });
+    const copy = { ...trained, nodes: trained.nodes.map((n) => (n.attrs ? { ...n, attrs: structuredClone(n.attrs) } : n)) };
+    expect(changeKind(trained, copy)).toBe('layout');
+    const W2 = structuredClone(W);
+    W2[1][0] = 3.5;
+    expect(changeKind(trained, withNode(2, { attrs: { ...base.nodes[2].attrs, W: W2 } }))).toBe('values');
+  });
 });

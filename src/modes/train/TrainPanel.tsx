@@ -7,7 +7,7 @@ import { DATASET_NAMES, formatNumber, type Metrics } from '../../../graph-engine
 import { useEditor } from '../../store/useEditor.ts';
 import { LossChart } from './LossChart.tsx';
 import { Boundary, DataThumbnail } from './Boundary.tsx';
-import * as ctl from './controller.ts';
+import { trainController as ctl } from './appController.ts';
 import { guardUnloadWhileTraining } from './leaveGuard.ts';
 import { trainStore, useTrain, type Regularisation } from './trainStore.ts';
 import './train.css';
@@ -576,7 +576,6 @@ export default function TrainPanel() {
   const ready = useTrain((s) => s.status === 'ready' || (s.status === 'configuring' && !!s.info));
   const hasBinding = useTrain((s) => !!s.binding);
   const heatError = useTrain((s) => s.snapshot?.heatError);
-  useEffect(() => ctl.startTrainController(), []);
   useEffect(() => guardUnloadWhileTraining(), []);
   return (
     <aside className="inspector mode-panel train-panel" aria-label="Train panel">
