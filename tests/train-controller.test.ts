@@ -178,6 +178,7 @@ describe('Train controller', () => {
     const { ed, t, worker, ctl } = await setup();
     await ctl.setOverride({ optimizer: 'sgd', lr: 0.5 });
     expect(worker.configs).toHaveLength(1); // applied live, no rebuild
+    expect(t().info?.settings).toMatchObject({ optimizer: 'sgd', lr: 0.5 }); // what the panel's controls show
     await ctl.regenerate(); // a data setting (the seed) rebuilds the trainer
     expect(worker.configs).toHaveLength(2);
     expect(t()).toMatchObject({ status: 'ready', overrides: { seed: 2 } });

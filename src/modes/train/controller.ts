@@ -344,8 +344,14 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
     if (ui().status !== 'ready') return;
     const r = await worker().update(effectiveOverrides(ui(), model()));
     if (!r) return;
-    if (r.ok) applySnapshot(r.snapshot, trainStore);
-    else editor.getState().notify('error', 'That setting is not valid.', r.problems);
+    if (!r.ok) {
+      editor.getState().notify('error', 'That setting is not valid.', r.problems);
+      return;
+    }
+    applySnapshot(r.snapshot, trainStore);
+    // The panel's controls show the settings in force.
+    const info = ui().info;
+    if (info) trainStore.setState({ info: { ...info, settings: r.settings } });
   }
 
   async function setDataset(dataset: DatasetSpec): Promise<void> {
