@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeGradients, createTrainer, makeDataset, own, recordFrom, serializeModel, validateModelText, type Model } from '../graph-engine/index.ts';
 import { bindingView } from '../src/trainWorker/binding.ts';
-import { thumbnailsFor } from '../src/trainWorker/runner.ts';
+import { thumbnailsFor } from '../src/trainWorker/decisionPlane.ts';
 
 const NAMES = [
   '__proto__',
@@ -137,7 +137,9 @@ describe('node ids named like Object.prototype members', () => {
     expect(own(thumbs, 'toString')).toBeUndefined(); // a param: no picture
     expect(own(thumbs, 'constructor')).toEqual([['constructor']]);
     expect(own(thumbs, 'valueOf')).toEqual([['valueOf']]);
-    expect(Object.keys(thumbs).sort()).toEqual(['constructor', 'valueOf', 'x1']);
+    // The neuron (activation none): one layer of one unit, its sum.
+    expect(own(thumbs, '__proto__')).toEqual([['__proto__/z']]);
+    expect(Object.keys(thumbs).sort()).toEqual(['__proto__', 'constructor', 'valueOf', 'x1']);
   });
 });
 

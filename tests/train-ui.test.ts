@@ -185,6 +185,26 @@ describe('TrainRunner', () => {
     expect(s.latest.train.accuracy).toBeGreaterThan(0.9);
   });
 
+  it('a failed heatmap evaluation is reported, names the failure, and training goes on', () => {
+    const runner = new TrainRunner(fakeHost().host);
+    const r = runner.configure({ model: loadSample('spiral-mlp'), dataset: { kind: 'builtin', name: 'spiral' }, overrides: {} });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.snapshot.heatError).toBeUndefined();
+    const trainer = (runner as unknown as { trainer: { evaluateGrid: (...a: unknown[]) => unknown } }).trainer;
+    const orig = trainer.evaluateGrid;
+    trainer.evaluateGrid = () => {
+      throw new Error('evaluateGrid: "net#7" is not a node or macro output.');
+    };
+    const failed = runner.stepEpoch()!;
+    expect(failed.epoch).toBe(1);
+    expect(failed.heat).toBeUndefined();
+    expect(failed.heatError).toBe('The decision boundary and unit pictures could not be evaluated: evaluateGrid: "net#7" is not a node or macro output.');
+    trainer.evaluateGrid = orig;
+    const again = runner.stepEpoch()!;
+    expect(again.heatError).toBeUndefined();
+    expect(again.heat?.output).toHaveLength(2500);
+  });
+
   it('digits: the no-boundary note counts the 64 inputs instead of listing them', () => {
     const runner = new TrainRunner(fakeHost().host);
     const r = runner.configure({ model: loadSample('digits-mlp'), dataset: { kind: 'builtin', name: 'digits' }, overrides: { points: 200 } });
@@ -221,8 +241,10 @@ describe('TrainRunner', () => {
     expect(again.epoch).toBe(paused.epoch);
     expect(again.params).toEqual(paused.params);
     const changed = runner.update({ optimizer: 'sgd', lr: 0.5 })!;
-    expect(changed.params).toEqual(paused.params);
-    expect(changed.epoch).toBe(paused.epoch);
+    if (!changed.ok) throw new Error(changed.problems.join('\n'));
+    expect(changed.settings).toMatchObject({ optimizer: 'sgd', lr: 0.5 });
+    expect(changed.snapshot.params).toEqual(paused.params);
+    expect(changed.snapshot.epoch).toBe(paused.epoch);
   });
 
   it('a non-finite loss stops with the engine message, keeping the last finite params', () => {
@@ -289,5 +311,17 @@ describe('changeKind', () => {
     expect(changeKind(base, withNode(2, { attrs: { ...base.nodes[2].attrs, units: 3 } }))).toBe('structure');
     expect(changeKind(base, { ...base, edges: base.edges.slice(1) })).toBe('structure');
     expect(changeKind(base, { ...base, loss: 'out' })).toBe('structure');
+  });
+  it('compares weights by value: an equal copy is no change to train', () => {
+    const W = [
+      [1, 2],
+      [3, 4],
+    ];
+    const trained = withNode(2, { attrs: { ...base.nodes[2].attrs, W } });
+    const copy = { ...trained, nodes: trained.nodes.map((n) => (n.attrs ? { ...n, attrs: structuredClone(n.attrs) } : n)) };
+    expect(changeKind(trained, copy)).toBe('layout');
+    const W2 = structuredClone(W);
+    W2[1][0] = 3.5;
+    expect(changeKind(trained, withNode(2, { attrs: { ...base.nodes[2].attrs, W: W2 } }))).toBe('values');
   });
 });

@@ -4,7 +4,7 @@ import { ModelError } from '../core/model.ts';
 import { DataError, type Dataset } from '../data/dataset.ts';
 import { makeDataset } from '../data/registry.ts';
 import { resolveSettings, type TrainSettings } from './settings.ts';
-import { Trainer } from './trainer.ts';
+import { Trainer, type TrainerOptions } from './trainer.ts';
 
 /** The built-in dataset the settings name, generated with their points, noise, labels and seed. */
 function datasetFor(settings: TrainSettings): Dataset {
@@ -17,8 +17,8 @@ function datasetFor(settings: TrainSettings): Dataset {
  * `dataset` for a CSV (parseCsv) or any prepared table; otherwise training.dataset names a built-in.
  * Throws ModelError for bad settings, DataError for a bad dataset or binding.
  */
-export function createTrainer(model: Model, options: { overrides?: Partial<TrainSettings>; dataset?: Dataset } = {}): Trainer {
+export function createTrainer(model: Model, options: { overrides?: Partial<TrainSettings>; dataset?: Dataset } & TrainerOptions = {}): Trainer {
   const { settings, problems } = resolveSettings(model, options.overrides);
   if (!settings) throw new ModelError(problems);
-  return new Trainer(model, options.dataset ?? datasetFor(settings), settings);
+  return new Trainer(model, options.dataset ?? datasetFor(settings), settings, { keepHistory: options.keepHistory });
 }

@@ -5,7 +5,7 @@
  * (so parameter gradients are batch means), one optimizer update. Nothing is allocated per step.
  */
 import { buildGraph, outputNode, type Graph } from '../core/graph.ts';
-import type { Model } from '../core/model.ts';
+import type { Model, Problem } from '../core/model.ts';
 import { withoutMacroParams, withParams } from '../macros/expand.ts';
 import { Session } from '../autodiff/session.ts';
 import { rngFor, shuffle, type Rng } from '../core/random.ts';
@@ -15,7 +15,7 @@ import { backward, compilePlan, forward, Workspace, type Plan } from './kernels.
 import { applyUpdate, OptimizerState } from './optimizers.ts';
 import { computeMetrics, type Metrics } from './metrics.ts';
 import { formatNumber } from '../core/number-format.ts';
-import type { TrainSettings } from './settings.ts';
+import { TrainingSchema, type TrainSettings } from './settings.ts';
 import { MAX_BATCH_VALUES } from '../core/limits.ts';
 import { nullRecord, own, recordFrom } from '../core/records.ts';
 
@@ -35,11 +35,50 @@ export interface StopInfo {
 /** Rows of a forward pass held at once while evaluating: bounded memory for large graphs. */
 const EVAL_FLOATS = 4_000_000;
 
+/**
+ * Settings a trainer takes mid-run. The others (dataset, points, noise, labels, test ratio, task,
+ * bindings, seed) shape the data, the split or the initial weights: they need a new trainer.
+ */
+export type LiveSettings = Pick<
+  TrainSettings,
+  'epochs' | 'batchSize' | 'lr' | 'optimizer' | 'momentum' | 'beta1' | 'beta2' | 'epsilon' | 'l1' | 'l2' | 'patience'
+>;
+
+const LIVE_KEYS = [
+  'epochs',
+  'batchSize',
+  'lr',
+  'optimizer',
+  'momentum',
+  'beta1',
+  'beta2',
+  'epsilon',
+  'l1',
+  'l2',
+  'patience',
+] as const satisfies readonly (keyof LiveSettings)[];
+const LiveSchema = TrainingSchema.pick(Object.fromEntries(LIVE_KEYS.map((k) => [k, true])) as Record<keyof LiveSettings, true>);
+
+export interface TrainerOptions {
+  /** Epoch metrics kept in `history`, the most recent (default: all); a long live run needs only a few. */
+  keepHistory?: number;
+  /**
+   * `buildGraph(model, { seed: settings.seed })`, when the caller has built it already (to explain
+   * the dataset binding, say), so it is not built twice.
+   */
+  graph?: Graph;
+}
+
+/** Why a batch of B samples is too large for a graph of N nodes, or undefined when it fits. */
+function batchTooLarge(B: number, N: number): string | undefined {
+  if (N * B <= MAX_BATCH_VALUES) return undefined;
+  return `Batch size ${B.toLocaleString('en')} is too large for this model: ${B.toLocaleString('en')} samples × ${N.toLocaleString('en')} graph nodes (layers expanded) is ${(N * B).toLocaleString('en')} values per pass; GraphGrad trains with up to ${MAX_BATCH_VALUES.toLocaleString('en')}. Use a batch size of at most ${Math.floor(MAX_BATCH_VALUES / N).toLocaleString('en')}.`;
+}
+
 export class Trainer {
   readonly model: Model;
   readonly graph: Graph;
   readonly plan: Plan;
-  readonly settings: TrainSettings;
   readonly dataset: Dataset;
   readonly split: Split;
   readonly task?: Task;
@@ -51,23 +90,26 @@ export class Trainer {
   private readonly lastFinite: Float64Array;
   private readonly best: Float64Array;
   private readonly opt: OptimizerState;
-  private readonly ws: Workspace;
+  private ws: Workspace;
   private evalWs?: Workspace;
   private readonly rows: Int32Array;
   private shuffleRng!: Rng;
   private cursor = 0;
-  epoch = 0;
-  steps = 0;
-  history: EpochMetrics[] = [];
-  stopped?: StopInfo;
+  private current: TrainSettings;
+  private epochsDone = 0;
+  private stepsDone = 0;
+  private record: EpochMetrics[] = [];
+  private readonly keepHistory: number;
+  private stop?: StopInfo;
   private bestLoss = Infinity;
   private sinceBest = 0;
 
-  constructor(model: Model, dataset: Dataset, settings: TrainSettings) {
+  constructor(model: Model, dataset: Dataset, settings: TrainSettings, options: TrainerOptions = {}) {
     this.model = model;
-    this.settings = settings;
+    this.current = { ...settings };
+    this.keepHistory = options.keepHistory ?? Infinity;
     this.dataset = dataset;
-    this.graph = buildGraph(model, { seed: settings.seed });
+    this.graph = options.graph ?? buildGraph(model, { seed: settings.seed });
     if (this.graph.loss < 0) throw new DataError('The model names no loss node to train on.');
     this.plan = compilePlan(this.graph);
     if (this.plan.paramNode.length === 0) throw new DataError('The model has no param nodes (or layer macros) to train.');
@@ -83,14 +125,35 @@ export class Trainer {
     this.best = this.params.slice();
     this.opt = new OptimizerState(P);
     const B = Math.min(settings.batchSize, this.rows.length);
-    const N = this.graph.nodes.length;
-    if (N * B > MAX_BATCH_VALUES) {
-      throw new DataError(
-        `Batch size ${B.toLocaleString('en')} is too large for this model: ${B.toLocaleString('en')} samples × ${N.toLocaleString('en')} graph nodes (layers expanded) is ${(N * B).toLocaleString('en')} values per pass; GraphGrad trains with up to ${MAX_BATCH_VALUES.toLocaleString('en')}. Use a batch size of at most ${Math.floor(MAX_BATCH_VALUES / N).toLocaleString('en')}.`,
-      );
-    }
+    const tooLarge = batchTooLarge(B, this.graph.nodes.length);
+    if (tooLarge) throw new DataError(tooLarge);
     this.ws = new Workspace(this.plan, B);
     this.shuffleRng = rngFor(settings.seed, 'shuffle');
+  }
+
+  /** The settings in force (updateSettings changes the live ones). */
+  get settings(): Readonly<TrainSettings> {
+    return this.current;
+  }
+
+  /** Whole passes over the training rows so far. */
+  get epoch(): number {
+    return this.epochsDone;
+  }
+
+  /** Minibatch updates so far. */
+  get steps(): number {
+    return this.stepsDone;
+  }
+
+  /** Metrics of each evaluated epoch (the most recent `keepHistory` of them). */
+  get history(): readonly EpochMetrics[] {
+    return this.record;
+  }
+
+  /** Why training stopped, or undefined while it may go on. */
+  get stopped(): StopInfo | undefined {
+    return this.stop;
   }
 
   get batchSize(): number {
@@ -99,6 +162,51 @@ export class Trainer {
 
   get done(): boolean {
     return this.stopped !== undefined;
+  }
+
+  /** True when the next step() completes the epoch (so trainEpoch() would take just that step). */
+  get atEpochEnd(): boolean {
+    return this.cursor + this.ws.B >= this.rows.length;
+  }
+
+  /**
+   * Changes settings mid-run. Keys left out (or undefined) keep their value, except `patience`:
+   * given as undefined, it turns early stopping off. Nothing changes when any value is invalid: the
+   * problems say why (an empty list: applied).
+   * - lr, l1, l2, momentum, beta1, beta2, epsilon and patience apply from the next step; a new
+   *   learning rate also lifts a non-finite stop (the last finite parameters are in place).
+   * - A new optimizer or batch size starts the optimisation afresh from the current parameters,
+   *   as a new trainer built from them would: optimizer state, early-stopping record, the epoch in
+   *   progress and the shuffle order start over, and a stop is lifted; the epoch count stays.
+   * - More epochs than done lift an 'epochs' stop.
+   */
+  updateSettings(changes: Partial<LiveSettings>): Problem[] {
+    const unknown = Object.keys(changes).filter((k) => !(LIVE_KEYS as readonly string[]).includes(k));
+    if (unknown.length) throw new Error(`updateSettings: ${unknown.join(', ')} cannot change mid-run (build a new trainer)`);
+    const checked = LiveSchema.safeParse(changes);
+    if (!checked.success) return checked.error.issues.map((i) => ({ message: `${String(i.path[0])}: ${i.message}`, path: String(i.path[0]) }));
+    const given = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined || k === 'patience'));
+    const prev = this.current;
+    const next: TrainSettings = { ...prev, ...given };
+    const B = Math.min(next.batchSize, this.rows.length);
+    if (B !== this.ws.B) {
+      const tooLarge = batchTooLarge(B, this.graph.nodes.length);
+      if (tooLarge) return [{ message: tooLarge, path: 'batchSize' }];
+      this.ws = new Workspace(this.plan, B);
+    }
+    this.current = next;
+    if (next.optimizer !== prev.optimizer || next.batchSize !== prev.batchSize) {
+      this.opt.reset();
+      this.best.set(this.params);
+      this.bestLoss = Infinity;
+      this.sinceBest = 0;
+      this.rows.set(this.split.train);
+      this.cursor = 0;
+      this.shuffleRng = rngFor(next.seed, 'shuffle');
+      this.stop = undefined;
+    } else if (this.stop?.reason === 'non-finite' && next.lr !== prev.lr) this.stop = undefined;
+    else if (this.stop?.reason === 'epochs' && next.epochs > this.epochsDone) this.stop = undefined;
+    return [];
   }
 
   /**
@@ -118,10 +226,10 @@ export class Trainer {
     this.shuffleRng = rngFor(seed, 'shuffle');
     this.rows.set(this.split.train);
     this.cursor = 0;
-    this.epoch = 0;
-    this.steps = 0;
-    this.history = [];
-    this.stopped = undefined;
+    this.epochsDone = 0;
+    this.stepsDone = 0;
+    this.record = [];
+    this.stop = undefined;
     this.bestLoss = Infinity;
     this.sinceBest = 0;
   }
@@ -164,11 +272,11 @@ export class Trainer {
         return loss;
       }
     }
-    this.steps++;
+    this.stepsDone++;
     this.cursor += n;
     if (this.cursor >= this.rows.length) {
       this.cursor = 0;
-      this.epoch++;
+      this.epochsDone++;
     }
     return loss;
   }
@@ -186,7 +294,7 @@ export class Trainer {
     const node = this.graph.nodes[this.graph.indexOf.get(id)!];
     const where = node.origin ? `, inside macro "${node.origin}"` : '';
     const lr = this.settings.lr;
-    this.stopped = {
+    this.stop = {
       reason: 'non-finite',
       node: id,
       message: `Training stopped after epoch ${this.epoch} (at step ${this.steps + 1}): node "${id}" (${node.op.name}${where}) became non-finite ${when}, the first in the graph. The learning rate ${formatNumber(lr)} is probably too high: try a lower one, e.g. ${formatNumber(lr / 10)}. The last finite parameters are kept.`,
@@ -205,7 +313,9 @@ export class Trainer {
     if (!evaluate) return undefined;
     const m: EpochMetrics = { epoch: this.epoch, train: this.evaluate(this.split.train) };
     if (this.split.test.length) m.test = this.evaluate(this.split.test);
-    this.history.push(m);
+    this.record.push(m);
+    // Trimmed in chunks, so a long run does not shift the array every epoch.
+    if (this.record.length > 2 * this.keepHistory) this.record.splice(0, this.record.length - this.keepHistory);
     this.checkStop(m);
     return m;
   }
@@ -223,14 +333,14 @@ export class Trainer {
         this.best.set(this.params);
       } else if (++this.sinceBest >= patience) {
         this.params.set(this.best);
-        this.stopped = {
+        this.stop = {
           reason: 'early-stop',
           message: `Stopped early after epoch ${m.epoch}: the test loss has not improved for ${patience} epochs; kept the parameters of the best epoch (test loss ${formatNumber(this.bestLoss, 6)}).`,
         };
         return;
       }
     }
-    if (this.epoch >= epochs) this.stopped = { reason: 'epochs', message: `Finished ${epochs} epochs.` };
+    if (this.epoch >= epochs) this.stop = { reason: 'epochs', message: `Finished ${epochs} epochs.` };
   }
 
   /** Runs up to n epochs (stopping early if training stops); returns their metrics. */

@@ -21,6 +21,14 @@ function sameExcept(a: Record<string, unknown> | undefined, b: Record<string, un
   return true;
 }
 
+/** Equal numbers, or arrays of equal numbers at any depth: a macro's weights and biases. */
+function sameNumbers(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((x, i) => sameNumbers(x, b[i]));
+}
+
+/** A model compared with an edited copy of it. Copies with equal values compare as 'layout' (nothing to retrain). */
 export function changeKind(prev: Model, next: Model): ChangeKind {
   if (prev === next) return 'none';
   if (prev.loss !== next.loss || prev.nodes.length !== next.nodes.length) return 'structure';
@@ -39,7 +47,8 @@ export function changeKind(prev: Model, next: Model): ChangeKind {
     if (a === b) continue;
     if (a.id !== b.id || a.op !== b.op) return 'structure';
     if (!sameExcept(a.attrs, b.attrs, paramAttrs(a))) return 'structure';
-    if (a.value !== b.value || a.attrs !== b.attrs) kind = 'values';
+    // The other attrs are equal (checked above): compare the parameters by value.
+    if (a.value !== b.value || paramAttrs(a).some((k) => !sameNumbers(a.attrs?.[k], b.attrs?.[k]))) kind = 'values';
     else if (a.label !== b.label) kind = kind === 'values' ? kind : 'values';
     else if (kind === 'none' && (a.position?.x !== b.position?.x || a.position?.y !== b.position?.y)) kind = 'layout';
   }

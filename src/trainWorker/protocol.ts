@@ -94,8 +94,13 @@ export interface Snapshot {
   params: Record<string, number>;
   stopped?: StopInfo;
   heat?: Heatmaps;
+  /** Why the heatmaps could not be evaluated, naming what failed (the panel keeps the last good ones). */
+  heatError?: string;
   epochsPerSecond: number;
 }
+
+/** A live settings change: applied (with the settings now in force), or refused with the reasons. */
+export type UpdateResult = { ok: true; settings: TrainSettings; snapshot: Snapshot } | { ok: false; problems: string[] };
 
 export type ConfigureResult =
   | { ok: true; info: RunInfo; binding: BindingView; snapshot: Snapshot }

@@ -100,6 +100,11 @@ test('spiral: decision boundary, unit thumbnails and test points', async ({ page
   await panel.evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect(panel.getByLabel('Learning rate')).toBeInViewport();
   await shot(page, testInfo, 'train-05-settings');
+  // A live change shows in the controls (they used to spring back to the configured values).
+  await panel.getByLabel('Learning rate').selectOption('0.1');
+  await expect(panel.getByLabel('Learning rate')).toHaveValue('0.1');
+  await panel.getByLabel('Optimizer').selectOption('adam');
+  await expect(panel.getByLabel('Optimizer')).toHaveValue('adam');
 });
 
 test('a newly opened sample brings its own dataset, in Train mode and from Build mode', async ({ page }) => {

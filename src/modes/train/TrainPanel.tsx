@@ -7,7 +7,7 @@ import { DATASET_NAMES, formatNumber, type Metrics } from '../../../graph-engine
 import { useEditor } from '../../store/useEditor.ts';
 import { LossChart } from './LossChart.tsx';
 import { Boundary, DataThumbnail } from './Boundary.tsx';
-import * as ctl from './controller.ts';
+import { trainController as ctl } from './appController.ts';
 import { guardUnloadWhileTraining } from './leaveGuard.ts';
 import { trainStore, useTrain, type Regularisation } from './trainStore.ts';
 import './train.css';
@@ -575,7 +575,7 @@ export default function TrainPanel() {
   const name = useEditor((s) => s.model.name);
   const ready = useTrain((s) => s.status === 'ready' || (s.status === 'configuring' && !!s.info));
   const hasBinding = useTrain((s) => !!s.binding);
-  useEffect(() => ctl.startTrainController(), []);
+  const heatError = useTrain((s) => s.snapshot?.heatError);
   useEffect(() => guardUnloadWhileTraining(), []);
   return (
     <aside className="inspector mode-panel train-panel" aria-label="Train panel">
@@ -599,6 +599,11 @@ export default function TrainPanel() {
       {ready && hasPlane && (
         <Section id="output" title={task === 'regression' ? 'Output over the input plane' : 'Decision boundary'}>
           <Boundary />
+          {heatError && (
+            <div className="train-alert train-alert--error" role="alert" data-testid="boundary-error">
+              {heatError}
+            </div>
+          )}
           <div className="train-toggles">
             <label className="train-check">
               <input type="checkbox" checked={showTest} disabled={testRows === 0} onChange={(e) => trainStore.setState({ showTest: e.target.checked })} /> Show

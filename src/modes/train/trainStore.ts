@@ -58,14 +58,21 @@ export function initialTrainState(): TrainUiState {
   };
 }
 
-export const trainStore = createStore<TrainUiState>()(() => initialTrainState());
+export function createTrainStore() {
+  return createStore<TrainUiState>()(() => initialTrainState());
+}
+
+export type TrainStoreApi = ReturnType<typeof createTrainStore>;
+
+/** The app's one Train store. */
+export const trainStore = createTrainStore();
 
 export function useTrain<T>(selector: (s: TrainUiState) => T): T {
   return useStore(trainStore, selector);
 }
 
 /** Applies a snapshot: the curve delta, the latest metrics and heatmaps. */
-export function applySnapshot(s: Snapshot, store = trainStore): void {
+export function applySnapshot(s: Snapshot, store: TrainStoreApi): void {
   const st = store.getState();
   const prev = st.snapshot;
   if (prev && s.seq <= prev.seq) return; // late: a newer one is already shown
