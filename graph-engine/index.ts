@@ -30,5 +30,6 @@ export { Trainer, gridColumns, type EpochMetrics, type StopInfo } from './train/
 export { createTrainer } from './train/create.ts';
 // Expression nodes load on demand (mathjs stays out of the first bundle): only the loader is here.
 export { loadExpressionOps, ensureOpsFor, expressionOpsLoaded } from './expr/load.ts';
+export { ONNX_OPSET } from './export/opset.ts';
 export { readMacro, nodesByMacro } from './macros/inspect.ts';
 export { pathsToLoss, countPathsToLoss } from './autodiff/paths.ts';

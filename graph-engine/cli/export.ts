@@ -1,6 +1,7 @@
 /** `graphgrad export <model.json> --to onnx|pytorch|json --out <file>` */
 import { serializeModel } from '../core/model.ts';
 import { exportOnnx } from '../export/onnx.ts';
+import { ONNX_OPSET } from '../export/opset.ts';
 import { exportPytorch } from '../export/pytorch.ts';
 import { checkWritable, CliError, parseArgs, readModel, writeFileAtomic } from './io.ts';
 
@@ -20,7 +21,7 @@ export function exportCommand(argv: string[]): number {
     if (to === 'onnx') {
       const r = exportOnnx(model);
       data = r.bytes;
-      summary = `ONNX opset 13: inputs ${r.inputs.join(', ') || '(none)'}; outputs ${r.outputs.join(', ')}`;
+      summary = `ONNX opset ${ONNX_OPSET}: inputs ${r.inputs.join(', ') || '(none)'}; outputs ${r.outputs.join(', ')}`;
     } else if (to === 'pytorch') {
       data = exportPytorch(model);
       summary = 'PyTorch script: run `python <file>` for the self-check, `--train` to train';

@@ -3,6 +3,7 @@
  * and outputs with a batch dimension "N". Ops' export rules (in the op registry) call it.
  * Tensors are float32: it is what every ONNX runtime supports for every op used here.
  */
+import { ONNX_OPSET } from './opset.ts';
 import onnxProto from 'onnx-proto';
 
 const { onnx } = onnxProto;
@@ -11,7 +12,6 @@ type TensorProto = import('onnx-proto').onnx.ITensorProto;
 type ValueInfo = import('onnx-proto').onnx.IValueInfoProto;
 type AttributeProto = import('onnx-proto').onnx.IAttributeProto;
 
-const OPSET = 13;
 const FLOAT = onnx.TensorProto.DataType.FLOAT;
 const INT64 = onnx.TensorProto.DataType.INT64;
 const A = onnx.AttributeProto.AttributeType;
@@ -114,7 +114,7 @@ export class OnnxBuilder {
       producerName: 'graphgrad',
       producerVersion: '1',
       docString,
-      opsetImport: [{ domain: '', version: OPSET }],
+      opsetImport: [{ domain: '', version: ONNX_OPSET }],
       graph: { name, node: this.nodes, initializer: this.initializers, input: this.inputs, output: this.outputs },
     });
     return onnx.ModelProto.encode(model).finish();

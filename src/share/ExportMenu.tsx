@@ -1,5 +1,6 @@
 /** The Export menu: share link, pictures, ONNX and PyTorch. */
 import { useReactFlow } from '@xyflow/react';
+import { ONNX_OPSET } from '../../graph-engine/index.ts';
 import { Menu } from '../ui/Menu.tsx';
 import { copyShareLink, exportImage, exportOnnxFile, exportPytorchFile } from './exportActions.ts';
 
@@ -20,7 +21,7 @@ export function ExportMenu() {
         { label: 'PNG image (current view)', hint: 'What is on screen now; carries the model too', run: () => exportImage('png', 'view', flow.getNodes()) },
         { label: 'SVG image (whole graph)', hint: 'A vector picture of the graph', run: () => exportImage('svg', 'graph', flow.getNodes()) },
         { label: 'SVG image (current view)', hint: 'A vector picture of what is on screen', run: () => exportImage('svg', 'view', flow.getNodes()) },
-        { label: 'ONNX model', hint: 'Forward graph and loss for ONNX Runtime (opset 13)', run: exportOnnxFile },
+        { label: 'ONNX model', hint: `Forward graph and loss for ONNX Runtime (opset ${ONNX_OPSET})`, run: exportOnnxFile },
         { label: 'PyTorch script', hint: 'An nn.Module with a float64 self-check and a training loop', run: exportPytorchFile },
       ]}
     />

@@ -4,7 +4,7 @@
  * start-up.
  */
 import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
-import { serializeModel, type Model } from '../../graph-engine/index.ts';
+import { ONNX_OPSET, serializeModel, type Model } from '../../graph-engine/index.ts';
 import { editorStore } from '../store/useEditor.ts';
 import { fileNameFor } from '../io/files.ts';
 import { embedModelInPng } from './pngModel.ts';
@@ -126,7 +126,7 @@ export async function exportOnnxFile(): Promise<void> {
     const { exportOnnx } = await import('../../graph-engine/export/onnx.ts');
     const r = exportOnnx(store.model);
     download(r.bytes as BlobPart, `${stem(store.model)}.onnx`, 'application/octet-stream');
-    store.notify('info', `ONNX model saved (opset 13): inputs ${r.inputs.join(', ') || 'none'}; outputs ${r.outputs.join(', ')}.`);
+    store.notify('info', `ONNX model saved (opset ${ONNX_OPSET}): inputs ${r.inputs.join(', ') || 'none'}; outputs ${r.outputs.join(', ')}.`);
   } catch (e) {
     store.notify('error', 'Could not export to ONNX.', (e as Error).message.split('\n'));
   }
