@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { MAX_MODEL_EDGES } from './limits.ts';
+import { TrainingSchema } from './training.ts';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export const FORMAT = 'graphgrad';
@@ -102,6 +103,7 @@ export const ModelSchema = z.looseObject({
   nodes: z.array(NodeSchema),
   edges: z.array(EdgeSchema),
   loss: z.string().optional().describe('id of the node whose gradient reverse mode takes'),
+  training: TrainingSchema.optional().describe('training settings: the defaults of `graphgrad train` and Train mode (docs/training.md)'),
 });
 
 export type ModelNode = z.infer<typeof NodeSchema>;

@@ -40,8 +40,7 @@ const quote = (s: string) => JSON.stringify(s);
 
 /** The seed macros draw their missing parameters from. */
 export function modelSeed(model: Model): number {
-  const t = (model as { training?: { seed?: unknown } }).training;
-  return typeof t?.seed === 'number' && Number.isFinite(t.seed) ? t.seed : 0;
+  return model.training?.seed ?? 0;
 }
 
 interface Local {

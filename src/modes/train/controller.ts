@@ -105,7 +105,7 @@ export function initFromModel(model: Model): void {
 
 /** The epoch count the model's own training block asks for (not the engine's default). */
 export function modelEpochs(model: Model): number | undefined {
-  const e = (model as { training?: { epochs?: unknown } }).training?.epochs;
+  const e = model.training?.epochs;
   return typeof e === 'number' && Number.isFinite(e) && e >= 1 ? Math.round(e) : undefined;
 }
 
@@ -234,7 +234,7 @@ export async function reset(): Promise<void> {
  */
 function withTrainingBlock(model: Model): Model {
   const st = trainStore.getState();
-  const block: Record<string, unknown> = { ...((model as { training?: Record<string, unknown> }).training ?? {}) };
+  const block: Record<string, unknown> = { ...model.training };
   if (st.dataset.kind === 'builtin') block.dataset = st.dataset.name;
   for (const [key, value] of Object.entries(effectiveOverrides())) {
     if (value === undefined || (key === 'bind' && !Object.keys(value as object).length)) continue;
