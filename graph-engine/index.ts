@@ -23,11 +23,13 @@ export {
   initMacroParams,
   hasMacros,
   modelSeed,
+  macroAttrsProblems,
   EXPANSION_SPACING,
   type Expanded,
   type ExpandOptions,
 } from './macros/expand.ts';
 export { ACTIVATIONS, type Activation } from './macros/activation.ts';
+export { settingForm, type SettingField, type SettingFormField } from './macros/settings.ts';
 export * from './core/random.ts';
 export * from './data/dataset.ts';
 export { makeDataset, DATASET_NAMES, type DatasetOptions } from './data/registry.ts';
