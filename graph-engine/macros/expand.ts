@@ -5,6 +5,7 @@
  * input i; edges from macro output p (sourcePort p) come from the primitive that computes it.
  */
 import { nodeLabel, nodeRefWithOp, type Model, type ModelEdge, type ModelNode, type Problem } from '../core/model.ts';
+import type { z } from 'zod';
 import { getOp, resolveAttrs } from '../ops/registry.ts';
 import type { OpDef } from '../ops/types.ts';
 import { rngFor, type Rng } from '../core/random.ts';
@@ -44,6 +45,9 @@ export function modelSeed(model: Model): number {
   return model.training?.seed ?? 0;
 }
 
+/** Settings as a macro's schema gives them (each def's functions take its own schema's output). */
+type Settings = z.output<MacroDef['settings']>;
+
 interface Local {
   nodes: ModelNode[];
   edges: { from: Source; to: string; port: number }[];
@@ -53,7 +57,7 @@ interface Local {
 }
 
 /** Runs a macro definition on its checked settings, collecting its primitives under the prefix `<id>/`. */
-function runMacro(def: MacroDef, settings: unknown, node: ModelNode, inputs: number, seed: number): Local {
+function runMacro(def: MacroDef, settings: Settings, node: ModelNode, inputs: number, seed: number): Local {
   const prefix = `${node.id}/`;
   const origin = node.position ?? { x: 0, y: 0 };
   const local: Local = { nodes: [], edges: [], outputs: [], layers: [], place: {} };
@@ -95,7 +99,7 @@ function runMacro(def: MacroDef, settings: unknown, node: ModelNode, inputs: num
       },
       opAttrs: (op, given) => resolveAttrs(getOp(op)!, given),
     },
-    settings as never, // the settings `def.settings` gave (planMacros): the schema and the functions are one def's
+    settings,
     inputs,
   );
   return local;
@@ -120,7 +124,7 @@ interface MacroPlan {
   inputs: number;
   /** Problems with its attrs (schema, shapes, size), each naming the node and the attr. */
   attrProblems: Problem[];
-  settings?: unknown;
+  settings?: Settings;
   size?: MacroSize;
 }
 
@@ -292,7 +296,8 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
   const total = totalSizeProblem(model, planned);
   if (total) return { model, nodeSource: [], edgeSource: [], origin: new Map(), macros: new Map(), problems: [total] };
   const locals = new Map<string, Local>();
-  for (const [id, plan] of plans) locals.set(id, runMacro(plan.def, plan.settings, model.nodes[plan.index], plan.inputs, seed));
+  // No problems: every plan passed its checks and holds its settings.
+  for (const [id, plan] of plans) locals.set(id, runMacro(plan.def, plan.settings!, model.nodes[plan.index], plan.inputs, seed));
 
   // Sources: a macro output port resolves to the primitive that computes it.
   const resolve = (e: ModelEdge, i: number): { source: string; sourcePort?: number } | undefined => {
