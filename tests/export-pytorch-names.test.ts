@@ -93,7 +93,7 @@ function checkIds(m: Model, r: Read): void {
     else expect(ids).toContain(id);
   }
   // The embedded training rows: one column per input, under the input's id ("__proto__" included).
-  if ((m as { training?: { dataset?: string } }).training?.dataset) expect(r.DATA).toEqual(ofOp('input'));
+  if (m.training?.dataset) expect(r.DATA).toEqual(ofOp('input'));
 }
 
 const pool = [...HOSTILE_IDS, ...UNENCODABLE_IDS];

@@ -196,7 +196,8 @@ describe('layer sizes are counted before anything is built', () => {
           edges: ex.model.edges.filter((e) => ex.origin.get(e.target) === 'm').length,
           params: mine.filter((n) => n.op === 'param').length,
         };
-        const { shape: _shape, ...predicted } = getOp(node.op)!.macro!.size(node.attrs, k);
+        const def = getOp(node.op)!.macro!;
+        const { shape: _shape, ...predicted } = def.size(def.settings.parse(node.attrs), k);
         expect(predicted).toEqual(built);
         // And the file's inputs plus the expansion is what the graph holds.
         expect(checkGraph(m).graph!.nodes.length).toBe(k + built.nodes);

@@ -215,3 +215,120 @@ describe('reading a collapsed macro', () => {
     expect(nodesByMacro(a.g).get('o')!.length).toBe(a.g.macros.get('o')!.nodes.length);
   });
 });
+
+describe('macro settings, declared once in the schemas', () => {
+  /** x1, x2 -> one macro node `h` (label "Hidden"). */
+  const layer = (op: string, attrs: Record<string, unknown>): Model =>
+    model(
+      [
+        { id: 'x1', op: 'input', value: 1 },
+        { id: 'x2', op: 'input', value: -2 },
+        { id: 'h', op, label: 'Hidden', attrs },
+      ],
+      [
+        { source: 'x1', target: 'h', port: 0 },
+        { source: 'x2', target: 'h', port: 1 },
+      ],
+      'h',
+    );
+  const messages = (m: Model) => checkGraph(m).problems.map((p) => [p.path, p.message]);
+
+  it('names the node and the attr, down to the entry, for values the schema refuses', () => {
+    expect(messages(layer('dense', { units: 2.5, activation: 'swish', alpha: 'x' }))).toEqual([
+      ['nodes[2].attrs.units', 'Node "Hidden" (id "h", dense): attr "units" must be a whole number of at least 1 (got 2.5).'],
+      [
+        'nodes[2].attrs.activation',
+        'Node "Hidden" (id "h", dense): attr "activation" must be one of none, sigmoid, tanh, relu, leaky_relu, elu, step (got "swish").',
+      ],
+      ['nodes[2].attrs.alpha', 'Node "Hidden" (id "h", dense): attr "alpha" must be a finite number (got "x").'],
+    ]);
+    expect(messages(layer('mlp', { sizes: [3, 0, 'x'], W: [[[1, 'a']]] }))).toEqual([
+      // One problem per attr: the first bad entry.
+      ['nodes[2].attrs.sizes[1]', 'Node "Hidden" (id "h", mlp): attr "sizes[1]" must be a whole number of at least 1 (got 0).'],
+      ['nodes[2].attrs.W[0][0][1]', 'Node "Hidden" (id "h", mlp): attr "W[0][0][1]" must be a finite number (got "a").'],
+    ]);
+    // Shapes that depend on the inputs: 2 wired, so rows of 2.
+    expect(messages(layer('dense', { units: 2, W: [[1, 2], [3]], b: [0] }))).toEqual([
+      ['nodes[2].attrs.W', 'Node "Hidden" (id "h", dense): attr "W" row 1 has 1 entry, expected 2 (one per input).'],
+      ['nodes[2].attrs.b', 'Node "Hidden" (id "h", dense): attr "b" has 1 entry, expected 2.'],
+    ]);
+  });
+
+  it("gives an activation's alpha the primitive's own default when the macro has none", () => {
+    // leaky_relu: 0.01 and elu: 1 (ops/registry.ts); a given alpha wins.
+    const alphaOf = (attrs: Record<string, unknown>) => {
+      const g = buildGraph(layer('dense', { units: 1, W: [[1, 1]], b: [0], ...attrs }));
+      return [g.macros.get('h')!.layers[0].alpha, g.nodes[g.indexOf.get('h/a0')!].attrs.alpha];
+    };
+    expect(alphaOf({ activation: 'leaky_relu' })).toEqual([0.01, 0.01]);
+    expect(alphaOf({ activation: 'elu' })).toEqual([1, 1]);
+    expect(alphaOf({ activation: 'elu', alpha: 0.5 })).toEqual([0.5, 0.5]);
+    // z = 1 - 2 = -1: leaky_relu gives 0.01 * -1, elu 1 * (e^-1 - 1).
+    const value = (activation: string) => {
+      const s = new Session(buildGraph(layer('dense', { units: 1, W: [[1, 1]], b: [0], activation })), 1);
+      s.forward();
+      return s.value(s.graph.indexOf.get('h/a0')!);
+    };
+    expect(value('leaky_relu')).toBeCloseTo(-0.01, 15);
+    expect(value('elu')).toBeCloseTo(Math.exp(-1) - 1, 15);
+  });
+
+  it('the inspector form is the schema: fields, labels, kinds and defaults', async () => {
+    const { settingForm } = await import('../graph-engine/index.ts');
+    const form = (op: string) => settingForm(getOp(op)!.macro!.settings).map((f) => [f.attr, f.label, f.kind, f.fallback, f.reshapes ?? false]);
+    expect(form('dense')).toEqual([
+      ['units', 'Units', 'count', 1, true],
+      ['activation', 'Activation', 'activation', 'none', false],
+    ]);
+    expect(form('neuron')).toEqual([['activation', 'Activation', 'activation', 'sigmoid', false]]);
+    expect(form('mlp')).toEqual([
+      ['sizes', 'Layer sizes', 'sizes', undefined, true],
+      ['activation', 'Hidden activation', 'activation', 'tanh', false],
+      ['outputActivation', 'Output activation', 'activation', 'none', false],
+    ]);
+    expect(form('softmax')).toEqual([]);
+  });
+
+  it("an edit is judged as the engine judges a file: 128 units are fine, the model's limits are not", async () => {
+    const { macroAttrsProblems } = await import('../graph-engine/index.ts');
+    const m = layer('dense', {
+      units: 2,
+      W: [
+        [1, 1],
+        [1, 1],
+      ],
+    });
+    expect(macroAttrsProblems(m, 'h', { units: 128 })).toEqual([]);
+    expect(macroAttrsProblems(m, 'h', { units: 0 }).map((p) => p.message)).toEqual([
+      'Node "Hidden" (id "h", dense): attr "units" must be a whole number of at least 1 (got 0).',
+    ]);
+    // 5,000 units on 2 inputs, no activation: 6 nodes and 7 edges per unit.
+    expect(macroAttrsProblems(m, 'h', { units: 5000 }).map((p) => p.message)).toEqual([
+      'Node "Hidden" (id "h", dense): this layer (5,000 units on 2 inputs) would expand into 30,000 nodes and 35,000 edges (15,000 parameters); GraphGrad builds models of up to 20,000 nodes and 100,000 edges. Use fewer or narrower layers.',
+    ]);
+    // Each layer fits, the two together do not: 2 inputs + 2 × 1,700 units × 6 nodes = 20,402.
+    const two = model(
+      [...m.nodes, { id: 'g', op: 'dense', attrs: { units: 1700 } }],
+      [...m.edges, { source: 'x1', target: 'g', port: 0 }, { source: 'x2', target: 'g', port: 1 }],
+      'h',
+    );
+    expect(macroAttrsProblems(two, 'h', { units: 1700 }).map((p) => p.message)).toEqual([
+      expect.stringMatching(/^The layers of this model would expand into 20,402 nodes and 23,800 edges in all;/),
+    ]);
+    // Wiring is not the attrs' concern: with 3 inputs wired to weights for 2, the mismatch is the
+    // graph's to report, not a reason to refuse a new activation.
+    const rewired = model([...m.nodes, { id: 'x3', op: 'input', value: 0 }], [...m.edges, { source: 'x3', target: 'h', port: 2 }], 'h');
+    expect(checkGraph(rewired).problems.map((p) => p.message)).toEqual([expect.stringContaining('stored weights expect 2 inputs but 3 are wired')]);
+    expect(
+      macroAttrsProblems(rewired, 'h', {
+        units: 2,
+        W: [
+          [1, 1],
+          [1, 1],
+        ],
+        activation: 'tanh',
+      }),
+    ).toEqual([]);
+    expect(macroAttrsProblems(m, 'x1', { units: 3 })).toEqual([]); // not a macro: no settings to judge
+  });
+});

@@ -31,6 +31,20 @@ it('keeps unknown fields, nested and top-level, in their order', () => {
   expect(Object.keys(JSON.parse(text))).toEqual(['zeta', 'format', 'version', 'loss', 'nodes', 'edges', 'training']);
 });
 
+it('reads the training block as part of the model: files load with it and without it, and a bad field is named', () => {
+  const base = { format: 'graphgrad', version: 1, loss: 'a', nodes: [{ id: 'a', op: 'input', value: 2 }], edges: [] };
+  expect(validateModel(base).problems).toEqual([]);
+  const withBlock = validateModel({ ...base, training: { optimizer: 'adam', lr: 0.1, bind: { a: 'x' } } });
+  expect(withBlock.problems).toEqual([]);
+  expect(withBlock.model?.training?.optimizer).toBe('adam');
+  const bad = validateModel({ ...base, training: { lr: -1, optimizer: 'rmsprop' } });
+  expect(bad.model).toBeUndefined();
+  expect(bad.problems.map((p) => [p.path, p.message])).toEqual([
+    ['training.lr', 'training.lr: must be above 0'],
+    ['training.optimizer', 'training.optimizer: Invalid option: expected one of "sgd"|"momentum"|"adam"'],
+  ]);
+});
+
 describe('import limits', () => {
   it('refuses oversized files and node counts politely, before parsing the graph', async () => {
     const big = validateModelText(' '.repeat(MAX_MODEL_BYTES + 1));

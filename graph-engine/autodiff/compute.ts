@@ -1,5 +1,5 @@
 /** One-call forward + reverse mode over a model, in the shape the CLI's `grad --json` prints. */
-import type { Model } from '../core/model.ts';
+import { ModelError, type Model } from '../core/model.ts';
 import { buildGraph, type Graph } from '../core/graph.ts';
 import { Session } from './session.ts';
 import { nullRecord } from '../core/records.ts';
@@ -25,7 +25,7 @@ export function computeGradients(model: Model): GradientReport {
   const s = new Session(graph, 1);
   s.forward();
   const bad = s.describeNonFinite();
-  if (bad) throw new Error(bad);
+  if (bad) throw new ModelError([{ message: bad }]);
   s.backward();
   return report(graph, s);
 }

@@ -16,6 +16,15 @@ export interface GradCheckRow {
   relError: number;
 }
 
+/**
+ * A gradient passes the check when its relError is at most this. The check's own error is far
+ * smaller: rounding costs about ε·|L| / h ≈ 2e-10·|L| (the samples measure 1e-12 to 4e-10) and
+ * truncation about h²·|L'''| / 6 ≈ 2e-13·|L'''|, so 1e-6 leaves four orders of magnitude for losses
+ * in the hundreds, while a wrong derivative is off by far more. A looser bound (Teach once used
+ * 1e-5) would only let through errors that no rounding explains.
+ */
+export const GRADCHECK_TOLERANCE = 1e-6;
+
 export function gradCheck(graph: Graph, relStep = 1e-6): GradCheckRow[] {
   const s = new Session(graph, 1);
   s.forward();

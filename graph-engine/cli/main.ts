@@ -4,7 +4,7 @@
  */
 import { computeGradients } from '../autodiff/compute.ts';
 import { formatNumber } from '../core/number-format.ts';
-import { gradCheck } from '../autodiff/gradcheck.ts';
+import { GRADCHECK_TOLERANCE, gradCheck } from '../autodiff/gradcheck.ts';
 import { modelJsonSchema } from '../core/model.ts';
 import { opReferenceMarkdown } from '../ops/reference.ts';
 import { CliError, cliJson, parseArgs, readModel, table } from './io.ts';
@@ -12,12 +12,14 @@ import { trainCommand, TRAIN_USAGE } from './train.ts';
 import { loadExpressionOps } from '../expr/load.ts';
 import { exportCommand } from './export.ts';
 
+const TOLERANCE = GRADCHECK_TOLERANCE.toExponential(0); // 1e-6
+
 const USAGE = `Usage: graphgrad <command> [options]
 
 Commands:
   validate <model.json>          check a model; prints "ok" or every problem
   grad <model.json> [--json]     forward and reverse mode from the loss
-  gradcheck <model.json>         compare reverse mode with finite differences (fails above 1e-6)
+  gradcheck <model.json>         compare reverse mode with finite differences (fails above ${TOLERANCE})
 ${TRAIN_USAGE}
   schema                         print the JSON Schema of the model format (docs/model.schema.json)
   ops                            print the op reference as a Markdown table (used in docs/format.md)
@@ -75,12 +77,12 @@ const commands: Record<string, Command> = {
         rows.map((r) => [r.id, r.op, f(r.analytic), f(r.numeric), r.relError.toExponential(2)]),
       ),
     );
-    const bad = rows.filter((r) => !(r.relError <= 1e-6));
+    const bad = rows.filter((r) => !(r.relError <= GRADCHECK_TOLERANCE));
     if (bad.length) {
-      console.log(`\nFAILED: ${bad.length} gradient(s) off by more than 1e-6: ${bad.map((r) => r.id).join(', ')}`);
+      console.log(`\nFAILED: ${bad.length} gradient(s) off by more than ${TOLERANCE}: ${bad.map((r) => r.id).join(', ')}`);
       return 1;
     }
-    console.log(`\nok: ${rows.length} gradients match finite differences within 1e-6`);
+    console.log(`\nok: ${rows.length} gradients match finite differences within ${TOLERANCE}`);
     return 0;
   },
 

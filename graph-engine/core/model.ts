@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { MAX_MODEL_EDGES } from './limits.ts';
+import { TrainingSchema } from './training.ts';
+import { InputError } from './errors.ts';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export const FORMAT = 'graphgrad';
@@ -102,6 +104,7 @@ export const ModelSchema = z.looseObject({
   nodes: z.array(NodeSchema),
   edges: z.array(EdgeSchema),
   loss: z.string().optional().describe('id of the node whose gradient reverse mode takes'),
+  training: TrainingSchema.optional().describe('training settings: the defaults of `graphgrad train` and Train mode (docs/training.md)'),
 });
 
 export type ModelNode = z.infer<typeof NodeSchema>;
@@ -116,7 +119,8 @@ export interface Problem {
   edgeIndex?: number;
 }
 
-export class ModelError extends Error {
+/** Problems that stop a builder (buildGraph, createTrainer, an exporter), as checkGraph reports them. */
+export class ModelError extends InputError {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
     super(problems.map((p) => p.message).join('\n'));
@@ -156,7 +160,8 @@ export function parseModelText(raw: string): { model?: Model; problems: Problem[
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch {
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e; // JSON.parse says bad JSON with SyntaxError only
     return { problems: [{ message: `Not valid JSON at ${syntaxError(text)}.` }] };
   }
   return parseModel(data);

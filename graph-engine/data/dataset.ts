@@ -4,6 +4,7 @@
  * Columns bind to the model's `input` nodes by name (see bind.ts).
  */
 import { rngFor, shuffle } from '../core/random.ts';
+import { InputError } from '../core/errors.ts';
 
 export type Task = 'classification' | 'regression';
 
@@ -21,7 +22,8 @@ export interface Dataset {
   defaultTestRatio?: number;
 }
 
-export class DataError extends Error {
+/** A data set that cannot be made, read or bound to the model. */
+export class DataError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'DataError';

@@ -10,8 +10,15 @@ import type { Graph } from '../core/graph.ts';
 import { getOp, isLeafOp } from '../ops/registry.ts';
 import { OnnxBuilder } from './onnx-builder.ts';
 import { exportPlan, layerName, type ExportStep } from './steps.ts';
+import { InputError } from '../core/errors.ts';
 
-export class ExportError extends Error {}
+/** A model that passes validation but cannot be written in the target format (an op, an id). */
+export class ExportError extends InputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExportError';
+  }
+}
 
 export interface OnnxExport {
   bytes: Uint8Array;

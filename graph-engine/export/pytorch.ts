@@ -11,6 +11,7 @@ import { getOp } from '../ops/registry.ts';
 import { Session } from '../autodiff/session.ts';
 import { ModelError } from '../core/model.ts';
 import { createTrainer } from '../train/create.ts';
+import { DataError } from '../data/dataset.ts';
 import { resolveSettings, type TrainSettings } from '../train/settings.ts';
 import { ExportError } from './onnx.ts';
 import { exportPlan, layerName, type ExportStep } from './steps.ts';
@@ -30,8 +31,11 @@ function builtInTrainingData(model: Model, overrides?: Partial<TrainSettings>): 
   let trainer: ReturnType<typeof createTrainer>;
   try {
     trainer = createTrainer(model, { overrides });
-  } catch {
-    return undefined; // no dataset named, or it does not bind: the script then asks for --data
+  } catch (e) {
+    // No dataset named, or it does not bind to the inputs: the script then asks for --data.
+    // Anything else (the settings and the graph were checked already) is a bug, and surfaces.
+    if (e instanceof DataError) return undefined;
+    throw e;
   }
   const rows = [...trainer.split.train];
   if (rows.length * trainer.bindings.length > MAX_EMBEDDED_NUMBERS) return undefined;

@@ -1,14 +1,14 @@
 /**
  * What every exporter walks: the model's forward graph in topological order, with layer macros
- * kept whole (a dense, neuron or mlp macro is a sequence of fully connected layers; a softmax
- * macro is one softmax) and everything else as primitive ops and leaves.
+ * kept whole, as their registry entry's `exportAs` says (neuron, dense and mlp as a sequence of
+ * fully connected layers, softmax as one softmax), and everything else as primitive ops and leaves.
  */
 import type { Model } from '../core/model.ts';
 import { ModelError } from '../core/model.ts';
 import { buildGraph, type Graph, type GraphNode } from '../core/graph.ts';
 import { expandMacros, type Expanded } from '../macros/expand.ts';
 import type { MacroInstance, ResolvedLayer } from '../macros/types.ts';
-import { isLeafOp } from '../ops/registry.ts';
+import { getOp, isLeafOp } from '../ops/registry.ts';
 
 export type ExportStep =
   | { kind: 'leaf'; node: GraphNode }
@@ -24,8 +24,6 @@ export interface ExportPlan {
   named: Set<string>;
 }
 
-const AS_LAYERS = new Set(['neuron', 'dense', 'mlp']);
-
 export function exportPlan(model: Model): ExportPlan {
   const expanded = expandMacros(model);
   if (expanded.problems.length) throw new ModelError(expanded.problems);
@@ -34,8 +32,9 @@ export function exportPlan(model: Model): ExportPlan {
   const sourceId = (n: GraphNode, port: number) => nodes[edges[n.inputs[port]].source].id;
   const value = (id: string) => nodes[graph.indexOf.get(id)!].value;
 
+  // Every macro is written whole, the way its registry entry says (exportAs).
   const wholeMacro = new Map<string, MacroInstance>();
-  for (const m of expanded.macros.values()) if (AS_LAYERS.has(m.op) || m.op === 'softmax') for (const id of m.nodes) wholeMacro.set(id, m);
+  for (const m of expanded.macros.values()) for (const id of m.nodes) wholeMacro.set(id, m);
 
   const steps: ExportStep[] = [];
   const named = new Set<string>();
@@ -48,7 +47,7 @@ export function exportPlan(model: Model): ExportPlan {
       done.add(macro.id);
       // Every node of a macro comes after the macro's inputs in topological order, so emitting
       // the whole macro at its first node keeps the order valid.
-      if (macro.op === 'softmax') {
+      if (getOp(macro.op)!.macro!.exportAs === 'softmax') {
         const inputs = macro.inputConsumers.map(([c]) => sourceId(nodes[graph.indexOf.get(c.node)!], c.port));
         steps.push({ kind: 'softmax', macro, inputs });
         macro.outputs.forEach((o) => named.add(o));

@@ -27,6 +27,7 @@ import { group, texName } from '../ops/latex.ts';
 import { getOp } from '../ops/registry.ts';
 import type { MathNode } from 'mathjs';
 import { math } from './math.ts';
+import { InputError } from '../core/errors.ts';
 
 export const EXPRESSION_FUNCTIONS = ['exp', 'log', 'sqrt', 'abs', 'sin', 'cos', 'tan', 'tanh', 'sigmoid', 'pow', 'max', 'min'] as const;
 const FUNCTIONS = new Set<string>(EXPRESSION_FUNCTIONS);
@@ -46,7 +47,13 @@ export const EXPRESSION_LIMITS = {
 /** A symbolic derivative whose written form exceeds this many tree nodes is shown as a note. */
 export const DISPLAY_LIMIT = 400;
 
-export class ExpressionError extends Error {}
+/** A formula that cannot be parsed or is not allowed; `expr` nodes turn it into a problem (op.ts). */
+export class ExpressionError extends InputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExpressionError';
+  }
+}
 
 export interface CompiledExpression {
   text: string;

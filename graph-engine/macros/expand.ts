@@ -5,11 +5,13 @@
  * input i; edges from macro output p (sourcePort p) come from the primitive that computes it.
  */
 import { nodeLabel, nodeRefWithOp, type Model, type ModelEdge, type ModelNode, type Problem } from '../core/model.ts';
-import { getOp } from '../ops/registry.ts';
+import type { z } from 'zod';
+import { getOp, resolveAttrs } from '../ops/registry.ts';
 import type { OpDef } from '../ops/types.ts';
 import { rngFor, type Rng } from '../core/random.ts';
 import { countText, listSome, MAX_MODEL_EDGES, missingPorts, MAX_MODEL_NODES } from '../core/limits.ts';
-import type { LayerSpec, MacroDef, MacroInstance, MacroSize, Source } from './types.ts';
+import { attrPhrase, readSettings, type AttrProblem } from './settings.ts';
+import type { LayerSpec, MacroDef, MacroInstance, MacroSize, RawAttrs, Source } from './types.ts';
 
 export interface ExpandOptions {
   /** Editor mode: unwired macro ports leave the primitives that read them incomplete. */
@@ -37,9 +39,11 @@ const quote = (s: string) => JSON.stringify(s);
 
 /** The seed macros draw their missing parameters from. */
 function modelSeed(model: Model): number {
-  const t = (model as { training?: { seed?: unknown } }).training;
-  return typeof t?.seed === 'number' && Number.isFinite(t.seed) ? t.seed : 0;
+  return model.training?.seed ?? 0;
 }
+
+/** Settings as a macro's schema gives them (each def's functions take its own schema's output). */
+type Settings = z.output<MacroDef['settings']>;
 
 interface Local {
   nodes: ModelNode[];
@@ -49,8 +53,8 @@ interface Local {
   place: Record<string, { col: number; row: number }>;
 }
 
-/** Runs a macro definition, collecting its primitives under the prefix `<id>/`. */
-function runMacro(def: MacroDef, node: ModelNode, inputs: number, seed: number): Local {
+/** Runs a macro definition on its checked settings, collecting its primitives under the prefix `<id>/`. */
+function runMacro(def: MacroDef, settings: Settings, node: ModelNode, inputs: number, seed: number): Local {
   const prefix = `${node.id}/`;
   const local: Local = { nodes: [], edges: [], outputs: [], layers: [], place: {} };
   let rng: Rng | undefined;
@@ -86,8 +90,9 @@ function runMacro(def: MacroDef, node: ModelNode, inputs: number, seed: number):
         rng ??= rngFor(seed, node.id);
         return (2 * rng() - 1) * limit;
       },
+      opAttrs: (op, given) => resolveAttrs(getOp(op)!, given),
     },
-    node.attrs ?? {},
+    settings,
     inputs,
   );
   return local;
@@ -98,17 +103,41 @@ const macroOf = (n: ModelNode): OpDef | undefined => {
   return op?.macro ? op : undefined;
 };
 
-/** Expands macros; problems name the macro node or the file edge. */
-export function expandMacros(model: Model, options: ExpandOptions = {}): Expanded {
+/** One macro node, checked: its attrs' problems, else its settings and what it would build. */
+interface MacroPlan {
+  id: string;
+  /** Index of the node in the file. */
+  index: number;
+  def: MacroDef;
+  /** Inputs it has: wired, implied by stored weights, or the op's minimum. */
+  inputs: number;
+  /** Problems with its attrs (schema, shapes, size), each naming the node and the attr. */
+  attrProblems: Problem[];
+  settings?: Settings;
+  size?: MacroSize;
+}
+
+interface Plans {
+  macroIndex: Map<string, number>;
+  portEdges: Map<string, Map<number, number>>;
+  plans: Map<string, MacroPlan>;
+  unwired: Map<string, string>;
+  /** Every problem found, in file order: ports, wiring, then each macro's attrs. */
+  problems: Problem[];
+}
+
+const nameOf = (node: ModelNode) => `Node ${nodeRefWithOp({ id: node.id, label: nodeLabel(node) }, node.op)}`;
+
+/**
+ * Checks every (selected) macro without building anything: its ports, its attrs against its
+ * settings schema and shapes, and what it would expand into against the model limits.
+ */
+function planMacros(model: Model, options: ExpandOptions): Plans {
   const problems: Problem[] = [];
   const macroIndex = new Map<string, number>();
   model.nodes.forEach((n, i) => {
     if (macroOf(n) && !macroIndex.has(n.id) && (!options.only || options.only.has(n.id))) macroIndex.set(n.id, i);
   });
-  if (macroIndex.size === 0) {
-    return { model, nodeSource: model.nodes.map((_, i) => i), edgeSource: model.edges.map((_, i) => i), origin: new Map(), macros: new Map(), problems };
-  }
-  const seed = options.seed ?? modelSeed(model);
 
   // Which file edge feeds each macro port.
   const portEdges = new Map<string, Map<number, number>>();
@@ -127,11 +156,8 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
     } else ports.set(e.port, i);
   });
 
-  // Expand every macro.
-  const locals = new Map<string, Local>();
-  const inputCount = new Map<string, number>();
+  const plans = new Map<string, MacroPlan>();
   const unwired = new Map<string, string>();
-  const sizes = new Map<string, MacroSize>();
   for (const [id, ni] of macroIndex) {
     const node = model.nodes[ni];
     const op = macroOf(node)!;
@@ -141,7 +167,7 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
     let wired = 0; // highest wired port + 1 (a loop: spreading 100,000 ports into Math.max overflows the stack)
     for (const p of ports.keys()) wired = Math.max(wired, p + 1);
     const stored = def.storedInputs?.(node.attrs ?? {});
-    const name = `Node ${nodeRefWithOp({ id, label: nodeLabel(node) }, node.op)}`;
+    const name = nameOf(node);
     const path = `nodes[${ni}]`;
     // Stored weights fix the input count; an unwired port is then missing rather than a mismatch.
     const k = Math.max(wired, stored ?? 0, min);
@@ -164,52 +190,103 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
       });
       continue;
     }
-    const bad = def.check(node.attrs ?? {}, k);
-    if (bad.length) {
-      for (const b of bad) problems.push({ message: `${name}: ${b}.`, path: `${path}.attrs`, nodeId: id });
-      continue;
-    }
-    // Counted before anything is built: a few bytes of attrs can ask for millions of nodes.
-    const size = def.size(node.attrs ?? {}, k);
-    if (size.nodes > MAX_MODEL_NODES || size.edges > MAX_MODEL_EDGES) {
-      problems.push({
-        message: `${name}: this layer (${size.shape}) would expand into ${countText(size.nodes)} nodes and ${countText(size.edges)} edges (${countText(size.params)} parameters); GraphGrad builds models of up to ${countText(MAX_MODEL_NODES)} nodes and ${countText(MAX_MODEL_EDGES)} edges. Use fewer or narrower layers.`,
-        path: `${path}.attrs`,
-        nodeId: id,
-      });
-      continue;
-    }
-    sizes.set(id, size);
-    inputCount.set(id, k);
+    const plan: MacroPlan = { id, index: ni, def, inputs: k, ...checkAttrs(def, node, ni, k) };
+    plans.set(id, plan);
+    problems.push(...plan.attrProblems);
   }
-  if (problems.length) return { model, nodeSource: [], edgeSource: [], origin: new Map(), macros: new Map(), problems };
+  return { macroIndex, portEdges, plans, unwired, problems };
+}
+
+/** One macro's attrs: the schema, the shapes, then the size it would build (counted, never built). */
+function checkAttrs(def: MacroDef, node: ModelNode, index: number, k: number): Pick<MacroPlan, 'attrProblems' | 'settings' | 'size'> {
+  const name = nameOf(node);
+  const path = `nodes[${index}].attrs`;
+  const refused = (bad: AttrProblem[]) => ({
+    attrProblems: bad.map((p) => ({ message: `${name}: ${attrPhrase(p)}.`, path: `${path}.${p.attr}`, nodeId: node.id })),
+  });
+  const read = readSettings(def.settings, node.attrs ?? {});
+  if (read.problems) return refused(read.problems);
+  const bad = def.check(read.settings, k);
+  if (bad.length) return refused(bad);
+  // Counted before anything is built: a few bytes of attrs can ask for millions of nodes.
+  const size = def.size(read.settings, k);
+  if (size.nodes > MAX_MODEL_NODES || size.edges > MAX_MODEL_EDGES) {
+    return {
+      attrProblems: [
+        {
+          message: `${name}: this layer (${size.shape}) would expand into ${countText(size.nodes)} nodes and ${countText(size.edges)} edges (${countText(size.params)} parameters); GraphGrad builds models of up to ${countText(MAX_MODEL_NODES)} nodes and ${countText(MAX_MODEL_EDGES)} edges. Use fewer or narrower layers.`,
+          path,
+          nodeId: node.id,
+        },
+      ],
+    };
+  }
+  return { attrProblems: [], settings: read.settings, size };
+}
+
+/**
+ * The model's size once every planned macro is expanded, as a problem when it exceeds the limits,
+ * naming the largest layers. Call only when every macro has a size.
+ */
+function totalSizeProblem(model: Model, { macroIndex, plans }: Plans): Problem | undefined {
   const total = {
     nodes: model.nodes.length - macroIndex.size,
     edges: model.edges.reduce((n, e) => (macroIndex.has(e.target) ? n : n + 1), 0),
   };
-  for (const s of sizes.values()) {
-    total.nodes += s.nodes;
-    total.edges += s.edges;
+  for (const p of plans.values()) {
+    total.nodes += p.size!.nodes;
+    total.edges += p.size!.edges;
   }
-  if (total.nodes > MAX_MODEL_NODES || total.edges > MAX_MODEL_EDGES) {
-    const largest = [...sizes]
-      .sort((a, b) => b[1].nodes - a[1].nodes)
-      .slice(0, 3)
-      .map(([id, s]) => {
-        const n = model.nodes[macroIndex.get(id)!];
-        return `${nodeRefWithOp({ id, label: nodeLabel(n) }, n.op)} ${countText(s.nodes)} nodes (${s.shape})`;
-      });
-    // No nodeId: no one layer is at fault, so none stands in for the rest (graph.ts).
-    problems.push({
-      message: `The layers of this model would expand into ${countText(total.nodes)} nodes and ${countText(total.edges)} edges in all; GraphGrad builds models of up to ${countText(MAX_MODEL_NODES)} nodes and ${countText(MAX_MODEL_EDGES)} edges. Largest: ${largest.join('; ')}. Use fewer or narrower layers.`,
-      path: 'nodes',
+  if (total.nodes <= MAX_MODEL_NODES && total.edges <= MAX_MODEL_EDGES) return undefined;
+  const largest = [...plans.values()]
+    .sort((a, b) => b.size!.nodes - a.size!.nodes)
+    .slice(0, 3)
+    .map((p) => {
+      const n = model.nodes[p.index];
+      return `${nodeRefWithOp({ id: p.id, label: nodeLabel(n) }, n.op)} ${countText(p.size!.nodes)} nodes (${p.size!.shape})`;
     });
-    return { model, nodeSource: [], edgeSource: [], origin: new Map(), macros: new Map(), problems };
+  // No nodeId: no one layer is at fault, so none stands in for the rest (graph.ts).
+  return {
+    message: `The layers of this model would expand into ${countText(total.nodes)} nodes and ${countText(total.edges)} edges in all; GraphGrad builds models of up to ${countText(MAX_MODEL_NODES)} nodes and ${countText(MAX_MODEL_EDGES)} edges. Largest: ${largest.join('; ')}. Use fewer or narrower layers.`,
+    path: 'nodes',
+  };
+}
+
+/**
+ * What the engine says to giving macro node `id` these attrs, without building anything: the
+ * problems with the attrs (each naming the node and the attr, or the layer's size), else the
+ * model's total size when it would exceed the limits. Wiring problems are not the attrs' and are
+ * left out. The inspector checks each edit with this, so it accepts exactly what the engine does.
+ */
+export function macroAttrsProblems(model: Model, id: string, attrs: RawAttrs): Problem[] {
+  const index = model.nodes.findIndex((n) => n.id === id);
+  if (index < 0) return [];
+  const candidate = { ...model, nodes: model.nodes.map((n, i) => (i === index ? { ...n, attrs: { ...attrs } } : n)) };
+  const planned = planMacros(candidate, { allowIncomplete: true });
+  const plan = planned.plans.get(id);
+  if (!plan) return [];
+  if (plan.attrProblems.length) return plan.attrProblems;
+  // The total is known once every layer has a size; a layer elsewhere with problems of its own is
+  // reported on that layer.
+  const sized = [...planned.plans.values()].every((p) => p.size) && planned.plans.size === planned.macroIndex.size;
+  const total = sized ? totalSizeProblem(candidate, planned) : undefined;
+  return total ? [total] : [];
+}
+
+/** Expands macros; problems name the macro node or the file edge. */
+export function expandMacros(model: Model, options: ExpandOptions = {}): Expanded {
+  if (!model.nodes.some((n) => macroOf(n) && (!options.only || options.only.has(n.id)))) {
+    return { model, nodeSource: model.nodes.map((_, i) => i), edgeSource: model.edges.map((_, i) => i), origin: new Map(), macros: new Map(), problems: [] };
   }
-  for (const [id, k] of inputCount) {
-    const node = model.nodes[macroIndex.get(id)!];
-    locals.set(id, runMacro(macroOf(node)!.macro!, node, k, seed));
-  }
+  const seed = options.seed ?? modelSeed(model);
+  const planned = planMacros(model, options);
+  const { macroIndex, portEdges, plans, unwired, problems } = planned;
+  if (problems.length) return { model, nodeSource: [], edgeSource: [], origin: new Map(), macros: new Map(), problems };
+  const total = totalSizeProblem(model, planned);
+  if (total) return { model, nodeSource: [], edgeSource: [], origin: new Map(), macros: new Map(), problems: [total] };
+  const locals = new Map<string, Local>();
+  // No problems: every plan passed its checks and holds its settings.
+  for (const [id, plan] of plans) locals.set(id, runMacro(plan.def, plan.settings!, model.nodes[plan.index], plan.inputs, seed));
 
   // Sources: a macro output port resolves to the primitive that computes it.
   const resolve = (e: ModelEdge, i: number): { source: string; sourcePort?: number } | undefined => {
@@ -264,7 +341,7 @@ export function expandMacros(model: Model, options: ExpandOptions = {}): Expande
 
   const macros = new Map<string, MacroInstance>();
   for (const [id, local] of locals) {
-    const k = inputCount.get(id)!;
+    const k = plans.get(id)!.inputs;
     const ins = macroInputs.get(id) ?? [];
     const inputConsumers: MacroInstance['inputConsumers'] = Array.from({ length: k }, () => []);
     for (const le of local.edges) {
@@ -319,7 +396,10 @@ export function withParams(model: Model, value: (id: string) => number | undefin
         if (!def.readParams) return n;
         const values = new Map(ex.model.nodes.filter((m) => ex.origin.get(m.id) === n.id).map((m) => [m.id, m.value]));
         const read = (local: string) => value(`${n.id}/${local}`) ?? values.get(`${n.id}/${local}`) ?? Number.NaN;
-        return { ...n, attrs: def.readParams(n.attrs ?? {}, inst.inputs, read) };
+        // It expanded, so its attrs pass the schema.
+        const { settings } = readSettings(def.settings, n.attrs ?? {});
+        if (!settings) return n;
+        return { ...n, attrs: { ...n.attrs, ...def.readParams(settings, inst.inputs, read) } };
       }
       if (n.op !== 'param') return n;
       const v = value(n.id);

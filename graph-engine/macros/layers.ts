@@ -3,9 +3,11 @@
  *   m{j}_{i} = w{j}_{i} * x_i,   z{j} = m{j}_0 + ... + m{j}_{k-1} + b{j},   a{j} = act(z{j})
  * (no a{j} for activation 'none'), so the teaching stepper shows every multiply and sum.
  * Parameters are read from attrs when stored, else drawn from the seeded init (activation.ts).
+ * The attrs' types, defaults and accepted values are the schemas in settings.ts.
  */
-import { activationAlpha, checkActivation, initLimit, isActivation } from './activation.ts';
+import { initLimit, type Activation } from './activation.ts';
 import type { MacroBuilder, MacroDef, MacroSize, RawAttrs, Source } from './types.ts';
+import { DenseSettings, MlpSettings, NeuronSettings, SoftmaxSettings, settingOrDefault, type AttrProblem } from './settings.ts';
 import { countText } from '../core/limits.ts';
 
 type Naming = {
@@ -31,8 +33,9 @@ const COLS_PER_LAYER = 4; // params, products, sums, activations
 interface LayerArgs {
   inputs: Source[];
   units: number;
-  activation: string;
-  alpha: number;
+  activation: Activation;
+  /** The macro's alpha attr, for activations that take one; else the primitive's default. */
+  alpha?: number;
   W?: number[][];
   b?: number[];
   naming: Naming;
@@ -47,6 +50,7 @@ function buildLayer(bld: MacroBuilder, l: LayerArgs): string[] {
   const b: string[] = [];
   const z: string[] = [];
   const out: string[] = [];
+  const actAttrs = l.activation === 'none' ? {} : bld.opAttrs(l.activation, { alpha: l.alpha });
   for (let j = 0; j < l.units; j++) {
     const top = j * (k + 1);
     const row: string[] = [];
@@ -70,12 +74,12 @@ function buildLayer(bld: MacroBuilder, l: LayerArgs): string[] {
       out.push(sum);
       continue;
     }
-    const attrs = l.activation === 'leaky_relu' || l.activation === 'elu' ? { alpha: l.alpha } : undefined;
+    const attrs = Object.keys(actAttrs).length ? { ...actAttrs } : undefined;
     const act = bld.node(l.naming.a(j), l.activation, { col: l.col + 3, row: top + k / 2 }, { attrs });
     bld.edge(sum, act, 0);
     out.push(act);
   }
-  bld.layer({ inputs: l.inputs, W, b, z, out, activation: l.activation, alpha: l.alpha });
+  bld.layer({ inputs: l.inputs, W, b, z, out, activation: l.activation, alpha: actAttrs.alpha ?? 0 });
   return out;
 }
 
@@ -84,7 +88,7 @@ function buildLayer(bld: MacroBuilder, l: LayerArgs): string[] {
  * k products, a bias and a sum, and an activation unless it is 'none'; edges: 2 into each product,
  * k + 1 into the sum, 1 into the activation.
  */
-function layerSize(k: number, units: number, activation: string): Omit<MacroSize, 'shape'> {
+function layerSize(k: number, units: number, activation: Activation): Omit<MacroSize, 'shape'> {
   const a = activation === 'none' ? 0 : 1;
   return { nodes: units * (2 * k + 2 + a), edges: units * (3 * k + 1 + a), params: units * (k + 1) };
 }
@@ -93,197 +97,169 @@ const plural = (n: number, word: string) => `${countText(n)} ${word}${n === 1 ? 
 
 const inputsOf = (k: number): Source[] => Array.from({ length: k }, (_, i) => ({ input: i }));
 
-// ---- attr checks ----
+// ---- shape checks (the schemas in settings.ts check the types) ----
 
-const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const entries = (n: number) => `${countText(n)} ${n === 1 ? 'entry' : 'entries'}`;
 
-function checkVector(v: unknown, attr: string, length: number): string | undefined {
+function checkVector(v: readonly number[] | undefined, attr: string, length: number): AttrProblem | undefined {
+  if (v === undefined || v.length === length) return undefined;
+  return { attr, text: `has ${entries(v.length)}, expected ${length}` };
+}
+
+function checkMatrix(v: readonly (readonly number[])[] | undefined, attr: string, rows: number, cols: number): AttrProblem | undefined {
   if (v === undefined) return undefined;
-  if (!Array.isArray(v) || !v.every(isFiniteNumber)) return `attr "${attr}" must be an array of finite numbers`;
-  if (v.length !== length) return `attr "${attr}" has ${v.length} entries, expected ${length}`;
+  if (v.length !== rows) return { attr, text: `has ${plural(v.length, 'row')}, expected ${rows} (one per unit)` };
+  const bad = v.findIndex((r) => r.length !== cols);
+  if (bad >= 0) return { attr, text: `row ${bad} has ${entries(v[bad].length)}, expected ${cols} (one per input)` };
   return undefined;
 }
 
-function checkMatrix(v: unknown, attr: string, rows: number, cols: number): string | undefined {
-  if (v === undefined) return undefined;
-  if (!Array.isArray(v) || !v.every((r) => Array.isArray(r) && r.every(isFiniteNumber))) return `attr "${attr}" must be an array of rows of finite numbers`;
-  if (v.length !== rows) return `attr "${attr}" has ${v.length} rows, expected ${rows} (one per unit)`;
-  const bad = (v as number[][]).findIndex((r) => r.length !== cols);
-  if (bad >= 0) return `attr "${attr}" row ${bad} has ${(v as number[][])[bad].length} entries, expected ${cols} (one per input)`;
-  return undefined;
-}
+const present = (xs: (AttrProblem | undefined)[]) => xs.filter((x): x is AttrProblem => x !== undefined);
 
-const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 1;
-
-const present = (xs: (string | undefined)[]) => xs.filter((x): x is string => x !== undefined);
+/** Columns of a stored weight matrix (raw attrs: the card asks before the attrs are checked). */
+const columns = (W: unknown): number | undefined => (Array.isArray(W) && Array.isArray(W[0]) ? W[0].length : undefined);
 
 // ---- neuron ----
 
-const neuronActivation = (a: RawAttrs) => (isActivation(a.activation) ? a.activation : 'sigmoid');
-
-export const neuron: MacroDef = {
+export const neuron: MacroDef<typeof NeuronSettings> = {
+  settings: NeuronSettings,
+  exportAs: 'layers',
   outputCount: () => 1,
   outputName: () => 'a',
   paramAttrs: ['w', 'b'],
   storedInputs: (a) => (Array.isArray(a.w) ? a.w.length : undefined),
-  check: (a, k) =>
-    present([
-      checkActivation(a.activation, 'activation'),
-      checkVector(a.w, 'w', k),
-      a.b !== undefined && !isFiniteNumber(a.b) ? 'attr "b" must be a finite number' : undefined,
-    ]),
-  size: (a, k) => ({ ...layerSize(k, 1, neuronActivation(a)), shape: `1 unit on ${plural(k, 'input')}` }),
-  expand(bld, a, k) {
-    const activation = neuronActivation(a);
+  check: (s, k) => present([checkVector(s.w, 'w', k)]),
+  size: (s, k) => ({ ...layerSize(k, 1, s.activation), shape: `1 unit on ${plural(k, 'input')}` }),
+  expand(bld, s, k) {
     const [out] = buildLayer(bld, {
       inputs: inputsOf(k),
       units: 1,
-      activation,
-      alpha: activationAlpha(activation, a),
-      W: Array.isArray(a.w) ? [a.w as number[]] : undefined,
-      b: isFiniteNumber(a.b) ? [a.b] : undefined,
+      activation: s.activation,
+      alpha: s.alpha,
+      W: s.w && [s.w],
+      b: s.b === undefined ? undefined : [s.b],
       naming: neuronNaming,
       col: 0,
     });
     bld.output(0, out);
   },
-  readParams: (a, k, value) => ({ ...a, w: Array.from({ length: k }, (_, i) => value(neuronNaming.w(0, i))), b: value('b') }),
+  readParams: (_s, k, value) => ({ w: Array.from({ length: k }, (_, i) => value(neuronNaming.w(0, i))), b: value('b') }),
 };
 
 // ---- dense ----
 
-const denseUnits = (a: RawAttrs) => (isCount(a.units) ? (a.units as number) : 1);
-const denseActivation = (a: RawAttrs) => (isActivation(a.activation) ? a.activation : 'none');
+/** Units for a card: the attr when it is valid, else the default. */
+const denseUnits = (a: RawAttrs) => settingOrDefault(DenseSettings.shape.units, a.units);
 
-export const dense: MacroDef = {
+export const dense: MacroDef<typeof DenseSettings> = {
+  settings: DenseSettings,
+  exportAs: 'layers',
   outputCount: denseUnits,
   outputName: (p) => `a${p}`,
   paramAttrs: ['W', 'b'],
-  storedInputs: (a) => (Array.isArray(a.W) && Array.isArray(a.W[0]) ? (a.W[0] as unknown[]).length : undefined),
-  check: (a, k) => {
-    if (a.units !== undefined && !isCount(a.units)) return ['attr "units" must be a whole number of at least 1'];
-    const u = denseUnits(a);
-    return present([checkActivation(a.activation, 'activation'), checkMatrix(a.W, 'W', u, k), checkVector(a.b, 'b', u)]);
-  },
-  size: (a, k) => ({ ...layerSize(k, denseUnits(a), denseActivation(a)), shape: `${plural(denseUnits(a), 'unit')} on ${plural(k, 'input')}` }),
-  expand(bld, a, k) {
-    const activation = denseActivation(a);
+  storedInputs: (a) => columns(a.W),
+  check: (s, k) => present([checkMatrix(s.W, 'W', s.units, k), checkVector(s.b, 'b', s.units)]),
+  size: (s, k) => ({ ...layerSize(k, s.units, s.activation), shape: `${plural(s.units, 'unit')} on ${plural(k, 'input')}` }),
+  expand(bld, s, k) {
     const outs = buildLayer(bld, {
       inputs: inputsOf(k),
-      units: denseUnits(a),
-      activation,
-      alpha: activationAlpha(activation, a),
-      W: a.W as number[][] | undefined,
-      b: a.b as number[] | undefined,
+      units: s.units,
+      activation: s.activation,
+      alpha: s.alpha,
+      W: s.W,
+      b: s.b,
       naming: unitNaming(''),
       col: 0,
     });
     outs.forEach((o, p) => bld.output(p, o));
   },
-  readParams: (a, k, value) => {
+  readParams: (s, k, value) => {
     const n = unitNaming('');
-    const u = denseUnits(a);
     return {
-      ...a,
-      W: Array.from({ length: u }, (_, j) => Array.from({ length: k }, (_, i) => value(n.w(j, i)))),
-      b: Array.from({ length: u }, (_, j) => value(n.b(j))),
+      W: Array.from({ length: s.units }, (_, j) => Array.from({ length: k }, (_, i) => value(n.w(j, i)))),
+      b: Array.from({ length: s.units }, (_, j) => value(n.b(j))),
     };
   },
 };
 
 // ---- mlp ----
 
-const mlpSizes = (a: RawAttrs): number[] => (Array.isArray(a.sizes) && a.sizes.length > 0 && a.sizes.every(isCount) ? (a.sizes as number[]) : [1]);
-
-/** Activation of layer L (0-based): `activations[L]`, else `activation` for hidden layers and `outputActivation` for the last. */
-function mlpActivation(a: RawAttrs, L: number, layers: number): string {
-  const per = a.activations;
-  if (Array.isArray(per) && isActivation(per[L])) return per[L];
-  if (L < layers - 1) return isActivation(a.activation) ? a.activation : 'tanh';
-  return isActivation(a.outputActivation) ? a.outputActivation : 'none';
+/** Layer sizes for a card: the attr when it is valid, else one unit, so the card has an output to wire. */
+function cardSizes(a: RawAttrs): number[] {
+  const r = MlpSettings.shape.sizes.safeParse(a.sizes);
+  return r.success ? r.data : [1];
 }
 
-export const mlp: MacroDef = {
-  outputCount: (a) => mlpSizes(a).at(-1)!,
+/** Activation of layer L (0-based): `activations[L]`, else `activation` for hidden layers and `outputActivation` for the last. */
+const mlpActivation = (s: MlpSettings, L: number): Activation => s.activations?.[L] ?? (L < s.sizes.length - 1 ? s.activation : s.outputActivation);
+
+/** One entry per layer, or a problem naming the attr. */
+const perLayer = (v: readonly unknown[] | undefined, attr: string, layers: number): AttrProblem | undefined =>
+  v === undefined || v.length === layers ? undefined : { attr, text: `must hold one entry per layer (${layers})` };
+
+export const mlp: MacroDef<typeof MlpSettings> = {
+  settings: MlpSettings,
+  exportAs: 'layers',
+  outputCount: (a) => cardSizes(a).at(-1)!,
   outputName: (p) => `y${p}`,
   paramAttrs: ['W', 'b'],
-  storedInputs: (a) => (Array.isArray(a.W) && Array.isArray(a.W[0]) && Array.isArray(a.W[0][0]) ? (a.W[0][0] as unknown[]).length : undefined),
-  check: (a, k) => {
-    if (!(Array.isArray(a.sizes) && a.sizes.length > 0 && a.sizes.every(isCount)))
-      return ['attr "sizes" must be a non-empty array of layer widths (whole numbers >= 1), e.g. [8, 8, 1]'];
-    const sizes = a.sizes as number[];
-    const problems = present([checkActivation(a.activation, 'activation'), checkActivation(a.outputActivation, 'outputActivation')]);
-    if (a.activations !== undefined) {
-      if (!Array.isArray(a.activations) || a.activations.length !== sizes.length)
-        problems.push(`attr "activations" must list one activation per layer (${sizes.length})`);
-      else
-        a.activations.forEach((x, L) => {
-          const p = checkActivation(x, `activations[${L}]`);
-          if (p) problems.push(p);
-        });
-    }
-    for (const [attr, depth] of [
-      ['W', 2],
-      ['b', 1],
-    ] as const) {
-      const v = a[attr];
-      if (v === undefined) continue;
-      if (!Array.isArray(v) || v.length !== sizes.length) {
-        problems.push(`attr "${attr}" must hold one entry per layer (${sizes.length})`);
-        continue;
-      }
-      sizes.forEach((u, L) => {
-        const fan = L === 0 ? k : sizes[L - 1];
-        const p = depth === 2 ? checkMatrix(v[L], `W[${L}]`, u, fan) : checkVector(v[L], `b[${L}]`, u);
-        if (p) problems.push(p);
-      });
-    }
-    return problems;
+  storedInputs: (a) => (Array.isArray(a.W) ? columns(a.W[0]) : undefined),
+  check: (s, k) => {
+    const layers = s.sizes.length;
+    const activations =
+      s.activations === undefined || s.activations.length === layers
+        ? undefined
+        : { attr: 'activations', text: `must list one activation per layer (${layers})` };
+    const W = perLayer(s.W, 'W', layers);
+    const b = perLayer(s.b, 'b', layers);
+    const shapes = s.sizes.flatMap((u, L) => {
+      const fan = L === 0 ? k : s.sizes[L - 1];
+      return [W ? undefined : checkMatrix(s.W?.[L], `W[${L}]`, u, fan), b ? undefined : checkVector(s.b?.[L], `b[${L}]`, u)];
+    });
+    return present([activations, W, b, ...shapes]);
   },
-  size: (a, k) => {
-    const sizes = mlpSizes(a);
+  size: (s, k) => {
     const total = { nodes: 0, edges: 0, params: 0 };
     let widest = 0;
-    sizes.forEach((units, L) => {
-      const s = layerSize(L === 0 ? k : sizes[L - 1], units, mlpActivation(a, L, sizes.length));
-      total.nodes += s.nodes;
-      total.edges += s.edges;
-      total.params += s.params;
+    s.sizes.forEach((units, L) => {
+      const l = layerSize(L === 0 ? k : s.sizes[L - 1], units, mlpActivation(s, L));
+      total.nodes += l.nodes;
+      total.edges += l.edges;
+      total.params += l.params;
       widest = Math.max(widest, units);
     });
-    const shape = sizes.length <= 6 ? `sizes [${sizes.map(countText).join(', ')}]` : `${plural(sizes.length, 'layer')} up to ${plural(widest, 'unit')} wide`;
+    const shape =
+      s.sizes.length <= 6 ? `sizes [${s.sizes.map(countText).join(', ')}]` : `${plural(s.sizes.length, 'layer')} up to ${plural(widest, 'unit')} wide`;
     return { ...total, shape: `${shape} on ${plural(k, 'input')}` };
   },
-  expand(bld, a, k) {
-    const sizes = mlpSizes(a);
+  expand(bld, s, k) {
     let inputs: Source[] = inputsOf(k);
-    sizes.forEach((units, L) => {
-      const activation = mlpActivation(a, L, sizes.length);
-      const outs = buildLayer(bld, {
+    let outs: string[] = [];
+    s.sizes.forEach((units, L) => {
+      outs = buildLayer(bld, {
         inputs,
         units,
-        activation,
-        alpha: activationAlpha(activation, a),
-        W: (a.W as number[][][] | undefined)?.[L],
-        b: (a.b as number[][] | undefined)?.[L],
+        activation: mlpActivation(s, L),
+        alpha: s.alpha,
+        W: s.W?.[L],
+        b: s.b?.[L],
         naming: unitNaming(`l${L + 1}/`),
         col: L * COLS_PER_LAYER,
       });
       inputs = outs;
     });
-    (inputs as string[]).forEach((o, p) => bld.output(p, o));
+    outs.forEach((o, p) => bld.output(p, o));
   },
-  readParams: (a, k, value) => {
-    const sizes = mlpSizes(a);
+  readParams: (s, k, value) => {
     const W: number[][][] = [];
     const b: number[][] = [];
-    sizes.forEach((units, L) => {
+    s.sizes.forEach((units, L) => {
       const n = unitNaming(`l${L + 1}/`);
-      const fan = L === 0 ? k : sizes[L - 1];
+      const fan = L === 0 ? k : s.sizes[L - 1];
       W.push(Array.from({ length: units }, (_, j) => Array.from({ length: fan }, (_, i) => value(n.w(j, i)))));
       b.push(Array.from({ length: units }, (_, j) => value(n.b(j))));
     });
-    return { ...a, W, b };
+    return { W, b };
   },
 };
 
@@ -293,7 +269,9 @@ export const mlp: MacroDef = {
  * softmax(x)_i = exp(x_i - max x) / sum_j exp(x_j - max x). Subtracting the max keeps exp finite;
  * it does not change the result, and its gradient paths cancel exactly.
  */
-export const softmax: MacroDef = {
+export const softmax: MacroDef<typeof SoftmaxSettings> = {
+  settings: SoftmaxSettings,
+  exportAs: 'softmax',
   outputCount: (_a, k) => k,
   outputName: (p) => `p${p}`,
   check: () => [],

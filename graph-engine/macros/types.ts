@@ -2,6 +2,9 @@
  * Layer macros: a node that stands for a small subgraph of primitive ops. The file keeps the macro
  * node (compact, parameters in attrs); the engine expands it before indexing the graph.
  */
+import type { z } from 'zod';
+import type { Attrs } from '../ops/types.ts';
+import type { AttrProblem } from './settings.ts';
 
 export type RawAttrs = Readonly<Record<string, unknown>>;
 
@@ -19,7 +22,7 @@ export interface LayerSpec {
   /** Outputs per unit (equal to z when the activation is 'none'). */
   out: string[];
   activation: string;
-  /** Slope / scale for leaky_relu and elu. */
+  /** The activation's alpha (slope of leaky_relu, scale of elu); 0 for activations without one. */
   alpha: number;
 }
 
@@ -31,11 +34,19 @@ export interface MacroBuilder {
   /** Declares output port `port` of the macro to be local node `local`. */
   output(port: number, local: string): void;
   layer(spec: LayerSpec): void;
+  /** The attrs primitive `op` declares, `given` over its registry defaults (e.g. leaky_relu's alpha). */
+  opAttrs(op: string, given: Readonly<Record<string, number | undefined>>): Attrs;
   /** Seeded uniform draw in [-limit, limit], deterministic per macro node and model seed. */
   uniform(limit: number): number;
 }
 
-export interface MacroDef {
+/**
+ * One macro. `settings` is the schema of its attrs (settings.ts); the functions that build take
+ * the settings it gives. Those that draw a card (outputCount, outputName, storedInputs) take the
+ * raw attrs, since a card shows while the attrs are still wrong.
+ */
+export interface MacroDef<Schema extends z.ZodObject = z.ZodObject> {
+  settings: Schema;
   /** Number of output ports for these attrs and `inputs` wired inputs. */
   outputCount(attrs: RawAttrs, inputs: number): number;
   outputName(port: number, attrs: RawAttrs, inputs: number): string;
@@ -46,16 +57,18 @@ export interface MacroDef {
   storedInputs?(attrs: RawAttrs): number | undefined;
   /** Attrs that hold trained parameters (dropped to re-initialise). */
   paramAttrs?: readonly string[];
-  /** Problems with the attrs, as phrases naming the attr (without the node prefix). */
-  check(attrs: RawAttrs, inputs: number): string[];
+  /** Problems the schema cannot see: shapes that depend on the inputs or on other attrs. */
+  check(settings: z.output<Schema>, inputs: number): AttrProblem[];
   /**
-   * What `expand` would build for attrs that pass `check`, counted arithmetically without building
-   * it, so an oversized layer is refused before any work (limits.ts).
+   * What `expand` would build for settings that pass `check`, counted arithmetically without
+   * building it, so an oversized layer is refused before any work (limits.ts).
    */
-  size(attrs: RawAttrs, inputs: number): MacroSize;
-  expand(b: MacroBuilder, attrs: RawAttrs, inputs: number): void;
-  /** The attrs with every parameter read back from the expanded param nodes (`value(local)`). */
-  readParams?(attrs: RawAttrs, inputs: number, value: (local: string) => number): Record<string, unknown>;
+  size(settings: z.output<Schema>, inputs: number): MacroSize;
+  expand(b: MacroBuilder, settings: z.output<Schema>, inputs: number): void;
+  /** The parameter attrs read back from the expanded param nodes (`value(local)`), to store over the old ones. */
+  readParams?(settings: z.output<Schema>, inputs: number, value: (local: string) => number): Record<string, unknown>;
+  /** How exporters write it: as fully connected layers (nn.Linear, Gemm) or as one softmax. */
+  exportAs: 'layers' | 'softmax';
 }
 
 /** Primitives a macro expands into: node and edge counts (edges from its inputs included), parameters, and its shape in words. */

@@ -1,38 +1,10 @@
 /**
- * The training settings block a model file may carry (top-level "training"). Its values are the
- * defaults for every trainer (CLI flags and the editor's controls override them).
+ * Training settings: the model's training block (core/training.ts) over the defaults, with a
+ * trainer's overrides (CLI flags, the editor's controls) on top.
  */
-import { z } from 'zod';
 import type { Model, Problem } from '../core/model.ts';
 import { jsonPath } from '../core/model.ts';
-import { MAX_POINTS } from '../core/limits.ts';
-
-const pos = z.number().positive('must be above 0');
-const nonNeg = z.number().min(0, 'must be 0 or more');
-const count = z.number().int('must be a whole number').min(1, 'must be at least 1');
-const rows = count.max(MAX_POINTS, `must be at most ${MAX_POINTS.toLocaleString('en')} (the largest data set GraphGrad makes)`);
-
-export const TrainingSchema = z.looseObject({
-  dataset: z.string().min(1).optional().describe('built-in dataset name or a CSV file path'),
-  points: rows.optional(),
-  noise: nonNeg.optional(),
-  labels: z.enum(['01', 'pm1']).optional().describe('two-class label coding'),
-  testRatio: z.number().min(0).max(0.95).optional(),
-  task: z.enum(['classification', 'regression']).optional(),
-  bind: z.record(z.string(), z.string()).optional().describe('input node id -> dataset column'),
-  epochs: count.optional(),
-  batchSize: rows.optional(),
-  lr: pos.optional(),
-  optimizer: z.enum(['sgd', 'momentum', 'adam']).optional(),
-  momentum: z.number().min(0).max(0.999999).optional(),
-  beta1: z.number().min(0).max(0.999999).optional(),
-  beta2: z.number().min(0).max(0.999999).optional(),
-  epsilon: pos.optional(),
-  l1: nonNeg.optional(),
-  l2: nonNeg.optional(),
-  seed: z.number().int('must be a whole number').optional(),
-  patience: count.optional().describe('stop when the test loss has not improved for this many epochs'),
-});
+import { TrainingSchema } from '../core/training.ts';
 
 export type Optimizer = 'sgd' | 'momentum' | 'adam';
 
@@ -77,7 +49,8 @@ export const DEFAULT_SETTINGS: TrainSettings = {
 
 /** The model's training block merged over the defaults, then `overrides` on top. */
 export function resolveSettings(model: Model, overrides: Partial<TrainSettings> = {}): { settings?: TrainSettings; problems: Problem[] } {
-  const raw = (model as { training?: unknown }).training ?? {};
+  // Checked again: a Model built in code has not been through parseModel.
+  const raw = model.training ?? {};
   const r = TrainingSchema.safeParse(raw);
   if (!r.success) {
     return {
@@ -89,9 +62,7 @@ export function resolveSettings(model: Model, overrides: Partial<TrainSettings> 
   }
   // The block as written, now known valid: zod's copy of `bind` drops a "__proto__" key (it assigns
   // keys to a plain object), and node ids may be any string.
-  const fromFile = Object.fromEntries(
-    Object.entries(raw as Record<string, unknown>).filter(([k, v]) => v !== undefined && Object.hasOwn(TrainingSchema.shape, k)),
-  );
+  const fromFile = Object.fromEntries(Object.entries(raw).filter(([k, v]) => v !== undefined && Object.hasOwn(TrainingSchema.shape, k)));
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   const checked = TrainingSchema.safeParse({ ...fromFile, ...defined });
   if (!checked.success) {

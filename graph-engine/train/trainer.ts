@@ -15,7 +15,8 @@ import { backward, compilePlan, forward, Workspace, type Plan } from './kernels.
 import { applyUpdate, OptimizerState } from './optimizers.ts';
 import { computeMetrics, type Metrics } from './metrics.ts';
 import { formatNumber } from '../core/number-format.ts';
-import { TrainingSchema, type TrainSettings } from './settings.ts';
+import type { TrainSettings } from './settings.ts';
+import { TrainingSchema } from '../core/training.ts';
 import { MAX_BATCH_VALUES } from '../core/limits.ts';
 import { nullRecord, own, recordFrom } from '../core/records.ts';
 

@@ -1,87 +1,115 @@
 /**
  * Settings of a layer macro (units, layer sizes, activation), its parameter shapes, and Expand.
+ * The form is the engine's: its fields, labels, hints and defaults come from the macro's settings
+ * schema (graph-engine/macros/settings.ts), and every edit is checked by the engine before it is
+ * applied, so the inspector accepts exactly what a file may hold and says why it refuses the rest.
  * Changing a shape drops the stored weights so the engine re-initialises them from the seed.
  */
 import { useEffect, useId, useState } from 'react';
-import { ACTIVATIONS, type Graph, type ModelNode } from '../../graph-engine/index.ts';
+import { ACTIVATIONS, getOp, macroAttrsProblems, settingForm, type Graph, type ModelNode, type SettingFormField } from '../../graph-engine/index.ts';
 import { editorStore } from '../store/useEditor.ts';
+import { parseWhole } from '../ui/numberText.ts';
 
-interface Setting {
-  attr: string;
-  label: string;
-  kind: 'count' | 'sizes' | 'activation';
-  /** The engine's default when the attr is absent (macros/layers.ts). */
-  fallback: string;
-  /** Changing it changes the weight shapes. */
-  reshapes?: boolean;
+/** The attrs patch that sets the field: a change of shape also drops the stored weights. */
+function patchFor(node: ModelNode, f: SettingFormField, value: unknown): Record<string, unknown> {
+  const patch: Record<string, unknown> = { [f.attr]: value };
+  if (f.reshapes) for (const w of getOp(node.op)?.macro?.paramAttrs ?? []) patch[w] = undefined;
+  return patch;
 }
 
-/** Which attrs each macro exposes. The engine's registry has no attr specs for macros yet. */
-const SETTINGS: Record<string, Setting[]> = {
-  neuron: [{ attr: 'activation', label: 'Activation', kind: 'activation', fallback: 'sigmoid' }],
-  dense: [
-    { attr: 'units', label: 'Units', kind: 'count', fallback: '1', reshapes: true },
-    { attr: 'activation', label: 'Activation', kind: 'activation', fallback: 'none' },
-  ],
-  mlp: [
-    // No fallback: an MLP without sizes is an error the engine reports, not a one-unit layer.
-    { attr: 'sizes', label: 'Layer sizes', kind: 'sizes', fallback: '', reshapes: true },
-    { attr: 'activation', label: 'Hidden activation', kind: 'activation', fallback: 'tanh' },
-    { attr: 'outputActivation', label: 'Output activation', kind: 'activation', fallback: 'none' },
-  ],
-  softmax: [],
-};
-
-const WEIGHT_ATTRS = ['W', 'b', 'w'];
-
-function apply(node: ModelNode, s: Setting, value: unknown) {
-  const attrs: Record<string, unknown> = { [s.attr]: value };
-  if (s.reshapes) for (const w of WEIGHT_ATTRS) attrs[w] = undefined;
-  editorStore.getState().updateNode(node.id, { attrs });
+/** Sets the field when the engine accepts the result; else returns the engine's first objection. */
+function apply(node: ModelNode, f: SettingFormField, value: unknown): string | undefined {
+  const store = editorStore.getState();
+  const patch = patchFor(node, f, value);
+  const attrs = Object.fromEntries(Object.entries({ ...node.attrs, ...patch }).filter(([, v]) => v !== undefined));
+  const problem = macroAttrsProblems(store.model, node.id, attrs)[0];
+  if (problem) return problem.message;
+  store.updateNode(node.id, { attrs: patch });
+  return undefined;
 }
 
-/** Text typed into a shape field, as the attr value it means, or undefined when it means none. */
-function parseShape(kind: Setting['kind'], t: string): number | number[] | undefined {
-  const words = t.split(/[\s,]+/).filter(Boolean);
-  // Digits only: Number() alone would also read "0x10" as 16 and "1e1" as 10.
-  const parts = words.map((w) => (/^\d+$/.test(w) ? Number(w) : Number.NaN));
-  const ok = parts.length > 0 && parts.every((n) => Number.isInteger(n) && n >= 1 && n <= 64);
-  if (!ok) return undefined;
-  return kind === 'count' ? (parts.length === 1 ? parts[0] : undefined) : parts;
+/**
+ * Typed text as the attr value it stands for: digits as numbers, a list of them for sizes. Any
+ * other word stays text, so the engine refuses it by name ("got \"0x10\"").
+ */
+function typedValue(kind: SettingFormField['kind'], text: string): unknown {
+  const word = (w: string) => {
+    const n = parseWhole(w);
+    return Number.isNaN(n) ? w : n;
+  };
+  return kind === 'sizes'
+    ? text
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map(word)
+    : word(text.trim());
 }
 
-function ShapeField({ node, s }: { node: ModelNode; s: Setting }) {
-  const current = node.attrs?.[s.attr];
-  const shown = Array.isArray(current) ? current.join(', ') : current === undefined ? s.fallback : String(current);
+const asText = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === undefined ? '' : String(v));
+
+function ShapeField({ node, f }: { node: ModelNode; f: SettingFormField }) {
+  const current = node.attrs?.[f.attr];
+  const shown = asText(current ?? f.fallback);
   const [text, setText] = useState(shown);
+  const [refusal, setRefusal] = useState<string>();
   useEffect(() => {
     // Follow the model (undo, another edit) unless the text already means this value.
-    setText((t) => (JSON.stringify(parseShape(s.kind, t)) === JSON.stringify(current) ? t : shown));
-  }, [shown, current, s.kind]);
-  const valid = parseShape(s.kind, text) !== undefined;
+    setText((t) => (JSON.stringify(typedValue(f.kind, t)) === JSON.stringify(current) ? t : shown));
+    setRefusal(undefined);
+  }, [shown, current, f.kind]);
   const errorId = useId();
-  const expected = s.kind === 'sizes' ? 'Layer widths from 1 to 64, e.g. 8, 8, 1' : 'A whole number from 1 to 64';
   return (
     <div className="field">
-      <label htmlFor={`macro-${s.attr}`}>{s.label}</label>
+      <label htmlFor={`macro-${f.attr}`}>{f.label}</label>
       <input
-        id={`macro-${s.attr}`}
+        id={`macro-${f.attr}`}
         value={text}
-        aria-invalid={!valid}
-        aria-describedby={valid ? undefined : errorId}
-        className={valid ? '' : 'is-invalid'}
-        title={expected}
+        aria-invalid={refusal !== undefined}
+        aria-describedby={refusal ? errorId : undefined}
+        className={refusal ? 'is-invalid' : ''}
+        title={f.hint}
         onChange={(e) => {
           setText(e.target.value);
-          const v = parseShape(s.kind, e.target.value);
-          if (v !== undefined) apply(node, s, v);
+          setRefusal(apply(node, f, typedValue(f.kind, e.target.value)));
         }}
-        onBlur={() => setText(shown)}
+        onBlur={() => {
+          setText(shown);
+          setRefusal(undefined);
+        }}
       />
-      {!valid && (
+      {refusal && (
         <div className="field__error" id={errorId} role="status">
-          {expected}
-          {shown ? `; the layer stays ${shown}.` : '.'}
+          {refusal}
+          {shown ? ` The layer stays ${shown}.` : ''}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ActivationField({ node, f }: { node: ModelNode; f: SettingFormField }) {
+  const [refusal, setRefusal] = useState<string>();
+  const errorId = useId();
+  return (
+    <div className="field">
+      <label htmlFor={`macro-${f.attr}`}>{f.label}</label>
+      <select
+        id={`macro-${f.attr}`}
+        title={f.hint}
+        value={String(node.attrs?.[f.attr] ?? f.fallback)}
+        aria-describedby={refusal ? errorId : undefined}
+        onChange={(e) => setRefusal(apply(node, f, e.target.value))}
+      >
+        {ACTIVATIONS.map((a) => (
+          <option key={a} value={a}>
+            {a}
+          </option>
+        ))}
+      </select>
+      {/* Every choice is valid, but one can make the layer too large (an activation adds a node per unit). */}
+      {refusal && (
+        <div className="field__error" id={errorId} role="status">
+          {refusal}
         </div>
       )}
     </div>
@@ -89,26 +117,12 @@ function ShapeField({ node, s }: { node: ModelNode; s: Setting }) {
 }
 
 export function MacroSettings({ node, graph }: { node: ModelNode; graph?: Graph }) {
-  const settings = SETTINGS[node.op] ?? [];
+  const def = getOp(node.op)?.macro;
+  const fields = def ? settingForm(def.settings) : [];
   const instance = graph?.macros.get(node.id);
   return (
     <>
-      {settings.map((s) =>
-        s.kind === 'activation' ? (
-          <div className="field" key={s.attr}>
-            <label htmlFor={`macro-${s.attr}`}>{s.label}</label>
-            <select id={`macro-${s.attr}`} value={String(node.attrs?.[s.attr] ?? s.fallback)} onChange={(e) => apply(node, s, e.target.value)}>
-              {ACTIVATIONS.map((a) => (
-                <option key={a} value={a}>
-                  {a}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : (
-          <ShapeField key={s.attr} node={node} s={s} />
-        ),
-      )}
+      {fields.map((f) => (f.kind === 'activation' ? <ActivationField key={f.attr} node={node} f={f} /> : <ShapeField key={f.attr} node={node} f={f} />))}
       {instance && (
         <>
           <h3>Parameters</h3>

@@ -9,8 +9,9 @@ export async function ensureOpsForText(text: string): Promise<void> {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch {
-    return;
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
+    return; // validation reports where the JSON breaks
   }
   if (data && typeof data === 'object') await ensureOpsFor(data as { nodes?: unknown });
 }

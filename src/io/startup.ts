@@ -75,10 +75,13 @@ async function readSharedLink(): Promise<Model | undefined> {
 /** The graph this browser stored last time; reports (and keeps aside) one that fails validation. */
 async function readOwnGraph(storage: KeyValueStorage): Promise<{ own?: Model; heldInPlace?: boolean }> {
   const text = storage.getItem(AUTOSAVE_KEY);
+  // When the expression module cannot load (offline, say), validation below reports the graph's
+  // expr nodes as not loaded; the notice then also says why, whatever the failure was.
+  let loadFailure: string | undefined;
   try {
     await ensureOpsForText(text ?? '');
-  } catch {
-    /* validation below names an op that is not there */
+  } catch (e) {
+    loadFailure = `Expression support did not load: ${thrownMessage(e)}`;
   }
   const restored = restoreAutosave(storage);
   if (restored.kind === 'ok') return { own: restored.model };
@@ -87,7 +90,7 @@ async function readOwnGraph(storage: KeyValueStorage): Promise<{ own?: Model; he
     storage,
     restored.text,
     'did not pass validation',
-    restored.problems.map((p) => p.message),
+    [...restored.problems.map((p) => p.message), ...(loadFailure ? [loadFailure] : [])],
     restored,
   );
   return { heldInPlace: restored.keptAs === undefined };

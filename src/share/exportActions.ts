@@ -39,6 +39,8 @@ export async function copyShareLink(): Promise<string | undefined> {
     await navigator.clipboard.writeText(r.url);
     store.notify('info', 'Link copied: it holds the whole graph, weights included.');
   } catch {
+    // Whatever stopped the clipboard (no focus or permission: NotAllowedError; no clipboard on an
+    // insecure origin: TypeError), the link is already in the address bar, and the notice says so.
     store.notify('info', 'The link is in the address bar (the clipboard was not available): copy it from there.');
   }
   return r.url;

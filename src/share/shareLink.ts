@@ -82,6 +82,9 @@ export async function decodeShareFragment(hash: string): Promise<Validated> {
   try {
     bytes = await inflateAtMost(fromBase64Url(payload), MAX_MODEL_BYTES);
   } catch {
+    // Only the platform's base64 and inflate run in here, on bytes from the URL. How they say the
+    // bytes are damaged differs (a DOMException from atob, a TypeError from browsers' inflate, a
+    // zlib Error in Node), and every one of those means this: so anything caught here is that.
     return { problems: [{ message: 'This share link is damaged (it may have been cut short when it was copied): the model in it cannot be read.' }] };
   }
   if (!bytes) {

@@ -43,6 +43,15 @@ export function restoreAutosave(storage: KeyValueStorage, now = Date.now()): Res
 }
 
 /**
+ * Whether an exception is storage saying no: Web Storage reports a full or disabled store with a
+ * DOMException (QuotaExceededError, SecurityError). The catches below take only those; anything
+ * else is a bug, and is not theirs to swallow.
+ */
+function storageRefused(e: unknown): boolean {
+  return e instanceof DOMException;
+}
+
+/**
  * Moves the stored autosave `text` to its own key. The autosave key is emptied first, so the copy
  * needs no more room than the original took; if storage still refuses, the text goes back where
  * it was (it fitted there a moment ago) and the caller tells the user to download it.
@@ -53,11 +62,13 @@ export function keepAside(storage: KeyValueStorage, text: string, now = Date.now
     storage.removeItem(AUTOSAVE_KEY);
     storage.setItem(keptAs, text);
     return { keptAs };
-  } catch {
+  } catch (e) {
+    if (!storageRefused(e)) throw e;
     try {
       storage.setItem(AUTOSAVE_KEY, text);
-    } catch {
-      /* nothing more to try: the caller offers the text as a download */
+    } catch (again) {
+      if (!storageRefused(again)) throw again;
+      // Nothing more to try: the caller offers the text as a download.
     }
     return { keptAs: undefined, reason: 'This browser has no room to keep a second copy of it.' };
   }
@@ -65,10 +76,12 @@ export function keepAside(storage: KeyValueStorage, text: string, now = Date.now
 
 /** Whether the write went through: storage can be full or disabled, and the editor keeps working. */
 export function writeAutosave(storage: KeyValueStorage, model: Model): boolean {
+  const text = serializeModel(model);
   try {
-    storage.setItem(AUTOSAVE_KEY, serializeModel(model));
+    storage.setItem(AUTOSAVE_KEY, text);
     return true;
-  } catch {
+  } catch (e) {
+    if (!storageRefused(e)) throw e;
     return false;
   }
 }
@@ -80,7 +93,8 @@ export function keepOtherTabGraph(storage: KeyValueStorage): boolean {
   try {
     storage.setItem(OTHER_TAB_KEY, theirs);
     return true;
-  } catch {
+  } catch (e) {
+    if (!storageRefused(e)) throw e;
     return false;
   }
 }
@@ -89,7 +103,8 @@ export function keepOtherTabGraph(storage: KeyValueStorage): boolean {
 export function browserStorage(): KeyValueStorage | undefined {
   try {
     return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
+  } catch (e) {
+    if (!storageRefused(e)) throw e;
     return undefined;
   }
 }

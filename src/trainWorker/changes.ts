@@ -52,7 +52,6 @@ export function changeKind(prev: Model, next: Model): ChangeKind {
     else if (a.label !== b.label) kind = kind === 'values' ? kind : 'values';
     else if (kind === 'none' && (a.position?.x !== b.position?.x || a.position?.y !== b.position?.y)) kind = 'layout';
   }
-  if (kind === 'none' && JSON.stringify((prev as { training?: unknown }).training) !== JSON.stringify((next as { training?: unknown }).training))
-    kind = 'values';
+  if (kind === 'none' && JSON.stringify(prev.training) !== JSON.stringify(next.training)) kind = 'values';
   return kind === 'none' ? 'layout' : kind;
 }

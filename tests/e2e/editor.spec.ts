@@ -205,11 +205,27 @@ test('a dense layer macro expands in place and collapses back', async ({ page },
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(units).toHaveValue('2');
   await expect(nodeById(page, dense).getByTestId('node-output-value')).toHaveCount(2);
-  for (const bad of ['0', '0x10']) {
+  const status = page.getByRole('complementary', { name: 'Inspector' }).getByRole('status');
+  for (const [bad, got] of [
+    ['0', '0'],
+    ['0x10', '"0x10"'],
+  ]) {
     await units.fill(bad);
-    await expect(page.getByRole('complementary', { name: 'Inspector' }).getByRole('status')).toHaveText('A whole number from 1 to 64; the layer stays 2.');
+    // The engine's own message, naming the layer and the attr, as a file with this value gets.
+    await expect(status).toHaveText(`Node "${dense}" (dense): attr "units" must be a whole number of at least 1 (got ${got}). The layer stays 2.`);
   }
   await expect(nodeById(page, dense).getByTestId('node-output-value')).toHaveCount(2);
+  // The inspector takes what the engine takes (the CLI trains 128-wide layers) and refuses what
+  // the model limits refuse: 5,000 tanh units on 2 inputs are 7 nodes and 8 edges each.
+  await units.fill('128');
+  await expect(status).toHaveCount(0);
+  await expect(nodeById(page, dense).getByTestId('node-output-value')).toHaveCount(128);
+  await units.fill('5000');
+  await expect(status).toHaveText(
+    `Node "${dense}" (dense): this layer (5,000 units on 2 inputs) would expand into 35,000 nodes and 40,000 edges (15,000 parameters); GraphGrad builds models of up to 20,000 nodes and 100,000 edges. Use fewer or narrower layers. The layer stays 128.`,
+  );
+  await expect(nodeById(page, dense).getByTestId('node-output-value')).toHaveCount(128);
+  await shot(page, testInfo, '13-dense-settings-refused');
 });
 
 test('quick-add, copy/paste, deep links, mode switch, dark theme', async ({ page }, testInfo) => {

@@ -88,9 +88,8 @@ function renameIds(original: Model, rename: (id: string, i: number) => string): 
     edges: m.edges.map((e) => ({ ...e, source: to(e.source), target: to(e.target) })),
   };
   if (m.loss !== undefined) out.loss = to(m.loss);
-  const training = (m as { training?: { bind?: Record<string, string> } }).training;
-  if (training?.bind)
-    (out as { training?: unknown }).training = { ...training, bind: Object.fromEntries(Object.entries(training.bind).map(([k, v]) => [to(k), v])) };
+  const training = m.training;
+  if (training?.bind) out.training = { ...training, bind: Object.fromEntries(Object.entries(training.bind).map(([k, v]) => [to(k), v])) };
   return out;
 }
 

@@ -18,6 +18,7 @@ import {
   type Stepper,
   numberTex,
 } from '../../../graph-engine/index.ts';
+import { GRADCHECK_TOLERANCE } from '../../../graph-engine/index.ts';
 import { Formula } from '../../inspector/Formula.tsx';
 import { useEditor } from '../../store/useEditor.ts';
 import { NO_PARAMS, progress, type UnitStep } from './teachStore.ts';
@@ -669,7 +670,7 @@ function CheckView() {
   if (error) return <p className="notice-inline notice-inline--incomplete">{error}</p>;
   if (!checks) return null;
   const worst = checks.reduce((m, r) => Math.max(m, r.relError), 0);
-  const ok = (r: number) => r < 1e-5;
+  const ok = (r: number) => r <= GRADCHECK_TOLERANCE;
   return (
     <section className="teach-check" aria-label="Gradient check">
       <h3>Gradient check (finite differences)</h3>

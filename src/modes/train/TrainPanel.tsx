@@ -5,6 +5,7 @@
 import { useEffect, useState, type DragEvent, type ReactNode } from 'react';
 import { DATASET_NAMES, formatNumber, type Metrics } from '../../../graph-engine/index.ts';
 import { useEditor } from '../../store/useEditor.ts';
+import { parseDecimal, parseWhole } from '../../ui/numberText.ts';
 import { LossChart } from './LossChart.tsx';
 import { Boundary, DataThumbnail } from './Boundary.tsx';
 import { trainController as ctl } from './appController.ts';
@@ -243,7 +244,7 @@ function NumberInput({
   useEffect(() => setText(value === undefined ? '' : String(value)), [value]);
   const commit = () => {
     if (text.trim() === '') return onCommit(undefined);
-    const v = Number(text);
+    const v = parseDecimal(text);
     if (Number.isFinite(v) && (min === undefined || v >= min) && (max === undefined || v <= max)) onCommit(v);
     else setText(value === undefined ? '' : String(value));
   };
@@ -343,7 +344,10 @@ function Settings() {
             aria-label="Patience (epochs)"
             disabled={!early}
             defaultValue={s.patience ?? 20}
-            onBlur={(e) => Number(e.target.value) >= 1 && void ctl.setEarlyStopping(true, Math.round(Number(e.target.value)))}
+            onBlur={(e) => {
+              const patience = parseWhole(e.target.value);
+              if (patience >= 1) void ctl.setEarlyStopping(true, patience);
+            }}
           />{' '}
           epochs (keeps the best epoch's weights)
         </span>

@@ -52,7 +52,7 @@ function modelSettings(model: Model): TrainSettings | undefined {
 
 /** The epoch count the model's own training block asks for (not the engine's default). */
 function modelEpochs(model: Model): number | undefined {
-  const e = (model as { training?: { epochs?: unknown } }).training?.epochs;
+  const e = model.training?.epochs;
   return typeof e === 'number' && Number.isFinite(e) && e >= 1 ? Math.round(e) : undefined;
 }
 
@@ -72,7 +72,7 @@ function effectiveOverrides(st: TrainUiState, model: Model): TrainOverrides {
  * loaded in the browser has no name the CLI could open, so the dataset field stays as it was.
  */
 function withTrainingBlock(model: Model, st: TrainUiState): Model {
-  const block: Record<string, unknown> = { ...((model as { training?: Record<string, unknown> }).training ?? {}) };
+  const block: Record<string, unknown> = { ...model.training };
   if (st.dataset.kind === 'builtin') block.dataset = st.dataset.name;
   for (const [key, value] of Object.entries(effectiveOverrides(st, model))) {
     if (value === undefined || (key === 'bind' && !Object.keys(value as object).length)) continue;
