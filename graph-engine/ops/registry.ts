@@ -393,7 +393,9 @@ const OPS: OpDef[] = [
     partial: (x, k, _y, i) => (argIndexOf(x, k, (a, b) => a > b) === i ? 1 : 0),
     latex: {
       value: (args) => `\\max(${args.join(', ')})`,
-      partial: (args, i) => `[\\,${args[i]} = \\max(${args.join(', ')})\\,]`,
+      // The bracket's equality is braced: it is no step of a chain `a = b = c`, which Teach mode
+      // breaks into lines at every ` = ` outside braces.
+      partial: (args, i) => `[\\,{${args[i]} = \\max(${args.join(', ')})}\\,]`,
     },
     convention: 'The gradient goes to the first operand that attains the maximum; the others get 0.',
   },
@@ -409,7 +411,7 @@ const OPS: OpDef[] = [
     partial: (x, k, _y, i) => (argIndexOf(x, k, (a, b) => a < b) === i ? 1 : 0),
     latex: {
       value: (args) => `\\min(${args.join(', ')})`,
-      partial: (args, i) => `[\\,${args[i]} = \\min(${args.join(', ')})\\,]`,
+      partial: (args, i) => `[\\,{${args[i]} = \\min(${args.join(', ')})}\\,]`,
     },
     convention: 'The gradient goes to the first operand that attains the minimum; the others get 0.',
   },
