@@ -116,13 +116,14 @@ const OP_ROWS: Record<string, number[][]> = {
     [0.2, 0.7, 0.25, 0.75],
   ],
 };
+/** One unit with z > 0 and one with z < 0 on the inputs (0.7, −1.3), so both sides of each activation count. */
 const W = [
   [0.5, -0.75],
-  [1.25, 0.3],
+  [-1.25, 0.3],
 ];
 const LAYER_ACTIVATIONS = ['none', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'step'];
 const MACRO_ATTRS: Record<string, Record<string, unknown>[]> = {
-  neuron: LAYER_ACTIVATIONS.map((activation) => ({ activation, alpha: 0.2, w: W[0], b: 0.1 })),
+  neuron: LAYER_ACTIVATIONS.map((activation) => ({ activation, alpha: 0.2, w: W[1], b: 0.1 })),
   dense: LAYER_ACTIVATIONS.map((activation) => ({ units: 2, activation, alpha: 0.2, W, b: [0.1, -0.2] })),
   mlp: [{ sizes: [2, 1], activation: 'tanh', outputActivation: 'sigmoid' }],
   softmax: [{}],
@@ -148,7 +149,8 @@ function everyOpModel(): { model: Model; ops: string[] } {
   const outs: { id: string; port: number }[] = [];
   const ops = [...opRegistry.values()].filter((op) => op.torch || op.macro).map((op) => op.name);
   for (const name of ops) {
-    const attrSets = opRegistry.get(name)!.macro ? (MACRO_ATTRS[name] ?? []) : [undefined];
+    const op = opRegistry.get(name)!;
+    const attrSets = op.macro ? (MACRO_ATTRS[name] ?? []) : op.attrs?.length ? [undefined, { alpha: 0.2 }] : [undefined];
     expect(attrSets.length, `layer macro "${name}" needs attrs in MACRO_ATTRS`).toBeGreaterThan(0);
     attrSets.forEach((attrs, a) =>
       rowsOf(name).forEach((row, r) => {
