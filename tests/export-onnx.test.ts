@@ -72,6 +72,34 @@ describe('ONNX export details', () => {
     expect(decoded.graph!.node!.map((n) => n.opType)).toContain('Sigmoid');
   });
 
+  it('writes every node after the nodes it reads, a layer fed by a computed value included', async () => {
+    const { onnx } = (await import('onnx-proto')).default;
+    const m: Model = {
+      format: 'graphgrad',
+      version: 1,
+      loss: 'L',
+      nodes: [
+        { id: 'h', op: 'dense', attrs: { units: 2, activation: 'tanh' } },
+        { id: 'x', op: 'input', value: 0.5 },
+        { id: 'c', op: 'exp' },
+        { id: 'L', op: 'sum' },
+      ],
+      edges: [
+        { source: 'x', target: 'c', port: 0 },
+        { source: 'x', target: 'h', port: 0 },
+        { source: 'c', target: 'h', port: 1 },
+        { source: 'h', target: 'L', port: 0 },
+        { source: 'h', sourcePort: 1, target: 'L', port: 1 },
+      ],
+    };
+    const g = onnx.ModelProto.decode(exportOnnx(m).bytes).graph!;
+    const known = new Set([...g.input!.map((i) => i.name!), ...g.initializer!.map((t) => t.name!)]);
+    for (const node of g.node!) {
+      for (const i of node.input!) expect(known, `${node.opType} ${node.name} reads ${i} before it is produced`).toContain(i);
+      for (const o of node.output!) known.add(o);
+    }
+  });
+
   it('writes dense layers as Gemm with W as an [units, k] initializer', async () => {
     const { onnx } = (await import('onnx-proto')).default;
     const m: Model = {

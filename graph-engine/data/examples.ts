@@ -3,6 +3,7 @@
  * and 8x8 digits drawn from glyph bitmaps with noise.
  */
 import { gaussian, rngFor } from '../core/random.ts';
+import { sigmoid } from '../ops/registry.ts';
 import { fromRows, type Dataset } from './dataset.ts';
 import type { SyntheticOptions } from './synthetic.ts';
 
@@ -41,7 +42,7 @@ export function passExam({ count, seed }: SyntheticOptions): Dataset {
   const rows = Array.from({ length: count }, () => {
     const lectures = Math.floor(rng() * 11);
     const hours = Math.round(rng() * 20) / 2;
-    const p = 1 / (1 + Math.exp(-(0.8 * (lectures - 5) + 0.6 * (hours - 5))));
+    const p = sigmoid(0.8 * (lectures - 5) + 0.6 * (hours - 5));
     return [lectures, hours, rng() < p ? 1 : 0];
   });
   return fromRows('pass-exam', ['lectures', 'hours', 'pass'], rows, { targets: ['pass'], task: 'classification' });

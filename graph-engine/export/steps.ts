@@ -36,31 +36,57 @@ export function exportPlan(model: Model): ExportPlan {
   const wholeMacro = new Map<string, MacroInstance>();
   for (const m of expanded.macros.values()) for (const id of m.nodes) wholeMacro.set(id, m);
 
+  // A whole macro is one unit, emitted at once; every other node is a unit of its own. The units
+  // are put in topological order among themselves: the engine's order is one over primitives, where
+  // a layer's params (leaves) come first, so emitting a macro at its first node would put it
+  // before inputs computed elsewhere in the graph.
+  const units: ({ macro: MacroInstance } | { node: GraphNode })[] = [];
+  const unitKey = new Map<string, number>();
+  const unitOf = new Int32Array(nodes.length);
+  for (const n of graph.order) {
+    const macro = wholeMacro.get(nodes[n].id);
+    const key = macro ? `macro ${macro.id}` : `node ${n}`;
+    let u = unitKey.get(key);
+    if (u === undefined) {
+      u = units.push(macro ? { macro } : { node: nodes[n] }) - 1;
+      unitKey.set(key, u);
+    }
+    unitOf[n] = u;
+  }
+  const successors: number[][] = units.map(() => []);
+  const indegree = new Int32Array(units.length);
+  for (const e of edges) {
+    const from = unitOf[e.source];
+    const to = unitOf[e.target];
+    if (from === to) continue;
+    successors[from].push(to);
+    indegree[to]++;
+  }
+  const ready: number[] = [];
+  for (let u = 0; u < units.length; u++) if (indegree[u] === 0) ready.push(u);
+  for (let head = 0; head < ready.length; head++) for (const v of successors[ready[head]]) if (--indegree[v] === 0) ready.push(v);
+
   const steps: ExportStep[] = [];
   const named = new Set<string>();
-  const done = new Set<string>();
-  for (const n of graph.order) {
-    const node = nodes[n];
-    const macro = wholeMacro.get(node.id);
-    if (macro) {
-      if (done.has(macro.id)) continue;
-      done.add(macro.id);
-      // Every node of a macro comes after the macro's inputs in topological order, so emitting
-      // the whole macro at its first node keeps the order valid.
-      if (getOp(macro.op)!.macro!.exportAs === 'softmax') {
-        const inputs = macro.inputConsumers.map(([c]) => sourceId(nodes[graph.indexOf.get(c.node)!], c.port));
-        steps.push({ kind: 'softmax', macro, inputs });
-        macro.outputs.forEach((o) => named.add(o));
-      } else {
-        macro.layers.forEach((layer, index) => {
-          steps.push({ kind: 'layer', macro, layer, index, W: layer.W.map((row) => row.map(value)), b: layer.b.map(value) });
-          layer.out.forEach((o) => named.add(o));
-        });
-      }
+  for (const u of ready) {
+    const unit = units[u];
+    if ('node' in unit) {
+      const { node } = unit;
+      steps.push(isLeafOp(node.op) ? { kind: 'leaf', node } : { kind: 'op', node, inputs: [...node.inputs].map((_, p) => sourceId(node, p)) });
+      named.add(node.id);
       continue;
     }
-    steps.push(isLeafOp(node.op) ? { kind: 'leaf', node } : { kind: 'op', node, inputs: [...node.inputs].map((_, p) => sourceId(node, p)) });
-    named.add(node.id);
+    const { macro } = unit;
+    if (getOp(macro.op)!.macro!.exportAs === 'softmax') {
+      const inputs = macro.inputConsumers.map(([c]) => sourceId(nodes[graph.indexOf.get(c.node)!], c.port));
+      steps.push({ kind: 'softmax', macro, inputs });
+      macro.outputs.forEach((o) => named.add(o));
+    } else {
+      macro.layers.forEach((layer, index) => {
+        steps.push({ kind: 'layer', macro, layer, index, W: layer.W.map((row) => row.map(value)), b: layer.b.map(value) });
+        layer.out.forEach((o) => named.add(o));
+      });
+    }
   }
   return { graph, expanded, steps, named };
 }

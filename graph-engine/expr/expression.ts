@@ -542,7 +542,8 @@ function writeTex(e: Expr, names: readonly string[] | undefined, variables: read
       if (e.name === 'abs') return `\\left|${t(e.args[0])}\\right|`;
       return `${TEX_FUNCTION[e.name]}\\left(${e.args.map(t).join(',')}\\right)`;
     case 'sel':
-      return `\\left[\\,${t(e.args[0])} = ${t(e.args[1])}\\,\\right]`;
+      // braced, as the max / min ops' brackets are: no step of a chain `a = b = c`
+      return `\\left[\\,{${t(e.args[0])} = ${t(e.args[1])}}\\,\\right]`;
   }
 }
 

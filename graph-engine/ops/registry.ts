@@ -21,7 +21,8 @@ import { MACRO_OPS } from '../macros/ops.ts';
 
 const LOG_FLOOR = -100; // losses clamp log terms at -100, as PyTorch does, so p = 0 stays finite
 const clampedLog = (p: number) => Math.max(Math.log(p), LOG_FLOOR);
-const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+/** The logistic function, without overflow for any z: the one every part of the engine uses. */
+export const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 const softplus = (z: number) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
 /**
  * −(y ln σ(z) + (1 − y) ln(1 − σ(z))) from the logit: max(z, 0) − z·y + ln(1 + e^(−|z|)), with
@@ -63,6 +64,7 @@ function unary(s: UnarySpec): OpDef {
     torch: s.torch && ((x, a) => s.torch!(x[0], a)),
     forward: (x, _k, a) => s.f(x[0], a),
     partial: (x, _k, y, _i, a) => s.df(x[0], y, a),
+    scalar: { value: s.f, slope: s.df },
     latex: { value: (args, a) => s.tex(args[0], a), partial: (args, _i, out, a) => s.dtex(args[0], out, a) },
   };
 }
@@ -391,7 +393,9 @@ const OPS: OpDef[] = [
     partial: (x, k, _y, i) => (argIndexOf(x, k, (a, b) => a > b) === i ? 1 : 0),
     latex: {
       value: (args) => `\\max(${args.join(', ')})`,
-      partial: (args, i) => `[\\,${args[i]} = \\max(${args.join(', ')})\\,]`,
+      // The bracket's equality is braced: it is no step of a chain `a = b = c`, which Teach mode
+      // breaks into lines at every ` = ` outside braces.
+      partial: (args, i) => `[\\,{${args[i]} = \\max(${args.join(', ')})}\\,]`,
     },
     convention: 'The gradient goes to the first operand that attains the maximum; the others get 0.',
   },
@@ -407,7 +411,7 @@ const OPS: OpDef[] = [
     partial: (x, k, _y, i) => (argIndexOf(x, k, (a, b) => a < b) === i ? 1 : 0),
     latex: {
       value: (args) => `\\min(${args.join(', ')})`,
-      partial: (args, i) => `[\\,${args[i]} = \\min(${args.join(', ')})\\,]`,
+      partial: (args, i) => `[\\,{${args[i]} = \\min(${args.join(', ')})}\\,]`,
     },
     convention: 'The gradient goes to the first operand that attains the minimum; the others get 0.',
   },

@@ -44,6 +44,16 @@ export interface OpDef {
   attrs?: readonly AttrSpec[];
   forward(x: ArrayLike<number>, k: number, a: Attrs): number;
   partial(x: ArrayLike<number>, k: number, y: number, i: number, a: Attrs): number;
+  /**
+   * A one-operand op's forward and derivative as plain scalar functions (the same ones `forward`
+   * and `partial` call), for kernels that apply the op elementwise without an operand array: the
+   * trainer's fused layers run their activation through these.
+   */
+  scalar?: {
+    value(x: number, a: Attrs): number;
+    /** d(output)/dx given the input x and the output y. */
+    slope(x: number, y: number, a: Attrs): number;
+  };
   latex: {
     /** Right-hand side of `out = ...` given operand expressions (names or numbers, already LaTeX). */
     value(args: readonly string[], a: Attrs): string;

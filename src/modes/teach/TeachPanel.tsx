@@ -26,6 +26,7 @@ import { teachStore, useTeach } from './useTeach.ts';
 import { PRESENTATION_FIT } from './canvasOverlay.tsx';
 import { canvasApi } from '../../canvas/canvasApi.ts';
 import { collapsedBackwardTex, groupByConsumer } from './units.ts';
+import { alignedTex } from './alignedTex.ts';
 import './teach.css';
 
 const fmt = formatNumber;
@@ -33,29 +34,6 @@ const SPEEDS = [0.5, 1, 1.5, 2, 4];
 const PATH_LIMIT = 24;
 const CHECK_ROWS = 60;
 const VECTOR_MAX = 8;
-
-/**
- * Breaks a chain of equalities `a = b = c` into aligned lines so it fits the panel (splits only at
- * top-level " = ", never inside braces).
- */
-export function alignedTex(tex: string): string {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < tex.length; i++) {
-    const ch = tex[i];
-    if (ch === '{') depth++;
-    else if (ch === '}') depth--;
-    else if (depth === 0 && tex.startsWith(' = ', i)) {
-      parts.push(tex.slice(start, i));
-      start = i + 3;
-      i += 2;
-    }
-  }
-  parts.push(tex.slice(start));
-  if (parts.length < 3) return tex;
-  return `\\begin{aligned} ${parts[0]} &= ${parts.slice(1).join(' \\\\ &= ')} \\end{aligned}`;
-}
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
