@@ -14,7 +14,6 @@ import {
   texName,
   type BackwardStep,
   type ForwardStep,
-  type Graph,
   type Stepper,
   numberTex,
 } from '../../../graph-engine/index.ts';
@@ -25,6 +24,7 @@ import { teachStore, useTeach } from './useTeach.ts';
 import { PRESENTATION_FIT } from './canvasOverlay.tsx';
 import { canvasApi } from '../../canvas/canvasApi.ts';
 import { collapsedBackwardTex, groupByConsumer } from './units.ts';
+import { graphLossLabel, graphNodeName, graphNodeNameOf } from '../../ui/nodeNames.ts';
 import './teach.css';
 
 const fmt = formatNumber;
@@ -302,12 +302,6 @@ function Timeline({ forward, backward, total, nodes }: { forward: number; backwa
   );
 }
 
-/** A node's name in the graph being stepped (inside an expanded macro, its full id). */
-function graphLabel(graph: Graph, id: string): string {
-  const i = graph.indexOf.get(id);
-  return i === undefined ? id : graph.nodes[i].origin ? graph.nodes[i].id : graph.nodes[i].label;
-}
-
 function StepView() {
   const last = useTeach((s) => s.last);
   const st = useTeach((s) => s.stepper);
@@ -338,7 +332,7 @@ function StepView() {
 
 function ForwardView({ step, stepper }: { step: ForwardStep; stepper: Stepper }) {
   const g = stepper.graph;
-  const label = graphLabel(g, step.id);
+  const label = graphNodeNameOf(g, step.id);
   const kind = step.op === 'param' ? 'a parameter' : step.op === 'const' ? 'a constant' : 'an input';
   return (
     <>
@@ -349,7 +343,7 @@ function ForwardView({ step, stepper }: { step: ForwardStep; stepper: Stepper })
       <p className="small muted">
         {step.leaf
           ? `${label} is ${kind}: its value is given, nothing to compute.`
-          : `${label} = ${step.op} of ${step.inputs.map((i) => `${graphLabel(g, i.source)} (${fmt(i.value)})`).join(', ')}: the highlighted edges feed it.`}
+          : `${label} = ${step.op} of ${step.inputs.map((i) => `${graphNodeNameOf(g, i.source)} (${fmt(i.value)})`).join(', ')}: the highlighted edges feed it.`}
       </p>
     </>
   );
@@ -364,8 +358,8 @@ function BackwardView({ step, stepper }: { step: BackwardStep; stepper: Stepper 
   const nodes = useEditor((s) => s.model.nodes);
   const labels = useMemo(() => new Map(nodes.map((n) => [n.id, nodeLabel(n)])), [nodes]);
   const g = stepper.graph;
-  const label = graphLabel(g, step.id);
-  const lossLabel = g.loss >= 0 ? g.nodes[g.loss].label : 'L';
+  const label = graphNodeNameOf(g, step.id);
+  const lossLabel = graphLossLabel(g);
   const live = step.edges.filter((r) => r.reachesLoss);
   const macroLabel = (id: string) => labels.get(id) ?? id;
   const tex = collapsedBackwardTex(g, step, macroLabel);
@@ -408,7 +402,7 @@ function BackwardView({ step, stepper }: { step: BackwardStep; stepper: Stepper 
               );
             }
             const r = records[0];
-            const t = graphLabel(g, r.target);
+            const t = graphNodeNameOf(g, r.target);
             return (
               <li key={r.edge} className="teach-edge-card" data-testid="edge-record">
                 <div className="teach-edge-card__title">
@@ -504,7 +498,7 @@ function MacroStep({ last, stepper }: { last: UnitStep; stepper: Stepper }) {
     );
   }
   const reading = readMacro(g, s, last.unit);
-  const lossLabel = g.loss >= 0 ? g.nodes[g.loss].label : 'L';
+  const lossLabel = graphLossLabel(g);
   const inGrads = last.inputGrads ?? [];
   return (
     <>
@@ -611,8 +605,8 @@ function PathsView() {
     return i === undefined ? undefined : pathsToLoss(g, st.session, i, PATH_LIMIT);
   }, [st, g, ready, leafId, version]);
   if (!st || !g || leaves.length === 0 || g.loss < 0) return null;
-  const lossLabel = g.nodes[g.loss].label;
-  const name = (n: number) => (g.nodes[n].origin ? g.nodes[n].id : g.nodes[n].label);
+  const lossLabel = graphLossLabel(g);
+  const name = (n: number) => graphNodeName(g, n);
   return (
     <details className="teach-details" open>
       <summary>Paths: the sum over paths</summary>
