@@ -42,8 +42,11 @@ const fmt = formatNumber;
 /** Chips on edges that are not the current step's: 3 significant digits (full values in the tooltip and panel). */
 const short = (v: number) => formatNumber(v, 3);
 
+/** What the view reads of Teach's state. */
+export type TeachViewState = Pick<TeachState, 'source' | 'units' | 'stepper' | 'last'>;
+
 /** Display results and highlights from the stepper's state (values are the engine's). */
-export function buildTeachView(model: Model, evaluation: Evaluation, s: TeachState): TeachView | undefined {
+export function buildTeachView(model: Model, evaluation: Evaluation, s: TeachViewState): TeachView | undefined {
   const { stepper: st, units } = s;
   if (!st || !units || s.source !== evaluation.graph) return undefined;
   const graph = units.graph;
