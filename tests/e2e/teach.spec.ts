@@ -154,6 +154,32 @@ test('space plays and pauses; a collapsed layer steps as one unit', async ({ pag
   await shot(page, testInfo, 'teach-12-layer-unit');
 });
 
+test('the keys shown are the keys that work; Space on a focused button is that button’s own action', async ({ page }) => {
+  await openTeach(page, 'chain-rule');
+  await expect(panel(page).locator('.teach-keys')).toHaveText('→ step · ← step back · Space play/pause');
+  await expect(page.getByRole('button', { name: 'Step back', exact: true })).toHaveAttribute('aria-keyshortcuts', 'ArrowLeft');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-keyshortcuts', 'Space');
+  const stepForward = page.getByRole('button', { name: 'Step forward', exact: true });
+  await expect(stepForward).toHaveAttribute('aria-keyshortcuts', 'ArrowRight');
+  await stepForward.focus();
+  await page.keyboard.press('Space');
+  await expect(panel(page).getByTestId('timeline-forward')).toContainText('1/7');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  // The arrows are no button's own keys: they step from anywhere but a text field.
+  await page.keyboard.press('ArrowRight');
+  await expect(panel(page).getByTestId('timeline-forward')).toContainText('2/7');
+  await page.keyboard.press('ArrowLeft');
+  await expect(panel(page).getByTestId('timeline-forward')).toContainText('1/7');
+  const lr = panel(page).getByLabel('Learning rate');
+  await lr.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Space');
+  await expect(lr).toHaveValue('0. 1');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await expect(panel(page).getByTestId('timeline-forward')).toContainText('1/7');
+});
+
 test('xor-mlp: the layer step shows the gradients it sends to its inputs; panel and caption fit', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await openTeach(page, 'xor-mlp');

@@ -4,6 +4,7 @@ import { useTeach } from '../useTeach.ts';
 import { BackwardStepView } from './BackwardStepView.tsx';
 import { ForwardStepView } from './ForwardStepView.tsx';
 import { LayerStepView } from './LayerStepView.tsx';
+import { TEACH_KEYS } from './teachKeys.ts';
 
 export function CurrentStep() {
   const last = useTeach((s) => s.last);
@@ -14,8 +15,8 @@ export function CurrentStep() {
     return (
       <section className="teach-step teach-step--intro" aria-label="Current step">
         <p>
-          Press <strong>Step forward</strong> (or <kbd>→</kbd>) to compute the graph one node at a time, in topological order. When the loss is computed,{' '}
-          <strong>Step backward</strong> walks back, applying the chain rule edge by edge.
+          Press <strong>Step forward</strong> (or <kbd>{TEACH_KEYS.step.glyph}</kbd>) to compute the graph one node at a time, in topological order. When the
+          loss is computed, <strong>Step backward</strong> walks back, applying the chain rule edge by edge.
         </p>
       </section>
     );

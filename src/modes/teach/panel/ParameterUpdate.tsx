@@ -2,6 +2,7 @@
 import { formatNumber } from '../../../../graph-engine/index.ts';
 import { Formula } from '../../../inspector/Formula.tsx';
 import { useTeach } from '../useTeach.ts';
+import { TEACH_KEYS } from './teachKeys.ts';
 
 const fmt = formatNumber;
 
@@ -55,7 +56,9 @@ export function ParameterUpdate() {
         </span>
       </p>
       {atUpdate && (
-        <p className="small muted">Forward ran again with the new parameters. Step backward for the next gradients, or press ← to undo this update.</p>
+        <p className="small muted">
+          Forward ran again with the new parameters. Step backward for the next gradients, or press {TEACH_KEYS.stepBack.glyph} to undo this update.
+        </p>
       )}
     </section>
   );

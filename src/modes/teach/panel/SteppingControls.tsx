@@ -1,7 +1,8 @@
 /** The control bar: step, run, back, play and its speed, the learning rate and its update, reset and the gradient check. */
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { NO_PARAMS } from '../teachStore.ts';
 import { teachStore, useTeach, useTeachProgress } from '../useTeach.ts';
+import { TEACH_KEY_LIST, TEACH_KEYS } from './teachKeys.ts';
 
 /** Play speeds on offer, in steps per second. */
 const SPEEDS = [0.5, 1, 1.5, 2, 4];
@@ -23,7 +24,8 @@ export function SteppingControls() {
           className="teach-btn teach-btn--fwd"
           disabled={!p.canForward}
           onClick={() => teach().stepForward()}
-          title="Compute the next node (→)"
+          title={`Compute the next node (${TEACH_KEYS.step.glyph})`}
+          aria-keyshortcuts={TEACH_KEYS.step.ariaKeys}
         >
           Step forward
         </button>
@@ -32,7 +34,8 @@ export function SteppingControls() {
           className="teach-btn teach-btn--bwd"
           disabled={p.canForward || !p.canBackward}
           onClick={() => teach().stepBackward()}
-          title="Visit the next node in reverse order (→ once forward is done)"
+          title={`Visit the next node in reverse order (${TEACH_KEYS.step.glyph} once forward is done)`}
+          aria-keyshortcuts={TEACH_KEYS.step.ariaKeys}
         >
           Step backward
         </button>
@@ -52,7 +55,8 @@ export function SteppingControls() {
           disabled={!p.canStepBack}
           onClick={() => teach().stepBack()}
           aria-label="Step back"
-          title="Undo the last step (←)"
+          title={`Undo the last step (${TEACH_KEYS.stepBack.glyph})`}
+          aria-keyshortcuts={TEACH_KEYS.stepBack.ariaKeys}
         >
           ↶ Back
         </button>
@@ -62,7 +66,8 @@ export function SteppingControls() {
           aria-pressed={playing}
           onClick={() => teach().setPlaying(!playing)}
           aria-label={playing ? 'Pause' : 'Play'}
-          title="Play / pause (Space)"
+          title={`Play / pause (${TEACH_KEYS.playPause.glyph})`}
+          aria-keyshortcuts={TEACH_KEYS.playPause.ariaKeys}
         >
           {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
@@ -112,7 +117,12 @@ export function SteppingControls() {
         </button>
       </div>
       <p className="teach-keys small muted">
-        <kbd>→</kbd> step · <kbd>←</kbd> step back · <kbd>Space</kbd> play/pause
+        {TEACH_KEY_LIST.map((a, i) => (
+          <Fragment key={a.ariaKeys}>
+            <kbd>{a.glyph}</kbd>
+            {` ${a.label}${i < TEACH_KEY_LIST.length - 1 ? ' · ' : ''}`}
+          </Fragment>
+        ))}
       </p>
     </div>
   );

@@ -11,11 +11,13 @@ import { SteppingControls } from './SteppingControls.tsx';
 import { SumOverPaths } from './SumOverPaths.tsx';
 import { Timeline } from './Timeline.tsx';
 import { usePresentation } from './usePresentation.ts';
-import { useTeachKeys } from './useTeachKeys.ts';
+import { usePlayLoop } from './usePlayLoop.ts';
+import { useTeachKeyboard } from './useTeachKeyboard.ts';
 import '../teach.css';
 
 export function TeachPanel() {
-  useTeachKeys();
+  useTeachKeyboard();
+  usePlayLoop();
   usePresentation();
   const problem = useTeach((s) => s.problem);
   const presentation = useTeach((s) => s.presentation);
