@@ -102,8 +102,18 @@ test('neuron: run, apply an update with lr 0.1, see the loss change, and undo it
   const oldLoss = await read('L', 'node-value');
   await shot(page, testInfo, 'teach-08-neuron-backward');
 
-  await panel(page).getByLabel('Learning rate').fill('0.1');
-  await page.getByRole('button', { name: 'Apply update', exact: true }).click();
+  // Only a plain positive decimal is a learning rate: Number() would read "0x10" as 16.
+  const lr = panel(page).getByLabel('Learning rate');
+  const apply = page.getByRole('button', { name: 'Apply update', exact: true });
+  for (const text of ['0x10', '-0.1', '']) {
+    await lr.fill(text);
+    await expect(lr).toHaveAttribute('aria-invalid', 'true');
+    await expect(lr).toHaveClass(/is-invalid/);
+    await expect(apply).toBeDisabled();
+  }
+  await lr.fill('0.1');
+  await expect(lr).toHaveAttribute('aria-invalid', 'false');
+  await apply.click();
   const table = panel(page).getByTestId('update-table');
   for (const id of ['w1', 'w2', 'b']) {
     const expected = before[id].value - 0.1 * before[id].grad;

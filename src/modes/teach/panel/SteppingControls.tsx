@@ -2,6 +2,7 @@
 import { Fragment, useEffect, useState } from 'react';
 import { NO_PARAMS } from '../teachStore.ts';
 import { teachStore, useTeach, useTeachProgress } from '../useTeach.ts';
+import { parseLearningRate } from './learningRate.ts';
 import { TEACH_KEY_LIST, TEACH_KEYS } from './teachKeys.ts';
 
 /** Play speeds on offer, in steps per second. */
@@ -14,8 +15,8 @@ export function SteppingControls() {
   const p = useTeachProgress();
   const teach = () => teachStore.getState();
   const [lrText, setLrText] = useState(String(lr));
-  useEffect(() => setLrText((prev) => (Number(prev) === lr ? prev : String(lr))), [lr]);
-  const lrValid = Number.isFinite(Number(lrText)) && Number(lrText) > 0 && lrText.trim() !== '';
+  useEffect(() => setLrText((prev) => (parseLearningRate(prev) === lr ? prev : String(lr))), [lr]);
+  const lrValid = parseLearningRate(lrText) !== undefined;
   return (
     <div className="teach-controls" role="group" aria-label="Stepping controls">
       <div className="teach-controls__row">
@@ -90,11 +91,12 @@ export function SteppingControls() {
             inputMode="decimal"
             aria-label="Learning rate"
             className={lrValid ? '' : 'is-invalid'}
+            aria-invalid={!lrValid}
             value={lrText}
             onChange={(e) => {
               setLrText(e.target.value);
-              const v = Number(e.target.value);
-              if (Number.isFinite(v) && v > 0) teach().setLr(v);
+              const typed = parseLearningRate(e.target.value);
+              if (typed !== undefined) teach().setLr(typed);
             }}
           />
         </label>
