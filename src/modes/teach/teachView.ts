@@ -43,7 +43,7 @@ const fmt = formatNumber;
 const short = (v: number) => formatNumber(v, 3);
 
 /** What the view reads of Teach's state. */
-export type TeachViewState = Pick<TeachState, 'source' | 'units' | 'stepper' | 'last'>;
+type TeachViewState = Pick<TeachState, 'source' | 'units' | 'stepper' | 'last'>;
 
 /** Display results and highlights from the stepper's state (values are the engine's). */
 export function buildTeachView(model: Model, evaluation: Evaluation, s: TeachViewState): TeachView | undefined {

@@ -6,7 +6,7 @@
 import { isControl, isTyping } from '../../../ui/isTyping.ts';
 import type { TeachStore } from '../teachStore.ts';
 
-export interface TeachKeyAction {
+interface TeachKeyAction {
   /** `KeyboardEvent.key` values that trigger it. */
   keys: readonly string[];
   /** `KeyboardEvent.code` values that trigger it too. */
