@@ -22,7 +22,7 @@ import {
 import { DISPLAY_LIMIT, EXPRESSION_FUNCTIONS, compileExpression } from '../graph-engine/expr/expression.ts';
 import { nodeTex } from '../src/inspector/formulaTex.ts';
 import { collapsedBackwardTex } from '../src/modes/teach/units.ts';
-import { alignedTex } from '../src/modes/teach/alignedTex.ts';
+import { alignedTex } from '../src/modes/teach/panel/formulaText.ts';
 
 await loadExpressionOps();
 

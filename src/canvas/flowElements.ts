@@ -4,8 +4,9 @@
  * re-render what an edit actually touched (one dragged node, the values downstream of an edit).
  */
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
-import { edgeKey, getOp, nodeLabel, type Model, type ModelEdge, type ModelNode, type OpDef } from '../../graph-engine/index.ts';
+import { edgeKey, getOp, type Model, type ModelEdge, type ModelNode, type OpDef } from '../../graph-engine/index.ts';
 import type { Evaluation, NodeResult } from '../store/evaluate.ts';
+import { lossLabel } from '../ui/nodeNames.ts';
 import { CARD_WIDTH_PX, cardHeight, edgeAnchor, MULTI_CARD_WIDTH_PX } from './cardMetrics.ts';
 
 export interface OpNodeData extends Record<string, unknown> {
@@ -14,8 +15,8 @@ export interface OpNodeData extends Record<string, unknown> {
   op?: OpDef;
   result?: NodeResult;
   isLoss: boolean;
-  /** The loss node's label, for the gradient's name dL/dx. */
-  lossLabel?: string;
+  /** The loss's name, for the gradient's name dL/dx ("L" when the graph has no loss). */
+  lossLabel: string;
 }
 
 export type OpFlowNode = Node<OpNodeData, 'op'>;
@@ -172,8 +173,7 @@ export class FlowNodeCache {
     hidden?: (id: string) => boolean,
   ): OpFlowNode[] {
     const next = new Map<string, CachedNode>();
-    const lossNode = model.nodes.find((n) => n.id === evaluation.lossId);
-    const lossLabel = lossNode ? nodeLabel(lossNode) : undefined;
+    const loss = lossLabel(model.nodes, evaluation.lossId);
     const out = model.nodes.map((node) => {
       const prev = this.cache.get(node.id);
       const result = evaluation.results.get(node.id);
@@ -182,8 +182,8 @@ export class FlowNodeCache {
       const size = measured.get(node.id);
       const isHidden = !!hidden?.(node.id);
       let data = prev?.rf.data;
-      if (!data || !sameCard(data.node, node) || data.isLoss !== isLoss || data.lossLabel !== lossLabel || !sameResult(data.result, result)) {
-        data = { node, op: getOp(node.op), result, isLoss, lossLabel };
+      if (!data || !sameCard(data.node, node) || data.isLoss !== isLoss || data.lossLabel !== loss || !sameResult(data.result, result)) {
+        data = { node, op: getOp(node.op), result, isLoss, lossLabel: loss };
       }
       let rf = prev?.rf;
       const position = node.position ?? ORIGIN;

@@ -9,6 +9,7 @@ import { nodeTex } from './formulaTex.ts';
 import { nodeIndex } from '../store/modelEdits.ts';
 import { macroOfMember } from '../store/macroEdits.ts';
 import { MacroSettings } from './MacroSettings.tsx';
+import { lossLabel } from '../ui/nodeNames.ts';
 
 export function Inspector() {
   const model = useEditor((s) => s.model);
@@ -74,8 +75,7 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
     if (!g) return undefined;
     return nodeTex(g, node.id, (n) => evaluation.results.get(g.nodes[n].id)?.value ?? Number.NaN);
   }, [evaluation, node.id]);
-  const lossNode = evaluation.lossId ? editorStore.getState().model.nodes.find((n) => n.id === evaluation.lossId) : undefined;
-  const lossLabel = lossNode ? nodeLabel(lossNode) : 'L';
+  const loss = lossLabel(editorStore.getState().model.nodes, evaluation.lossId);
   // Two nodes called "a" read the same on the cards and in every formula: say so, but allow it.
   const namesakes = useEditor((s) => s.model.nodes.filter((n) => n.id !== node.id && nodeLabel(n) === label).length);
 
@@ -148,7 +148,7 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
         {result?.grad !== undefined && (
           <>
             <dt>
-              ∂{lossLabel}/∂{label}
+              ∂{loss}/∂{label}
             </dt>
             <dd data-testid="inspector-grad">{String(result.grad)}</dd>
           </>

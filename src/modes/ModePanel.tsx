@@ -5,7 +5,7 @@
  */
 import type { Mode } from '../store/editorStore.ts';
 import { lazy, Suspense } from 'react';
-import { TeachPanel } from './teach/TeachPanel.tsx';
+import { TeachPanel } from './teach/panel/TeachPanel.tsx';
 
 // Train mode's panel (uPlot, charts) loads on demand.
 const TrainPanel = lazy(() => import('./train/TrainPanel.tsx'));

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { serializeModel } from '../../graph-engine/index.ts';
 import { gridModel } from '../support/models.ts';
 import { cardValue, connect, dropOp, emptyCanvasPoint, nodeById, nodeByLabel, select, setField, shot } from './helpers.ts';
@@ -46,7 +46,9 @@ test('a new user builds J = 3(a + bc), edits, undoes, reloads, saves and reopens
   await expect(jCard.getByTestId('node-grad')).toContainText('1');
   await expect(nodeById(page, b).getByTestId('node-grad')).toContainText('6');
   await page.getByRole('button', { name: 'Auto-layout' }).click();
-  await page.waitForTimeout(400);
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', /^Undo Auto-layout/);
+  await expect.poll(() => overlappingCards(page)).toEqual([]);
+  await expect.poll(() => cardsUnderMinimap(page)).toEqual([]);
   await shot(page, testInfo, '02-built');
 
   // Closing a cycle is refused, with a message naming it.
@@ -81,8 +83,7 @@ test('a new user builds J = 3(a + bc), edits, undoes, reloads, saves and reopens
   await page.mouse.move(sx + 5, sy + 5);
   await page.mouse.move(sx + 125, sy + 85, { steps: 12 });
   await page.mouse.up();
-  const moved = (await uNode.boundingBox())!;
-  expect(moved.x - start.x).toBeGreaterThan(60);
+  await expect.poll(async () => (await uNode.boundingBox())!.x - start.x).toBeGreaterThan(60);
   await page.keyboard.press(`${mod}+z`);
   await expect.poll(async () => Math.round((await uNode.boundingBox())!.x)).toBe(Math.round(start.x));
   await expect(cardValue(jCard)).toHaveText('33');
@@ -183,11 +184,10 @@ test('a dense layer macro expands in place and collapses back', async ({ page },
   await expect(cardValue(nodeById(page, `${dense}/a0`))).toHaveText(collapsedValues[0]);
   await expect(cardValue(nodeById(page, `${dense}/a1`))).toHaveText(collapsedValues[1]);
   await page.getByRole('button', { name: 'Auto-layout' }).click();
-  await page.waitForTimeout(500);
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', /^Undo Auto-layout/);
   // Fit View (the zoom controls' button) keeps the layer's frame and cards clear of the minimap.
   await page.getByRole('button', { name: 'Fit View' }).click();
-  await page.waitForTimeout(300);
-  expect(await cardsUnderMinimap(page)).toEqual([]);
+  await expect.poll(() => cardsUnderMinimap(page)).toEqual([]);
   await shot(page, testInfo, '11-dense-expanded');
 
   await page.getByRole('button', { name: `Collapse ${dense}` }).click();
@@ -251,15 +251,10 @@ test('quick-add, copy/paste, deep links, mode switch, dark theme', async ({ page
   await expect(page.locator('.react-flow__node')).toHaveCount(before + 2);
   await page.keyboard.press(`${mod}+d`);
   await expect(page.locator('.react-flow__node')).toHaveCount(before + 3);
-  // Each copy lands clear of every card, and on screen.
-  await page.waitForTimeout(300);
-  expect(await overlappingCards(page)).toEqual([]);
-  const copy = (await page.locator('.react-flow__node.selected').boundingBox())!;
+  // Each copy lands clear of every card, and on screen (the view pans to it).
+  await expect.poll(() => overlappingCards(page)).toEqual([]);
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-  expect(copy.x).toBeGreaterThanOrEqual(pane.x);
-  expect(copy.x + copy.width).toBeLessThanOrEqual(pane.x + pane.width);
-  expect(copy.y).toBeGreaterThanOrEqual(pane.y);
-  expect(copy.y + copy.height).toBeLessThanOrEqual(pane.y + pane.height);
+  await expect.poll(() => sidesOutside(page.locator('.react-flow__node.selected'), pane)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
 
@@ -267,9 +262,7 @@ test('quick-add, copy/paste, deep links, mode switch, dark theme', async ({ page
   // does not scroll; long symbols and names keep to their columns.
   await page.mouse.dblclick(pane.x + pane.width - 230, pane.y + pane.height - 12);
   await search.fill('soft');
-  const dialog = (await page.getByRole('dialog', { name: 'Quick add' }).boundingBox())!;
-  expect(dialog.x + dialog.width).toBeLessThanOrEqual(pane.x + pane.width);
-  expect(dialog.y + dialog.height).toBeLessThanOrEqual(pane.y + pane.height);
+  await expect.poll(() => sidesOutside(page.getByRole('dialog', { name: 'Quick add' }), pane)).toEqual([]);
   expect(await page.evaluate(() => document.scrollingElement!.scrollTop + document.querySelector('.app')!.scrollTop)).toBe(0);
   const clipped = await page
     .getByRole('option')
@@ -360,9 +353,8 @@ test('every sample opens fitted with no card over another or under the minimap',
     // This sample, not the one restored from the last visit, is on the canvas, and fitted.
     await expect(page.getByLabel('Name', { exact: true })).toHaveValue(model.name);
     await expect(page.locator('.react-flow__node-op')).toHaveCount(model.nodes.length);
-    await page.waitForTimeout(300);
-    expect(await overlappingCards(page), name).toEqual([]);
-    expect(await cardsUnderMinimap(page), `${name}: cards under the minimap`).toEqual([]);
+    await expect.poll(() => overlappingCards(page), { message: name }).toEqual([]);
+    await expect.poll(() => cardsUnderMinimap(page), { message: `${name}: cards under the minimap` }).toEqual([]);
   }
 });
 
@@ -399,6 +391,14 @@ const misdrawnEdges = (page: Page) =>
         : [`${id} ends at ${Math.round(end.x)},${Math.round(end.y)}`];
     }),
   );
+
+/** The sides on which `el` sticks out of `box` (empty when it lies wholly inside). */
+const sidesOutside = async (el: Locator, box: { x: number; y: number; width: number; height: number }) => {
+  const r = (await el.boundingBox())!;
+  return [r.x < box.x && 'left', r.y < box.y && 'top', r.x + r.width > box.x + box.width && 'right', r.y + r.height > box.y + box.height && 'bottom'].filter(
+    Boolean,
+  );
+};
 
 /** Ids of the cards the minimap covers. */
 const cardsUnderMinimap = async (page: Page) => {
@@ -476,27 +476,30 @@ test('a large graph: blocks and canvas edges zoomed out, only the cards on scree
   // Zoomed in until the cards are readable: full cards, as tall as their blocks were, React
   // Flow's edges back, and off-screen cards unmounted.
   for (let i = 0; i < 12 && /is-far/.test((await canvas.getAttribute('class')) ?? ''); i++) {
+    const before = await viewZoom(page);
     await page.locator('.react-flow__controls-zoomin').click();
-    await page.waitForTimeout(250);
+    await expect.poll(() => viewZoom(page)).toBeGreaterThan(before);
   }
   await expect(canvas).not.toHaveClass(/is-far/);
   await expect(page.locator('.op-node--bare')).toHaveCount(0);
+  // Culling follows the zoom in React Flow's next render.
+  await expect.poll(() => cards.count()).toBeLessThan(grid.nodes.length / 2);
   const mounted = await cards.count();
   expect(mounted).toBeGreaterThan(0);
-  expect(mounted).toBeLessThan(grid.nodes.length / 2);
   const nearHeights = await cardHeights(page);
   for (const [id, height] of Object.entries(nearHeights)) expect(height, `card ${id}`).toBe(overviewHeights[id]);
   await expect(page.getByTestId('edge-canvas')).toHaveCount(0);
   expect(await page.locator('.react-flow__edge').count()).toBeGreaterThan(mounted);
   // Every mounted card is at least partly on screen.
-  const offScreen = await page.evaluate(() => {
-    const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
-    return [...document.querySelectorAll('.react-flow__node')].filter((n) => {
-      const r = n.getBoundingClientRect();
-      return r.right < pane.left || r.left > pane.right || r.bottom < pane.top || r.top > pane.bottom;
-    }).length;
-  });
-  expect(offScreen).toBe(0);
+  const offScreen = () =>
+    page.evaluate(() => {
+      const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.react-flow__node')].filter((n) => {
+        const r = n.getBoundingClientRect();
+        return r.right < pane.left || r.left > pane.right || r.bottom < pane.top || r.top > pane.bottom;
+      }).length;
+    });
+  await expect.poll(offScreen).toBe(0);
   const onScreen = cards.first();
   await expect(onScreen.getByTestId('node-label')).toBeVisible();
   await expect(cardValue(onScreen)).toBeVisible();

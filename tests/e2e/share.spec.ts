@@ -151,13 +151,22 @@ test('edits made after opening a deep link or a share link survive a reload', as
   await setField(page, 'Value', '10');
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('48');
   expect(new URL(page.url()).search).toBe('');
-  await page.waitForTimeout(400); // autosave is batched
+  // Autosave is batched: the edit reaches storage a moment later.
+  const storedA = () =>
+    page.evaluate(
+      () =>
+        (JSON.parse(localStorage.getItem('graphgrad.autosave') ?? '{}').nodes as { id: string; value?: number }[] | undefined)?.find((n) => n.id === 'a')
+          ?.value,
+    );
+  await expect.poll(storedA).toBe(10);
   await page.reload();
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('48');
 });
 
 test('a link opens over the graph the user had: Undo brings it back, and storage keeps it until the linked one is edited', async ({ page }) => {
   const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('graphgrad.autosave') ?? '{}').name as string);
+  // Time runs as usual, but the test can also move it on at once (past autosave's batching delay).
+  await page.clock.install();
   await page.goto('/');
   await page.getByRole('button', { name: 'New' }).click();
   await page.getByLabel('Name', { exact: true }).fill('My own graph');
@@ -166,8 +175,9 @@ test('a link opens over the graph the user had: Undo brings it back, and storage
   await page.goto('/?sample=xor-mlp');
   await expect(nodeById(page, 'h')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Opened the sample "xor-mlp". Undo brings back the graph you had.' })).toBeVisible();
-  // Only looking at the link changes nothing stored: a reload brings the user's graph back.
-  await page.waitForTimeout(400);
+  // Only looking at the link changes nothing stored, even once autosave's batch is long due: a
+  // reload brings the user's graph back.
+  await page.clock.runFor(2000);
   expect(await stored()).toBe('My own graph');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('My own graph');

@@ -4,6 +4,50 @@ import { cardValue, nodeById, shot } from './helpers.ts';
 const grad = (page: Page, id: string) => nodeById(page, id).getByTestId('node-grad');
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Teach panel' });
 
+/** The canvas's zoom (the viewport's scale). */
+const zoomOf = (page: Page) => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+
+/**
+ * Polls until the view has come to rest (two reads in a row agree, so no fit is animating) at a zoom
+ * above `above`, and returns that zoom.
+ */
+async function settledZoomAbove(page: Page, above: number): Promise<number> {
+  let last = Number.NaN;
+  await expect
+    .poll(
+      async () => {
+        const zoom = await zoomOf(page);
+        const settled = zoom === last && zoom > above;
+        last = zoom;
+        return settled;
+      },
+      { message: `the view comes to rest zoomed in past ${above}` },
+    )
+    .toBe(true);
+  return last;
+}
+
+/** Ids of the cards not wholly inside the canvas (to the pixel). */
+const cardsOutsideCanvas = async (page: Page) => {
+  const canvas = (await page.locator('.react-flow').boundingBox())!;
+  return page.locator('.react-flow__node').evaluateAll(
+    (cards, c) =>
+      cards
+        .filter((card) => {
+          const r = card.getBoundingClientRect();
+          return r.left < c.x - 1 || r.top < c.y - 1 || r.right > c.x + c.width + 1 || r.bottom > c.y + c.height + 1;
+        })
+        .map((card) => (card as HTMLElement).dataset.id),
+    canvas,
+  );
+};
+
+/** Steps done, forward and backward together, as the timeline counts them. */
+const unitsDone = async (page: Page) => {
+  const counts = await panel(page).locator('[data-testid^="timeline-"] .teach-timeline__count').allTextContents();
+  return counts.map((c) => Number(/^(\d+)\//.exec(c)?.[1] ?? 0)).reduce((a, b) => a + b, 0);
+};
+
 async function openTeach(page: Page, sample: string) {
   await page.goto(`/?sample=${sample}`);
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
@@ -62,9 +106,6 @@ test('chain rule: step forward to J = 33, backward to dJ/db = 6 and dJ/dc = 9', 
   await panel(page).getByLabel('Leaf for paths').selectOption('b');
   await expect(panel(page).getByTestId('paths')).toContainText('b → u → v → J');
   await expect(panel(page).getByTestId('paths-sum')).toContainText('= 6');
-  await page.mouse.move(5, 300);
-  await page.waitForTimeout(6200); // the formula caption fades
-  await shot(page, testInfo, 'teach-05-backward-done');
 });
 
 test('sum over paths: b gets 2 + 3 = 5, called out as a multi-path sum', async ({ page }, testInfo) => {
@@ -102,8 +143,18 @@ test('neuron: run, apply an update with lr 0.1, see the loss change, and undo it
   const oldLoss = await read('L', 'node-value');
   await shot(page, testInfo, 'teach-08-neuron-backward');
 
-  await panel(page).getByLabel('Learning rate').fill('0.1');
-  await page.getByRole('button', { name: 'Apply update', exact: true }).click();
+  // Only a plain positive decimal is a learning rate: Number() would read "0x10" as 16.
+  const lr = panel(page).getByLabel('Learning rate');
+  const apply = page.getByRole('button', { name: 'Apply update', exact: true });
+  for (const text of ['0x10', '-0.1', '']) {
+    await lr.fill(text);
+    await expect(lr).toHaveAttribute('aria-invalid', 'true');
+    await expect(lr).toHaveClass(/is-invalid/);
+    await expect(apply).toBeDisabled();
+  }
+  await lr.fill('0.1');
+  await expect(lr).toHaveAttribute('aria-invalid', 'false');
+  await apply.click();
   const table = panel(page).getByTestId('update-table');
   for (const id of ['w1', 'w2', 'b']) {
     const expected = before[id].value - 0.1 * before[id].grad;
@@ -134,13 +185,17 @@ test('neuron: run, apply an update with lr 0.1, see the loss change, and undo it
   await shot(page, testInfo, 'teach-10-neuron-restored');
 
   // Presentation: bigger, for a projector.
+  const zoomBefore = await zoomOf(page);
   await page.getByRole('button', { name: 'Presentation' }).click();
   await expect(page.locator('html')).toHaveClass(/teach-presentation/);
-  await page.waitForTimeout(500);
+  await settledZoomAbove(page, zoomBefore);
+  await expect.poll(() => cardsOutsideCanvas(page)).toEqual([]);
   await shot(page, testInfo, 'teach-11-presentation');
 });
 
 test('space plays and pauses; a collapsed layer steps as one unit', async ({ page }, testInfo) => {
+  // Time runs as usual, but the test can also move it on at once (to see that a pause holds).
+  await page.clock.install();
   await openTeach(page, 'xor-mlp');
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.getByLabel('Play speed (steps per second)').selectOption('4');
@@ -148,10 +203,39 @@ test('space plays and pauses; a collapsed layer steps as one unit', async ({ pag
   await page.keyboard.press('Space');
   await expect(panel(page).getByRole('region', { name: 'Current step' })).toContainText('layer hidden', { timeout: 5000 });
   await page.keyboard.press('Space');
-  const at = await panel(page).getByTestId('timeline-forward').textContent();
-  await page.waitForTimeout(700);
-  await expect(panel(page).getByTestId('timeline-forward')).toHaveText(at!);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  const at = await unitsDone(page);
+  // Two seconds on: playing at 4 steps a second would have taken 8 more; paused, none.
+  await page.clock.runFor(2000);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => unitsDone(page)).toBe(at + 1);
   await shot(page, testInfo, 'teach-12-layer-unit');
+});
+
+test('the keys shown are the keys that work; Space on a focused button is that button’s own action', async ({ page }) => {
+  await openTeach(page, 'chain-rule');
+  await expect(panel(page).locator('.teach-keys')).toHaveText('→ step · ← step back · Space play/pause');
+  await expect(page.getByRole('button', { name: 'Step back', exact: true })).toHaveAttribute('aria-keyshortcuts', 'ArrowLeft');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-keyshortcuts', 'Space');
+  const stepForward = page.getByRole('button', { name: 'Step forward', exact: true });
+  await expect(stepForward).toHaveAttribute('aria-keyshortcuts', 'ArrowRight');
+  await stepForward.focus();
+  await page.keyboard.press('Space');
+  await expect(panel(page).getByTestId('timeline-forward')).toContainText('1/7');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  // The arrows are no button's own keys: they step from anywhere but a text field.
+  await page.keyboard.press('ArrowRight');
+  await expect(panel(page).getByTestId('timeline-forward')).toContainText('2/7');
+  await page.keyboard.press('ArrowLeft');
+  await expect(panel(page).getByTestId('timeline-forward')).toContainText('1/7');
+  const lr = panel(page).getByLabel('Learning rate');
+  await lr.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Space');
+  await expect(lr).toHaveValue('0. 1');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await expect(panel(page).getByTestId('timeline-forward')).toContainText('1/7');
 });
 
 test('xor-mlp: the layer step shows the gradients it sends to its inputs; panel and caption fit', async ({ page }, testInfo) => {
@@ -171,9 +255,15 @@ test('xor-mlp: the layer step shows the gradients it sends to its inputs; panel 
   const caption = page.getByTestId('teach-caption');
   await expect(caption.locator('.formula')).toHaveAttribute('aria-label', /via.*hidden.*= -0\.02661$/);
   await expect(caption).not.toContainText('m0_1');
-  const box = await caption.boundingBox();
-  const canvas = await page.locator('.react-flow').boundingBox();
-  expect(box!.x + box!.width).toBeLessThanOrEqual(canvas!.x + canvas!.width);
+  const canvasRight = async () => {
+    const canvas = (await page.locator('.react-flow').boundingBox())!;
+    return canvas.x + canvas.width;
+  };
+  const captionRight = async () => {
+    const box = (await caption.boundingBox())!;
+    return box.x + box.width;
+  };
+  await expect.poll(captionRight).toBeLessThanOrEqual(await canvasRight());
   await expect(step).toContainText('x2 → layer hidden');
   await expect(step).not.toContainText('+ −');
   await shot(page, testInfo, 'teach-14-x2-via-layer');
@@ -183,8 +273,7 @@ test('xor-mlp: the layer step shows the gradients it sends to its inputs; panel 
   await expect(table).toBeVisible();
   // ids never break across lines
   const cell = table.locator('td').first();
-  const h = await cell.evaluate((el) => el.getBoundingClientRect().height);
-  expect(h).toBeLessThan(30);
+  await expect.poll(async () => (await cell.boundingBox())!.height).toBeLessThan(30);
   await shot(page, testInfo, 'teach-15-layer-update');
 });
 
@@ -199,23 +288,15 @@ test('chain-rule: Apply update is disabled without params; presentation fits the
     const update = page.getByRole('button', { name: 'Apply update', exact: true });
     await expect(update).toBeDisabled();
     await expect(update).toHaveAttribute('title', 'This graph has no parameters (param nodes or layers) to update');
-    const zoomBefore = await page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+    const zoomBefore = await zoomOf(page);
     await page.getByRole('button', { name: 'Presentation' }).click();
-    await page.waitForTimeout(900);
-    const canvas = (await page.locator('.react-flow').boundingBox())!;
-    for (const id of ['J', 'a', 'b', 'c']) {
-      const b = (await nodeById(page, id).boundingBox())!;
-      expect(b.x, id).toBeGreaterThanOrEqual(canvas.x - 1);
-      expect(b.y, id).toBeGreaterThanOrEqual(canvas.y - 1);
-      expect(b.x + b.width, id).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
-      expect(b.y + b.height, id).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
-    }
-    const zoom = await page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
-    expect(zoom).toBeGreaterThan(zoomBefore);
+    const presented = await settledZoomAbove(page, zoomBefore);
+    await expect.poll(() => cardsOutsideCanvas(page)).toEqual([]);
+    // Fit View keeps Presentation's fit rather than the editor's: zoomed out first, it comes back.
+    await page.locator('.react-flow__controls-zoomout').click();
+    await expect.poll(() => zoomOf(page)).toBeLessThan(presented);
     await page.getByRole('button', { name: 'Fit View' }).click();
-    await page.waitForTimeout(400);
-    const zoomFit = await page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
-    expect(zoomFit).toBeGreaterThan(zoomBefore);
+    await expect.poll(() => zoomOf(page)).toBeCloseTo(presented, 3);
     await shot(page, testInfo, `teach-16-presentation-${width}`);
   }
 });
@@ -225,17 +306,24 @@ test('sum-over-paths: presentation in the dark theme', async ({ page }, testInfo
   await page.setViewportSize({ width: 1280, height: 720 });
   await openTeach(page, 'sum-over-paths');
   await page.getByRole('button', { name: 'Run backward', exact: true }).click();
+  const zoomBefore = await zoomOf(page);
   await page.getByRole('button', { name: 'Presentation' }).click();
-  await page.waitForTimeout(900);
-  const canvas = (await page.locator('.react-flow').boundingBox())!;
-  const controls = (await page.locator('.react-flow__controls').boundingBox())!;
-  for (const card of await page.locator('.react-flow__node').all()) {
-    const b = (await card.boundingBox())!;
-    expect(b.x + b.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
-    expect(b.y + b.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
-    // Nothing under the zoom controls in the corner.
-    const clear = b.x >= controls.x + controls.width || b.y + b.height <= controls.y;
-    expect(clear, `${await card.getAttribute('data-id')} is under the zoom controls`).toBe(true);
-  }
+  await settledZoomAbove(page, zoomBefore);
+  await expect.poll(() => cardsOutsideCanvas(page)).toEqual([]);
+  // Nothing under the zoom controls in the corner.
+  const underControls = async () => {
+    const controls = (await page.locator('.react-flow__controls').boundingBox())!;
+    return page.locator('.react-flow__node').evaluateAll(
+      (cards, c) =>
+        cards
+          .filter((card) => {
+            const r = card.getBoundingClientRect();
+            return !(r.left >= c.x + c.width || r.bottom <= c.y);
+          })
+          .map((card) => (card as HTMLElement).dataset.id),
+      controls,
+    );
+  };
+  await expect.poll(underControls).toEqual([]);
   await shot(page, testInfo, 'teach-17-presentation-dark');
 });

@@ -12,7 +12,7 @@ import { Formula } from '../../inspector/Formula.tsx';
 import { formatNumber, nodeLabel } from '../../../graph-engine/index.ts';
 import { collapsedBackwardTex } from './units.ts';
 import { buildTeachView, type TeachEdgeData, type TeachFlowEdge } from './teachView.ts';
-import { teachStore, useTeach } from './useTeach.ts';
+import { useTeach } from './useTeach.ts';
 import './teach.css';
 
 /**
@@ -35,11 +35,15 @@ export function useTeachFitOptions() {
 export function useTeachCanvas(evaluation: Evaluation) {
   const mode = useEditor((s) => s.mode);
   const model = useEditor((s) => s.model);
+  const source = useTeach((s) => s.source);
+  const units = useTeach((s) => s.units);
+  const stepper = useTeach((s) => s.stepper);
+  const last = useTeach((s) => s.last);
   const version = useTeach((s) => s.version);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the stepper is mutable; version says it moved.
   const view = useMemo(
-    () => (mode === 'teach' ? buildTeachView(model, evaluation, teachStore.getState()) : undefined),
-    // version: the stepper moved
-    [mode, model, evaluation, version],
+    () => (mode === 'teach' ? buildTeachView(model, evaluation, { source, units, stepper, last }) : undefined),
+    [mode, model, evaluation, source, units, stepper, last, version],
   );
   const nodeCache = useRef(new Map<string, { src: unknown; cls?: string; out: unknown }>());
   const edgeCache = useRef(new Map<string, { src: unknown; cls?: string; data?: TeachEdgeData; out: unknown }>());
@@ -147,6 +151,7 @@ const CAPTION_MS = 6000;
 export function TeachCanvasLayer() {
   const last = useTeach((s) => s.last);
   const version = useTeach((s) => s.version);
+  const st = useTeach((s) => s.stepper);
   const nodes = useEditor((s) => s.model.nodes);
   const labels = useMemo(() => new Map(nodes.map((n) => [n.id, nodeLabel(n)])), [nodes]);
   const title = last ? (labels.get(last.unit) ?? last.unit) : undefined;
@@ -161,7 +166,6 @@ export function TeachCanvasLayer() {
   const step = last.steps[0];
   let tex: string | undefined;
   let text: string | undefined;
-  const st = teachStore.getState().stepper;
   if (last.macro) {
     text = `${last.kind === 'forward' ? 'Forward' : 'Backward'} through layer ${title}: ${last.steps.length} primitive nodes in one step`;
     if (last.kind === 'backward' && last.inputGrads?.length)

@@ -376,4 +376,3 @@ export function createTeachStore(editor: EditorStoreApi) {
   return store;
 }
 
-export type TeachStoreApi = ReturnType<typeof createTeachStore>;

@@ -8,6 +8,7 @@ import type { Edge } from '@xyflow/react';
 import { edgeKey, formatNumber, nodeLabel, type Model } from '../../../graph-engine/index.ts';
 import type { Evaluation, NodeResult } from '../../store/evaluate.ts';
 import type { TeachState } from './teachStore.ts';
+import { graphLossLabel } from '../../ui/nodeNames.ts';
 
 export interface TeachEdgeData extends Record<string, unknown> {
   /** The local derivative's name, e.g. "∂u/∂c" (on the current step's edges). */
@@ -41,8 +42,11 @@ const fmt = formatNumber;
 /** Chips on edges that are not the current step's: 3 significant digits (full values in the tooltip and panel). */
 const short = (v: number) => formatNumber(v, 3);
 
+/** What the view reads of Teach's state. */
+type TeachViewState = Pick<TeachState, 'source' | 'units' | 'stepper' | 'last'>;
+
 /** Display results and highlights from the stepper's state (values are the engine's). */
-export function buildTeachView(model: Model, evaluation: Evaluation, s: TeachState): TeachView | undefined {
+export function buildTeachView(model: Model, evaluation: Evaluation, s: TeachViewState): TeachView | undefined {
   const { stepper: st, units } = s;
   if (!st || !units || s.source !== evaluation.graph) return undefined;
   const graph = units.graph;
@@ -94,7 +98,7 @@ export function buildTeachView(model: Model, evaluation: Evaluation, s: TeachSta
   const edgeClass = new Map<string, string>();
   const edgeData = new Map<string, TeachEdgeData>();
   const labelAll = model.edges.length < LABEL_ALL_BELOW;
-  const lossLabel = graph.loss >= 0 ? graph.nodes[graph.loss].label : 'L';
+  const lossLabel = graphLossLabel(graph);
   const labelOf = new Map(model.nodes.map((n) => [n.id, nodeLabel(n)]));
   model.edges.forEach((e, i) => {
     const key = edgeKey(e);

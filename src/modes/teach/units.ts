@@ -68,7 +68,7 @@ export function teachingUnits(graph: Graph): Units {
  * The graph edges from outside a collapsed macro into its primitives, per macro input port (the
  * edges an outer node's gradient receives the layer's contributions along).
  */
-export function macroInputEdges(graph: Graph, macroId: string): number[][] {
+function macroInputEdges(graph: Graph, macroId: string): number[][] {
   const macro = graph.macros.get(macroId);
   if (!macro) return [];
   return macro.inputConsumers.map((consumers) =>
@@ -99,7 +99,7 @@ export function macroInputGrads(stepper: Stepper, macroId: string): number[] {
 }
 
 /** The macro (collapsed layer) an edge record's target belongs to, if any. */
-export function consumerMacro(graph: Graph, r: EdgeRecord): string | undefined {
+function consumerMacro(graph: Graph, r: EdgeRecord): string | undefined {
   return graph.nodes[graph.edges[r.edge].target].origin;
 }
 

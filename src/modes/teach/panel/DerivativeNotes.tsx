@@ -1,0 +1,19 @@
+/** The op registry's plain-words conventions for the derivatives of a backward step (e.g. step's derivative is 0). */
+import type { BackwardStep, Stepper } from '../../../../graph-engine/index.ts';
+
+export function DerivativeNotes({ step, stepper }: { step: BackwardStep; stepper: Stepper }) {
+  const notes = new Set<string>();
+  for (const r of step.edges) {
+    const i = stepper.graph.indexOf.get(r.target);
+    const c = i === undefined ? undefined : stepper.graph.nodes[i].op.convention;
+    if (c) notes.add(c);
+  }
+  if (notes.size === 0) return null;
+  return (
+    <p className="small muted">
+      {[...notes].map((n) => (
+        <span key={n}>Note: {n} </span>
+      ))}
+    </p>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * Teach mode's side panel: the control bar, the timeline, the current step written out with the
+ * chain rule (KaTeX, from the engine's LaTeX), the last parameter update, the sum-over-paths view
+ * and the gradient check. Each part is its own component in this folder.
+ */
+import { teachStore, useTeach, useTeachProgress } from '../useTeach.ts';
+import { CurrentStep } from './CurrentStep.tsx';
+import { GradientCheck } from './GradientCheck.tsx';
+import { ParameterUpdate } from './ParameterUpdate.tsx';
+import { SteppingControls } from './SteppingControls.tsx';
+import { SumOverPaths } from './SumOverPaths.tsx';
+import { Timeline } from './Timeline.tsx';
+import { usePresentation } from './usePresentation.ts';
+import { usePlayLoop } from './usePlayLoop.ts';
+import { useTeachKeyboard } from './useTeachKeyboard.ts';
+import '../teach.css';
+
+export function TeachPanel() {
+  useTeachKeyboard();
+  usePlayLoop();
+  usePresentation();
+  const problem = useTeach((s) => s.problem);
+  const presentation = useTeach((s) => s.presentation);
+  const p = useTeachProgress();
+  return (
+    <aside className="inspector mode-panel teach-panel" aria-label="Teach panel">
+      <div className="teach-panel__head">
+        <h2>Teach</h2>
+        <button
+          type="button"
+          className="teach-toggle"
+          aria-pressed={presentation}
+          onClick={() => teachStore.getState().setPresentation(!presentation)}
+          title="Larger text and cards for a projector"
+        >
+          Presentation
+        </button>
+      </div>
+      {problem ? <p className="notice-inline notice-inline--incomplete">{problem}</p> : <SteppingControls />}
+      {!problem && (
+        <>
+          <Timeline
+            forward={p.forwardUnits}
+            backward={p.backwardUnits}
+            total={p.totalUnits}
+            nodes={p.total !== p.totalUnits ? [p.forwardDone, p.backwardDone, p.total] : undefined}
+          />
+          {p.backwardBlocker && p.forwardDone === p.total && <p className="notice-inline notice-inline--incomplete">{p.backwardBlocker}</p>}
+          <ParameterUpdate />
+          <CurrentStep />
+          <SumOverPaths />
+          <GradientCheck />
+        </>
+      )}
+    </aside>
+  );
+}
