@@ -375,4 +375,3 @@ export function createTeachStore(editor: EditorStoreApi) {
   store.getState().sync();
   return store;
 }
-
