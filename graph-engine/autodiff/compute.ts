@@ -1,6 +1,6 @@
 /** One-call forward + reverse mode over a model, in the shape the CLI's `grad --json` prints. */
 import { ModelError, type Model } from '../core/model.ts';
-import { buildGraph, type Graph } from '../core/graph.ts';
+import { buildGraph, type Graph } from '../graph/build.ts';
 import { Session } from './session.ts';
 import { nullRecord } from '../core/records.ts';
 

@@ -4,7 +4,7 @@
  * Relative error is |analytic - numeric| / max(1, |analytic|, |numeric|), so tiny gradients are
  * compared absolutely and large ones relatively.
  */
-import type { Graph } from '../core/graph.ts';
+import type { Graph } from '../graph/build.ts';
 import { Session } from './session.ts';
 
 export interface GradCheckRow {

@@ -3,7 +3,7 @@
  * the product of the local derivatives along it. Reads the local derivatives a Session recorded
  * in reverse mode (run backward first); lists at most `limit` paths and counts all of them.
  */
-import type { Graph } from '../core/graph.ts';
+import type { Graph } from '../graph/build.ts';
 import type { Session } from './session.ts';
 
 export interface GradPath {

@@ -8,7 +8,7 @@
  * contributions (the multi-path sum). `backward()` always starts from zero, so running it twice
  * gives the same gradients.
  */
-import type { Graph } from '../core/graph.ts';
+import type { Graph } from '../graph/build.ts';
 import { nodeRef, nodeRefWithOp } from '../core/model.ts';
 import { isLeafOp } from '../ops/registry.ts';
 

@@ -4,7 +4,7 @@
  * records and LaTeX. Stepping back is exact: steps are deterministic, so the state after step i is
  * just the first i steps, and going back only moves the cursor.
  */
-import type { Graph } from '../core/graph.ts';
+import type { Graph } from '../graph/build.ts';
 import { isLeafOp, portName } from '../ops/registry.ts';
 import { texName } from '../ops/latex.ts';
 import { Session } from './session.ts';

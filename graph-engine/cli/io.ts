@@ -1,7 +1,7 @@
 /** Node-only helpers for the CLI: reading model files with problems named, tables, exit codes. */
 import { accessSync, chmodSync, constants, readFileSync, renameSync, type Stats, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { validateModelText, type Validated } from '../core/validate.ts';
+import { validateModelText, type Validated } from '../graph/validate.ts';
 
 export class CliError extends Error {
   readonly lines: string[];

@@ -5,7 +5,7 @@
  * the loss node: mse, cross_entropy and softmax_cross_entropy take predictions p1..pk then targets
  * t1..tk; bce takes (p, y) and bce_with_logits (z, y), its prediction a logit.
  */
-import type { Graph } from '../core/graph.ts';
+import type { Graph } from '../graph/build.ts';
 import { DataError, type Dataset, type Task } from './dataset.ts';
 import { own } from '../core/records.ts';
 

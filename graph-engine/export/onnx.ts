@@ -6,7 +6,7 @@
  * Node ids are reserved before any name is generated, so generated names never take one.
  */
 import type { Model } from '../core/model.ts';
-import type { Graph } from '../core/graph.ts';
+import type { Graph } from '../graph/build.ts';
 import { getOp, isLeafOp } from '../ops/registry.ts';
 import { OnnxBuilder } from './onnx-builder.ts';
 import { exportPlan, layerName, type ExportStep } from './steps.ts';

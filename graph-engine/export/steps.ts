@@ -5,7 +5,7 @@
  */
 import type { Model } from '../core/model.ts';
 import { ModelError } from '../core/model.ts';
-import { buildGraph, type Graph, type GraphNode } from '../core/graph.ts';
+import { buildGraph, type Graph, type GraphNode } from '../graph/build.ts';
 import { expandMacros, type Expanded } from '../macros/expand.ts';
 import type { MacroInstance, ResolvedLayer } from '../macros/types.ts';
 import { getOp, isLeafOp } from '../ops/registry.ts';

@@ -2,7 +2,7 @@
  * What the editor shows on a collapsed macro node: each output port's value and gradient (read from
  * the primitive that computes it) and its parameters, for one sample of a Session.
  */
-import type { Graph } from '../core/graph.ts';
+import type { Graph } from '../graph/build.ts';
 import type { Session } from '../autodiff/session.ts';
 
 export interface MacroPortReading {

@@ -11,7 +11,7 @@
  * nodes. Its z and out nodes still get their values, so any node can be read after a forward; the
  * mul nodes inside a fused layer are skipped (never read outside the layer) and stay NaN here.
  */
-import type { Graph } from '../core/graph.ts';
+import type { Graph } from '../graph/build.ts';
 import type { Attrs, OpDef } from '../ops/types.ts';
 import { bceWithLogits, bceWithLogitsSlope, getOp } from '../ops/registry.ts';
 

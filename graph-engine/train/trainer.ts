@@ -4,7 +4,7 @@
  * Each step: fill the batch from the shuffled training rows, forward, reverse mode seeded with 1/n
  * (so parameter gradients are batch means), one optimizer update. Nothing is allocated per step.
  */
-import { buildGraph, outputNode, type Graph } from '../core/graph.ts';
+import { buildGraph, outputNode, type Graph } from '../graph/build.ts';
 import type { Model, Problem } from '../core/model.ts';
 import { withoutMacroParams, withParams } from '../macros/expand.ts';
 import { Session } from '../autodiff/session.ts';

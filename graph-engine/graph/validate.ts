@@ -1,7 +1,7 @@
 /** Every way into GraphGrad (file, link, autosave, CLI) goes through here: syntax, schema, graph. */
-import { parseModel, parseModelText, type Model, type Problem } from './model.ts';
-import { countProblem, sizeProblem, utf8Bytes } from './limits.ts';
-import { checkGraph, type BuildOptions, type Graph } from './graph.ts';
+import { parseModel, parseModelText, type Model, type Problem } from '../core/model.ts';
+import { countProblem, sizeProblem, utf8Bytes } from '../core/limits.ts';
+import { checkGraph, type BuildOptions, type Graph } from './build.ts';
 
 export interface Validated {
   model?: Model;

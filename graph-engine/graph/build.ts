@@ -3,14 +3,14 @@
  * values, loss) with messages that name the node or edge, then fixes a topological order, which
  * nodes reach the loss and which are incomplete.
  */
-import type { Model, Problem } from './model.ts';
-import { ModelError, nodeLabel, nodeRef, nodeRefWithOp } from './model.ts';
+import type { Model, Problem } from '../core/model.ts';
+import { ModelError, nodeLabel, nodeRef, nodeRefWithOp } from '../core/model.ts';
 import type { Attrs, OpDef } from '../ops/types.ts';
 import { getOp, isLeafOp, LAZY_OPS, portName, resolveAttrs } from '../ops/registry.ts';
-import { topoSort } from './topo.ts';
+import { topoSort } from '../core/topo.ts';
 import { expandMacros, type ExpandOptions } from '../macros/expand.ts';
-import { own } from './records.ts';
-import { countText, listSome, MAX_MODEL_EDGES, missingPorts } from './limits.ts';
+import { own } from '../core/records.ts';
+import { countText, listSome, MAX_MODEL_EDGES, missingPorts } from '../core/limits.ts';
 import type { MacroInstance } from '../macros/types.ts';
 
 export interface GraphNode {
