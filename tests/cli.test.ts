@@ -31,6 +31,30 @@ describe('graphgrad CLI', () => {
     for (const e of j.edges) expect(Object.keys(e)).toEqual(['source', 'target', 'port', 'local', 'upstream', 'contribution']);
   });
 
+  it('grad loads expression support when the model has an expression node, BOM or not', () => {
+    // f = x^2 + sin(y) at x = 3, y = 0: by hand f = 9, df/dx = 2x = 6, df/dy = cos(0) = 1.
+    const m = {
+      format: 'graphgrad',
+      version: 1,
+      loss: 'f',
+      nodes: [
+        { id: 'x', op: 'input', value: 3 },
+        { id: 'y', op: 'input', value: 0 },
+        { id: 'f', op: 'expr', attrs: { expression: 'x^2 + sin(y)' } },
+      ],
+      edges: [
+        { source: 'x', target: 'f', port: 0 },
+        { source: 'y', target: 'f', port: 1 },
+      ],
+    };
+    for (const text of [JSON.stringify(m), `\uFEFF${JSON.stringify(m)}`]) {
+      const r = cli('grad', file('expr.json', text), '--json');
+      expect(r.err).toBe('');
+      const j = JSON.parse(r.out);
+      expect([j.values.f, j.grads.x, j.grads.y]).toEqual([9, 6, 1]);
+    }
+  });
+
   it('grad --json writes infinite and NaN gradients as "Infinity", "-Infinity", "NaN", never null', () => {
     // Inputs a = b = c = 0 under sqrt, whose derivative 1/(2√x) is +∞ at 0. By hand:
     //   L = −√a + √b·0 + √c: dL/d√a = −1, so dL/da = −1·∞ = −∞; dL/d√b = 0, so dL/db = 0·∞ = NaN;

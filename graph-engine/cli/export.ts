@@ -7,13 +7,13 @@ import { checkWritable, CliError, parseArgs, readModel, writeFileAtomic } from '
 
 const FORMATS = ['onnx', 'pytorch', 'json'] as const;
 
-export function exportCommand(argv: string[]): number {
+export async function exportCommand(argv: string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv);
   const to = flags.get('to');
   if (!to || !(FORMATS as readonly string[]).includes(to)) throw new CliError(`--to must be one of ${FORMATS.join(', ')}.`);
   const out = flags.get('out');
   if (!out && to === 'onnx') throw new CliError('--out <file> is required for ONNX (a binary file).');
-  const { model } = readModel(positional[0]);
+  const { model } = await readModel(positional[0]);
   if (out) checkWritable(out);
   let data: string | Uint8Array;
   let summary: string;

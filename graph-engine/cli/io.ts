@@ -2,6 +2,7 @@
 import { accessSync, chmodSync, constants, readFileSync, renameSync, type Stats, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { validateModelText, type Validated } from '../graph/validate.ts';
+import { ensureOpsFor } from '../expr/load.ts';
 
 export class CliError extends Error {
   readonly lines: string[];
@@ -22,7 +23,7 @@ export function readFailure(e: unknown): string {
 }
 
 /** Reads and fully validates a model file, or throws a CliError listing every problem. */
-export function readModel(path: string | undefined): Required<Pick<Validated, 'model' | 'graph'>> {
+export async function readModel(path: string | undefined): Promise<Required<Pick<Validated, 'model' | 'graph'>>> {
   if (!path) throw new CliError('Missing <model.json> argument.');
   let text: string;
   try {
@@ -30,9 +31,21 @@ export function readModel(path: string | undefined): Required<Pick<Validated, 'm
   } catch (e) {
     throw new CliError(`Cannot read ${path}: ${readFailure(e)}`);
   }
+  // Expression support (mathjs) loads only for a model that has expression nodes: it is most of
+  // the CLI's start-up time. Text that does not parse loads nothing; validation then says why.
+  await ensureOpsFor(parsedOrEmpty(text));
   const v = validateModelText(text);
   if (!v.model || !v.graph) throw new CliError(v.problems.map((p) => `${path}: ${p.message}`));
   return { model: v.model, graph: v.graph };
+}
+
+function parsedOrEmpty(text: string): { nodes?: unknown } {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) ?? {};
+  } catch (e) {
+    if (e instanceof SyntaxError) return {};
+    throw e;
+  }
 }
 
 /**

@@ -32,16 +32,16 @@ type Command = (argv: string[]) => number | Promise<number>;
 const commands: Record<string, Command> = {
   train: trainCommand,
 
-  validate(argv) {
+  async validate(argv) {
     const { positional } = parseArgs(argv);
-    readModel(positional[0]);
+    await readModel(positional[0]);
     console.log('ok');
     return 0;
   },
 
-  grad(argv) {
+  async grad(argv) {
     const { positional, flags } = parseArgs(argv, ['json']);
-    const { model, graph } = readModel(positional[0]);
+    const { model, graph } = await readModel(positional[0]);
     const r = computeGradients(model);
     if (flags.has('json')) {
       console.log(cliJson(r)); // ±∞ and NaN as "Infinity", "-Infinity", "NaN", not null
@@ -66,9 +66,9 @@ const commands: Record<string, Command> = {
     return 0;
   },
 
-  gradcheck(argv) {
+  async gradcheck(argv) {
     const { positional } = parseArgs(argv);
-    const { graph } = readModel(positional[0]);
+    const { graph } = await readModel(positional[0]);
     const rows = gradCheck(graph);
     const f = (v: number) => formatNumber(v, 8);
     console.log(
@@ -88,12 +88,14 @@ const commands: Record<string, Command> = {
 
   export: exportCommand,
 
-  schema() {
+  async schema() {
+    await loadExpressionOps(); // the schema and the op reference list every op, expr included
     console.log(JSON.stringify(modelJsonSchema(), null, 2));
     return 0;
   },
 
-  ops() {
+  async ops() {
+    await loadExpressionOps();
     console.log(opReferenceMarkdown());
     return 0;
   },
@@ -111,7 +113,6 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    await loadExpressionOps(); // the CLI loads expression support eagerly; the editor loads it on demand
     return await cmd(rest);
   } catch (e) {
     if (e instanceof CliError) for (const line of e.lines) console.error(line);

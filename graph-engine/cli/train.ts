@@ -110,10 +110,10 @@ function runWithProgress(tr: Trainer, json: boolean): number {
   return ms;
 }
 
-export function trainCommand(argv: string[]): number {
+export async function trainCommand(argv: string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv, ['json']);
   const json = flags.has('json');
-  const { model } = readModel(positional[0]);
+  const { model } = await readModel(positional[0]);
   const out = flags.get('out');
   if (out !== undefined) checkWritable(out); // before training, not after minutes of it
   const overrides = overridesFrom(flags);
