@@ -55,8 +55,9 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 let controller: TrainController | undefined;
 afterEach(() => controller?.dispose());
 
-async function setup(sample = 'xor-mlp') {
-  const editor = createEditorStore({ initialModel: loadSample(sample) });
+async function setup(sample = 'xor-mlp', training: Record<string, unknown> = {}) {
+  const model = loadSample(sample);
+  const editor = createEditorStore({ initialModel: { ...model, training: { ...model.training, ...training } } });
   const train = createTrainStore();
   const worker = fakeWorker();
   controller = createTrainController({ editor, trainStore: train, client: worker.client });
@@ -68,6 +69,20 @@ async function setup(sample = 'xor-mlp') {
 const lastUndo = (ed: { history: { past: { label: string }[] } }) => ed.history.past.at(-1)?.label;
 
 describe('Train controller', () => {
+  it("unticking Early stopping turns off the file's own patience, also when the data changes", async () => {
+    const { t, ctl } = await setup('xor-mlp', { patience: 5 });
+    expect(t().earlyStopping).toBe(true);
+    expect(t().info?.settings.patience).toBe(5);
+    await ctl.setEarlyStopping(false);
+    await settle();
+    expect(t().info?.settings.patience).toBeUndefined();
+    // A new data set rebuilds the trainer from the model and the panel: still off.
+    await ctl.setDataset({ kind: 'builtin', name: 'xor' });
+    await settle();
+    expect(t().status).toBe('ready');
+    expect(t().info?.settings.patience).toBeUndefined();
+  });
+
   it("entering Train configures the worker from the model's training block, once", async () => {
     const { ed, t, worker } = await setup();
     expect(t().status).toBe('ready');

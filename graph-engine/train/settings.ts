@@ -68,5 +68,9 @@ export function resolveSettings(model: Model, overrides: Partial<TrainSettings> 
   if (!checked.success) {
     return { problems: checked.error.issues.map((i) => ({ message: `${String(i.path[0])}: ${i.message}`, path: String(i.path[0]) })) };
   }
-  return { settings: { ...DEFAULT_SETTINGS, ...fromFile, ...defined } as TrainSettings, problems: [] };
+  const settings = { ...DEFAULT_SETTINGS, ...fromFile, ...defined } as TrainSettings;
+  // Early stopping has no "off" value, so an override that names patience as undefined turns off the
+  // file's (the panel's unticked box), as Trainer.updateSettings does; other undefined keys are unset.
+  if (Object.hasOwn(overrides, 'patience') && overrides.patience === undefined) delete settings.patience;
+  return { settings, problems: [] };
 }
