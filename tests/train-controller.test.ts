@@ -69,6 +69,19 @@ async function setup(sample = 'xor-mlp', training: Record<string, unknown> = {})
 const lastUndo = (ed: { history: { past: { label: string }[] } }) => ed.history.past.at(-1)?.label;
 
 describe('Train controller', () => {
+  it('a refused setting is named and forgotten: the next data change still trains', async () => {
+    const { t, ed, ctl } = await setup();
+    await ctl.setOverride({ lr: -1 });
+    await settle();
+    expect(ed().notices.at(-1)?.title).toBe('That setting is not valid.');
+    expect(t().overrides.lr).toBeUndefined();
+    expect(t().info?.settings.lr).toBe(0.1);
+    await ctl.setDataset({ kind: 'builtin', name: 'xor' });
+    await settle();
+    expect(t().status).toBe('ready');
+    expect(t().info?.settings.lr).toBe(0.1);
+  });
+
   it("unticking Early stopping turns off the file's own patience, also when the data changes", async () => {
     const { t, ctl } = await setup('xor-mlp', { patience: 5 });
     expect(t().earlyStopping).toBe(true);

@@ -56,6 +56,8 @@ function modelEpochs(model: Model): number | undefined {
   return typeof e === 'number' && Number.isFinite(e) && e >= 1 ? Math.round(e) : undefined;
 }
 
+type PanelChoices = Pick<TrainUiState, 'overrides' | 'regularisation' | 'regRate' | 'earlyStopping'>;
+
 /** The panel's settings as overrides for the worker: regularisation and early stopping spelled out. */
 function effectiveOverrides(st: TrainUiState, model: Model): TrainOverrides {
   const o: TrainOverrides = { ...st.overrides };
@@ -314,25 +316,34 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
     }
   }
 
+  /** The panel's own choices, as they were before a live change (restored if the worker refuses it). */
+  const choices = (): PanelChoices => {
+    const { overrides, regularisation, regRate, earlyStopping } = ui();
+    return { overrides, regularisation, regRate, earlyStopping };
+  };
+
   async function setOverride(patch: TrainOverrides): Promise<void> {
     const st = ui();
+    const before = choices();
     trainStore.setState({ overrides: { ...st.overrides, ...patch } });
     if (Object.keys(patch).some((k) => DATA_KEYS.includes(k as keyof TrainOverrides)) || st.status !== 'ready') {
       if (st.running) await pause();
       await configure();
       return;
     }
-    await applyLive();
+    await applyLive(before);
   }
 
   async function setRegularisation(regularisation: Regularisation, regRate = ui().regRate): Promise<void> {
+    const before = choices();
     trainStore.setState({ regularisation, regRate });
-    await applyLive();
+    await applyLive(before);
   }
 
   async function setEarlyStopping(on: boolean, patience?: number): Promise<void> {
+    const before = choices();
     trainStore.setState({ earlyStopping: on, overrides: { ...ui().overrides, patience } });
-    await applyLive();
+    await applyLive(before);
   }
 
   async function setEpochLimit(limit: number | undefined): Promise<void> {
@@ -340,11 +351,14 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
     await worker().setEpochLimit(limit);
   }
 
-  async function applyLive(): Promise<void> {
+  async function applyLive(before: PanelChoices): Promise<void> {
     if (ui().status !== 'ready') return;
     const r = await worker().update(effectiveOverrides(ui(), model()));
     if (!r) return;
     if (!r.ok) {
+      // The trainer kept its settings; so does the panel, or the refused value would come back
+      // to fail the next reconfigure (a new data set, a regenerate).
+      trainStore.setState(before);
       editor.getState().notify('error', 'That setting is not valid.', r.problems);
       return;
     }
