@@ -82,7 +82,9 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
   return (
     <section className="node-inspector">
       <h2>
-        <span className="inspector__symbol">{op?.symbol ?? '?'}</span> {op?.name ?? node.op}
+        <span className="inspector__symbol">{op?.symbol ?? '?'}</span>
+        {/* A symbol that is the name spelled out (Dense, MLP) is not repeated: "Dense dense". */}
+        {op && op.symbol.toLowerCase() === op.name.toLowerCase() ? null : ` ${op?.name ?? node.op}`}
       </h2>
       {op && <p className="muted">{op.description}</p>}
       <div className="field">

@@ -176,6 +176,8 @@ test('a dense layer macro expands in place and collapses back', async ({ page },
   await shot(page, testInfo, '10-dense-collapsed');
 
   await select(page, dense);
+  // The inspector names the op once: "Dense", not "Dense dense".
+  await expect(page.locator('.node-inspector h2')).toHaveText('Dense');
   await page.getByRole('button', { name: 'Expand' }).click();
   await expect(nodeById(page, dense)).toHaveCount(0);
   await expect(nodeById(page, `${dense}/z0`)).toBeVisible();
