@@ -5,7 +5,7 @@ import { Palette } from './palette/Palette.tsx';
 import { Canvas } from './canvas/Canvas.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { Notices } from './ui/Notices.tsx';
-import { ComingSoonPanel } from './modes/ModePanel.tsx';
+import { ModePanel } from './modes/ModePanel.tsx';
 import { useEditor } from './store/useEditor.ts';
 import { useShortcuts } from './canvas/useShortcuts.ts';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
@@ -29,7 +29,7 @@ export function App() {
             <Canvas />
           </ErrorBoundary>
           <ErrorBoundary name={mode === 'build' ? 'inspector' : `${mode} panel`} resetKey={mode}>
-            {mode === 'build' ? <Inspector /> : <ComingSoonPanel mode={mode} />}
+            {mode === 'build' ? <Inspector /> : <ModePanel mode={mode} />}
           </ErrorBoundary>
         </main>
         <Notices />

@@ -67,15 +67,15 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
   const op = getOp(node.op);
   const result = evaluation.results.get(node.id);
   const label = nodeLabel(node);
-  const store = editorStore.getState();
+  const store = editorStore.getState(); // actions only: what is shown comes through selectors
   const isLoss = evaluation.lossId === node.id;
-  const partOf = macroOfMember(editorStore.getState().model, node.id);
+  const partOf = useEditor((s) => macroOfMember(s.model, node.id));
   const tex = useMemo(() => {
     const g = evaluation.graph;
     if (!g) return undefined;
     return nodeTex(g, node.id, (n) => evaluation.results.get(g.nodes[n].id)?.value ?? Number.NaN);
   }, [evaluation, node.id]);
-  const loss = lossLabel(editorStore.getState().model.nodes, evaluation.lossId);
+  const loss = useEditor((s) => lossLabel(s.model.nodes, evaluation.lossId));
   // Two nodes called "a" read the same on the cards and in every formula: say so, but allow it.
   const namesakes = useEditor((s) => s.model.nodes.filter((n) => n.id !== node.id && nodeLabel(n) === label).length);
 
