@@ -19,26 +19,10 @@ import {
   type TrainSettings,
 } from '../graph-engine/index.ts';
 import { loadSample } from './support/load-sample.ts';
+import { tinyRegression } from './support/models.ts';
 
-/** pred = w * x, L = mse(pred, t) = (w x - t)^2; one row x = 2, t = 3; w starts at 0.5. */
-const tiny: Model = {
-  format: 'graphgrad',
-  version: 1,
-  nodes: [
-    { id: 'x', op: 'input', value: 0 },
-    { id: 'w', op: 'param', value: 0.5 },
-    { id: 'p', op: 'mul' },
-    { id: 't', op: 'input', value: 0 },
-    { id: 'L', op: 'mse' },
-  ],
-  edges: [
-    { source: 'w', target: 'p', port: 0 },
-    { source: 'x', target: 'p', port: 1 },
-    { source: 'p', target: 'L', port: 0 },
-    { source: 't', target: 'L', port: 1 },
-  ],
-  loss: 'L',
-};
+/** pred = w x, L = (w x - t)^2, w from 0.5 (tests/support/models.ts). */
+const tiny = tinyRegression;
 const oneRow = fromRows('one', ['x', 't'], [[2, 3]], { targets: ['t'], task: 'regression', defaultTestRatio: 0 });
 const gradAt = (w: number) => 2 * (w * 2 - 3) * 2;
 

@@ -5,26 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { createTrainer, fromRows, makeDataset, type Dataset, type Model, type TrainSettings } from '../graph-engine/index.ts';
 import { loadSample } from './support/load-sample.ts';
+import { tinyRegression } from './support/models.ts';
 
-/** pred = w * x, L = mse(pred, t); w starts at 0.5. */
-const tiny: Model = {
-  format: 'graphgrad',
-  version: 1,
-  nodes: [
-    { id: 'x', op: 'input', value: 0 },
-    { id: 'w', op: 'param', value: 0.5 },
-    { id: 'p', op: 'mul' },
-    { id: 't', op: 'input', value: 0 },
-    { id: 'L', op: 'mse' },
-  ],
-  edges: [
-    { source: 'w', target: 'p', port: 0 },
-    { source: 'x', target: 'p', port: 1 },
-    { source: 'p', target: 'L', port: 0 },
-    { source: 't', target: 'L', port: 1 },
-  ],
-  loss: 'L',
-};
+/** pred = w x, L = (w x - t)^2, w from 0.5 (tests/support/models.ts). */
+const tiny = tinyRegression;
 const rows = (name: string, r: number[][], testRatio = 0): Dataset =>
   fromRows(name, ['x', 't'], r, { targets: ['t'], task: 'regression', defaultTestRatio: testRatio });
 /** dL/dw for one row. */

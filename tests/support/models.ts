@@ -16,6 +16,18 @@ export function model(nodes: ModelNode[], edges: [string, string, number][], los
 export const input = (id: string, value: number): ModelNode => ({ id, op: 'input', value });
 export const op = (id: string, name: string, attrs?: Record<string, number>): ModelNode => (attrs ? { id, op: name, attrs } : { id, op: name });
 
+/** pred = w * x, L = mse(pred, t) = (w x - t)^2, with w starting at 0.5: small enough to train by hand. */
+export const tinyRegression: Model = model(
+  [input('x', 0), { id: 'w', op: 'param', value: 0.5 }, op('p', 'mul'), input('t', 0), op('L', 'mse')],
+  [
+    ['w', 'p', 0],
+    ['x', 'p', 1],
+    ['p', 'L', 0],
+    ['t', 'L', 1],
+  ],
+  'L',
+);
+
 /** A layered DAG of `cols` x `rows` mean nodes fed by inputs, summed into one loss: about cols*rows nodes. */
 export function gridModel(cols: number, rows: number): Model {
   const nodes: ModelNode[] = [];
