@@ -4,12 +4,16 @@ import { buildGraph, type Graph } from '../graph/build.ts';
 import { Session } from './session.ts';
 import { nullRecord } from '../core/records.ts';
 
+/** One edge's chain-rule record: what reverse mode multiplied along it. */
 export interface EdgeGradient {
   source: string;
   target: string;
   port: number;
+  /** d(target)/d(source) */
   local: number;
+  /** dL/d(target) */
   upstream: number;
+  /** upstream * local */
   contribution: number;
 }
 

@@ -4,6 +4,7 @@
  * records and LaTeX. Stepping back is exact: steps are deterministic, so the state after step i is
  * just the first i steps, and going back only moves the cursor.
  */
+import type { EdgeGradient } from './compute.ts';
 import type { Graph } from '../graph/build.ts';
 import { isLeafOp, portName } from '../ops/registry.ts';
 import { texName } from '../ops/latex.ts';
@@ -37,17 +38,8 @@ export interface ForwardStep {
   latex: string;
 }
 
-export interface EdgeRecord {
+export interface EdgeRecord extends EdgeGradient {
   edge: number;
-  source: string;
-  target: string;
-  port: number;
-  /** d(target)/d(source) */
-  local: number;
-  /** dL/d(target) */
-  upstream: number;
-  /** upstream * local */
-  contribution: number;
   /** False when the target does not reach the loss (its contribution is 0). */
   reachesLoss: boolean;
   /** `\frac{\partial u}{\partial c} = b = 3` */
