@@ -30,6 +30,8 @@ function fakeWorker() {
     play: async () => runner.play(),
     pause: async () => runner.pause(),
     stepEpoch: async () => runner.stepEpoch(),
+    stepBatch: async () => runner.stepBatch(),
+    setPace: async (pace) => runner.setPace(pace),
     reset: async () => runner.reset(),
     update: async (o) => runner.update(structuredClone(o)),
     setEpochLimit: async (n) => runner.setEpochLimit(n),
@@ -135,6 +137,15 @@ describe('Train controller', () => {
     expect(t().snapshot!.epoch).toBe(0);
   });
 
+  it('Step batch trains one step and keeps its weights as one undo step', async () => {
+    const { ed, t, ctl } = await setup('xor-mlp', { batchSize: 1 });
+    await ctl.stepBatch();
+    expect(t()).toMatchObject({ running: false, snapshot: { steps: 1, epoch: 0 } });
+    expect(lastUndo(ed())).toBe('Train: step 1');
+    const h = ed().model.nodes.find((n) => n.id === 'h')!;
+    expect((h.attrs!.W as number[][])[0][1]).toBe(t().snapshot!.params['h/w0_1']);
+  });
+
   it('moving a card changes nothing; a value edit pauses and retrains from it; a structural edit stops', async () => {
     const { ed, t, worker, ctl } = await setup();
     await ctl.play();
@@ -170,6 +181,7 @@ describe('Train controller', () => {
   it('a run that reaches the epoch limit says so and keeps its weights', async () => {
     const { ed, t, worker, ctl } = await setup();
     await ctl.setEpochLimit(3);
+    await ctl.setPace({ kind: 'max' }); // one slice trains to the limit
     await ctl.play();
     worker.drain();
     await settle();

@@ -21,6 +21,8 @@ export function workerTrainClient(): TrainClient {
     play: () => worker().play(),
     pause: () => worker().pause(),
     stepEpoch: () => worker().stepEpoch(),
+    stepBatch: () => worker().stepBatch(),
+    setPace: (pace) => worker().setPace(pace),
     reset: () => worker().reset(),
     update: (overrides) => worker().update(overrides),
     setEpochLimit: (limit) => worker().setEpochLimit(limit),

@@ -20,13 +20,17 @@ import {
 } from '../../graph-engine/index.ts';
 import { bindingView, type BindingView } from './binding.ts';
 import { DecisionPlane } from './decisionPlane.ts';
+import { stepsPerSecond, type Pace } from './pace.ts';
 import { CurveLog, RateMeter, Throttle } from './throttle.ts';
 import type { ConfigureResult, DatasetSpec, Heatmaps, RunInfo, Snapshot, TrainConfig, TrainOverrides, UpdateResult } from './protocol.ts';
 
 export interface RunnerHost {
   now(): number;
-  /** Runs fn soon, after pending messages (a MessageChannel tick in the worker). */
-  schedule(fn: () => void): void;
+  /**
+   * Runs fn after `delayMs` of the clock, or (0 or left out) soon, after pending messages (a
+   * MessageChannel tick in the worker).
+   */
+  schedule(fn: () => void, delayMs?: number): void;
   post(snapshot: Snapshot): void;
 }
 
@@ -44,6 +48,10 @@ export interface RunnerOptions {
 const NO_LIMIT = 1_000_000_000;
 /** The loss curve lives in the runner's CurveLog: the trainer keeps only its last few epochs. */
 const KEEP_HISTORY = 8;
+/** A paced run catches up at most this much lost time (a stalled tab does not burst afterwards). */
+const MAX_CATCH_UP_S = 0.25;
+/** Shortest wait between paced slices: a fast pace trains a few steps a slice, not one per timer. */
+const MIN_WAIT_MS = 4;
 
 function loadDataset(spec: DatasetSpec, settings: Pick<TrainSettings, 'points' | 'noise' | 'seed' | 'labels'>): Dataset {
   if (spec.kind === 'csv') return withDerivedFeatures(parseCsv(spec.text, spec.name));
@@ -57,6 +65,12 @@ export class TrainRunner {
   private info?: RunInfo;
   private plane?: DecisionPlane;
   private running = false;
+  /** Bumped whenever a new chain of slices starts: a slice of an older chain does nothing. */
+  private chain = 0;
+  /** Steps the pace allows that are not trained yet, as of host time `paidUntil`. */
+  private owed = 0;
+  private paidUntil = 0;
+  private pace: Pace = { kind: 'max' };
   private seq = 0;
   private curve = new CurveLog();
   private latest?: EpochMetrics;
@@ -126,16 +140,39 @@ export class TrainRunner {
     if (!this.running) {
       this.running = true;
       this.rate.clear();
-      this.rate.add(this.host.now(), t.epoch);
-      this.host.schedule(this.tick);
+      const now = this.host.now();
+      this.rate.add(now, t.epoch);
+      // The first step at once, so a slow pace answers Play without a wait.
+      this.owed = 1;
+      this.paidUntil = now;
+      this.startChain(0);
     }
     return undefined;
+  }
+
+  /**
+   * Sets how fast Play trains. A run in progress keeps going at the new pace from now on: what the
+   * old pace allowed so far stays owed, and a slice waiting for the old pace is replaced at once.
+   */
+  setPace(pace: Pace): void {
+    if (this.running) this.accrue(this.host.now());
+    this.pace = pace;
+    if (this.running) this.startChain(0);
   }
 
   /** Stops after the current slice; returns the state with the current parameters. */
   pause(): Snapshot | undefined {
     if (!this.trainer) return undefined;
     this.running = false;
+    return this.snapshot(true);
+  }
+
+  /** Trains exactly one mini-batch step (pausing first); an epoch's last step also evaluates it. */
+  stepBatch(): Snapshot | undefined {
+    const t = this.trainer;
+    if (!t) return undefined;
+    this.running = false;
+    if (!t.stopped) this.trainStep(t);
     return this.snapshot(true);
   }
 
@@ -219,24 +256,53 @@ export class TrainRunner {
     this.curve.push(m.epoch, m.train.loss, m.test?.loss ?? Number.NaN);
   }
 
-  private readonly tick = (): void => {
+  private trainStep(t: Trainer): void {
+    // The last step of an epoch goes through trainEpoch, which evaluates and checks stopping.
+    if (t.atEpochEnd) this.record(t.trainEpoch());
+    else t.step();
+  }
+
+  /** The step rate the pace allows now (Infinity: as fast as the slices go). */
+  private stepRate(): number {
+    return this.trainer ? stepsPerSecond(this.pace, stepsPerEpoch(this.trainer)) : Number.POSITIVE_INFINITY;
+  }
+
+  /** Adds the steps the pace allows between `paidUntil` and `now` (up to MAX_CATCH_UP_S of them). */
+  private accrue(now: number): void {
+    const rate = this.stepRate();
+    if (Number.isFinite(rate)) this.owed = Math.min(this.owed + ((now - this.paidUntil) / 1000) * rate, Math.max(1, rate * MAX_CATCH_UP_S));
+    this.paidUntil = now;
+  }
+
+  private startChain(delayMs: number): void {
+    const chain = ++this.chain;
+    this.host.schedule(() => this.tick(chain), delayMs);
+  }
+
+  private tick(chain: number): void {
     const t = this.trainer;
-    if (!this.running || !t) return;
+    if (!this.running || !t || chain !== this.chain) return;
     const start = this.host.now();
+    this.accrue(start);
+    // Steps this slice may train: all it can at Max, else what the pace allows so far.
+    const budget = Number.isFinite(this.stepRate()) ? Math.floor(this.owed) : Number.POSITIVE_INFINITY;
     let k = 0;
-    while (!t.stopped && !this.atLimit()) {
-      // The last step of an epoch goes through trainEpoch, which evaluates and checks stopping.
-      if (t.atEpochEnd) this.record(t.trainEpoch());
-      else t.step();
+    while (k < budget && !t.stopped && !this.atLimit()) {
+      this.trainStep(t);
       if ((++k & 7) === 0 && this.host.now() - start >= this.sliceMs) break;
     }
+    if (Number.isFinite(budget)) this.owed -= k;
     const now = this.host.now();
     this.rate.add(now, t.epoch);
     const done = t.stopped !== undefined || this.atLimit();
     if (done) this.running = false;
     if (done || this.snap.take(now)) this.host.post(this.snapshot(done));
-    if (this.running) this.host.schedule(this.tick);
-  };
+    if (!this.running) return;
+    // Ahead of the pace: wait until the next step is due instead of spinning.
+    const rate = this.stepRate();
+    const wait = Number.isFinite(rate) && this.owed < 1 ? Math.max(MIN_WAIT_MS, ((1 - this.owed) / rate) * 1000) : 0;
+    this.startChain(wait);
+  }
 
   /** The current state; heatmaps are re-evaluated when due (or forced). */
   snapshot(force = false): Snapshot {

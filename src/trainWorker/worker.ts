@@ -1,11 +1,12 @@
 /**
  * The training Web Worker: a TrainRunner behind comlink. Training slices are scheduled with a
  * MessageChannel (no timer clamping), so calls from the page (pause, step, settings) get their
- * turn between slices and never see a half-done step.
+ * turn between slices and never see a half-done step; a paced run ahead of its pace waits on a timer.
  */
 import * as Comlink from 'comlink';
 import { ensureOpsFor } from '../../graph-engine/index.ts';
 import { TrainRunner } from './runner.ts';
+import type { Pace } from './pace.ts';
 import type { ConfigureResult, Snapshot, TrainConfig, TrainOverrides } from './protocol.ts';
 
 let listener: ((s: Snapshot) => void) | undefined;
@@ -15,7 +16,12 @@ channel.port1.onmessage = () => queue.shift()?.();
 
 const runner = new TrainRunner({
   now: () => performance.now(),
-  schedule: (fn) => {
+  // A paced run waits on a timer; otherwise the next slice goes right after pending messages.
+  schedule: (fn, delayMs = 0) => {
+    if (delayMs > 0) {
+      setTimeout(fn, delayMs);
+      return;
+    }
     queue.push(fn);
     channel.port2.postMessage(0);
   },
@@ -37,6 +43,8 @@ const api = {
   play: () => runner.play(),
   pause: () => runner.pause(),
   stepEpoch: () => runner.stepEpoch(),
+  stepBatch: () => runner.stepBatch(),
+  setPace: (pace: Pace) => runner.setPace(pace),
   reset: () => runner.reset(),
   update: (o: TrainOverrides) => runner.update(o),
   setEpochLimit: (n: number | undefined) => runner.setEpochLimit(n),

@@ -12,6 +12,7 @@ import type { EditorStoreApi } from '../../store/editorStore.ts';
 import { evaluate } from '../../store/evaluate.ts';
 import { changeKind } from '../../trainWorker/changes.ts';
 import type { TrainClient } from '../../trainWorker/client.ts';
+import type { Pace } from '../../trainWorker/pace.ts';
 import type { DatasetSpec, Snapshot, TrainOverrides } from '../../trainWorker/protocol.ts';
 import { Throttle } from '../../trainWorker/throttle.ts';
 import { applySnapshot, initialTrainState, type Regularisation, type TrainStoreApi, type TrainUiState } from './trainStore.ts';
@@ -30,6 +31,10 @@ export interface TrainController {
   play(): Promise<void>;
   pause(): Promise<void>;
   stepEpoch(): Promise<void>;
+  /** Trains one mini-batch step and keeps its weights, like stepEpoch. */
+  stepBatch(): Promise<void>;
+  /** Sets how fast Play trains; a run in progress changes pace without pausing. */
+  setPace(pace: Pace): Promise<void>;
   reset(): Promise<void>;
   /** Changes a setting; data settings rebuild the trainer, optimisation settings apply live. */
   setOverride(patch: TrainOverrides): Promise<void>;
@@ -113,6 +118,8 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
     if (!subscribed) {
       subscribed = true;
       void client.subscribe(onSnapshot);
+      // The worker starts at Max: the panel's pace goes first, before anything can Play.
+      void client.setPace(ui().pace);
     }
     return client;
   }
@@ -152,6 +159,7 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
     const name = s?.dataset && DATASET_NAMES.includes(s.dataset) ? s.dataset : 'circle';
     trainStore.setState({
       ...initialTrainState(),
+      pace: ui().pace,
       dataset: { kind: 'builtin', name },
       regularisation: s?.l1 ? 'l1' : s?.l2 ? 'l2' : 'none',
       regRate: s?.l1 || s?.l2 || 0.001,
@@ -249,13 +257,26 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
 
   async function stepEpoch(): Promise<void> {
     if (ui().status !== 'ready') return;
-    const s = await worker().stepEpoch();
-    if (s) {
-      applySnapshot(s, trainStore);
-      trainStore.setState({ running: false, message: s.stopped?.reason === 'non-finite' ? { kind: 'error', text: s.stopped.message } : undefined });
-      keepWeights(s, `Train: epoch ${s.epoch}`);
-      schedulePreview(true);
-    }
+    stepped(await worker().stepEpoch(), (s) => `Train: epoch ${s.epoch}`);
+  }
+
+  async function stepBatch(): Promise<void> {
+    if (ui().status !== 'ready') return;
+    stepped(await worker().stepBatch(), (s) => `Train: step ${s.steps}`);
+  }
+
+  /** Shows a single step's (or epoch's) result and keeps its weights as one undo step. */
+  function stepped(s: Snapshot | undefined, label: (s: Snapshot) => string): void {
+    if (!s) return;
+    applySnapshot(s, trainStore);
+    trainStore.setState({ running: false, message: s.stopped?.reason === 'non-finite' ? { kind: 'error', text: s.stopped.message } : undefined });
+    keepWeights(s, label(s));
+    schedulePreview(true);
+  }
+
+  async function setPace(pace: Pace): Promise<void> {
+    trainStore.setState({ pace });
+    await worker().setPace(pace);
   }
 
   async function reset(): Promise<void> {
@@ -450,6 +471,8 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
     play,
     pause,
     stepEpoch,
+    stepBatch,
+    setPace,
     reset,
     setOverride,
     setRegularisation,

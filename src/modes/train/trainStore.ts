@@ -7,6 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { Evaluation } from '../../store/evaluate.ts';
 import type { BindingView } from '../../trainWorker/binding.ts';
+import { DEFAULT_PACE, type Pace } from '../../trainWorker/pace.ts';
 import type { DatasetSpec, RunInfo, Snapshot, TrainOverrides } from '../../trainWorker/protocol.ts';
 import { CurveView } from '../../trainWorker/throttle.ts';
 
@@ -19,6 +20,8 @@ export interface TrainUiState {
   regRate: number;
   earlyStopping: boolean;
   epochLimit?: number;
+  /** How fast Play trains (kept when another document loads: it suits the room, not the model). */
+  pace: Pace;
   /** configuring: waiting for the worker; error: the data or graph cannot be trained as is. */
   status: 'idle' | 'configuring' | 'ready' | 'error';
   error?: string;
@@ -47,6 +50,7 @@ export function initialTrainState(): TrainUiState {
     regularisation: 'none',
     regRate: 0.001,
     earlyStopping: false,
+    pace: DEFAULT_PACE,
     status: 'idle',
     running: false,
     curve: new CurveView(),
