@@ -31,6 +31,8 @@ async function runOnce(browserPath: string, url: string, sample: string): Promis
     // Train until paused (the sample's own 1,000-epoch limit would end the window early).
     await panel.getByLabel('Stop at epoch').fill('');
     await panel.getByLabel('Stop at epoch').press('Enter');
+    // The worker's own speed, not the panel's classroom pace.
+    await panel.getByRole('combobox', { name: 'Speed' }).selectOption('Max');
 
     // Observers in the page (strings: tsx's helpers do not exist there). Frame intervals by rAF;
     // epoch counter and loss read on every frame; the first frame with loss < 0.01 is noted.

@@ -174,6 +174,7 @@ test('node ids named like JavaScript built-ins train like any others', async ({ 
   await expect(nodeById(page, 'toString')).toBeVisible();
   await page.getByRole('button', { name: 'Train' }).click();
   const panel = page.getByRole('complementary', { name: 'Train panel' });
+  await panel.getByRole('combobox', { name: 'Speed' }).selectOption('Max');
   await panel.getByRole('button', { name: 'Play' }).click();
   // Training runs to the sample's 500 epochs and stops, with every panel and canvas overlay drawn.
   await expect(panel.getByTestId('epoch')).toHaveText('500', { timeout: 30_000 });

@@ -1,9 +1,10 @@
 /** Train mode as a new user meets it: train the XOR sample live, pause, load a bad CSV, reset. */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { nodeById, shot } from './helpers.ts';
 
 const lossOf = async (page: Page, testId: string) => Number(await page.getByTestId(testId).textContent());
+const epochOf = async (panel: Locator) => Number((await panel.getByTestId('epoch').textContent())?.replace(/,/g, ''));
 
 test('train XOR live: loss falls, accuracy reaches 100%, pause keeps the weights, CSV errors, reset repeats the start', async ({ page }, testInfo) => {
   await page.goto('/?sample=xor-mlp');
@@ -90,8 +91,9 @@ test('spiral: decision boundary, unit thumbnails and test points', async ({ page
   await expect(panel.getByLabel('Stop at epoch')).toHaveValue('1000');
   await panel.getByLabel('Stop at epoch').fill('');
   await panel.getByLabel('Stop at epoch').press('Enter');
+  await panel.getByRole('combobox', { name: 'Speed' }).selectOption('Max');
   await panel.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect.poll(async () => Number((await panel.getByTestId('epoch').textContent())?.replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(300);
+  await expect.poll(() => epochOf(panel), { timeout: 30_000 }).toBeGreaterThan(300);
   await panel.getByLabel('Show test data').check();
   await panel.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(panel.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
@@ -105,6 +107,49 @@ test('spiral: decision boundary, unit thumbnails and test points', async ({ page
   await expect(panel.getByLabel('Learning rate')).toHaveValue('0.1');
   await panel.getByLabel('Optimizer').selectOption('adam');
   await expect(panel.getByLabel('Optimizer')).toHaveValue('adam');
+});
+
+test('Speed paces Play (slow presets far below Max, changed mid-run); Step batch trains one step', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1400, height: 860 });
+  await page.goto('/?sample=spiral-mlp');
+  await page.getByRole('button', { name: 'Train' }).click();
+  const panel = page.getByRole('complementary', { name: 'Train panel' });
+  const speed = panel.getByRole('combobox', { name: 'Speed' });
+  await expect(speed).toHaveValue('200 epochs/s');
+  await expect(panel.getByTestId('steps')).toHaveText('0');
+  // Step batch: one of the epoch's 40 mini-batches (400 training rows, batch 10).
+  await panel.getByRole('button', { name: 'Step batch' }).click();
+  await expect(panel.getByTestId('steps')).toHaveText('1');
+  await expect(panel.getByTestId('epoch')).toHaveText('0');
+  await shot(page, testInfo, 'train-06-speed');
+  await panel.getByLabel('Stop at epoch').fill('');
+  await panel.getByLabel('Stop at epoch').press('Enter');
+
+  // Max: how long 200 epochs take on this machine.
+  await speed.selectOption('Max');
+  const maxStart = Date.now();
+  await panel.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => epochOf(panel), { timeout: 30_000 }).toBeGreaterThan(200);
+  const maxMs = Date.now() - maxStart;
+  await panel.getByRole('button', { name: 'Pause', exact: true }).click();
+  await panel.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(panel.getByTestId('epoch')).toHaveText('0');
+
+  // 5 epochs/s for at least as long (and at least 2 s): it trains, but nowhere near 200 epochs.
+  await speed.selectOption('5 epochs/s');
+  const slowStart = Date.now();
+  await panel.getByRole('button', { name: 'Play', exact: true }).click();
+  const slowMs = Math.max(maxMs, 2000);
+  await expect.poll(() => Date.now() - slowStart, { timeout: slowMs + 10_000 }).toBeGreaterThanOrEqual(slowMs);
+  const slowEpoch = await epochOf(panel);
+  const allowed = Math.ceil(5 * ((Date.now() - slowStart) / 1000) * 2) + 5; // twice the pace, and some
+  expect(slowEpoch).toBeGreaterThan(0);
+  expect(slowEpoch).toBeLessThanOrEqual(Math.min(allowed, 100));
+  // Max mid-run: the same run speeds up without a pause.
+  await speed.selectOption('Max');
+  await expect.poll(() => epochOf(panel), { timeout: 30_000 }).toBeGreaterThan(slowEpoch + 200);
+  await expect(panel.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await panel.getByRole('button', { name: 'Pause', exact: true }).click();
 });
 
 test('a newly opened sample brings its own dataset, in Train mode and from Build mode', async ({ page }) => {
