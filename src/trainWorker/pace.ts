@@ -16,7 +16,7 @@ export const PACE_PRESETS: readonly { label: string; pace: Pace }[] = [
 ];
 
 /**
- * The panel's starting pace: on spiral (50 steps an epoch) a good boundary takes a few seconds to
+ * The panel's starting pace: on spiral (40 steps an epoch) a good boundary takes a few seconds to
  * form in front of the class, where Max draws it in a fraction of one.
  */
 export const DEFAULT_PACE: Pace = { kind: 'epochs', perSecond: 200 };
