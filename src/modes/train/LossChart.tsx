@@ -8,6 +8,24 @@ const MAX_POINTS = 2000;
 const WIDTH = 330;
 const HEIGHT = 150;
 
+/** The narrowest the y axis gets (room for "0.5"); it widens for longer labels. */
+const Y_AXIS_MIN = 46;
+
+/**
+ * The y axis as wide as its longest tick label: a fixed width clipped "1.014" to ".014". uPlot
+ * calls this again while the layout settles (cycleNum > 1); the first measure stands.
+ */
+const yAxisSize: uPlot.Axis.Size = (self, values, axisIdx, cycleNum) => {
+  const axis = self.axes[axisIdx] as uPlot.Axis & { _size?: number };
+  if (cycleNum > 1 && axis._size) return axis._size;
+  const longest = (values ?? []).reduce((a, v) => (v.length > a.length ? v : a), '');
+  // Once uPlot has set the axis up, its font is [css font, px size], already scaled to the canvas.
+  const font = (axis.font as unknown as [string] | undefined)?.[0];
+  if (font) self.ctx.font = font;
+  const labelWidth = self.ctx.measureText(longest).width / uPlot.pxRatio;
+  return Math.max(Y_AXIS_MIN, Math.ceil(labelWidth + (axis.ticks?.size ?? 10) + (axis.gap ?? 5) + 4));
+};
+
 function opts(log: boolean): uPlot.Options {
   return {
     width: WIDTH,
@@ -17,7 +35,7 @@ function opts(log: boolean): uPlot.Options {
     scales: { x: { time: false }, y: log ? { distr: 3 } : { auto: true } },
     axes: [
       { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: 28, label: '', values: (_u, vals) => vals.map((v) => String(v)) },
-      { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: 46 },
+      { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: yAxisSize },
     ],
     series: [{}, { label: 'train', stroke: '#1f6fb5', width: 1.6 }, { label: 'test', stroke: '#d9711c', width: 1.6, dash: [5, 3] }],
   };
