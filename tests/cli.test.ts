@@ -203,6 +203,11 @@ describe('graphgrad CLI', () => {
     });
     const out = join(dir, 'n.json');
     writeFileSync(out, 'old');
+    // A file where a folder should be is not "does not exist".
+    expect(cli('export', 'samples/neuron.json', '--to', 'json', '--out', join(out, 'sub/b.json'))).toMatchObject({
+      code: 1,
+      err: `--out ${join(out, 'sub/b.json')}: a part of ${join(out, 'sub')} is a file, not a folder.\n`,
+    });
     expect(cli('export', 'samples/neuron.json', '--to', 'json', '--out', out).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).format).toBe('graphgrad');
     expect(readdirSync(dir)).toEqual(['n.json']);

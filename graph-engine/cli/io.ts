@@ -52,13 +52,21 @@ function parsedOrEmpty(text: string): { nodes?: unknown } {
  * Throws unless `path` can be written: its folder exists and is writable, and it is not a folder
  * itself (nor a read-only file). Checked before long work, so a bad --out fails at once.
  */
+/** Why `dir` cannot be looked at, from stat's error code ("does not exist" only when it does not). */
+function folderProblem(dir: string, code: string | undefined): string {
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied on a folder on the way to ${dir}`;
+  if (code === 'ENOTDIR') return `a part of ${dir} is a file, not a folder`;
+  if (code === 'ENOENT') return `the folder ${dir} does not exist`;
+  return `the folder ${dir} cannot be read (${code ?? 'unknown error'})`;
+}
+
 export function checkWritable(path: string, flag = '--out'): void {
   const dir = dirname(resolve(path));
   let folder: Stats;
   try {
     folder = statSync(dir);
-  } catch {
-    throw new CliError(`${flag} ${path}: the folder ${dir} does not exist.`);
+  } catch (e) {
+    throw new CliError(`${flag} ${path}: ${folderProblem(dir, (e as NodeJS.ErrnoException).code)}.`);
   }
   if (!folder.isDirectory()) throw new CliError(`${flag} ${path}: ${dir} is not a folder.`);
   try {
@@ -69,8 +77,9 @@ export function checkWritable(path: string, flag = '--out'): void {
   let file: Stats;
   try {
     file = statSync(path);
-  } catch {
-    return; // a new file
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return; // a new file
+    throw new CliError(`${flag} ${path}: cannot read it (${(e as NodeJS.ErrnoException).code}).`);
   }
   if (file.isDirectory()) throw new CliError(`${flag} ${path}: that is a folder; give a file name.`);
   try {
