@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from '../graph-engine/index.ts';
 import { TrainRunner, type RunnerHost } from '../src/trainWorker/runner.ts';
 import type { Snapshot } from '../src/trainWorker/protocol.ts';
+import { niceTicks, tickLabel } from '../src/modes/train/fitScale.ts';
 import { loadSample } from './support/load-sample.ts';
 
 /** ŷ = w·x + b with w = 2, b = 1, scored by mse against y. */
@@ -88,5 +89,22 @@ describe('fit plot', () => {
     if (!spiral.ok) throw new Error(spiral.error);
     expect(spiral.info.fit).toBeUndefined();
     expect(spiral.snapshot.fitCurve).toBeUndefined();
+  });
+});
+
+describe('fit plot axes', () => {
+  it('put ticks on round values: steps of 1, 2 or 5 times a power of ten', () => {
+    expect(niceTicks(-0.5, 10.5, 6)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(niceTicks(-0.16, 1.16, 4)).toEqual([0, 0.5, 1]);
+    expect(niceTicks(0.1, 0.7, 3)).toEqual([0.2, 0.4, 0.6]); // 3 · 0.2 is 0.6000000000000001 in floats
+    expect(niceTicks(-1.3, 1.3, 5)).toEqual([-1, 0, 1]); // a step of 0.52 rounds up to 1
+    expect(niceTicks(-1.3, 1.3, 6)).toEqual([-1, -0.5, 0, 0.5, 1]);
+    expect(niceTicks(3, 3)).toEqual([3]);
+  });
+
+  it('label ticks with the decimals their step needs', () => {
+    expect(niceTicks(-0.5, 10.5, 6).map((t, _, all) => tickLabel(t, all))).toEqual(['0', '2', '4', '6', '8', '10']);
+    expect([0.2, 0.4, 0.6].map((t, _, all) => tickLabel(t, all))).toEqual(['0.2', '0.4', '0.6']);
+    expect([-0.05, 0, 0.05].map((t, _, all) => tickLabel(t, all))).toEqual(['-0.05', '0.00', '0.05']);
   });
 });

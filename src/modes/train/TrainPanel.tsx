@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { useEditor } from '../../store/useEditor.ts';
 import { Boundary } from './Boundary.tsx';
+import { FitPlot } from './FitPlot.tsx';
 import { guardUnloadWhileTraining } from './leaveGuard.ts';
 import { BindingSection } from './panel/BindingSection.tsx';
 import { Controls, PaceRow } from './panel/Controls.tsx';
@@ -21,6 +22,7 @@ export default function TrainPanel() {
   const task = useTrain((s) => s.info?.task);
   const noPlane = useTrain((s) => s.info?.noPlane);
   const hasPlane = useTrain((s) => !!s.info?.plane);
+  const hasFit = useTrain((s) => !!s.info?.fit);
   const showTest = useTrain((s) => s.showTest);
   const discretize = useTrain((s) => s.discretize);
   const testRows = useTrain((s) => s.info?.testRows ?? 0);
@@ -66,6 +68,11 @@ export default function TrainPanel() {
               <input type="checkbox" checked={discretize} onChange={(e) => trainStore.setState({ discretize: e.target.checked })} /> Discretize output
             </label>
           </div>
+        </Section>
+      )}
+      {ready && hasFit && (
+        <Section id="fit" title="Fit">
+          <FitPlot />
         </Section>
       )}
       {ready && !hasPlane && noPlane && <p className="muted train-noplane">{noPlane}</p>}
