@@ -10,6 +10,7 @@ import { guardUnloadWhileTraining } from './leaveGuard.ts';
 import { BindingSection } from './panel/BindingSection.tsx';
 import { Controls, PaceRow } from './panel/Controls.tsx';
 import { DatasetSection } from './panel/DatasetSection.tsx';
+import { FeatureToggles } from './panel/FeatureToggles.tsx';
 import { LossReadout } from './panel/LossReadout.tsx';
 import { MetricsPanel } from './panel/MetricsPanel.tsx';
 import { Problems } from './panel/Problems.tsx';
@@ -45,6 +46,7 @@ export default function TrainPanel() {
       {/* Data right after the loss, so the data can change without scrolling. */}
       <Section id="data" title="Data">
         <DatasetSection />
+        <FeatureToggles />
       </Section>
       {hasBinding && (
         <Section id="binding" title="Inputs and targets">
