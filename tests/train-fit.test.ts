@@ -81,6 +81,9 @@ describe('fit plot', () => {
     if (!km.ok) throw new Error(km.error);
     expect(km.info.fit).toMatchObject({ axis: 'km', target: 'miles', output: 'miles_hat' });
     expect(km.info.fit!.points.x.length).toBe(50);
+    // The canvas sample is a dataset row, numbered as the plot's points are.
+    expect(runner.sample(3).km).toBeCloseTo(km.info.fit!.points.x[3], 5);
+    expect(runner.sample(3).miles).toBeCloseTo(km.info.fit!.points.y[3], 5);
     // miles_hat = 0.1 · km, the sample's starting weight.
     const [lo, hi] = km.info.fit!.range;
     expect(km.snapshot.fitCurve![0]).toBeCloseTo(0.1 * lo, 5);

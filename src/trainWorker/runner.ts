@@ -226,12 +226,11 @@ export class TrainRunner {
     return { ok: true, settings: { ...t.settings }, snapshot: this.snapshot(true) };
   }
 
-  /** Values of the bound input nodes for one dataset row (training rows first, then test rows). */
+  /** Values of the bound input nodes for one dataset row (its row number, as the plots index points). */
   sample(index: number): Record<string, number> {
     const t = this.trainer;
     if (!t) return {};
-    const rows = [...t.split.train, ...t.split.test];
-    const r = rows[Math.max(0, Math.min(index, rows.length - 1))];
+    const r = Math.max(0, Math.min(Math.round(index), t.dataset.rows - 1));
     return Object.fromEntries(t.bindings.map((b) => [t.graph.nodes[b.node].id, t.dataset.data[b.column][r]]));
   }
 
