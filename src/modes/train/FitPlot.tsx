@@ -55,6 +55,8 @@ export function FitPlot() {
     if (!ctx) return;
     ctx.scale(dpr, dpr);
     ctx.clearRect(0, 0, W, H);
+    // The theme's colours (train.css sets them on the canvas): light and dark alike.
+    const style = getComputedStyle(c);
     const { x, y, test } = fit.points;
     const [lo, hi] = yRange;
     const radius = x.length <= 100 ? 4.5 : x.length <= 1000 ? 3.5 : 2.5;
@@ -68,8 +70,9 @@ export function FitPlot() {
       // The boundary's colours: orange for the low half of the target's range, blue for the high.
       ctx.fillStyle = (y[i] - lo) / (hi - lo) >= 0.5 ? HIGH_CSS : LOW_CSS;
       ctx.fill();
-      ctx.lineWidth = isTest ? 1.4 : 1.2;
-      ctx.strokeStyle = isTest ? '#111' : 'rgba(255,255,255,0.95)';
+      // Train points: a ring of the background, so they stand apart; test points: a ring of the text colour.
+      ctx.lineWidth = isTest ? 1.6 : 1.2;
+      ctx.strokeStyle = isTest ? style.color : style.backgroundColor;
       ctx.stroke();
     }
   }, [fit, yRange, showTest]);
@@ -170,11 +173,17 @@ export function FitPlot() {
       </div>
       <figcaption className="train-fit__legend">
         <span>
-          <span className="train-fit__swatch train-fit__swatch--data" aria-hidden="true" /> data
+          <span className="train-fit__swatch train-fit__swatch--low" aria-hidden="true" />
+          <span className="train-fit__swatch train-fit__swatch--high" aria-hidden="true" /> data
         </span>
         <span>
           <span className="train-fit__swatch train-fit__swatch--model" aria-hidden="true" /> model
         </span>
+        {showTest && testRows > 0 && (
+          <span>
+            <span className="train-fit__swatch train-fit__swatch--test" aria-hidden="true" /> test
+          </span>
+        )}
         {shown >= 0 && (
           <span>
             <span className="train-fit__swatch train-fit__swatch--shown" aria-hidden="true" /> row {shown} on the canvas

@@ -40,6 +40,9 @@ const LAYERS: Record<string, (attrs: Record<string, unknown>) => unknown[][] | u
   mlp: (a) => (Array.isArray(a.W) && Array.isArray(a.W[0]) ? (a.W[0] as unknown[][]) : undefined),
 };
 
+/** Vertical distance between stacked input cards, as the samples space x1 and x2. */
+const CARD_STEP = 160;
+
 /** What binds columns to nodes: the data set's columns and the bind map in force. */
 export interface BindContext {
   columns: readonly string[];
@@ -85,10 +88,12 @@ export function withFeature(model: Model, toggle: FeatureToggle, ctx: BindContex
     present.map((n) => n.id),
   );
   const id = freshId(model, toggle.idStem);
-  // Below the x1 / x2 inputs, in the first clear spot.
+  // Below the x1 / x2 inputs and the features added before, a card's height apart (Train mode
+  // draws input cards with a picture, taller than a plain card), in the first clear spot.
+  const stacked = model.nodes.filter((n) => n.op === 'input' && ['x1', 'x2', ...FEATURE_TOGGLES.map((t) => t.column)].includes(boundColumn(n, ctx) ?? ''));
   const anchor = present.find((n) => n.position)?.position ?? { x: 0, y: 0 };
-  const lowest = Math.max(anchor.y, ...present.map((n) => n.position?.y ?? anchor.y));
-  const position = freeSpot(model, { x: anchor.x, y: lowest + 120 });
+  const lowest = Math.max(anchor.y, ...stacked.map((n) => n.position?.y ?? anchor.y));
+  const position = freeSpot(model, { x: anchor.x, y: lowest + CARD_STEP }, { block: { width: 190, height: CARD_STEP } });
   const value = toggle.value(base[0]?.value ?? 0, base[1]?.value ?? 0);
   return produce(model, (d) => {
     d.nodes.push({ id, op: 'input', label: toggle.column, value, position: { x: position.x, y: position.y } });

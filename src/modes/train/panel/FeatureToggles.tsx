@@ -21,7 +21,7 @@ export function FeatureToggles() {
   };
   return (
     <fieldset className="train-features">
-      <legend>Extra input features</legend>
+      <legend>Features</legend>
       {FEATURE_TOGGLES.map((t) => {
         const on = featureNodes(model, t.column, ctx).length > 0;
         return (
