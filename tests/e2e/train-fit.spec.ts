@@ -6,6 +6,8 @@ test('km to miles: the fit plot draws the data and a curve that moves with train
   await page.goto('/?sample=km-to-miles');
   await page.getByRole('button', { name: 'Train' }).click();
   const panel = page.getByRole('complementary', { name: 'Train panel' });
+  // The worker starts on first use: on a busy machine that takes a few seconds.
+  await expect(panel.getByRole('button', { name: 'Step epoch' })).toBeEnabled({ timeout: 30_000 });
   const figure = panel.getByRole('figure', { name: /^Fit plot: miles over km, 50 data points/ });
   await expect(figure).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'Fit' })).toBeVisible();
@@ -55,12 +57,21 @@ test('km to miles: the fit plot draws the data and a curve that moves with train
   await expect(panel.getByLabel(/^Sample shown on the canvas/)).toHaveValue(row!);
   await expect(plot).toHaveAttribute('aria-valuetext', new RegExp(`^row ${row}: km 7\\.|^row ${row}: km 8\\.`));
   await shot(page, testInfo, 'fit-plot-clicked');
+
+  // From the keyboard: the right arrow steps to the next point along km.
+  const kmBefore = Number(await cardValue(km).textContent());
+  await plot.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(plot).not.toHaveAttribute('aria-valuenow', row!);
+  await expect.poll(async () => Number(await cardValue(km).textContent())).toBeGreaterThan(kmBefore);
 });
 
 test('spiral: the x₁² toggle adds an input bound to column x1^2, on the canvas and in the table; Undo removes it', async ({ page }, testInfo) => {
   await page.goto('/?sample=spiral-mlp');
   await page.getByRole('button', { name: 'Train' }).click();
   const panel = page.getByRole('complementary', { name: 'Train panel' });
+  // The worker starts on first use: on a busy machine that takes a few seconds.
+  await expect(panel.getByRole('button', { name: 'Step epoch' })).toBeEnabled({ timeout: 30_000 });
   const table = panel.getByRole('table');
   await expect(table.getByRole('rowheader', { name: 'x1', exact: true })).toBeVisible();
   const toggle = panel.getByRole('button', { name: 'x₁²', exact: true });
