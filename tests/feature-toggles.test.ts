@@ -70,6 +70,48 @@ describe('feature toggles', () => {
     expect(store.getState().model).toEqual(m);
   });
 
+  it('dense and neuron layers get (and lose) the zero weight of the new input too', () => {
+    for (const [op, attrs, widened] of [
+      [
+        'dense',
+        {
+          units: 2,
+          W: [
+            [2, -1],
+            [0.5, 3],
+          ],
+          b: [0, 0],
+        },
+        {
+          W: [
+            [2, -1, 0],
+            [0.5, 3, 0],
+          ],
+        },
+      ],
+      ['neuron', { w: [2, -1], b: 0.5 }, { w: [2, -1, 0] }],
+    ] as const) {
+      const m: Model = {
+        format: 'graphgrad',
+        version: 1,
+        nodes: [
+          { id: 'x1', op: 'input', value: 0.5 },
+          { id: 'x2', op: 'input', value: 2 },
+          { id: 'h', op, attrs: structuredClone(attrs) as Record<string, unknown> },
+        ],
+        edges: [
+          { source: 'x1', target: 'h', port: 0 },
+          { source: 'x2', target: 'h', port: 1 },
+        ],
+      };
+      const next = withFeature(m, toggle('x1*x2'), ctx);
+      expect(next.nodes.find((n) => n.id === 'x1_x2')).toMatchObject({ label: 'x1*x2', value: 1 });
+      expect(next.nodes.find((n) => n.id === 'h')!.attrs).toMatchObject(widened);
+      expect(next.edges).toContainEqual({ source: 'x1_x2', target: 'h', port: 2 });
+      expect(withoutFeature(next, toggle('x1*x2'), ctx)).toEqual(m);
+    }
+  });
+
   it('without a layer macro the input is added but not wired', () => {
     const m: Model = {
       format: 'graphgrad',
