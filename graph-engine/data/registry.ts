@@ -21,6 +21,7 @@ const DEFAULTS: Record<string, { points: number; noise: number }> = {
   spiral: { points: 500, noise: 0 },
   moons: { points: 500, noise: 0.05 },
   plane: { points: 500, noise: 0.05 },
+  'multi-gauss': { points: 500, noise: 0 },
   'xor-table': { points: 4, noise: 0 },
   'km-to-miles': { points: 50, noise: 0 },
   'pass-exam': { points: 200, noise: 0 },

@@ -91,6 +91,43 @@ const plane: Generator = ({ count, noise }, rng) => {
   return pts;
 };
 
+/**
+ * TensorFlow Playground's "multi-Gaussian" regression, scaled from its [-6, 6] to [-1, 1]: six
+ * peaks in two rows, signs alternating, each a cone falling from +-1 at its centre to 0 at
+ * distance 1/3 (Playground: 2 of 6); a point takes the peak strongest there. Centres at x1 =
+ * -2/3, 0, 2/3 and x2 = +-5/12.
+ */
+const GAUSS_PEAKS: readonly Point[] = [
+  [-2 / 3, 5 / 12, 1],
+  [0, 5 / 12, -1],
+  [2 / 3, 5 / 12, 1],
+  [-2 / 3, -5 / 12, -1],
+  [0, -5 / 12, 1],
+  [2 / 3, -5 / 12, -1],
+];
+const PEAK_RADIUS = 1 / 3;
+
+/** The multi-Gaussian target at (x1, x2): the signed peak of largest magnitude there. */
+export function multiGaussTarget(x1: number, x2: number): number {
+  let best = 0;
+  for (const [cx, cy, sign] of GAUSS_PEAKS) {
+    const v = sign * Math.max(0, 1 - Math.hypot(x1 - cx, x2 - cy) / PEAK_RADIUS);
+    if (Math.abs(v) > Math.abs(best)) best = v;
+  }
+  return best;
+}
+
+/** Uniform points; as in the Playground, noise moves where the target is read, not the point. */
+const multiGauss: Generator = ({ count, noise }, rng) => {
+  const pts: Point[] = [];
+  for (let i = 0; i < count; i++) {
+    const x1 = uniform(rng, -1, 1);
+    const x2 = uniform(rng, -1, 1);
+    pts.push([x1, x2, multiGaussTarget(x1 + uniform(rng, -1, 1) * noise, x2 + uniform(rng, -1, 1) * noise)]);
+  }
+  return pts;
+};
+
 /** Three Gaussian blobs at 120° apart: columns x1, x2, one-hot y0..y2 and the class label. */
 export function threeBlobs({ count, noise, seed }: SyntheticOptions): Dataset {
   const rng = rngFor(seed, 'data:blobs3');
@@ -110,6 +147,7 @@ export const SYNTHETIC: Record<string, { make: Generator; task: 'classification'
   spiral: { make: spiral, task: 'classification' },
   moons: { make: moons, task: 'classification' },
   plane: { make: plane, task: 'regression' },
+  'multi-gauss': { make: multiGauss, task: 'regression' },
 };
 
 export function synthetic(name: string, o: SyntheticOptions): Dataset {

@@ -49,6 +49,20 @@ export interface PointsInfo {
   test: Uint8Array;
 }
 
+/** The fit plot of a 1-input regression: the data and the model's curve over the input's range. */
+export interface FitInfo {
+  /** Dataset columns on the horizontal (the input) and vertical (the target) axes. */
+  axis: string;
+  target: string;
+  range: [number, number];
+  /** Grid points of the curve, evenly spaced over `range` (ends included). */
+  count: number;
+  /** Node (or "macro#port") whose value is the curve. */
+  output: string;
+  /** x: the input, y and label: the target, per dataset row. */
+  points: PointsInfo;
+}
+
 export interface RunInfo {
   datasetName: string;
   task?: 'classification' | 'regression';
@@ -62,6 +76,8 @@ export interface RunInfo {
   points?: PointsInfo;
   /** Why there is no decision boundary, when there is none. */
   noPlane?: string;
+  /** A 1-input regression's fit plot (then there is no plane and no noPlane). */
+  fit?: FitInfo;
 }
 
 export interface Heatmaps {
@@ -96,6 +112,8 @@ export interface Snapshot {
   heat?: Heatmaps;
   /** Why the heatmaps could not be evaluated, naming what failed (the panel keeps the last good ones). */
   heatError?: string;
+  /** The fit plot's curve: the prediction at each of RunInfo.fit's grid points. */
+  fitCurve?: Float32Array;
   epochsPerSecond: number;
 }
 

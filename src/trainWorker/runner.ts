@@ -20,6 +20,7 @@ import {
 } from '../../graph-engine/index.ts';
 import { bindingView, type BindingView } from './binding.ts';
 import { DecisionPlane } from './decisionPlane.ts';
+import { FitCurve } from './fitCurve.ts';
 import { stepsPerSecond, type Pace } from './pace.ts';
 import { CurveLog, RateMeter, Throttle } from './throttle.ts';
 import type { ConfigureResult, DatasetSpec, Heatmaps, RunInfo, Snapshot, TrainConfig, TrainOverrides, UpdateResult } from './protocol.ts';
@@ -64,6 +65,8 @@ export class TrainRunner {
   private config?: TrainConfig;
   private info?: RunInfo;
   private plane?: DecisionPlane;
+  private fit?: FitCurve;
+  private lastFit?: Float32Array;
   private running = false;
   /** Bumped whenever a new chain of slices starts: a slice of an older chain does nothing. */
   private chain = 0;
@@ -103,6 +106,7 @@ export class TrainRunner {
     this.running = false;
     this.trainer = undefined;
     this.plane = undefined;
+    this.fit = undefined;
     this.config = config;
     const { settings, problems } = resolveSettings(config.model, { ...config.overrides, epochs: NO_LIMIT });
     if (!settings) return { ok: false, error: problems.map((p) => p.message).join('\n') };
@@ -222,12 +226,11 @@ export class TrainRunner {
     return { ok: true, settings: { ...t.settings }, snapshot: this.snapshot(true) };
   }
 
-  /** Values of the bound input nodes for one dataset row (training rows first, then test rows). */
+  /** Values of the bound input nodes for one dataset row (its row number, as the plots index points). */
   sample(index: number): Record<string, number> {
     const t = this.trainer;
     if (!t) return {};
-    const rows = [...t.split.train, ...t.split.test];
-    const r = rows[Math.max(0, Math.min(index, rows.length - 1))];
+    const r = Math.max(0, Math.min(Math.round(index), t.dataset.rows - 1));
     return Object.fromEntries(t.bindings.map((b) => [t.graph.nodes[b.node].id, t.dataset.data[b.column][r]]));
   }
 
@@ -245,6 +248,7 @@ export class TrainRunner {
     this.initialLoss = m.train.loss;
     this.curve.push(t.epoch, m.train.loss, m.test?.loss ?? Number.NaN);
     this.lastHeat = undefined;
+    this.lastFit = undefined;
     this.heatError = undefined;
     this.heat.reset();
     this.rate.clear();
@@ -309,8 +313,9 @@ export class TrainRunner {
     const t = this.trainer!;
     const now = this.host.now();
     if (force) this.snap.pass(now);
-    if (this.plane && (force || this.heat.take(now))) {
-      this.evaluatePlane(this.plane, t);
+    if ((this.plane || this.fit) && (force || this.heat.take(now))) {
+      if (this.plane) this.evaluatePlane(this.plane, t);
+      if (this.fit) this.evaluateFit(this.fit, t);
       if (force) this.heat.pass(now);
     }
     const d = this.curve.delta();
@@ -332,6 +337,7 @@ export class TrainRunner {
       stopped,
       heat: this.lastHeat,
       heatError: this.heatError,
+      fitCurve: this.lastFit,
       epochsPerSecond: this.running ? this.rate.rate() : 0,
     };
   }
@@ -347,6 +353,17 @@ export class TrainRunner {
     } catch (e) {
       this.lastHeat = undefined;
       this.heatError = `The decision boundary and unit pictures could not be evaluated: ${message(e)}`;
+    }
+  }
+
+  /** The fit plot's curve; a failure is a bug, reported like the heatmaps' (evaluatePlane). */
+  private evaluateFit(fit: FitCurve, t: Trainer): void {
+    try {
+      this.lastFit = fit.curve(t);
+      this.heatError = undefined;
+    } catch (e) {
+      this.lastFit = undefined;
+      this.heatError = `The fit plot could not be evaluated: ${message(e)}`;
     }
   }
 
@@ -368,7 +385,12 @@ export class TrainRunner {
       this.plane = plane;
       info.plane = plane.info;
       info.points = plane.points;
-    } else info.noPlane = plane.noPlane;
+    } else {
+      // A 1-input regression gets a fit plot instead of a note saying why there is no boundary.
+      this.fit = FitCurve.of(t, binding);
+      if (this.fit) info.fit = this.fit.info;
+      else info.noPlane = plane.noPlane;
+    }
     return info;
   }
 }

@@ -5,10 +5,12 @@
 import { useEffect } from 'react';
 import { useEditor } from '../../store/useEditor.ts';
 import { Boundary } from './Boundary.tsx';
+import { FitPlot } from './FitPlot.tsx';
 import { guardUnloadWhileTraining } from './leaveGuard.ts';
 import { BindingSection } from './panel/BindingSection.tsx';
 import { Controls, PaceRow } from './panel/Controls.tsx';
 import { DatasetSection } from './panel/DatasetSection.tsx';
+import { FeatureToggles } from './panel/FeatureToggles.tsx';
 import { LossReadout } from './panel/LossReadout.tsx';
 import { MetricsPanel } from './panel/MetricsPanel.tsx';
 import { Problems } from './panel/Problems.tsx';
@@ -21,6 +23,7 @@ export default function TrainPanel() {
   const task = useTrain((s) => s.info?.task);
   const noPlane = useTrain((s) => s.info?.noPlane);
   const hasPlane = useTrain((s) => !!s.info?.plane);
+  const hasFit = useTrain((s) => !!s.info?.fit);
   const showTest = useTrain((s) => s.showTest);
   const discretize = useTrain((s) => s.discretize);
   const testRows = useTrain((s) => s.info?.testRows ?? 0);
@@ -43,6 +46,7 @@ export default function TrainPanel() {
       {/* Data right after the loss, so the data can change without scrolling. */}
       <Section id="data" title="Data">
         <DatasetSection />
+        <FeatureToggles />
       </Section>
       {hasBinding && (
         <Section id="binding" title="Inputs and targets">
@@ -66,6 +70,11 @@ export default function TrainPanel() {
               <input type="checkbox" checked={discretize} onChange={(e) => trainStore.setState({ discretize: e.target.checked })} /> Discretize output
             </label>
           </div>
+        </Section>
+      )}
+      {ready && hasFit && (
+        <Section id="fit" title="Fit">
+          <FitPlot />
         </Section>
       )}
       {ready && !hasPlane && noPlane && <p className="muted train-noplane">{noPlane}</p>}

@@ -7,7 +7,7 @@ import { NumberInput } from './NumberInput.tsx';
 
 const DATASET_GROUPS: { label: string; names: string[] }[] = [
   { label: 'Classification (2-D)', names: ['circle', 'xor', 'gauss', 'spiral', 'moons', 'xor-table', 'blobs3'] },
-  { label: 'Regression', names: ['plane'] },
+  { label: 'Regression', names: ['plane', 'multi-gauss'] },
   { label: 'Worked examples', names: ['km-to-miles', 'pass-exam', 'digits'] },
 ];
 const DATASET_TITLES: Record<string, string> = {
@@ -19,6 +19,7 @@ const DATASET_TITLES: Record<string, string> = {
   'xor-table': 'XOR truth table (4 rows)',
   blobs3: 'Three blobs (3 classes)',
   plane: 'Plane (regression)',
+  'multi-gauss': 'Multi-Gaussian (regression)',
   'km-to-miles': 'Km to miles',
   'pass-exam': 'Pass the exam',
   digits: 'Digits (8×8)',

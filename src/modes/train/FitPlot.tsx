@@ -1,0 +1,223 @@
+/**
+ * The fit plot of a 1-input regression: the data as points (input across, target up) and the
+ * model's prediction as a curve the worker evaluates over the input's range, redrawn with each
+ * snapshot. Points are painted on a canvas (any number of rows); axes, curve and the shown
+ * sample's ring are SVG on top. Clicking a point shows that row on the canvas.
+ */
+import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { trainController as ctl } from './appController.ts';
+import { HIGH_CSS, LOW_CSS } from './colors.ts';
+import { niceTicks, tickLabel } from './fitScale.ts';
+import { trainStore, useTrain } from './trainStore.ts';
+import type { FitInfo } from '../../trainWorker/protocol.ts';
+
+const W = 300;
+const H = 220;
+/** Room for the tick labels (left, bottom) and air (top, right). */
+const M = { left: 42, right: 10, top: 10, bottom: 34 };
+const PW = W - M.left - M.right;
+const PH = H - M.top - M.bottom;
+/** A click selects the nearest point within this many pixels. */
+const HIT_PX = 10;
+
+/** The target's range, padded, so the axis stays put while the curve moves. */
+function valueRange(fit: FitInfo): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of fit.points.y) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!(lo < hi)) return [lo - 1, hi + 1];
+  const pad = (hi - lo) * 0.08;
+  return [lo - pad, hi + pad];
+}
+
+export function FitPlot() {
+  const fit = useTrain((s) => s.info?.fit);
+  const curve = useTrain((s) => s.snapshot?.fitCurve);
+  const heatError = useTrain((s) => s.snapshot?.heatError);
+  const showTest = useTrain((s) => s.showTest);
+  const sample = useTrain((s) => s.sampleIndex);
+  const testRows = useTrain((s) => s.info?.testRows ?? 0);
+  const pointsRef = useRef<HTMLCanvasElement>(null);
+  const yRange = useMemo(() => (fit ? valueRange(fit) : ([0, 1] as [number, number])), [fit]);
+  const sx = (x: number) => (fit ? M.left + ((x - fit.range[0]) / (fit.range[1] - fit.range[0])) * PW : 0);
+  const sy = (y: number) => M.top + (1 - (y - yRange[0]) / (yRange[1] - yRange[0])) * PH;
+
+  useEffect(() => {
+    const c = pointsRef.current;
+    if (!c || !fit) return;
+    const dpr = window.devicePixelRatio || 1;
+    c.width = W * dpr;
+    c.height = H * dpr;
+    const ctx = c.getContext('2d');
+    if (!ctx) return;
+    ctx.scale(dpr, dpr);
+    ctx.clearRect(0, 0, W, H);
+    // The theme's colours (train.css sets them on the canvas): light and dark alike.
+    const style = getComputedStyle(c);
+    const { x, y, test } = fit.points;
+    const [lo, hi] = yRange;
+    const radius = x.length <= 100 ? 4.5 : x.length <= 1000 ? 3.5 : 2.5;
+    const px = (v: number) => M.left + ((v - fit.range[0]) / (fit.range[1] - fit.range[0])) * PW;
+    const py = (v: number) => M.top + (1 - (v - lo) / (hi - lo)) * PH;
+    for (let i = 0; i < x.length; i++) {
+      const isTest = test[i] === 1;
+      if (isTest && !showTest) continue;
+      ctx.beginPath();
+      ctx.arc(px(x[i]), py(y[i]), radius, 0, Math.PI * 2);
+      // The boundary's colours: orange for the low half of the target's range, blue for the high.
+      ctx.fillStyle = (y[i] - lo) / (hi - lo) >= 0.5 ? HIGH_CSS : LOW_CSS;
+      ctx.fill();
+      // Train points: a ring of the background, so they stand apart; test points: a ring of the text colour.
+      ctx.lineWidth = isTest ? 1.6 : 1.2;
+      ctx.strokeStyle = isTest ? style.color : style.backgroundColor;
+      ctx.stroke();
+    }
+  }, [fit, yRange, showTest]);
+
+  if (!fit) return null;
+  const xTicks = niceTicks(fit.range[0], fit.range[1], 6);
+  const yTicks = niceTicks(yRange[0], yRange[1], 4);
+  const path = curve ? curvePath(curve, fit, sx, sy) : '';
+  const rows = fit.points.x.length;
+  const shown = sample >= 0 && sample < rows && (showTest || fit.points.test[sample] !== 1) ? sample : -1;
+
+  /** The nearest shown point to a click, within HIT_PX, or -1. */
+  const pick = (e: MouseEvent<HTMLDivElement>): number => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const cx = ((e.clientX - box.left) / box.width) * W;
+    const cy = ((e.clientY - box.top) / box.height) * H;
+    let best = -1;
+    let bestD = HIT_PX * HIT_PX;
+    for (let i = 0; i < rows; i++) {
+      if (fit.points.test[i] === 1 && !showTest) continue;
+      const d = (sx(fit.points.x[i]) - cx) ** 2 + (sy(fit.points.y[i]) - cy) ** 2;
+      if (d <= bestD) {
+        bestD = d;
+        best = i;
+      }
+    }
+    return best;
+  };
+  /** Arrow keys step to the next point along the input axis. */
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    e.preventDefault();
+    const order = Array.from({ length: rows }, (_, i) => i)
+      .filter((i) => showTest || fit.points.test[i] !== 1)
+      .sort((a, b) => fit.points.x[a] - fit.points.x[b] || a - b);
+    if (!order.length) return;
+    const at = order.indexOf(sample);
+    const next = at < 0 ? 0 : Math.min(order.length - 1, Math.max(0, at + (e.key === 'ArrowRight' ? 1 : -1)));
+    void ctl.setSample(order[next]);
+  };
+
+  return (
+    <figure className="train-fit" aria-label={`Fit plot: ${fit.target} over ${fit.axis}, ${rows} data points and the model's curve`}>
+      <div
+        className="train-fit__plot"
+        style={{ width: W, height: H }}
+        // A slider over the data points: click one, or step with the arrow keys, to show it on the canvas.
+        role="slider"
+        tabIndex={0}
+        aria-label="Point shown on the canvas"
+        aria-valuemin={0}
+        aria-valuemax={rows - 1}
+        aria-valuenow={sample}
+        aria-valuetext={sample < rows ? `row ${sample}: ${fit.axis} ${fit.points.x[sample]}, ${fit.target} ${fit.points.y[sample]}` : undefined}
+        data-points={rows}
+        data-testid="fit-plot"
+        onClick={(e) => {
+          const i = pick(e);
+          if (i >= 0) void ctl.setSample(i);
+        }}
+        onKeyDown={onKey}
+      >
+        <canvas ref={pointsRef} className="train-fit__points" style={{ width: W, height: H }} />
+        <svg className="train-fit__svg" width={W} height={H} viewBox={`0 0 ${W} ${H}`} aria-hidden="true">
+          <defs>
+            <clipPath id="train-fit-clip">
+              <rect x={M.left} y={M.top} width={PW} height={PH} />
+            </clipPath>
+          </defs>
+          <rect className="train-fit__frame" x={M.left} y={M.top} width={PW} height={PH} />
+          {xTicks.map((t) => (
+            <g key={`x${t}`} className="train-fit__tick">
+              <line x1={sx(t)} x2={sx(t)} y1={M.top + PH} y2={M.top + PH + 4} />
+              <text x={sx(t)} y={M.top + PH + 15} textAnchor="middle">
+                {tickLabel(t, xTicks)}
+              </text>
+            </g>
+          ))}
+          {yTicks.map((t) => (
+            <g key={`y${t}`} className="train-fit__tick">
+              <line x1={M.left - 4} x2={M.left} y1={sy(t)} y2={sy(t)} />
+              <text x={M.left - 6} y={sy(t) + 3.5} textAnchor="end">
+                {tickLabel(t, yTicks)}
+              </text>
+            </g>
+          ))}
+          <text className="train-fit__label" x={M.left + PW / 2} y={H - 3} textAnchor="middle">
+            {fit.axis}
+          </text>
+          <text className="train-fit__label" x={11} y={M.top + PH / 2} textAnchor="middle" transform={`rotate(-90 11 ${M.top + PH / 2})`}>
+            {fit.target}
+          </text>
+          {path && <path className="train-fit__curve" d={path} clipPath="url(#train-fit-clip)" data-testid="fit-curve" />}
+          {shown >= 0 && (
+            <circle className="train-fit__shown" cx={sx(fit.points.x[shown])} cy={sy(fit.points.y[shown])} r={7.5} data-testid="fit-shown" data-row={shown} />
+          )}
+        </svg>
+      </div>
+      <figcaption className="train-fit__legend">
+        <span>
+          <span className="train-fit__swatch train-fit__swatch--low" aria-hidden="true" />
+          <span className="train-fit__swatch train-fit__swatch--high" aria-hidden="true" /> data
+        </span>
+        <span>
+          <span className="train-fit__swatch train-fit__swatch--model" aria-hidden="true" /> model
+        </span>
+        {showTest && testRows > 0 && (
+          <span>
+            <span className="train-fit__swatch train-fit__swatch--test" aria-hidden="true" /> test
+          </span>
+        )}
+        {shown >= 0 && (
+          <span>
+            <span className="train-fit__swatch train-fit__swatch--shown" aria-hidden="true" /> row {shown} on the canvas
+          </span>
+        )}
+      </figcaption>
+      {heatError && (
+        <div className="train-alert train-alert--error" role="alert">
+          {heatError}
+        </div>
+      )}
+      <label className="train-check">
+        <input type="checkbox" checked={showTest} disabled={testRows === 0} onChange={(e) => trainStore.setState({ showTest: e.target.checked })} /> Show test
+        data
+      </label>
+    </figure>
+  );
+}
+
+/** The curve as an SVG path through the grid points; a non-finite value breaks the line. */
+function curvePath(curve: ArrayLike<number>, fit: FitInfo, sx: (x: number) => number, sy: (y: number) => number): string {
+  const parts: string[] = [];
+  let pen = false;
+  for (let i = 0; i < curve.length; i++) {
+    const v = curve[i];
+    if (!Number.isFinite(v)) {
+      pen = false;
+      continue;
+    }
+    const x = fit.range[0] + ((fit.range[1] - fit.range[0]) * i) / Math.max(curve.length - 1, 1);
+    // Far off the plot: clamp so the path stays drawable (the clip hides the overshoot).
+    const y = Math.max(-1e4, Math.min(1e4, sy(v)));
+    parts.push(`${pen ? 'L' : 'M'}${sx(x).toFixed(1)} ${y.toFixed(1)}`);
+    pen = true;
+  }
+  return parts.join('');
+}
