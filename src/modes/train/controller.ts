@@ -7,7 +7,7 @@
  * Whether the editor's model is still the one the worker trains is decided by what changed
  * (changeKind: moving cards changes nothing), not by object identity.
  */
-import { DATASET_NAMES, own, resolveSettings, withParams, type Model, type TrainSettings } from '../../../graph-engine/index.ts';
+import { datasetName, own, resolveSettings, withParams, type Model, type TrainSettings } from '../../../graph-engine/index.ts';
 import type { EditorStoreApi } from '../../store/editorStore.ts';
 import { evaluate } from '../../store/evaluate.ts';
 import { changeKind } from '../../trainWorker/changes.ts';
@@ -156,7 +156,7 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
   function initFromModel(m: Model): void {
     startModel = m;
     const s = modelSettings(m);
-    const name = s?.dataset && DATASET_NAMES.includes(s.dataset) ? s.dataset : 'circle';
+    const name = (s?.dataset && datasetName(s.dataset)) || 'circle'; // an old alias opens as its new name
     trainStore.setState({
       ...initialTrainState(),
       pace: ui().pace,
