@@ -1,5 +1,5 @@
 // The digit pad's downsampling, worked by hand: a drawing becomes a NIST-style 32×32 bitmap (ink
-// box scaled to fill it, centred, pen 4 cells wide) and then 8×8 counts of ink per 4×4 block.
+// box scaled to fill it, centred, pen 6 cells wide) and then 8×8 counts of ink per 4×4 block.
 import { describe, expect, it } from 'vitest';
 import { blockCounts, rasterize } from '../src/modes/train/digitPad.ts';
 
@@ -8,9 +8,10 @@ describe('digit pad', () => {
     expect(blockCounts(rasterize([]))).toEqual(new Array(64).fill(0));
   });
 
-  it('a vertical stroke fills the height, centred: columns 3 and 4 read 7, 8, …, 8, 7', () => {
-    // Scaled by 28 / 0.8 onto x = 16, y = 2..30; cells within 2 of it: columns 14-17 (centres 14.5-17.5),
-    // rows 1-30 in full, and rows 0 and 31 only at columns 15 and 16 (the round caps).
+  it('a vertical stroke fills the height, centred: columns 3 and 4 read 11, 12, …, 12, 11', () => {
+    // Scaled by (32 - 6) / 0.8 onto x = 16, y = 3..29; cells within 3 of it: columns 13-18 (centres
+    // 13.5-18.5) in rows 1-30 (the caps reach rows 1, 2 and 29, 30 in full: 2.5² + 1.5² <= 9),
+    // and rows 0 and 31 only at columns 14-17 (2.5² + 2.5² > 9 >= 2.5² + 1.5²).
     const bitmap = rasterize([
       [
         { x: 0.5, y: 0.1 },
@@ -18,19 +19,16 @@ describe('digit pad', () => {
       ],
     ]);
     const ink = (row: number) => [...bitmap.slice(row * 32, row * 32 + 32)].flatMap((v, c) => (v ? [c] : []));
-    expect([ink(0), ink(1), ink(15), ink(31)]).toEqual([
-      [15, 16],
-      [14, 15, 16, 17],
-      [14, 15, 16, 17],
-      [15, 16],
-    ]);
+    const full = [13, 14, 15, 16, 17, 18];
+    expect([ink(0), ink(1), ink(15), ink(30), ink(31)]).toEqual([[14, 15, 16, 17], full, full, full, [14, 15, 16, 17]]);
     const px = blockCounts(bitmap);
     const column = (c: number) => Array.from({ length: 8 }, (_, r) => px[r * 8 + c]);
-    expect(column(3)).toEqual([7, 8, 8, 8, 8, 8, 8, 7]);
-    expect(column(4)).toEqual([7, 8, 8, 8, 8, 8, 8, 7]);
-    expect(px.reduce((a, v) => a + v, 0)).toBe(2 * 62);
+    // Block column 3 holds cells 13-15 of each full row, 14-15 of rows 0 and 31: 2 + 3 · 3 = 11 at the ends.
+    expect(column(3)).toEqual([11, 12, 12, 12, 12, 12, 12, 11]);
+    expect(column(4)).toEqual([11, 12, 12, 12, 12, 12, 12, 11]);
+    expect(px.reduce((a, v) => a + v, 0)).toBe(30 * 6 + 2 * 4);
     // The same drawing where the glyph digits' 0-1 scale is in use.
-    expect(blockCounts(bitmap, 1)[3]).toBe(7 / 16);
+    expect(blockCounts(bitmap, 1)[3]).toBe(11 / 16);
   });
 
   it('where and how large the digit is drawn does not matter', () => {

@@ -37,7 +37,7 @@ test('real handwritten digits: 93% on the held-out 20%, then a drawn digit on th
   await expect(panel.getByText(/For data row 0 \(shown on the canvas\)/)).toBeVisible();
 
   // A straight down stroke: the pad centres it and fills the height, so pixel columns 3 and 4
-  // get 7, 8, 8, 8, 8, 8, 8, 7 of 16 (tests/digit-pad.test.ts works this out) and the rest 0.
+  // get 11, 12, 12, 12, 12, 12, 12, 11 of 16 (tests/digit-pad.test.ts works this out), the rest 0.
   const box = (await pad.boundingBox())!;
   const x = box.x + box.width / 2;
   await page.mouse.move(x, box.y + box.height * 0.15);
@@ -47,8 +47,8 @@ test('real handwritten digits: 93% on the held-out 20%, then a drawn digit on th
   await expect.poll(() => confidences(panel)).not.toEqual(before);
   await expect(panel.getByText('For your drawing, shown on the canvas.')).toBeVisible();
   // The canvas shows the drawn pixels on the model's input cards.
-  await expect(cardValue(nodeById(page, 'p4'))).toHaveText('7');
-  await expect(cardValue(nodeById(page, 'p28'))).toHaveText('8');
+  await expect(cardValue(nodeById(page, 'p4'))).toHaveText('11');
+  await expect(cardValue(nodeById(page, 'p28'))).toHaveText('12');
   await expect(cardValue(nodeById(page, 'p0'))).toHaveText('0');
   const drawn = await confidences(panel);
   const total = drawn.reduce((a, t) => a + Number.parseInt(t!, 10), 0);

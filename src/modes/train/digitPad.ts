@@ -12,8 +12,11 @@ export type Stroke = readonly { x: number; y: number }[];
 
 const BITMAP = 32;
 const BLOCK = 4;
-/** Half the pen's width in bitmap cells: strokes about 4 of 32 cells wide, as in the UCI bitmaps. */
-const PEN_RADIUS = 2;
+/**
+ * Half the pen's width in bitmap cells: strokes 6 of 32 cells wide, about one and a half blocks, as
+ * in the UCI images (whose ink covers some 300 of the 1,024 cells; a drawn 7 then covers about 325).
+ */
+const PEN_RADIUS = 3;
 /** A dot or a dash is not blown up to fill the box: the ink's extent counts as at least this. */
 const MIN_EXTENT = 0.25;
 

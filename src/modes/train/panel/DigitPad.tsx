@@ -156,7 +156,7 @@ function ClassBars({ drawn }: { drawn: boolean }) {
   const top = finite.length ? values.indexOf(hi) : -1;
   return (
     <div className="digit-bars">
-      <p className="digit-bars__title">{out?.probabilities === false ? 'Output scores (logits: no softmax in the model)' : 'Confidence per digit'}</p>
+      <p className="digit-bars__title">{out?.probabilities === false ? 'Scores (logits: no softmax)' : 'Confidence per digit'}</p>
       {values.map((v, k) => {
         const share = out!.probabilities ? v : hi > lo ? (v - lo) / (hi - lo) : 0;
         const pct = Number.isFinite(share) ? Math.round(share * 100) : 0;
