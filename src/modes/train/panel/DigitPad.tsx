@@ -26,7 +26,8 @@ export function DigitPadSection() {
   if (scale === undefined || pixelNodes.some((id) => id === undefined)) return null;
   return (
     <Section id="pad" title="Draw a digit">
-      <DigitPad scale={scale} pixelNodes={pixelNodes as string[]} />
+      {/* A new data set (another scale) starts a clean pad. */}
+      <DigitPad key={name} scale={scale} pixelNodes={pixelNodes as string[]} />
     </Section>
   );
 }
