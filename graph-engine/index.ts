@@ -44,7 +44,9 @@ export { macroAttrsProblems } from './macros/expand.ts';
 export { settingForm, type SettingFormField } from './macros/settings.ts';
 export * from './core/random.ts';
 export * from './data/dataset.ts';
-export { makeDataset, DATASET_NAMES } from './data/registry.ts';
+export { makeDataset, DATASET_NAMES, datasetName } from './data/registry.ts';
+// Real data sets load on demand (each its own chunk): only the loader is here.
+export { ensureDataset, isRealDataset } from './data/real/load.ts';
 export { parseCsv } from './data/csv.ts';
 export { bindDataset, lossRoles } from './data/bind.ts';
 export * from './train/settings.ts';

@@ -132,11 +132,15 @@ describe('layer rules', () => {
     expect(refs.flatMap(([f, r]) => appViolations(f, r))).toEqual([]);
   });
 
-  it(`${ENGINE_API} does not load the exporters, or mathjs's expression ops, with it`, () => {
+  it(`${ENGINE_API} does not load the exporters, mathjs's expression ops or the real data sets with it`, () => {
     const eager = staticClosure(ENGINE_API);
     expect(eager.has('graph-engine/graph/build.ts')).toBe(true);
-    // expr/op.ts (mathjs) is loaded by expr/load.ts when a model first uses an expression node.
-    const lazy = [...LAZY_EXPORTERS, 'graph-engine/expr/op.ts'];
+    expect(eager.has('graph-engine/data/real/load.ts')).toBe(true);
+    // expr/op.ts (mathjs) is loaded by expr/load.ts when a model first uses an expression node;
+    // each real data set's values by data/real/load.ts when it is first chosen.
+    const data = sourcesUnder('graph-engine/data/real').filter((f) => !f.endsWith('/load.ts'));
+    expect(data.length).toBe(5); // four data modules and their decoders
+    const lazy = [...LAZY_EXPORTERS, 'graph-engine/expr/op.ts', ...data];
     expect(
       lazy.filter((m) => eager.has(m)),
       `statically imported from ${ENGINE_API}, directly or through other modules`,

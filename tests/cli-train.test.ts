@@ -127,4 +127,14 @@ describe('graphgrad train', () => {
       err: `hex.csv: line 3, column 1 ("km"): "0x10" is not a number (write plain decimals like 3, -1.5 or 2e-3).\n`,
     });
   });
+  it('trains the real data sets: iris-mlp and digits-real-mlp reach 93% test accuracy; "digits" names the glyphs', () => {
+    const iris = JSON.parse(cli('train', 'samples/iris-mlp.json', '--json').out);
+    expect([iris.dataset, iris.trainSamples, iris.testSamples]).toEqual(['iris', 120, 30]);
+    expect(iris.final.test.accuracy).toBeGreaterThanOrEqual(0.93);
+    const digits = JSON.parse(cli('train', 'samples/digits-real-mlp.json', '--dataset', 'digits-real', '--json').out);
+    expect([digits.dataset, digits.trainSamples, digits.testSamples]).toEqual(['digits-real', 1438, 359]);
+    expect(digits.final.test.accuracy).toBeGreaterThanOrEqual(0.93);
+    // The old name still trains the synthetic glyphs, under their new name.
+    expect(cli('train', 'samples/digits-mlp.json', '--dataset', 'digits', '--epochs', '1', '--points', '100').out).toMatch(/: glyph-digits, 80 training/);
+  }, 180_000); // three CLI starts: slow on a loaded machine
 });

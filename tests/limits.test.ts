@@ -289,7 +289,7 @@ describe('training sizes are bounded', () => {
     }
     // The largest: 100,000 digits (74 columns), generated once.
     const t0 = performance.now();
-    const ds = makeDataset('digits', { points: MAX_POINTS });
+    const ds = makeDataset('glyph-digits', { points: MAX_POINTS });
     console.log(`100,000 digits: ${(performance.now() - t0).toFixed(0)} ms`);
     expect(ds.rows).toBe(MAX_POINTS);
   });

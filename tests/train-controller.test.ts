@@ -4,7 +4,7 @@
  * structured-cloned as across the worker boundary; slices run when the test drains them).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Model } from '../graph-engine/index.ts';
+import { ensureDataset, type Model } from '../graph-engine/index.ts';
 import { createTrainController, type TrainController } from '../src/modes/train/controller.ts';
 import { createTrainStore } from '../src/modes/train/trainStore.ts';
 import { createEditorStore } from '../src/store/editorStore.ts';
@@ -226,5 +226,23 @@ describe('Train controller', () => {
     const notice = ed().notices.at(-1)!;
     expect(notice.title).toBe('That setting is not valid.');
     expect(notice.details).toEqual(['lr: must be above 0']);
+  });
+  it('setSampleInputs shows the given inputs on the canvas (the digit pad); undefined, the chosen row again', async () => {
+    await ensureDataset('iris'); // the fake worker runs the runner in-process: load as worker.ts does
+    const { t, ctl } = await setup('iris-mlp');
+    const value = (id: string) => t().preview!.results.get(id)!.value;
+    const probabilities = () =>
+      t()
+        .preview!.results.get('p')!
+        .outputs!.map((o) => o.value);
+    const row = ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'].map(value);
+    const before = probabilities();
+    await ctl.setSampleInputs({ petal_length: 6.5, petal_width: 2.4 });
+    expect(['sepal_length', 'sepal_width', 'petal_length', 'petal_width'].map(value)).toEqual([row[0], row[1], 6.5, 2.4]);
+    expect(probabilities()).not.toEqual(before);
+    expect(probabilities().reduce((a, v) => a + v, 0)).toBeCloseTo(1, 12);
+    await ctl.setSampleInputs(undefined);
+    expect(['sepal_length', 'sepal_width', 'petal_length', 'petal_width'].map(value)).toEqual(row);
+    expect(probabilities()).toEqual(before);
   });
 });

@@ -207,7 +207,7 @@ describe('TrainRunner', () => {
 
   it('digits: the no-boundary note counts the 64 inputs instead of listing them', () => {
     const runner = new TrainRunner(fakeHost().host);
-    const r = runner.configure({ model: loadSample('digits-mlp'), dataset: { kind: 'builtin', name: 'digits' }, overrides: { points: 200 } });
+    const r = runner.configure({ model: loadSample('digits-mlp'), dataset: { kind: 'builtin', name: 'glyph-digits' }, overrides: { points: 200 } });
     if (!r.ok) throw new Error(r.error);
     expect(r.info.noPlane).toContain('64 input features');
     expect(r.info.noPlane!.length).toBeLessThan(120);

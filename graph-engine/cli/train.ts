@@ -8,6 +8,7 @@ import { ModelError, serializeModel } from '../core/model.ts';
 import { DataError, type Dataset } from '../data/dataset.ts';
 import { DECIMAL, parseCsv } from '../data/csv.ts';
 import { createTrainer } from '../train/create.ts';
+import { ensureDataset } from '../data/real/load.ts';
 import { TrainingSchema } from '../core/training.ts';
 import type { TrainSettings } from '../train/settings.ts';
 import type { Metrics } from '../train/metrics.ts';
@@ -120,6 +121,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const spec = flags.get('dataset');
   const csv = csvDataset(spec);
   if (spec && !csv) overrides.dataset = spec;
+  if (!csv) await ensureDataset(overrides.dataset ?? model.training?.dataset);
   let tr: Trainer;
   try {
     tr = createTrainer(model, { overrides, dataset: csv });

@@ -1,6 +1,6 @@
 /**
  * The worked examples: the four-row XOR truth table, kilometres to miles, "will I pass the exam",
- * and 8x8 digits drawn from glyph bitmaps with noise.
+ * and synthetic 8x8 digits drawn from glyph bitmaps with noise (`glyph-digits`).
  */
 import { gaussian, rngFor } from '../core/random.ts';
 import { sigmoid } from '../ops/registry.ts';
@@ -68,7 +68,8 @@ const DIGIT_PIXELS = 64;
  * probability `noise` per pixel (default 0.1 from the registry) a pixel is replaced by a random
  * value. Columns p0..p63 (row-major, 0..1), y0..y9 one-hot, label 0..9.
  */
-export function digits({ count, noise, seed }: SyntheticOptions): Dataset {
+export function glyphDigits({ count, noise, seed }: SyntheticOptions): Dataset {
+  // The tag from when the set was called "digits": the same seed still draws the same samples.
   const rng = rngFor(seed, 'data:digits');
   const rows: number[][] = [];
   for (let s = 0; s < count; s++) {
@@ -88,5 +89,5 @@ export function digits({ count, noise, seed }: SyntheticOptions): Dataset {
     rows.push(row);
   }
   const columns = [...Array.from({ length: DIGIT_PIXELS }, (_, i) => `p${i}`), ...Array.from({ length: 10 }, (_, k) => `y${k}`), 'label'];
-  return fromRows('digits', columns, rows, { targets: Array.from({ length: 10 }, (_, k) => `y${k}`), task: 'classification' });
+  return fromRows('glyph-digits', columns, rows, { targets: Array.from({ length: 10 }, (_, k) => `y${k}`), task: 'classification' });
 }

@@ -7,7 +7,7 @@
 import {
   buildGraph,
   DataError,
-  DATASET_NAMES,
+  datasetName,
   makeDataset,
   parseCsv,
   resolveSettings,
@@ -56,7 +56,7 @@ const MIN_WAIT_MS = 4;
 
 function loadDataset(spec: DatasetSpec, settings: Pick<TrainSettings, 'points' | 'noise' | 'seed' | 'labels'>): Dataset {
   if (spec.kind === 'csv') return withDerivedFeatures(parseCsv(spec.text, spec.name));
-  if (!DATASET_NAMES.includes(spec.name)) throw new DataError(`Unknown dataset "${spec.name}".`);
+  if (!datasetName(spec.name)) throw new DataError(`Unknown dataset "${spec.name}".`);
   return makeDataset(spec.name, settings);
 }
 

@@ -4,7 +4,7 @@
  * turn between slices and never see a half-done step; a paced run ahead of its pace waits on a timer.
  */
 import * as Comlink from 'comlink';
-import { ensureOpsFor } from '../../graph-engine/index.ts';
+import { ensureDataset, ensureOpsFor } from '../../graph-engine/index.ts';
 import { TrainRunner } from './runner.ts';
 import type { Pace } from './pace.ts';
 import type { ConfigureResult, Snapshot, TrainConfig, TrainOverrides } from './protocol.ts';
@@ -35,6 +35,7 @@ const api = {
   async configure(config: TrainConfig): Promise<ConfigureResult> {
     try {
       await ensureOpsFor(config.model);
+      if (config.dataset.kind === 'builtin') await ensureDataset(config.dataset.name);
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }

@@ -11,6 +11,7 @@ import { BindingSection } from './panel/BindingSection.tsx';
 import { Controls, PaceRow } from './panel/Controls.tsx';
 import { DatasetSection } from './panel/DatasetSection.tsx';
 import { FeatureToggles } from './panel/FeatureToggles.tsx';
+import { DigitPadSection } from './panel/DigitPad.tsx';
 import { LossReadout } from './panel/LossReadout.tsx';
 import { MetricsPanel } from './panel/MetricsPanel.tsx';
 import { Problems } from './panel/Problems.tsx';
@@ -43,6 +44,8 @@ export default function TrainPanel() {
           <LossReadout />
         </Section>
       )}
+      {/* A digits model's pad and confidences in view while training, above the long binding list. */}
+      {ready && <DigitPadSection />}
       {/* Data right after the loss, so the data can change without scrolling. */}
       <Section id="data" title="Data">
         <DatasetSection />

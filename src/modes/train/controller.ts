@@ -7,7 +7,7 @@
  * Whether the editor's model is still the one the worker trains is decided by what changed
  * (changeKind: moving cards changes nothing), not by object identity.
  */
-import { DATASET_NAMES, own, resolveSettings, withParams, type Model, type TrainSettings } from '../../../graph-engine/index.ts';
+import { datasetName, own, resolveSettings, withParams, type Model, type TrainSettings } from '../../../graph-engine/index.ts';
 import type { EditorStoreApi } from '../../store/editorStore.ts';
 import { evaluate } from '../../store/evaluate.ts';
 import { changeKind } from '../../trainWorker/changes.ts';
@@ -46,6 +46,11 @@ export interface TrainController {
   regenerate(): Promise<void>;
   /** Picks the dataset row whose values and gradients the canvas shows. */
   setSample(index: number): Promise<void>;
+  /**
+   * Inputs to show on the canvas in place of the dataset row's (node id → value), e.g. a digit
+   * drawn on the pad; undefined goes back to the chosen row. Inputs not named keep the row's.
+   */
+  setSampleInputs(values: Record<string, number> | undefined): Promise<void>;
   /** Stops following the editor (tests; the app's controller lives as long as the page). */
   dispose(): void;
 }
@@ -107,6 +112,8 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
   let configureSeq = 0;
   /** Input values of the chosen dataset row, by node id (for the canvas preview). */
   let sampleInputs: Record<string, number> = {};
+  /** Inputs set by setSampleInputs (the digit pad), shown over the row's. */
+  let inputOverrides: Record<string, number> | undefined;
   let subscribed = false;
   const canvasThrottle = new Throttle(200);
   let canvasTimer: ReturnType<typeof setTimeout> | undefined;
@@ -156,7 +163,7 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
   function initFromModel(m: Model): void {
     startModel = m;
     const s = modelSettings(m);
-    const name = s?.dataset && DATASET_NAMES.includes(s.dataset) ? s.dataset : 'circle';
+    const name = (s?.dataset && datasetName(s.dataset)) || 'circle'; // an old alias opens as its new name
     trainStore.setState({
       ...initialTrainState(),
       pace: ui().pace,
@@ -410,6 +417,11 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
     schedulePreview(true);
   }
 
+  async function setSampleInputs(values: Record<string, number> | undefined): Promise<void> {
+    inputOverrides = values;
+    schedulePreview(true);
+  }
+
   /**
    * The canvas in Train mode: the engine evaluates the graph with the live parameters and the chosen
    * sample's inputs, at most 5 times a second, so values and gradients follow training.
@@ -443,7 +455,7 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
     const shown: Model = {
       ...withWeights,
       nodes: withWeights.nodes.map((n) => {
-        const v = own(sampleInputs, n.id);
+        const v = (inputOverrides && own(inputOverrides, n.id)) ?? own(sampleInputs, n.id);
         return v === undefined ? n : { ...n, value: v };
       }),
     };
@@ -481,6 +493,7 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
     setDataset,
     regenerate,
     setSample,
+    setSampleInputs,
     dispose: () => {
       unsubscribe();
       if (canvasTimer) clearTimeout(canvasTimer);

@@ -1,5 +1,5 @@
 import { useState, type DragEvent } from 'react';
-import { DATASET_NAMES } from '../../../../graph-engine/index.ts';
+import { DATASET_NAMES, isRealDataset } from '../../../../graph-engine/index.ts';
 import { DataThumbnail } from '../Boundary.tsx';
 import { trainController as ctl } from '../appController.ts';
 import { useTrain } from '../trainStore.ts';
@@ -8,7 +8,8 @@ import { NumberInput } from './NumberInput.tsx';
 const DATASET_GROUPS: { label: string; names: string[] }[] = [
   { label: 'Classification (2-D)', names: ['circle', 'xor', 'gauss', 'spiral', 'moons', 'xor-table', 'blobs3'] },
   { label: 'Regression', names: ['plane', 'multi-gauss'] },
-  { label: 'Worked examples', names: ['km-to-miles', 'pass-exam', 'digits'] },
+  { label: 'Worked examples', names: ['km-to-miles', 'pass-exam', 'glyph-digits'] },
+  { label: 'Real data', names: ['iris', 'digits-real', 'breast-cancer', 'diabetes'] },
 ];
 const DATASET_TITLES: Record<string, string> = {
   circle: 'Circle',
@@ -22,7 +23,11 @@ const DATASET_TITLES: Record<string, string> = {
   'multi-gauss': 'Multi-Gaussian (regression)',
   'km-to-miles': 'Km to miles',
   'pass-exam': 'Pass the exam',
-  digits: 'Digits (8×8)',
+  'glyph-digits': 'Glyph digits (8×8, synthetic)',
+  iris: 'Iris flowers (150, 3 species)',
+  'digits-real': 'Handwritten digits (8×8, 1,797)',
+  'breast-cancer': 'Breast cancer (569, 2 classes)',
+  diabetes: 'Diabetes (442, regression)',
 };
 
 /** The dataset: built-in or CSV, its size, noise, test share and seed. */
@@ -93,7 +98,8 @@ export function DatasetSection() {
       )}
       {settings && (
         <div className="train-grid">
-          {dataset.kind === 'builtin' && builtin !== 'xor-table' && (
+          {/* The real sets are their own rows: no size or noise to choose. */}
+          {dataset.kind === 'builtin' && builtin !== 'xor-table' && !isRealDataset(builtin) && (
             <>
               <NumberInput
                 id="points"
