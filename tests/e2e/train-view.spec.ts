@@ -82,3 +82,54 @@ test('clicking a data point in the boundary shows that row on the canvas, ringed
   await plot.click({ position: { x: 2, y: 2 } });
   await expect(shown).toContainText(`row ${row} `);
 });
+
+test("a unit's heatmap shows large on hover or focus, named, with its range; cards carry a colour key", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/?sample=spiral-mlp');
+  await page.getByRole('button', { name: 'Train' }).click();
+  const panel = page.getByRole('complementary', { name: 'Train panel' });
+  await panel.getByRole('button', { name: 'Step epoch' }).click();
+  await expect(panel.getByTestId('epoch')).toHaveText('1');
+  const popover = page.getByRole('tooltip');
+
+  // The x1 input's picture is x1 itself: its key spans the plane's x1 range, as the boundary's axes read.
+  const axes = await panel.getByTestId('boundary-legend').textContent();
+  const [, lo, hi] = axes!.match(/x1 (-?[\d.]+) … (-?[\d.]+) across/)!;
+  const x1 = nodeById(page, 'x1');
+  await expect(x1.getByRole('img', { name: /^Colour key/ })).toBeVisible();
+
+  // Keyboard: focus the picture; the popover names it, and its values run across the plane's x1
+  // range (sampled at grid points, so up to a tenth of the span short of either end).
+  await x1.getByRole('img', { name: 'x1 over the input plane' }).focus();
+  await expect(popover).toBeVisible();
+  await expect(popover.getByText('x1', { exact: true })).toBeVisible();
+  const [, vMin, vMax] = (await popover.textContent())!.match(/values (-?[\d.]+) … (-?[\d.]+)/)!;
+  const span = Number(hi) - Number(lo);
+  expect(Number(vMin)).toBeGreaterThanOrEqual(Number(lo) - 0.05);
+  expect(Number(vMin)).toBeLessThanOrEqual(Number(lo) + span / 10);
+  expect(Number(vMax)).toBeLessThanOrEqual(Number(hi) + 0.05);
+  expect(Number(vMax)).toBeGreaterThanOrEqual(Number(hi) - span / 10);
+  await page.keyboard.press('Escape');
+  await expect(popover).toHaveCount(0);
+
+  // Pointer: a hidden unit of the MLP, named by its layer and place, drawn large and wholly in the window.
+  const unit = nodeById(page, 'net').getByRole('img', { name: '2-8-8-1 tanh · layer 2, unit 3 over the input plane' });
+  await unit.hover();
+  await expect(popover).toContainText('2-8-8-1 tanh · layer 2, unit 3');
+  const big = (await popover.locator('canvas').boundingBox())!;
+  expect(big.width).toBeGreaterThanOrEqual(160);
+  await expectInWindow(page, popover, 'popover');
+  // tanh: its values lie within the card's key, which is symmetric about 0 and at most ±1.
+  const key = (await popover.textContent())!;
+  const [, min, max] = key.match(/values (-?[\d.e-]+) … (-?[\d.e-]+)/)!;
+  expect(Number(min)).toBeGreaterThanOrEqual(-1);
+  expect(Number(max)).toBeLessThanOrEqual(1);
+  expect(Number(min)).toBeLessThanOrEqual(Number(max));
+  // The output unit is named by its port.
+  await nodeById(page, 'net')
+    .getByRole('img', { name: /layer 3, unit 1 \(output y0\) over the input plane/ })
+    .hover();
+  await expect(popover).toContainText('(output y0)');
+  await page.mouse.move(5, 400);
+  await expect(popover).toHaveCount(0);
+});

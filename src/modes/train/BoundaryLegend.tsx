@@ -3,17 +3,8 @@
  * the decision boundary. Colours come from colors.ts, the same ramp the picture is painted with.
  */
 import { formatNumber } from '../../../graph-engine/index.ts';
-import { classCss, rampRgb } from './colors.ts';
+import { classCss, rampGradient } from './colors.ts';
 import { useTrain } from './trainStore.ts';
-
-const css = ([r, g, b]: [number, number, number]) => `rgb(${Math.round(r)},${Math.round(g)},${Math.round(b)})`;
-
-/** The ramp as paintGrid draws it (its ends kept off full saturation), or its two discrete colours. */
-function rampGradient(discretize: boolean): string {
-  if (discretize) return `linear-gradient(to right, ${css(rampRgb(0.15))} 50%, ${css(rampRgb(0.85))} 50%)`;
-  const stops = [0, 0.25, 0.5, 0.75, 1].map((t) => css(rampRgb(0.5 + (t - 0.5) * 0.85)));
-  return `linear-gradient(to right, ${stops.join(', ')})`;
-}
 
 /** The colour key: a ramp from the low to the high value (two classes, regression), or a swatch per class. */
 export function BoundaryLegend() {
