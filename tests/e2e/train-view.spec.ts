@@ -61,7 +61,7 @@ test('clicking a data point in the boundary shows that row on the canvas, ringed
   await page.goto('/?sample=spiral-mlp');
   await page.getByRole('button', { name: 'Train' }).click();
   const panel = page.getByRole('complementary', { name: 'Train panel' });
-  const shown = panel.getByTestId('sample-shown');
+  const shown = panel.getByTestId('boundary-sample');
   await expect(shown).toContainText(/Sample: row \d+ · (train|test)/);
   const before = await shown.textContent();
   const x1Before = await nodeById(page, 'x1').getByTestId('node-value').textContent();

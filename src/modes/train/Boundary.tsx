@@ -16,7 +16,11 @@ function pointColor(plane: PlaneInfo, label: number, lo: number, hi: number): st
   return (label - lo) / (hi - lo || 1) >= 0.5 ? HIGH_CSS : LOW_CSS;
 }
 
-export function Boundary({ side }: { side: number }) {
+/** The picture's 1px border (train.css) comes out of the slot's square. */
+const BORDER = 1;
+
+export function Boundary({ side: outer }: { side: number }) {
+  const side = outer - 2 * BORDER;
   const heatRef = useRef<HTMLCanvasElement>(null);
   const pointsRef = useRef<HTMLCanvasElement>(null);
   const plane = useTrain((s) => s.info?.plane);
@@ -94,7 +98,7 @@ export function Boundary({ side }: { side: number }) {
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: picking a point is a pointer shortcut; the row number field in "Inputs and targets" is the keyboard way */}
       <div
         className="train-boundary__plot"
-        style={{ width: side, height: side }}
+        style={{ width: outer, height: outer }}
         onClick={(e) => {
           if (!plane || !points) return;
           const box = e.currentTarget.getBoundingClientRect();

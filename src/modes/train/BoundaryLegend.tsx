@@ -15,7 +15,7 @@ export function BoundaryLegend() {
   const [[x0, x1], [y0, y1]] = plane.range;
   const axes = (
     <span className="train-legend__axes">
-      {plane.axes[0]} {formatNumber(x0, 2)} … {formatNumber(x1, 2)} across · {plane.axes[1]} {formatNumber(y0, 2)} … {formatNumber(y1, 2)} up
+      {plane.axes[0]} {formatNumber(x0, 3)} … {formatNumber(x1, 3)} across · {plane.axes[1]} {formatNumber(y0, 3)} … {formatNumber(y1, 3)} up
     </span>
   );
   if (plane.outputs) {
@@ -65,7 +65,7 @@ export function SampleShown() {
   const rows = useTrain((s) => s.info?.rows ?? 0);
   if (row < 0 || row >= rows) return null;
   return (
-    <p className="train-sample" data-testid="sample-shown" aria-live="polite">
+    <p className="train-sample" data-testid="boundary-sample" aria-live="polite">
       Sample: row {row}
       {test !== undefined && ` · ${test === 1 ? 'test' : 'train'}`} <span className="muted">· click a point to pick another</span>
     </p>
