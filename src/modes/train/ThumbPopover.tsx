@@ -32,9 +32,11 @@ export function ThumbPopover({ unit, name, anchor, range }: { unit: string; name
     if (canvas.current && values && size) paintGrid(canvas.current, values, size, lo, hi);
   }, [values, size, lo, hi]);
 
+  // Placed again with each new picture: the canvas may have been panned or zoomed under it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: values is the cue to re-measure, not an input
   useLayoutEffect(() => {
     if (box.current) setPos(place(anchor.getBoundingClientRect(), box.current.offsetWidth, box.current.offsetHeight));
-  }, [anchor]);
+  }, [anchor, values]);
 
   const [min, max] = values ? valueSpan(values) : [Number.NaN, Number.NaN];
   return createPortal(
