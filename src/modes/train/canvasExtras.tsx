@@ -69,13 +69,12 @@ function ThumbKey({ range: [lo, hi] }: { range: [number, number] }) {
 
 /**
  * What a unit is called in its popover: the card's label, and for a layer's unit its layer and
- * place, or the card's output port when the unit is one.
+ * place, with the card's output port when the unit is one (`ports`: unit id -> port name).
  */
-function unitName(label: string, rows: string[][], r: number, j: number, ports: string[]): string {
+function unitName(label: string, rows: string[][], r: number, j: number, ports: ReadonlyMap<string, string>): string {
   if (rows.length === 1 && rows[0].length === 1) return label;
-  const port = ports[j];
-  const last = r === rows.length - 1;
-  return `${label} · layer ${r + 1}, unit ${j + 1}${last && port && rows[r].length === ports.length ? ` (output ${port})` : ''}`;
+  const port = ports.get(rows[r][j]);
+  return `${label} · layer ${r + 1}, unit ${j + 1}${port ? ` (output ${port})` : ''}`;
 }
 
 function ParamsView({ id }: { id: string }) {
@@ -136,18 +135,16 @@ function Extras({ id, macro }: { id: string; macro: boolean }) {
     const node = s.model.nodes.find((n) => n.id === id);
     return node ? nodeLabel(node) : id;
   });
-  // The card's output ports by name (a layer's last row of units are its outputs), joined to compare by value.
-  const ports = useEditor((s) =>
-    rows && macro
-      ? (s.evaluation.results
-          .get(id)
-          ?.outputs?.map((o) => o.name)
-          .join('\n') ?? '')
-      : '',
-  );
+  // Which units are the card's output ports: [unit id, port name] pairs as JSON (a string, so it compares by value).
+  const ports = useEditor((s) => {
+    if (!rows || !macro) return '[]';
+    const outputs = s.evaluation.graph?.macros.get(id)?.outputs ?? [];
+    const names = s.evaluation.results.get(id)?.outputs;
+    return JSON.stringify(outputs.map((unit, p) => [unit, names?.[p]?.name ?? `y${p}`]));
+  });
   if (!rows && !macro) return null;
   const range = rows && heat ? unitRange(...rows.flat().map((unit) => own(heat.thumbs, unit))) : undefined;
-  const portList = ports ? ports.split('\n') : [];
+  const portOf = new Map<string, string>(JSON.parse(ports));
   const single = !!rows && rows.length === 1 && rows[0].length === 1;
   return (
     <div className="train-extras" data-testid="train-extras">
@@ -156,14 +153,7 @@ function Extras({ id, macro }: { id: string; macro: boolean }) {
           {rows.map((row, r) => (
             <div key={r} className="train-thumbs__row">
               {row.map((unit, j) => (
-                <Thumb
-                  key={unit}
-                  unit={unit}
-                  values={own(heat.thumbs, unit)}
-                  size={heat.thumbSize}
-                  name={unitName(label, rows, r, j, portList)}
-                  range={range}
-                />
+                <Thumb key={unit} unit={unit} values={own(heat.thumbs, unit)} size={heat.thumbSize} name={unitName(label, rows, r, j, portOf)} range={range} />
               ))}
             </div>
           ))}
