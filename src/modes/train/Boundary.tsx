@@ -1,13 +1,14 @@
 /**
  * The decision boundary: the output node over the input plane (one batched forward in the
- * worker), with the data points on top; test points and a discretized view on request.
+ * worker), with the data points on top; test points and a discretized view on request. A click
+ * on a point shows that row on the canvas; the row shown wears a ring.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { classCss, HIGH_CSS, LOW_CSS, paintClasses, paintGrid } from './colors.ts';
+import { trainController as ctl } from './appController.ts';
 import { useTrain } from './trainStore.ts';
+import { pickPoint, pointPx } from './pointPick.ts';
 import type { PlaneInfo } from '../../trainWorker/protocol.ts';
-
-const PX = 300;
 
 /** A point's colour: its class for a multi-class plane, else low (orange) or high (blue). */
 function pointColor(plane: PlaneInfo, label: number, lo: number, hi: number): string {
@@ -15,17 +16,24 @@ function pointColor(plane: PlaneInfo, label: number, lo: number, hi: number): st
   return (label - lo) / (hi - lo || 1) >= 0.5 ? HIGH_CSS : LOW_CSS;
 }
 
-export function Boundary() {
+/** The picture's 1px border (train.css) comes out of the slot's square. */
+const BORDER = 1;
+
+export function Boundary({ side: outer }: { side: number }) {
+  const side = outer - 2 * BORDER;
   const heatRef = useRef<HTMLCanvasElement>(null);
   const pointsRef = useRef<HTMLCanvasElement>(null);
   const plane = useTrain((s) => s.info?.plane);
   const points = useTrain((s) => s.info?.points);
+  const task = useTrain((s) => s.info?.task);
   const output = useTrain((s) => s.snapshot?.heat?.output);
   const size = useTrain((s) => s.snapshot?.heat?.size);
   const argmax = useTrain((s) => s.snapshot?.heat?.argmax);
   const confidence = useTrain((s) => s.snapshot?.heat?.confidence);
   const showTest = useTrain((s) => s.showTest);
   const discretize = useTrain((s) => s.discretize);
+  const sample = useTrain((s) => s.sampleIndex);
+  const descId = useId();
 
   useEffect(() => {
     if (!heatRef.current || !plane || !size) return;
@@ -37,20 +45,19 @@ export function Boundary() {
     const c = pointsRef.current;
     if (!c || !plane || !points) return;
     const dpr = window.devicePixelRatio || 1;
-    c.width = PX * dpr;
-    c.height = PX * dpr;
+    c.width = side * dpr;
+    c.height = side * dpr;
     const ctx = c.getContext('2d')!;
     ctx.scale(dpr, dpr);
-    ctx.clearRect(0, 0, PX, PX);
-    const [[x0, x1], [y0, y1]] = plane.range;
+    ctx.clearRect(0, 0, side, side);
     const [lo, hi] = plane.valueRange;
-    // Few points (the XOR table): draw them large enough to see.
-    const radius = points.x.length <= 50 ? 7 : points.x.length <= 200 ? 4.5 : 3.6;
+    // Few points (the XOR table): draw them large enough to see; smaller pictures, smaller dots.
+    const scale = Math.min(1, Math.max(0.7, side / 300));
+    const radius = (points.x.length <= 50 ? 7 : points.x.length <= 200 ? 4.5 : 3.6) * scale;
     for (let i = 0; i < points.x.length; i++) {
       const test = points.test[i] === 1;
       if (test && !showTest) continue;
-      const px = ((points.x[i] - x0) / (x1 - x0)) * PX;
-      const py = (1 - (points.y[i] - y0) / (y1 - y0)) * PX;
+      const [px, py] = pointPx(plane, points, i, side);
       ctx.beginPath();
       ctx.arc(px, py, radius, 0, Math.PI * 2);
       ctx.fillStyle = pointColor(plane, points.label[i], lo, hi);
@@ -60,24 +67,56 @@ export function Boundary() {
       ctx.strokeStyle = test ? '#111' : 'rgba(255,255,255,0.95)';
       ctx.stroke();
     }
-  }, [plane, points, showTest]);
+    // The row shown on the canvas: a ring, dark inside light, visible on either colour.
+    if (sample >= 0 && sample < points.x.length) {
+      const [px, py] = pointPx(plane, points, sample, side);
+      for (const [width, colour] of [
+        [4.5, '#fff'],
+        [2, '#111'],
+      ] as const) {
+        ctx.beginPath();
+        ctx.arc(px, py, radius + 4, 0, Math.PI * 2);
+        ctx.lineWidth = width;
+        ctx.strokeStyle = colour;
+        ctx.stroke();
+      }
+    }
+  }, [plane, points, showTest, side, sample]);
 
   if (!plane) return null;
   const [[x0, x1], [y0, y1]] = plane.range;
+  const what =
+    task === 'regression' ? 'the output' : plane.outputs ? 'the predicted class' : 'the predicted class, orange for the low and blue for the high label';
+  const description =
+    `Colour shows ${what} over ${plane.axes[0]} from ${x0.toFixed(1)} to ${x1.toFixed(1)} (across) and ${plane.axes[1]} from ${y0.toFixed(1)} to ${y1.toFixed(1)} (up); ` +
+    `dots are the data rows. Click a dot to show that row on the canvas.`;
   return (
-    <figure className="train-boundary" aria-label="Decision boundary">
-      <div className="train-boundary__plot" style={{ width: PX, height: PX }}>
+    <figure className="train-boundary" aria-label={task === 'regression' ? 'Output over the input plane' : 'Decision boundary'} aria-describedby={descId}>
+      <p id={descId} className="train-sr-only">
+        {description}
+      </p>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: picking a point is a pointer shortcut; the row number field in "Inputs and targets" is the keyboard way */}
+      <div
+        className="train-boundary__plot"
+        style={{ width: outer, height: outer }}
+        onClick={(e) => {
+          if (!plane || !points) return;
+          const box = e.currentTarget.getBoundingClientRect();
+          // The box has a 1px border; the canvases sit inside it.
+          const row = pickPoint(
+            plane,
+            points,
+            side,
+            e.clientX - box.left - e.currentTarget.clientLeft,
+            e.clientY - box.top - e.currentTarget.clientTop,
+            showTest,
+          );
+          if (row !== undefined) void ctl.setSample(row);
+        }}
+      >
         <canvas ref={heatRef} className="train-boundary__heat" data-testid="boundary-heatmap" />
-        <canvas ref={pointsRef} className="train-boundary__points" style={{ width: PX, height: PX }} />
+        <canvas ref={pointsRef} className="train-boundary__points" style={{ width: side, height: side }} />
       </div>
-      <figcaption className="train-boundary__axes">
-        <span>
-          {plane.axes[0]}: {x0.toFixed(1)} … {x1.toFixed(1)}
-        </span>
-        <span>
-          {plane.axes[1]}: {y0.toFixed(1)} … {y1.toFixed(1)}
-        </span>
-      </figcaption>
     </figure>
   );
 }

@@ -11,12 +11,8 @@ import { niceTicks, tickLabel } from './fitScale.ts';
 import { trainStore, useTrain } from './trainStore.ts';
 import type { FitInfo } from '../../trainWorker/protocol.ts';
 
-const W = 300;
-const H = 220;
 /** Room for the tick labels (left, bottom) and air (top, right). */
 const M = { left: 42, right: 10, top: 10, bottom: 34 };
-const PW = W - M.left - M.right;
-const PH = H - M.top - M.bottom;
 /** A click selects the nearest point within this many pixels. */
 const HIT_PX = 10;
 
@@ -33,7 +29,12 @@ function valueRange(fit: FitInfo): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-export function FitPlot() {
+/** The plot fills the size it is given (the panel's picture slot), at least 240 × 150 px. */
+export function FitPlot({ width = 300, height = 220 }: { width?: number; height?: number }) {
+  const W = Math.max(240, Math.floor(width));
+  const H = Math.max(150, Math.floor(height));
+  const PW = W - M.left - M.right;
+  const PH = H - M.top - M.bottom;
   const fit = useTrain((s) => s.info?.fit);
   const curve = useTrain((s) => s.snapshot?.fitCurve);
   const heatError = useTrain((s) => s.snapshot?.heatError);
@@ -75,7 +76,7 @@ export function FitPlot() {
       ctx.strokeStyle = isTest ? style.color : style.backgroundColor;
       ctx.stroke();
     }
-  }, [fit, yRange, showTest]);
+  }, [fit, yRange, showTest, W, H, PW, PH]);
 
   if (!fit) return null;
   const xTicks = niceTicks(fit.range[0], fit.range[1], 6);

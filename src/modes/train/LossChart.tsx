@@ -41,6 +41,11 @@ function opts(log: boolean): uPlot.Options {
   };
 }
 
+/** The chart fills its box, which the panel's CSS sizes to fit the window (the fixed size until laid out). */
+function fitSize(box: HTMLElement): { width: number; height: number } {
+  return { width: box.clientWidth || WIDTH, height: box.clientHeight || HEIGHT };
+}
+
 function data(log: boolean): uPlot.AlignedData {
   const [e, tr, te] = trainStore.getState().curve.decimated(MAX_POINTS);
   // Log scales cannot show 0; NaN (no test set) is a gap.
@@ -57,9 +62,16 @@ export function LossChart() {
   useEffect(() => {
     if (!box.current) return;
     // StrictMode runs effects twice in dev: destroy in cleanup so only one chart exists.
-    const u = new uPlot(opts(log), data(log), box.current);
+    const el = box.current;
+    const u = new uPlot({ ...opts(log), ...fitSize(el) }, data(log), el);
     plot.current = u;
+    const resize = new ResizeObserver(() => {
+      const { width, height } = fitSize(el);
+      if (width !== u.width || height !== u.height) u.setSize({ width, height });
+    });
+    resize.observe(el);
     return () => {
+      resize.disconnect();
       u.destroy();
       plot.current = undefined;
     };

@@ -2,21 +2,24 @@
  * The Train panel: controls, live loss and metrics, the decision boundary, optimisation settings,
  * the dataset and how its columns bind to the graph's inputs. Loaded on demand with Train mode.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useEditor } from '../../store/useEditor.ts';
 import { Boundary } from './Boundary.tsx';
+import { BoundaryLegend, SampleShown } from './BoundaryLegend.tsx';
 import { FitPlot } from './FitPlot.tsx';
 import { guardUnloadWhileTraining } from './leaveGuard.ts';
 import { BindingSection } from './panel/BindingSection.tsx';
 import { Controls, PaceRow } from './panel/Controls.tsx';
 import { DatasetSection } from './panel/DatasetSection.tsx';
-import { FeatureToggles } from './panel/FeatureToggles.tsx';
 import { DigitPadSection } from './panel/DigitPad.tsx';
+import { FeatureToggles } from './panel/FeatureToggles.tsx';
+import { FitSquare } from './panel/FitSquare.tsx';
 import { LossReadout } from './panel/LossReadout.tsx';
 import { MetricsPanel } from './panel/MetricsPanel.tsx';
 import { Problems } from './panel/Problems.tsx';
 import { Section } from './panel/Section.tsx';
 import { Settings } from './panel/Settings.tsx';
+import { useFitDock } from './panel/useFitDock.ts';
 import { trainStore, useTrain } from './trainStore.ts';
 import './train.css';
 
@@ -32,21 +35,54 @@ export default function TrainPanel() {
   const ready = useTrain((s) => s.status === 'ready' || (s.status === 'configuring' && !!s.info));
   const hasBinding = useTrain((s) => !!s.binding);
   const heatError = useTrain((s) => s.snapshot?.heatError);
+  const aside = useRef<HTMLElement>(null);
+  const dock = useRef<HTMLDivElement>(null);
   useEffect(() => guardUnloadWhileTraining(), []);
+  useFitDock(aside, dock);
   return (
-    <aside className="inspector mode-panel train-panel" aria-label="Train panel">
-      <h2 className="train-panel__title">Train{name ? <span className="muted"> · {name}</span> : null}</h2>
-      <Controls />
-      <PaceRow />
-      <Problems />
-      {ready && (
-        <Section id="loss" title="Loss">
-          <LossReadout />
-        </Section>
-      )}
-      {/* A digits model's pad and confidences in view while training, above the long binding list. */}
-      {ready && <DigitPadSection />}
-      {/* Data right after the loss, so the data can change without scrolling. */}
+    <aside ref={aside} className="inspector mode-panel train-panel" aria-label="Train panel">
+      {/* The docked top: what a class watches while training, sized to fit the panel without scrolling. */}
+      <div ref={dock} className="train-dock">
+        <h2 className="train-panel__title">Train{name ? <span className="muted"> · {name}</span> : null}</h2>
+        <Controls />
+        <PaceRow />
+        <Problems />
+        {ready && (
+          <Section id="loss" title="Loss" className="train-section--loss">
+            <LossReadout />
+          </Section>
+        )}
+        {ready && hasPlane && (
+          <Section id="output" title={task === 'regression' ? 'Output over the input plane' : 'Decision boundary'} className="train-section--output">
+            {/* The output picture's slot: the decision boundary, or the fit plot for a 1-input regression. */}
+            <FitSquare>{(side) => <Boundary side={side} />}</FitSquare>
+            <BoundaryLegend />
+            {heatError && (
+              <div className="train-alert train-alert--error" role="alert" data-testid="boundary-error">
+                {heatError}
+              </div>
+            )}
+            <div className="train-toggles">
+              <label className="train-check">
+                <input type="checkbox" checked={showTest} disabled={testRows === 0} onChange={(e) => trainStore.setState({ showTest: e.target.checked })} />{' '}
+                Show test data
+              </label>
+              <label className="train-check">
+                <input type="checkbox" checked={discretize} onChange={(e) => trainStore.setState({ discretize: e.target.checked })} /> Discretize output
+              </label>
+            </div>
+            <SampleShown />
+          </Section>
+        )}
+        {ready && hasFit && (
+          <Section id="fit" title="Fit" className="train-section--output">
+            <FitSquare>{(_, slot) => <FitPlot width={slot.width} height={slot.height} />}</FitSquare>
+          </Section>
+        )}
+        {/* A digits model's pad and confidences in view while training, above the long binding list. */}
+        {ready && <DigitPadSection />}
+      </div>
+      {ready && !hasPlane && noPlane && <p className="muted train-noplane">{noPlane}</p>}
       <Section id="data" title="Data">
         <DatasetSection />
         <FeatureToggles />
@@ -56,31 +92,6 @@ export default function TrainPanel() {
           <BindingSection />
         </Section>
       )}
-      {ready && hasPlane && (
-        <Section id="output" title={task === 'regression' ? 'Output over the input plane' : 'Decision boundary'}>
-          <Boundary />
-          {heatError && (
-            <div className="train-alert train-alert--error" role="alert" data-testid="boundary-error">
-              {heatError}
-            </div>
-          )}
-          <div className="train-toggles">
-            <label className="train-check">
-              <input type="checkbox" checked={showTest} disabled={testRows === 0} onChange={(e) => trainStore.setState({ showTest: e.target.checked })} /> Show
-              test data
-            </label>
-            <label className="train-check">
-              <input type="checkbox" checked={discretize} onChange={(e) => trainStore.setState({ discretize: e.target.checked })} /> Discretize output
-            </label>
-          </div>
-        </Section>
-      )}
-      {ready && hasFit && (
-        <Section id="fit" title="Fit">
-          <FitPlot />
-        </Section>
-      )}
-      {ready && !hasPlane && noPlane && <p className="muted train-noplane">{noPlane}</p>}
       {ready && (
         <>
           <Section id="metrics" title="Metrics">

@@ -38,8 +38,29 @@ export function paintGrid(canvas: HTMLCanvasElement, values: ArrayLike<number>, 
   ctx.putImageData(img, 0, 0);
 }
 
-/** A range to colour a hidden unit's values by: [-m, m] around 0, or [0, max] when all are >= 0. */
-export function unitRange(values: ArrayLike<number>): [number, number] {
+/**
+ * A range to colour units' values by: [-m, m] around 0, or [0, max] when all are >= 0. One range
+ * for all the units given (a card's), so their colours compare and one key reads for all of them.
+ */
+export function unitRange(...units: (ArrayLike<number> | undefined)[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const values of units) {
+    if (!values) continue;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [-1, 1];
+  if (lo >= 0) return [0, Math.max(hi, 1e-9)];
+  const m = Math.max(Math.abs(lo), Math.abs(hi), 1e-9);
+  return [-m, m];
+}
+
+/** The smallest and largest value of one unit (NaN-free; [NaN, NaN] when there are none). */
+export function valueSpan(values: ArrayLike<number>): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < values.length; i++) {
@@ -47,10 +68,15 @@ export function unitRange(values: ArrayLike<number>): [number, number] {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [-1, 1];
-  if (lo >= 0) return [0, Math.max(hi, 1e-9)];
-  const m = Math.max(Math.abs(lo), Math.abs(hi), 1e-9);
-  return [-m, m];
+  return lo <= hi ? [lo, hi] : [Number.NaN, Number.NaN];
+}
+
+/** The ramp as paintGrid draws it (its ends kept off full saturation): a CSS gradient, left to right. */
+export function rampGradient(discretize = false): string {
+  const css = ([r, g, b]: [number, number, number]) => `rgb(${Math.round(r)},${Math.round(g)},${Math.round(b)})`;
+  if (discretize) return `linear-gradient(to right, ${css(rampRgb(0.15))} 50%, ${css(rampRgb(0.85))} 50%)`;
+  const stops = [0, 0.25, 0.5, 0.75, 1].map((t) => css(rampRgb(0.5 + (t - 0.5) * 0.85)));
+  return `linear-gradient(to right, ${stops.join(', ')})`;
 }
 
 /** One colour per class: orange and blue first (as in the two-class view), then distinct hues. */

@@ -1,0 +1,27 @@
+/** Where the data points sit in the output picture, and which one a click meant. Pure: unit-tested. */
+import type { PlaneInfo, PointsInfo } from '../../trainWorker/protocol.ts';
+
+/** How near (CSS px) a click must be to a point's centre to pick it. */
+const PICK_PX = 8;
+
+/** Where dataset row i sits in a side x side picture (x across, y up), in CSS px from the top left. */
+export function pointPx(plane: PlaneInfo, points: PointsInfo, i: number, side: number): [number, number] {
+  const [[x0, x1], [y0, y1]] = plane.range;
+  return [((points.x[i] - x0) / (x1 - x0)) * side, (1 - (points.y[i] - y0) / (y1 - y0)) * side];
+}
+
+/** The row of the shown point nearest (x, y), if one is within PICK_PX; test points only when shown. */
+export function pickPoint(plane: PlaneInfo, points: PointsInfo, side: number, x: number, y: number, showTest: boolean): number | undefined {
+  let best: number | undefined;
+  let bestD = PICK_PX * PICK_PX;
+  for (let i = 0; i < points.x.length; i++) {
+    if (points.test[i] === 1 && !showTest) continue;
+    const [px, py] = pointPx(plane, points, i, side);
+    const d = (px - x) ** 2 + (py - y) ** 2;
+    if (d <= bestD) {
+      bestD = d;
+      best = i;
+    }
+  }
+  return best;
+}
