@@ -8,7 +8,7 @@ import { buildGraph, outputNode, type Graph } from '../graph/build.ts';
 import type { Model, Problem } from '../core/model.ts';
 import { withoutMacroParams, withParams } from '../macros/expand.ts';
 import { Session } from '../autodiff/session.ts';
-import { rngFor, shuffle, type Rng } from '../core/random.ts';
+import { dropoutStepKey, rngFor, shuffle, type Rng } from '../core/random.ts';
 import { DataError, splitRows, type Dataset, type Split, type Task } from '../data/dataset.ts';
 import { bindDataset, inferTask, lossRoles, type Binding, type LossRoles } from '../data/bind.ts';
 import { backward, compilePlan, forward, Workspace, type Plan } from './kernels.ts';
@@ -254,7 +254,9 @@ export class Trainer {
     const { ws, plan, params } = this;
     const n = Math.min(ws.B, this.rows.length - this.cursor);
     this.fill(ws, this.rows, this.cursor, n);
-    forward(plan, ws, params, n);
+    // A training step: dropout draws this step's masks (identical in forward and backward).
+    const key = dropoutStepKey(this.settings.seed, this.stepsDone);
+    forward(plan, ws, params, n, key);
     const lo = this.graph.loss * ws.B;
     let loss = 0;
     for (let b = 0; b < n; b++) loss += ws.vals[lo + b];
@@ -263,7 +265,7 @@ export class Trainer {
       this.stopNonFinite(this.firstNonFiniteNode(ws, n));
       return loss;
     }
-    backward(plan, ws, params, this.pgrads, n, 1 / n);
+    backward(plan, ws, params, this.pgrads, n, 1 / n, key);
     this.lastFinite.set(params);
     applyUpdate(params, this.pgrads, this.opt, this.settings);
     for (let s = 0; s < params.length; s++) {
