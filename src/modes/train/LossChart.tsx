@@ -95,7 +95,8 @@ function Swatch({ stroke, dash }: { stroke: string; dash: number[] }) {
 /** Which line is which; Validation says when it is off, and the best epoch when it is marked. */
 function Legend() {
   const best = useTrain((s) => s.snapshot?.bestEpoch);
-  const validating = useTrain((s) => (s.info?.validationRows ?? 0) > 0);
+  // Early stopping on: the trainer holds validation rows out (from the next step, mid-run).
+  const validating = useTrain((s) => s.info?.settings.patience !== undefined);
   return (
     <ul className="train-legend" aria-label="Loss curve legend">
       {LINES.map((l) => (
