@@ -109,6 +109,8 @@ export interface Plan {
   /** 1 where the plan computes the node's value (leaves and every node outside fused muls). */
   computed: Uint8Array;
   widest: number;
+  /** Whether any op acts differently in a training step (dropout): only then does a step need a dropout key. */
+  stochastic: boolean;
 }
 
 /** A registry op's scalar forward and derivative: what an expanded layer's activation node runs. */
@@ -210,7 +212,8 @@ export function compilePlan(graph: Graph): Plan {
     instrs.push({ fused: false, node: n, code, src, op: node.op, attrs: node.attrs });
     computed[n] = 1;
   }
-  return { graph, instrs, paramNode: Int32Array.from(paramNode), slotOf, broadcast: Int32Array.from(broadcast), needGrad, computed, widest };
+  const stochastic = instrs.some((ins) => !ins.fused && ins.op.training !== undefined);
+  return { graph, instrs, paramNode: Int32Array.from(paramNode), slotOf, broadcast: Int32Array.from(broadcast), needGrad, computed, widest, stochastic };
 }
 
 /** Buffers for one batch capacity. Leaves not bound to data keep their file value. */

@@ -301,7 +301,7 @@ export class Trainer {
     const n = Math.min(ws.B, this.rows.length - this.cursor);
     this.fill(ws, this.rows, this.cursor, n);
     // A training step: dropout draws this step's masks (identical in forward and backward).
-    const key = dropoutStepKey(this.settings.seed, this.stepsDone);
+    const key = plan.stochastic ? dropoutStepKey(this.settings.seed, this.stepsDone) : undefined;
     forward(plan, ws, params, n, key);
     const lo = this.graph.loss * ws.B;
     let loss = 0;

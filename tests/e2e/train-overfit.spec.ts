@@ -58,6 +58,13 @@ test('overfitting sample: test loss turns up, legend, early stopping marks the b
   await expect(inspector.getByRole('status')).toContainText('attr "dropout" must be a number at least 0 and below 1 (got 1)');
   await inspector.getByLabel('Dropout', { exact: true }).blur();
   await expect(inspector.getByLabel('Dropout', { exact: true })).toHaveValue('0.5');
+  // Teach offers a training step for a graph with dropout; ticking it starts the stepping over.
+  await page.getByRole('button', { name: 'Teach' }).click();
+  const training = page.getByRole('checkbox', { name: 'Training step (dropout drops)' });
+  await expect(training).not.toBeChecked();
+  await page.getByRole('button', { name: 'Run forward' }).click();
+  await training.check();
+  await expect(page.getByRole('button', { name: 'Run forward' })).toBeEnabled();
   // Train with it: dropout trains, and evaluation (the losses shown) is finite.
   await page.getByRole('button', { name: 'Train' }).click();
   await panel.getByRole('button', { name: 'Step epoch' }).click();
