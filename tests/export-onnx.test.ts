@@ -100,6 +100,45 @@ describe('ONNX export details', () => {
     }
   });
 
+  it("writes dropout as Dropout, which ONNX Runtime runs in evaluation mode with the engine's values", async () => {
+    const { onnx } = (await import('onnx-proto')).default;
+    const m: Model = {
+      format: 'graphgrad',
+      version: 1,
+      loss: 'L',
+      nodes: [
+        { id: 'x1', op: 'input', value: 0.5 },
+        { id: 'x2', op: 'input', value: -1 },
+        { id: 'y', op: 'input', value: 1 },
+        { id: 'net', op: 'mlp', attrs: { sizes: [4, 3, 1], activation: 'relu', dropout: 0.5 } },
+        { id: 'd', op: 'dropout', attrs: { rate: 0.2 } },
+        { id: 'L', op: 'mse' },
+      ],
+      edges: [
+        { source: 'x1', target: 'net', port: 0 },
+        { source: 'x2', target: 'net', port: 1 },
+        { source: 'net', target: 'd', port: 0 },
+        { source: 'd', target: 'L', port: 0 },
+        { source: 'y', target: 'L', port: 1 },
+      ],
+    };
+    const g = onnx.ModelProto.decode(exportOnnx(m).bytes).graph!;
+    const drops = g.node!.filter((n) => n.opType === 'Dropout');
+    // One after each hidden layer of the mlp, one for the primitive; the ratio is an input.
+    expect(drops.length).toBe(3);
+    const ratios = drops.map((n) => g.initializer!.find((t) => t.name === n.input![1])!.floatData![0]);
+    expect(ratios).toEqual([0.5, 0.5, Math.fround(0.2)]);
+    const { exp, graph, s, result } = await compare(m);
+    expect(exp.outputs).toEqual(expect.arrayContaining(['net/l1/d0', 'net/l2/d2', 'd', 'L']));
+    for (const name of exp.outputs) {
+      const got = result[name].data as Float32Array;
+      for (let b = 0; b < BATCH; b++) {
+        const want = s.value(graph.indexOf.get(name)!, b);
+        expect(Math.abs(got[b] - want), `${name}[${b}]`).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(want)));
+      }
+    }
+  });
+
   it('writes dense layers as Gemm with W as an [units, k] initializer', async () => {
     const { onnx } = (await import('onnx-proto')).default;
     const m: Model = {

@@ -123,8 +123,14 @@ const W = [
 const LAYER_ACTIVATIONS = ['none', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'step'];
 const MACRO_ATTRS: Record<string, Record<string, unknown>[]> = {
   neuron: LAYER_ACTIVATIONS.map((activation) => ({ activation, alpha: 0.2, w: W[1], b: 0.1 })),
-  dense: LAYER_ACTIVATIONS.map((activation) => ({ units: 2, activation, alpha: 0.2, W, b: [0.1, -0.2] })),
-  mlp: [{ sizes: [2, 1], activation: 'tanh', outputActivation: 'sigmoid' }],
+  dense: [
+    ...LAYER_ACTIVATIONS.map((activation) => ({ units: 2, activation, alpha: 0.2, W, b: [0.1, -0.2] })),
+    { units: 2, activation: 'relu', dropout: 0.5, W, b: [0.1, -0.2] },
+  ],
+  mlp: [
+    { sizes: [2, 1], activation: 'tanh', outputActivation: 'sigmoid' },
+    { sizes: [2, 1], activation: 'tanh', outputActivation: 'sigmoid', dropout: 0.3 },
+  ],
   softmax: [{}],
 };
 function rowsOf(name: string): number[][] {
@@ -170,6 +176,29 @@ function everyOpModel(): { model: Model; ops: string[] } {
 }
 const everyOp = everyOpModel();
 scripts.set('every-op', exportPytorch(everyOp.model));
+
+/** An mlp with hidden dropout, then a primitive dropout node, into an mse loss. */
+const dropoutModel: Model = {
+  format: 'graphgrad',
+  version: 1,
+  loss: 'L',
+  nodes: [
+    { id: 'x1', op: 'input', value: 0.5 },
+    { id: 'x2', op: 'input', value: -1 },
+    { id: 'y', op: 'input', value: 1 },
+    { id: 'net', op: 'mlp', attrs: { sizes: [3, 1], activation: 'relu', dropout: 0.25 } },
+    { id: 'd', op: 'dropout', attrs: { rate: 0.1 } },
+    { id: 'L', op: 'mse' },
+  ],
+  edges: [
+    { source: 'x1', target: 'net', port: 0 },
+    { source: 'x2', target: 'net', port: 1 },
+    { source: 'net', target: 'd', port: 0 },
+    { source: 'd', target: 'L', port: 0 },
+    { source: 'y', target: 'L', port: 1 },
+  ],
+};
+scripts.set('dropout', exportPytorch(dropoutModel));
 
 describe.each(samples)('PyTorch export of samples/%s', (file, m) => {
   it('embeds the values and gradients it asserts, and is valid Python', async () => {
@@ -252,6 +281,24 @@ describe('PyTorch export details', () => {
     expect(script).toContain('DATA = {"x1": [0.0, 0.0, 1.0, 1.0], "x2": [0.0, 1.0, 0.0, 1.0], "y": [0.0, 1.0, 1.0, 0.0]}');
     expect(script).toMatch(/OPTIMIZER = "adam"\nLR = 0\.1\n/);
     expect(script).toContain('opt = torch.optim.Adam(model.parameters(), lr=LR, betas=BETAS, eps=EPSILON, weight_decay=L2)');
+  });
+
+  it('writes layer dropout as nn.Dropout and the primitive as F.dropout, checked in evaluation mode and trained in training mode', () => {
+    const script = scripts.get('dropout')!;
+    const m = dropoutModel;
+    expect(script).toContain('self.l_net_l1_dropout = nn.Dropout(p=0.25)');
+    expect(script).toContain('out = self.l_net_l1_dropout(out)');
+    expect(script).toContain('v["net/l1/d2"] = out[..., 2]');
+    expect(script).toContain('v["d"] = F.dropout(v["net/l2/z0"], p=0.1, training=self.training)');
+    expect(script).toMatch(/def self_check\(\):\n {4}model = GraphGradModel\(\)\n {4}model\.eval\(\)/);
+    expect(script).toMatch(/model = GraphGradModel\(\)\n {4}model\.train\(\)/);
+    // In evaluation the values asserted are the engine's, dropout passing them through.
+    const r = computeGradients(m);
+    expect(pyDict(script, 'EXPECTED_VALUES').d).toBe(r.values['net/l2/z0']);
+  });
+
+  it.skipIf(!torchPython)("runs the dropout model in PyTorch in evaluation mode with GraphGrad's values and gradients", () => {
+    expect(torchResult('dropout')).toMatch(OK);
   });
 
   it('writes dense macros as nn.Linear with the weights copied', () => {

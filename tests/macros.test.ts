@@ -279,12 +279,14 @@ describe('macro settings, declared once in the schemas', () => {
     expect(form('dense')).toEqual([
       ['units', 'Units', 'count', 1, true],
       ['activation', 'Activation', 'activation', 'none', false],
+      ['dropout', 'Dropout', 'rate', 0, false],
     ]);
     expect(form('neuron')).toEqual([['activation', 'Activation', 'activation', 'sigmoid', false]]);
     expect(form('mlp')).toEqual([
       ['sizes', 'Layer sizes', 'sizes', undefined, true],
       ['activation', 'Hidden activation', 'activation', 'tanh', false],
       ['outputActivation', 'Output activation', 'activation', 'none', false],
+      ['dropout', 'Dropout', 'rate', 0, false],
     ]);
     expect(form('softmax')).toEqual([]);
   });

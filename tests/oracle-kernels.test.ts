@@ -9,6 +9,7 @@ import {
   ACTIVATIONS,
   buildGraph,
   compilePlan,
+  dropoutStepKey,
   mulberry32,
   planBackward,
   planForward,
@@ -21,14 +22,14 @@ import {
 import { Act, Code, type Plan } from '../graph-engine/train/kernels.ts';
 
 /** Ops a step may add, by how many operands they take. mul with 2 operands is Mul2, with 3 generic. */
-const UNARY = ['neg', 'square', 'identity', 'sigmoid', 'tanh', 'relu', 'exp', 'sin', 'abs', 'leaky_relu', 'elu', 'softplus', 'step'];
+const UNARY = ['neg', 'square', 'identity', 'sigmoid', 'tanh', 'relu', 'exp', 'sin', 'abs', 'leaky_relu', 'elu', 'softplus', 'step', 'dropout'];
 const BINARY = ['sub', 'mul', 'div'];
 const VARIADIC = ['add', 'sum', 'mul', 'max', 'mean'];
 const LOSSES = ['mse', 'bce_with_logits', 'sum', 'mean', 'mse4'] as const;
 
 type Step =
   | { kind: 'op'; op: string; picks: number[] }
-  | { kind: 'layer'; macro: 'dense' | 'neuron' | 'mlp'; activation: string; second: string; units: number; alpha: number; picks: number[] };
+  | { kind: 'layer'; macro: 'dense' | 'neuron' | 'mlp'; activation: string; second: string; units: number; alpha: number; dropout: number; picks: number[] };
 
 const picks = (min: number, max: number) => fc.array(fc.nat(1000), { minLength: min, maxLength: max });
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -42,6 +43,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     second: fc.constantFrom(...ACTIVATIONS),
     units: fc.integer({ min: 1, max: 3 }),
     alpha: fc.constantFrom(0.01, 0.2, 1, 1.5),
+    dropout: fc.constantFrom(0, 0.3),
     picks: picks(1, 3),
   }),
 );
@@ -89,18 +91,20 @@ function build(spec: Spec): { model: Model; data: Map<string, number[]> } {
   spec.steps.forEach((step, i) => {
     const id = `n${i}`;
     if (step.kind === 'op') {
-      nodes.push(step.op === 'leaky_relu' || step.op === 'elu' ? { id, op: step.op, attrs: { alpha: uniform(0.05, 1.5) } } : { id, op: step.op });
+      const attrs =
+        step.op === 'leaky_relu' || step.op === 'elu' ? { alpha: uniform(0.05, 1.5) } : step.op === 'dropout' ? { rate: uniform(0, 0.8) } : undefined;
+      nodes.push(attrs ? { id, op: step.op, attrs } : { id, op: step.op });
       wire(id, step.picks);
       pool.push({ id, port: 0 });
       return;
     }
-    const { activation, alpha } = step;
+    const { activation, alpha, dropout } = step;
     const attrs =
       step.macro === 'neuron'
         ? { activation, alpha }
         : step.macro === 'dense'
-          ? { units: step.units, activation, alpha }
-          : { sizes: [step.units, 2], activation, outputActivation: step.second, alpha };
+          ? { units: step.units, activation, alpha, dropout }
+          : { sizes: [step.units, 2], activation, outputActivation: step.second, alpha, dropout };
     nodes.push({ id, op: step.macro, attrs });
     wire(id, step.picks);
     const outputs = step.macro === 'neuron' ? 1 : step.macro === 'dense' ? step.units : 2;
@@ -140,11 +144,17 @@ const near = (got: number, want: number, what: string) => {
   else expect(Math.abs(got - want), `${what}: plan ${got}, Session ${want}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
 };
 
-/** Runs both on the spec's data; compares every value the plan computes and every gradient it needs. */
-function compare(spec: Spec, cov: Coverage): boolean {
+/**
+ * Runs both on the spec's data, evaluating or (with `step`) as that training step of a run seeded
+ * with the spec's seed, where dropout drops; compares every value the plan computes and every
+ * gradient it needs.
+ */
+function compare(spec: Spec, cov: Coverage, step?: number): boolean {
   const { model, data } = build(spec);
   const graph = buildGraph(model);
   const s = new Session(graph, B);
+  if (step !== undefined) s.setTrainingStep({ seed: spec.seed, step });
+  const key = step === undefined ? undefined : dropoutStepKey(spec.seed, step);
   for (const [id, values] of data) s.setLeaf(graph.indexOf.get(id)!, values);
   s.forward();
   if (s.firstNonFinite()) return false; // exp of exp of ...: nothing to compare
@@ -157,8 +167,8 @@ function compare(spec: Spec, cov: Coverage): boolean {
   for (const [id, values] of data) values.forEach((v, b) => (ws.vals[graph.indexOf.get(id)! * cap + b] = v));
   const params = Float64Array.from(plan.paramNode, (n) => graph.nodes[n].value);
   const pg = new Float64Array(params.length);
-  planForward(plan, ws, params, B);
-  planBackward(plan, ws, params, pg, B, 1);
+  planForward(plan, ws, params, B, key);
+  planBackward(plan, ws, params, pg, B, 1, key);
 
   for (const n of graph.order) {
     const id = graph.nodes[n].id;
@@ -182,6 +192,7 @@ describe('the compiled training plan', () => {
     fc.assert(
       fc.property(graphArb, (spec) => {
         if (compare(spec, cov)) compared++;
+        compare(spec, cov, spec.seed % 1000);
       }),
       { seed: 20260518, numRuns: 300 },
     );

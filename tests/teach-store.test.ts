@@ -244,3 +244,42 @@ describe('teach canvas view', () => {
     for (const r of t().checks!) expect(r.relError).toBeLessThan(1e-6);
   });
 });
+
+describe('teach store: training step', () => {
+  it('dropout is the identity until the training step is ticked; then each value is 0 or x/(1 − p) and its local derivative m/(1 − p)', () => {
+    const model = loadSample('overfitting');
+    const withDropout = { ...model, nodes: model.nodes.map((n) => (n.id === 'net' ? { ...n, attrs: { ...n.attrs, dropout: 0.5 } } : n)) };
+    const editor = createEditorStore({ initialModel: withDropout });
+    const teach = createTeachStore(editor);
+    const t = () => teach.getState();
+    const read = () => {
+      const st = t().stepper!;
+      st.runForward();
+      st.runBackward();
+      const g = st.graph;
+      return g.nodes
+        .filter((n) => n.op.name === 'dropout')
+        .map((n) => {
+          const e = g.nodes[n.index].inputs[0];
+          const x = st.session.value(g.edges[e].source);
+          return { x, y: st.session.value(n.index), local: st.session.local[e] };
+        });
+    };
+    const evaluation = read();
+    expect(evaluation).toHaveLength(32);
+    for (const d of evaluation) expect(d).toEqual({ x: d.x, y: d.x, local: 1 });
+    t().setTrainingStep(true);
+    expect(progress(t())).toMatchObject({ forwardDone: 0 }); // stepping starts over
+    const training = read();
+    let dropped = 0;
+    for (const d of training) {
+      // Kept (m = 1): y = x/(1 − p) and the local derivative 2; dropped (m = 0): 0 and 0.
+      expect(d.local === 2 ? d.y === d.x / 0.5 : d.local === 0 && d.y === 0, JSON.stringify(d)).toBe(true);
+      if (d.local === 0) dropped++;
+    }
+    expect(dropped).toBeGreaterThan(4);
+    expect(dropped).toBeLessThan(28);
+    t().setTrainingStep(false);
+    expect(read()).toEqual(evaluation);
+  });
+});

@@ -143,6 +143,36 @@ describe('TrainRunner', () => {
     expect(view.epochs[500]).toBe(500);
   });
 
+  it('with early stopping, snapshots carry the validation curve and the best epoch, where that curve is lowest', () => {
+    const h = fakeHost(20);
+    const runner = new TrainRunner(h.host, { sliceMs: 10 });
+    const r = runner.configure({
+      model: loadSample('overfitting'),
+      dataset: { kind: 'builtin', name: 'circle' },
+      overrides: { patience: 20 },
+      epochLimit: 500,
+    });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.info.validationRows).toBe(24);
+    expect(r.info.trainRows).toBe(56);
+    runner.play();
+    h.drain();
+    const view = new CurveView();
+    for (const s of [r.snapshot, ...h.posts])
+      view.apply({ from: s.historyFrom, epochs: s.epochs, train: s.trainLoss, test: s.testLoss, validation: s.validationLoss });
+    const last = h.posts[h.posts.length - 1];
+    expect(last.stopped?.reason).toBe('early-stop');
+    expect(view.validation.every(Number.isFinite)).toBe(true);
+    const lowest = view.validation.indexOf(Math.min(...view.validation));
+    expect(last.bestEpoch).toBe(view.epochs[lowest]);
+    expect(last.latest.validation?.loss).toBe(view.validation.at(-1));
+    // Without early stopping there is no validation curve (NaN: a gap in the chart) and no best epoch.
+    const plain = runner.configure(xorConfig());
+    if (!plain.ok) throw new Error(plain.error);
+    expect(plain.snapshot.validationLoss).toEqual([Number.NaN]);
+    expect(plain.snapshot.bestEpoch).toBeUndefined();
+  });
+
   it('a non-finite stop names the epoch the counter shows and suggests a lower rate', () => {
     const h = fakeHost(20);
     const runner = new TrainRunner(h.host, { sliceMs: 10 });

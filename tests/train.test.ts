@@ -214,7 +214,7 @@ describe('training', () => {
     expect(out['net#0'][1234]).toBeCloseTo(s.value(g.indexOf.get('net/l3/a0')!), 12);
   });
 
-  it('early stopping on the test loss keeps the best parameters', () => {
+  it('early stopping on the validation loss keeps the best parameters', () => {
     const tr = createTrainer(loadSample('digits-mlp'), { overrides: { points: 300, lr: 0.05, epochs: 200, patience: 2 } });
     tr.run();
     expect(tr.stopped?.reason).toBe('early-stop');

@@ -11,6 +11,7 @@
 import type { Graph } from '../graph/build.ts';
 import { nodeRef, nodeRefWithOp } from '../core/model.ts';
 import { isLeafOp } from '../ops/registry.ts';
+import { dropoutStepKey, maskDraw } from '../core/random.ts';
 
 export class Session {
   readonly graph: Graph;
@@ -24,6 +25,8 @@ export class Session {
   /** Whether backward has produced gradients for the current values. */
   hasGrads = false;
   private readonly scratch: Float64Array;
+  /** The dropout key of the training step this session computes, or undefined: evaluation. */
+  private stepKey?: number;
   /** Source node of each input port, per node (-1 for empty ports). */
   private readonly sources: Int32Array[];
 
@@ -52,6 +55,21 @@ export class Session {
     this.hasGrads = false;
   }
 
+  /**
+   * Computes as training step `step` of a run seeded `seed` does (dropout drops, with the mask the
+   * trainer draws for that step and sample), or, given undefined, as evaluation does (the default).
+   * Takes effect from the next forward.
+   */
+  setTrainingStep(step?: { seed: number; step: number }): void {
+    this.stepKey = step && dropoutStepKey(step.seed, step.step);
+    this.hasGrads = false;
+  }
+
+  /** Whether the session computes a training step (setTrainingStep). */
+  get training(): boolean {
+    return this.stepKey !== undefined;
+  }
+
   value(n: number, b = 0): number {
     return this.values[n * this.batch + b];
   }
@@ -74,6 +92,11 @@ export class Session {
     const k = src.length;
     const x = this.scratch;
     const { op, attrs } = node;
+    const train = this.stepKey !== undefined ? op.training : undefined;
+    if (train) {
+      for (let b = 0; b < B; b++) this.values[out + b] = train.value(this.values[src[0] * B + b], maskDraw(this.stepKey!, n, b), attrs);
+      return;
+    }
     for (let b = 0; b < B; b++) {
       for (let j = 0; j < k; j++) x[j] = this.values[src[j] * B + b];
       this.values[out + b] = op.forward(x, k, attrs);
@@ -102,9 +125,10 @@ export class Session {
     const k = src.length;
     const x = this.scratch;
     const { op, attrs } = nodes[m];
+    const train = this.stepKey !== undefined ? op.training : undefined;
     for (let b = 0; b < B; b++) {
       for (let j = 0; j < k; j++) x[j] = this.values[src[j] * B + b];
-      const local = op.partial(x, k, this.values[m * B + b], port, attrs);
+      const local = train ? train.slope(maskDraw(this.stepKey!, m, b), attrs) : op.partial(x, k, this.values[m * B + b], port, attrs);
       this.local[e * B + b] = local;
       this.contribution[e * B + b] = local * this.grads[m * B + b];
     }

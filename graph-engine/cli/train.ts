@@ -31,11 +31,13 @@ const NUMBER_FLAGS: Record<string, keyof TrainSettings> = {
   l1: 'l1',
   l2: 'l2',
   patience: 'patience',
+  'validation-ratio': 'validationRatio',
 };
 
 export const TRAIN_USAGE = `  train <model.json> [--dataset <name|file.csv>] [--points N] [--noise X] [--test-ratio R]
         [--epochs N] [--batch-size B] [--lr X] [--optimizer sgd|momentum|adam] [--seed S]
-        [--labels 01|pm1] [--l1 X] [--l2 X] [--patience N] [--out trained.json] [--json]
+        [--labels 01|pm1] [--l1 X] [--l2 X] [--patience N] [--validation-ratio R]
+        [--out trained.json] [--json]
                                  train; the model's "training" block gives the defaults`;
 
 function overridesFrom(flags: Map<string, string>): Partial<TrainSettings> {
@@ -104,11 +106,18 @@ function runWithProgress(tr: Trainer, json: boolean): number {
     if (!m || json) continue;
     if (tty) process.stdout.write(progressBar(m.epoch, total, m.train.loss));
     else if (m.epoch % every === 0 || tr.done)
-      console.log(`epoch ${m.epoch}/${total}: train loss ${formatNumber(m.train.loss, 6)}${m.test ? `, test loss ${formatNumber(m.test.loss, 6)}` : ''}`);
+      console.log(
+        `epoch ${m.epoch}/${total}: train loss ${formatNumber(m.train.loss, 6)}${m.validation ? `, validation loss ${formatNumber(m.validation.loss, 6)}` : ''}${m.test ? `, test loss ${formatNumber(m.test.loss, 6)}` : ''}`,
+      );
   }
   const ms = performance.now() - t0;
   if (tty) process.stdout.write('\n');
   return ms;
+}
+
+/** Train and test metrics of the trainer's current parameters, as the epoch it stopped at reports them. */
+function restoredMetrics(tr: Trainer): { train: Metrics; test?: Metrics } {
+  return { train: tr.evaluate(tr.split.train), ...(tr.split.test.length ? { test: tr.evaluate(tr.split.test) } : {}) };
 }
 
 export async function trainCommand(argv: string[]): Promise<number> {
@@ -131,7 +140,8 @@ export async function trainCommand(argv: string[]): Promise<number> {
     throw e;
   }
   const wallMs = runWithProgress(tr, json);
-  const last = tr.history.at(-1);
+  // Early stopping restored the best epoch's parameters: the final figures are theirs.
+  const last = tr.stopped?.reason === 'early-stop' ? restoredMetrics(tr) : tr.history.at(-1);
   const failed = tr.stopped?.reason === 'non-finite';
   // Only a run that finished writes: a diverged one would replace the user's file with its blow-up.
   if (out !== undefined && !failed) writeFileAtomic(out, serializeModel(tr.trainedModel()));
@@ -145,6 +155,8 @@ export async function trainCommand(argv: string[]): Promise<number> {
         settings,
         trainSamples: tr.split.train.length,
         testSamples: tr.split.test.length,
+        validationSamples: tr.split.validation?.length ?? 0,
+        bestEpoch: tr.bestEpoch ?? null,
         epochs: tr.epoch,
         history: tr.history,
         final: last ? { train: last.train, test: last.test ?? null } : null,
@@ -157,7 +169,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   }
   const s = tr.settings;
   console.log(
-    `\n${model.name ?? positional[0]}: ${tr.dataset.name}, ${tr.split.train.length} training / ${tr.split.test.length} test samples, ${s.optimizer} lr ${s.lr}, batch ${tr.batchSize}, seed ${s.seed}`,
+    `\n${model.name ?? positional[0]}: ${tr.dataset.name}, ${tr.split.train.length} training / ${tr.split.validation?.length ? `${tr.split.validation.length} validation / ` : ''}${tr.split.test.length} test samples, ${s.optimizer} lr ${s.lr}, batch ${tr.batchSize}, seed ${s.seed}`,
   );
   if (tr.stopped && tr.stopped.reason !== 'epochs') console.log(tr.stopped.message);
   if (last) {

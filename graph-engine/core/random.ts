@@ -51,3 +51,29 @@ export function shuffle(a: Int32Array | number[], rng: Rng): void {
     a[j] = t;
   }
 }
+
+/**
+ * The key of one training step's dropout masks: every mask of step `step` (counted from 0 since
+ * the trainer started or was reset) under the user's seed derives from it, so a run is bit-for-bit
+ * reproducible and two steps never share a mask.
+ */
+export const dropoutStepKey = (seed: number, step: number): number => deriveSeed(seed, `dropout ${step}`);
+
+/**
+ * A uniform draw in [0, 1) for one node and one sample of a step: counter based (a hash of the step
+ * key, node index and sample index, murmur3's finaliser), so the trainer's kernels and a teaching
+ * Session draw the same mask node by node, in any order, and backward redraws it instead of storing it.
+ */
+export function maskDraw(key: number, node: number, sample: number): number {
+  return fmix(fmix(key ^ Math.imul(node + 1, 0x9e3779b1)) ^ Math.imul(sample + 1, 0x85ebca77)) / 4294967296;
+}
+
+/** murmur3's 32-bit finaliser: every input bit flips about half the output bits. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

@@ -30,5 +30,11 @@ export const TrainingSchema = z.looseObject({
   l1: nonNeg.optional(),
   l2: nonNeg.optional(),
   seed: z.number().int('must be a whole number').optional(),
-  patience: count.optional().describe('stop when the test loss has not improved for this many epochs'),
+  patience: count.optional().describe('stop when the validation loss has not improved for this many epochs'),
+  validationRatio: z
+    .number()
+    .gt(0, 'must be above 0')
+    .max(0.5, 'must be at most 0.5')
+    .optional()
+    .describe('with early stopping: share of the training rows held out as the validation set'),
 });

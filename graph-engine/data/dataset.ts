@@ -66,6 +66,8 @@ export function withDerivedFeatures(ds: Dataset): Dataset {
 export interface Split {
   train: Int32Array;
   test: Int32Array;
+  /** Rows held out of the training rows for early stopping to watch (none without it). */
+  validation?: Int32Array;
 }
 
 /** A seeded train/test split of row indices: shuffle, then the first round(ratio * rows) are test. */
@@ -75,4 +77,17 @@ export function splitRows(rows: number, testRatio: number, seed: number): Split 
   shuffle(idx, rngFor(seed, 'split'));
   const nTest = Math.min(Math.round(testRatio * rows), rows - 1);
   return { test: idx.slice(0, nTest).sort(), train: idx.slice(nTest).sort() };
+}
+
+/**
+ * Holds out a seeded round(ratio * rows) of the training rows (at least 1, and never all of them)
+ * as a validation set, apart from the test set: what early stopping watches, so the test loss
+ * stays a fair measure of the finished model.
+ */
+export function holdOutValidation(split: Split, ratio: number, seed: number): Split {
+  const idx = split.train.slice();
+  if (idx.length < 2) return { train: idx, test: split.test, validation: new Int32Array(0) };
+  shuffle(idx, rngFor(seed, 'validation'));
+  const n = Math.min(Math.max(Math.round(ratio * idx.length), 1), idx.length - 1);
+  return { train: idx.slice(n).sort(), test: split.test, validation: idx.slice(0, n).sort() };
 }

@@ -89,3 +89,11 @@ export const onnxSoftmaxCrossEntropy: OnnxRule = (g, x, out) => {
   const sum = g.op('ReduceSum', [prod, g.ints(g.fresh(`${out}/axes`), [1])], g.fresh(`${out}/sum`), { keepdims: { int: 0 } });
   g.op('Neg', [sum], out);
 };
+
+/**
+ * Dropout in evaluation mode, as exported models run: opset 13 takes the ratio as an optional
+ * input (a float scalar) and training_mode defaults to false, where the output is the input.
+ */
+export const onnxDropout: OnnxRule = (g, [x], out, a) => {
+  g.op('Dropout', [x, g.constant(a.rate)], out);
+};

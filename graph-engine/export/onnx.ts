@@ -2,7 +2,8 @@
  * Export a model's forward graph and loss to ONNX (opset 13). Inputs become graph inputs of shape
  * [N] (a batch of samples); params and consts become initializers named by node id; each primitive
  * becomes its ONNX operator (rules in the op registry); dense, neuron and mlp macros become Gemm
- * plus their activation, with W as an [units, k] initializer; softmax macros become Softmax.
+ * plus their activation (and Dropout, an identity when run, for a layer with dropout), with W as
+ * an [units, k] initializer; softmax macros become Softmax.
  * Node ids are reserved before any name is generated, so generated names never take one.
  */
 import type { Model } from '../core/model.ts';
@@ -91,6 +92,12 @@ function emit(g: OnnxBuilder, step: Exclude<ExportStep, { kind: 'leaf' }>): void
         getOp(layer.activation)!.onnx!(g, [z], a, { alpha: layer.alpha });
       }
       layer.out.forEach((out, j) => g.column(a, j, g.claim(out)));
+      if (layer.dropout) {
+        // Dropout in evaluation mode, as the registry's rule writes the primitive.
+        const d = g.fresh(`${name}/D`);
+        getOp('dropout')!.onnx!(g, [a], d, { rate: layer.dropout.rate });
+        layer.dropout.out.forEach((out, j) => g.column(d, j, g.claim(out)));
+      }
       return;
     }
     case 'softmax': {

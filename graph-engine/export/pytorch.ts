@@ -1,6 +1,7 @@
 /**
  * Export a model as a standalone PyTorch script: the graph as an nn.Module (layer macros as
- * nn.Linear with the weights copied, primitives as torch functions from the op registry), the loss,
+ * nn.Linear with the weights copied and nn.Dropout after a layer with dropout, primitives as torch
+ * functions from the op registry), the loss,
  * a self-check that runs forward and backward in float64 and asserts GraphGrad's own values and
  * gradients (embedded in the script), and a training loop behind --train. Any id is safe: ids
  * appear only as escaped string literals, and attribute names are made-up identifiers (p_…, l_…)
@@ -184,6 +185,14 @@ export function exportPytorch(model: Model, options: PytorchOptions = {}): strin
         const act = layer.activation === 'none' ? (z: string) => z : (z: string) => getOp(layer.activation)!.torch!([z], { alpha: layer.alpha });
         forward.push(`out = ${act(`self.${a}(${x})`)}`);
         layer.out.forEach((o, j) => assign(o, `out[..., ${j}]`));
+        if (layer.dropout) {
+          // nn.Dropout drops only in training mode (model.train()); the self-check runs model.eval().
+          const d = attrName('l', `${layerName(layer)}/dropout`);
+          attributeIds.push([d, `${layerName(layer)}/dropout`]);
+          init.push(`self.${d} = nn.Dropout(p=${py(layer.dropout.rate)})`);
+          forward.push(`out = self.${d}(out)`);
+          layer.dropout.out.forEach((o, j) => assign(o, `out[..., ${j}]`));
+        }
         layer.W.forEach((row, j) => row.forEach((id, i) => params.push({ id, tensor: `model.${a}.weight`, index: `(${j}, ${i})` })));
         layer.b.forEach((id, j) => params.push({ id, tensor: `model.${a}.bias`, index: `(${j},)` }));
         return;
@@ -256,6 +265,7 @@ def param_grads(model):
 
 def self_check():
     model = GraphGradModel()
+    model.eval()  # evaluation mode: dropout passes values through, as GraphGrad evaluates
     inputs = {k: torch.tensor(x, requires_grad=True) for k, x in STORED_INPUTS.items()}
     v = model(inputs)
     v[LOSS].backward()
@@ -300,6 +310,7 @@ def load_csv(path):
 def train(data):
     torch.manual_seed(SEED)
     model = GraphGradModel()
+    model.train()  # training mode: dropout drops (its own masks, not GraphGrad's)
     # L2 as weight decay (the gradient of ½·L2·w²) and L1 as L1·sign(w), on every parameter, as in GraphGrad.
     if OPTIMIZER == "adam":
         opt = torch.optim.Adam(model.parameters(), lr=LR, betas=BETAS, eps=EPSILON, weight_decay=L2)

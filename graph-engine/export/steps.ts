@@ -85,6 +85,7 @@ export function exportPlan(model: Model): ExportPlan {
       macro.layers.forEach((layer, index) => {
         steps.push({ kind: 'layer', macro, layer, index, W: layer.W.map((row) => row.map(value)), b: layer.b.map(value) });
         layer.out.forEach((o) => named.add(o));
+        layer.dropout?.out.forEach((o) => named.add(o));
       });
     }
   }

@@ -85,6 +85,7 @@ function runMacro(def: MacroDef, settings: Settings, node: ModelNode, inputs: nu
           b: spec.b.map((x) => prefix + x),
           z: spec.z.map((x) => prefix + x),
           out: spec.out.map((x) => prefix + x),
+          ...(spec.dropout ? { dropout: { rate: spec.dropout.rate, out: spec.dropout.out.map((x) => prefix + x) } } : {}),
         }),
       uniform: (limit) => {
         rng ??= rngFor(seed, node.id);

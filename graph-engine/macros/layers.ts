@@ -16,6 +16,7 @@ type Naming = {
   m: (j: number, i: number) => string;
   z: (j: number) => string;
   a: (j: number) => string;
+  d: (j: number) => string;
 };
 
 const unitNaming = (prefix: string): Naming => ({
@@ -24,11 +25,12 @@ const unitNaming = (prefix: string): Naming => ({
   m: (j, i) => `${prefix}m${j}_${i}`,
   z: (j) => `${prefix}z${j}`,
   a: (j) => `${prefix}a${j}`,
+  d: (j) => `${prefix}d${j}`,
 });
 
-const neuronNaming: Naming = { w: (_j, i) => `w${i}`, b: () => 'b', m: (_j, i) => `m${i}`, z: () => 'z', a: () => 'a' };
+const neuronNaming: Naming = { w: (_j, i) => `w${i}`, b: () => 'b', m: (_j, i) => `m${i}`, z: () => 'z', a: () => 'a', d: () => 'd' };
 
-const COLS_PER_LAYER = 4; // params, products, sums, activations
+const COLS_PER_LAYER = 4; // params, products, sums, activations (and a fifth for dropout)
 
 interface LayerArgs {
   inputs: Source[];
@@ -40,6 +42,8 @@ interface LayerArgs {
   b?: number[];
   naming: Naming;
   col: number;
+  /** Dropout rate after the activation; 0 or absent adds no dropout nodes. */
+  dropout?: number;
 }
 
 /** Adds one fully connected layer; returns the local ids of its outputs. */
@@ -79,17 +83,29 @@ function buildLayer(bld: MacroBuilder, l: LayerArgs): string[] {
     bld.edge(sum, act, 0);
     out.push(act);
   }
-  bld.layer({ inputs: l.inputs, W, b, z, out, activation: l.activation, alpha: actAttrs.alpha ?? 0 });
-  return out;
+  const spec = { inputs: l.inputs, W, b, z, out, activation: l.activation, alpha: actAttrs.alpha ?? 0 };
+  if (!l.dropout) {
+    bld.layer(spec);
+    return out;
+  }
+  // One dropout node per unit, after the activation: the layer's outputs are then these.
+  const rate = l.dropout;
+  const dropped = out.map((o, j) => {
+    const d = bld.node(l.naming.d(j), 'dropout', { col: l.col + 4, row: j * (k + 1) + k / 2 }, { attrs: { rate } });
+    bld.edge(o, d, 0);
+    return d;
+  });
+  bld.layer({ ...spec, dropout: { rate, out: dropped } });
+  return dropped;
 }
 
 /**
  * What buildLayer adds for k inputs and `units` units, without building it. Per unit: k weights and
- * k products, a bias and a sum, and an activation unless it is 'none'; edges: 2 into each product,
- * k + 1 into the sum, 1 into the activation.
+ * k products, a bias and a sum, an activation unless it is 'none' and a dropout node when the rate
+ * is above 0; edges: 2 into each product, k + 1 into the sum, 1 into the activation and the dropout.
  */
-function layerSize(k: number, units: number, activation: Activation): Omit<MacroSize, 'shape'> {
-  const a = activation === 'none' ? 0 : 1;
+function layerSize(k: number, units: number, activation: Activation, dropout = 0): Omit<MacroSize, 'shape'> {
+  const a = (activation === 'none' ? 0 : 1) + (dropout ? 1 : 0);
   return { nodes: units * (2 * k + 2 + a), edges: units * (3 * k + 1 + a), params: units * (k + 1) };
 }
 
@@ -159,7 +175,7 @@ export const dense: MacroDef<typeof DenseSettings> = {
   paramAttrs: ['W', 'b'],
   storedInputs: (a) => columns(a.W),
   check: (s, k) => present([checkMatrix(s.W, 'W', s.units, k), checkVector(s.b, 'b', s.units)]),
-  size: (s, k) => ({ ...layerSize(k, s.units, s.activation), shape: `${plural(s.units, 'unit')} on ${plural(k, 'input')}` }),
+  size: (s, k) => ({ ...layerSize(k, s.units, s.activation, s.dropout), shape: `${plural(s.units, 'unit')} on ${plural(k, 'input')}` }),
   expand(bld, s, k) {
     const outs = buildLayer(bld, {
       inputs: inputsOf(k),
@@ -170,6 +186,7 @@ export const dense: MacroDef<typeof DenseSettings> = {
       b: s.b,
       naming: unitNaming(''),
       col: 0,
+      dropout: s.dropout,
     });
     outs.forEach((o, p) => bld.output(p, o));
   },
@@ -192,6 +209,9 @@ function cardSizes(a: RawAttrs): number[] {
 
 /** Activation of layer L (0-based): `activations[L]`, else `activation` for hidden layers and `outputActivation` for the last. */
 const mlpActivation = (s: MlpSettings, L: number): Activation => s.activations?.[L] ?? (L < s.sizes.length - 1 ? s.activation : s.outputActivation);
+
+/** Dropout rate after layer L: the mlp's rate after hidden layers, none after the output layer. */
+const hiddenDropout = (s: MlpSettings, L: number) => (L < s.sizes.length - 1 ? s.dropout : 0);
 
 /** One entry per layer, or a problem naming the attr. */
 const perLayer = (v: readonly unknown[] | undefined, attr: string, layers: number): AttrProblem | undefined =>
@@ -222,7 +242,7 @@ export const mlp: MacroDef<typeof MlpSettings> = {
     const total = { nodes: 0, edges: 0, params: 0 };
     let widest = 0;
     s.sizes.forEach((units, L) => {
-      const l = layerSize(L === 0 ? k : s.sizes[L - 1], units, mlpActivation(s, L));
+      const l = layerSize(L === 0 ? k : s.sizes[L - 1], units, mlpActivation(s, L), hiddenDropout(s, L));
       total.nodes += l.nodes;
       total.edges += l.edges;
       total.params += l.params;
@@ -244,7 +264,8 @@ export const mlp: MacroDef<typeof MlpSettings> = {
         W: s.W?.[L],
         b: s.b?.[L],
         naming: unitNaming(`l${L + 1}/`),
-        col: L * COLS_PER_LAYER,
+        col: L * (COLS_PER_LAYER + (s.dropout ? 1 : 0)),
+        dropout: hiddenDropout(s, L),
       });
       inputs = outs;
     });

@@ -27,7 +27,7 @@ function macroOp(name: string, symbol: string, description: string, macro: Macro
 
 export const MACRO_OPS: OpDef[] = [
   macroOp('neuron', 'N', 'One neuron: act(w·x + b) over k inputs (attrs: activation, w, b).', neuron, 1),
-  macroOp('dense', 'Dense', 'Fully connected layer: units neurons sharing k inputs; one output per unit (attrs: units, activation, W, b).', dense, 1),
-  macroOp('mlp', 'MLP', 'Stack of dense layers (attrs: sizes, activation, outputActivation, W, b).', mlp, 1, { sizes: [4, 1] }),
+  macroOp('dense', 'Dense', 'Fully connected layer: units neurons sharing k inputs; one output per unit (attrs: units, activation, dropout, W, b).', dense, 1),
+  macroOp('mlp', 'MLP', 'Stack of dense layers (attrs: sizes, activation, outputActivation, dropout, W, b).', mlp, 1, { sizes: [4, 1] }),
   macroOp('softmax', 'softmax', 'Softmax over k inputs, k outputs: exp(x_i − max) / Σ exp(x_j − max).', softmax, 2),
 ];

@@ -14,8 +14,8 @@ export interface SettingField {
   label: string;
   /** A sentence on what the value does, shown with the field. */
   hint: string;
-  /** count: a whole number; sizes: a list of them; activation: a choice of ACTIVATIONS. */
-  kind: 'count' | 'sizes' | 'activation';
+  /** count: a whole number; sizes: a list of them; activation: a choice of ACTIVATIONS; rate: a number in [0, 1). */
+  kind: 'count' | 'sizes' | 'activation' | 'rate';
   /** Changing it changes the weight shapes: the stored weights are dropped and drawn afresh. */
   reshapes?: boolean;
 }
@@ -48,6 +48,18 @@ const activation = (fallback: Activation) => activationName.default(fallback);
 /** Slope of leaky_relu / scale of elu; when absent, the primitive's own default (ops/registry.ts). */
 const alpha = finite.optional();
 
+const rateText = 'must be a number at least 0 and below 1';
+/**
+ * A dropout rate p: each output of the layer is zeroed with probability p in a training step (and
+ * the rest scaled by 1/(1 − p)); 0, the default, adds no dropout nodes at all.
+ */
+const dropoutRate = (hint: string) =>
+  z
+    .number({ error: (i) => `${rateText}${got(i.input)}` })
+    .refine((p) => p >= 0 && p < 1, { error: (i) => `${rateText}${got(i.input)}` })
+    .default(0)
+    .register(settingFields, { label: 'Dropout', hint, kind: 'rate' });
+
 export const NeuronSettings = z.object({
   activation: activation('sigmoid').register(settingFields, { label: 'Activation', hint: 'Applied to w·x + b.', kind: 'activation' }),
   alpha,
@@ -58,6 +70,7 @@ export const NeuronSettings = z.object({
 export const DenseSettings = z.object({
   units: count.default(1).register(settingFields, { label: 'Units', hint: 'Neurons in the layer, each an output.', kind: 'count', reshapes: true }),
   activation: activation('none').register(settingFields, { label: 'Activation', hint: "Applied to each unit's w·x + b.", kind: 'activation' }),
+  dropout: dropoutRate('Rate p in [0, 1): in training steps each output is zeroed with probability p, the rest scaled by 1/(1 − p).'),
   alpha,
   W: matrix.optional(),
   b: vector.optional(),
@@ -75,6 +88,9 @@ export const MlpSettings = z.object({
   }),
   activation: activation('tanh').register(settingFields, { label: 'Hidden activation', hint: 'Applied in every layer but the last.', kind: 'activation' }),
   outputActivation: activation('none').register(settingFields, { label: 'Output activation', hint: 'Applied in the last layer.', kind: 'activation' }),
+  dropout: dropoutRate(
+    'Rate p in [0, 1) after every hidden layer: in training steps each hidden output is zeroed with probability p, the rest scaled by 1/(1 − p).',
+  ),
   /** One per layer; overrides the two above. */
   activations: z.array(activationName, { error: 'must be an array of activations, one per layer' }).optional(),
   alpha,

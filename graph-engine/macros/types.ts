@@ -24,6 +24,8 @@ export interface LayerSpec {
   activation: string;
   /** The activation's alpha (slope of leaky_relu, scale of elu); 0 for activations without one. */
   alpha: number;
+  /** Dropout after the activation, when the layer has it: its rate and the dropout node per unit (the layer's outputs then). */
+  dropout?: { rate: number; out: string[] };
 }
 
 /** What a macro definition can do while it expands: add nodes and edges, name outputs. */

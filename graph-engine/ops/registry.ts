@@ -8,6 +8,7 @@ import {
   onnxBce,
   onnxBceWithLogits,
   onnxCrossEntropy,
+  onnxDropout,
   onnxFold,
   onnxMse,
   onnxOp,
@@ -146,6 +147,42 @@ function logSumExp(x: ArrayLike<number>, from: number, to: number): { m: number;
 }
 
 const sumTex = (args: readonly string[]) => args.map((t, j) => (j > 0 && t.startsWith('-') ? `(${t})` : t)).join(' + ');
+
+/**
+ * Dropout with inverted scaling: in a training step each sample's value is kept with probability
+ * 1 − p and scaled by 1/(1 − p), else zeroed, so its expected value is x and evaluation needs no
+ * rescaling; everywhere else it is the identity. The mask m comes from the seeded draw u (kept when
+ * u ≥ p), so p = 0 keeps every value exactly.
+ */
+const dropout: OpDef = {
+  name: 'dropout',
+  symbol: 'drop',
+  category: 'Activations',
+  description:
+    'Dropout with rate p: in a training step y = m·x/(1 − p), each value kept (m = 1) with probability 1 − p, else zeroed (m = 0); local derivative m/(1 − p). The identity in evaluation, Build and Teach.',
+  arity: { kind: 'fixed', ports: ['x'] },
+  attrs: [{ name: 'rate', default: 0.5, description: 'probability p of zeroing a value in a training step, 0 ≤ p < 1' }],
+  instantiate(attrs) {
+    const rate = attrs?.rate;
+    // A missing or non-numeric rate is the default or the generic attr check's to report.
+    if (typeof rate !== 'number' || !Number.isFinite(rate) || (rate >= 0 && rate < 1)) return dropout;
+    return { error: `attr "rate" must be a number at least 0 and below 1 (got ${JSON.stringify(rate)}).` };
+  },
+  forward: (x) => x[0],
+  partial: () => 1,
+  training: {
+    value: (x, u, a) => (u >= a.rate ? x / (1 - a.rate) : 0),
+    slope: (u, a) => (u >= a.rate ? 1 / (1 - a.rate) : 0),
+  },
+  latex: {
+    value: ([x], a) => `\\begin{cases} \\frac{m \\, ${group(x)}}{1 - ${a.rate}} & \\text{training step} \\\\ ${x} & \\text{otherwise} \\end{cases}`,
+    partial: (_args, _i, _out, a) => `\\begin{cases} \\frac{m}{1 - ${a.rate}} & \\text{training step} \\\\ 1 & \\text{otherwise} \\end{cases}`,
+  },
+  convention:
+    'The mask m is 1 for a kept value and 0 for a dropped one, drawn per sample from the training seed and step (kept with probability 1 − p), so runs are reproducible. Outside training steps m/(1 − p) is replaced by 1: the op is the identity.',
+  onnx: onnxDropout,
+  torch: ([x], a) => `F.dropout(${x}, p=${a.rate}, training=self.training)`,
+};
 
 const OPS: OpDef[] = [
   leaf('input', 'in', 'A data input: a number you set, later bound to a dataset column.'),
@@ -509,6 +546,8 @@ const OPS: OpDef[] = [
     convention:
       'The step is flat everywhere except at 0, where it jumps: its derivative is 0, so no gradient flows back through a step. Perceptrons learn with the perceptron rule, not backprop.',
   }),
+
+  dropout,
 
   // ---- Losses ----
   {

@@ -54,6 +54,17 @@ export interface OpDef {
     /** d(output)/dx given the input x and the output y. */
     slope(x: number, y: number, a: Attrs): number;
   };
+  /**
+   * One-operand ops that act differently in a training step (dropout): their value and derivative
+   * there, given the sample's uniform draw u in [0, 1) (core/random.ts maskDraw). The trainer's
+   * steps, and a Session put in a training step, use these; everywhere else (evaluation, Build,
+   * Teach) `forward` and `partial` apply.
+   */
+  training?: {
+    value(x: number, u: number, a: Attrs): number;
+    /** d(output)/dx in the training step. */
+    slope(u: number, a: Attrs): number;
+  };
   latex: {
     /** Right-hand side of `out = ...` given operand expressions (names or numbers, already LaTeX). */
     value(args: readonly string[], a: Attrs): string;

@@ -14,6 +14,7 @@
 import type { Graph } from '../graph/build.ts';
 import type { Attrs, OpDef } from '../ops/types.ts';
 import { bceWithLogits, bceWithLogitsSlope, getOp } from '../ops/registry.ts';
+import { maskDraw } from '../core/random.ts';
 
 export enum Code {
   Generic,
@@ -29,6 +30,7 @@ export enum Code {
   Exp,
   Mse,
   BceWithLogits,
+  Dropout,
 }
 export enum Act {
   None,
@@ -53,6 +55,7 @@ const CODES: Record<string, Code> = {
   exp: Code.Exp,
   mse: Code.Mse,
   bce_with_logits: Code.BceWithLogits,
+  dropout: Code.Dropout,
 };
 const ACTS: Record<string, Act> = {
   none: Act.None,
@@ -106,6 +109,8 @@ export interface Plan {
   /** 1 where the plan computes the node's value (leaves and every node outside fused muls). */
   computed: Uint8Array;
   widest: number;
+  /** Whether any op acts differently in a training step (dropout): only then does a step need a dropout key. */
+  stochastic: boolean;
 }
 
 /** A registry op's scalar forward and derivative: what an expanded layer's activation node runs. */
@@ -122,6 +127,7 @@ const { value: reluValue, slope: reluSlope } = scalarOf('relu');
 const { value: leakyReluValue, slope: leakyReluSlope } = scalarOf('leaky_relu');
 const { value: eluValue, slope: eluSlope } = scalarOf('elu');
 const { value: stepValue, slope: stepSlope } = scalarOf('step');
+const { value: dropoutValue, slope: dropoutSlope } = getOp('dropout')!.training!;
 
 /** Compiles the graph. Fused layers come from the graph's macro records. */
 export function compilePlan(graph: Graph): Plan {
@@ -206,7 +212,8 @@ export function compilePlan(graph: Graph): Plan {
     instrs.push({ fused: false, node: n, code, src, op: node.op, attrs: node.attrs });
     computed[n] = 1;
   }
-  return { graph, instrs, paramNode: Int32Array.from(paramNode), slotOf, broadcast: Int32Array.from(broadcast), needGrad, computed, widest };
+  const stochastic = instrs.some((ins) => !ins.fused && ins.op.training !== undefined);
+  return { graph, instrs, paramNode: Int32Array.from(paramNode), slotOf, broadcast: Int32Array.from(broadcast), needGrad, computed, widest, stochastic };
 }
 
 /** Buffers for one batch capacity. Leaves not bound to data keep their file value. */
@@ -228,8 +235,12 @@ export class Workspace {
   }
 }
 
-/** Forward over the first n samples of the workspace. */
-export function forward(plan: Plan, ws: Workspace, params: Float64Array, n: number): void {
+/**
+ * Forward over the first n samples of the workspace. `stepKey` (core/random.ts dropoutStepKey)
+ * makes it a training step, where dropout drops; without one it evaluates, and dropout passes
+ * values through.
+ */
+export function forward(plan: Plan, ws: Workspace, params: Float64Array, n: number, stepKey?: number): void {
   const { vals, B, scratch } = ws;
   const bc = plan.broadcast;
   for (let i = 0; i < bc.length; i++) {
@@ -240,11 +251,11 @@ export function forward(plan: Plan, ws: Workspace, params: Float64Array, n: numb
   for (let p = 0; p < instrs.length; p++) {
     const ins = instrs[p];
     if (ins.fused) denseForward(ins, vals, params, B, n);
-    else opForward(ins, vals, scratch, B, n);
+    else opForward(ins, vals, scratch, B, n, stepKey);
   }
 }
 
-function opForward(ins: OpInstr, v: Float64Array, x: Float64Array, B: number, n: number): void {
+function opForward(ins: OpInstr, v: Float64Array, x: Float64Array, B: number, n: number, stepKey: number | undefined): void {
   const o = ins.node * B;
   const src = ins.src;
   const a = src[0] * B;
@@ -275,6 +286,10 @@ function opForward(ins: OpInstr, v: Float64Array, x: Float64Array, B: number, n:
       return;
     case Code.Identity:
       for (let b = 0; b < n; b++) v[o + b] = v[a + b];
+      return;
+    case Code.Dropout:
+      if (stepKey === undefined) for (let b = 0; b < n; b++) v[o + b] = v[a + b];
+      else for (let b = 0; b < n; b++) v[o + b] = dropoutValue(v[a + b], maskDraw(stepKey, ins.node, b), ins.attrs);
       return;
     case Code.Sigmoid:
       for (let b = 0; b < n; b++) v[o + b] = sigmoidValue(v[a + b], ins.attrs);
@@ -362,7 +377,7 @@ function denseForward(d: DenseInstr, v: Float64Array, params: Float64Array, B: n
  * Reverse mode over the first n samples, seeding d(loss)/d(loss) = seed per sample (1/n gives the
  * batch mean). Accumulates parameter gradients into pgrads (which it zeroes first).
  */
-export function backward(plan: Plan, ws: Workspace, params: Float64Array, pgrads: Float64Array, n: number, seed: number): void {
+export function backward(plan: Plan, ws: Workspace, params: Float64Array, pgrads: Float64Array, n: number, seed: number, stepKey?: number): void {
   const { vals, grads, B, scratch } = ws;
   grads.fill(0);
   pgrads.fill(0);
@@ -373,7 +388,7 @@ export function backward(plan: Plan, ws: Workspace, params: Float64Array, pgrads
   for (let p = instrs.length - 1; p >= 0; p--) {
     const ins = instrs[p];
     if (ins.fused) denseBackward(ins, vals, grads, params, pgrads, B, n);
-    else if (needGrad[ins.node]) opBackward(ins, vals, grads, needGrad, scratch, B, n);
+    else if (needGrad[ins.node]) opBackward(ins, vals, grads, needGrad, scratch, B, n, stepKey);
   }
   const bc = plan.broadcast;
   for (let i = 0; i < bc.length; i++) {
@@ -384,7 +399,16 @@ export function backward(plan: Plan, ws: Workspace, params: Float64Array, pgrads
   }
 }
 
-function opBackward(ins: OpInstr, v: Float64Array, g: Float64Array, needGrad: Uint8Array, x: Float64Array, B: number, n: number): void {
+function opBackward(
+  ins: OpInstr,
+  v: Float64Array,
+  g: Float64Array,
+  needGrad: Uint8Array,
+  x: Float64Array,
+  B: number,
+  n: number,
+  stepKey: number | undefined,
+): void {
   const o = ins.node * B;
   const src = ins.src;
   const k = src.length;
@@ -423,6 +447,13 @@ function opBackward(ins: OpInstr, v: Float64Array, g: Float64Array, needGrad: Ui
     case Code.Identity: {
       const a = src[0] * B;
       for (let b = 0; b < n; b++) g[a + b] += g[o + b];
+      return;
+    }
+    case Code.Dropout: {
+      // The forward's mask, drawn again (the same draw for the same step, node and sample).
+      const a = src[0] * B;
+      if (stepKey === undefined) for (let b = 0; b < n; b++) g[a + b] += g[o + b];
+      else for (let b = 0; b < n; b++) g[a + b] += g[o + b] * dropoutSlope(maskDraw(stepKey, ins.node, b), ins.attrs);
       return;
     }
     case Code.Sigmoid: {

@@ -28,6 +28,8 @@ export interface TrainSettings {
   l2: number;
   seed: number;
   patience?: number;
+  /** With early stopping: the share of training rows held out for validation (default 0.2). */
+  validationRatio?: number;
 }
 
 /** Defaults (docs/training.md): SGD, lr 0.03, batch 10, 100 epochs, momentum 0.9, Adam 0.9 / 0.999 / 1e-8. */

@@ -8,8 +8,8 @@ import { buildGraph, outputNode, type Graph } from '../graph/build.ts';
 import type { Model, Problem } from '../core/model.ts';
 import { withoutMacroParams, withParams } from '../macros/expand.ts';
 import { Session } from '../autodiff/session.ts';
-import { rngFor, shuffle, type Rng } from '../core/random.ts';
-import { DataError, splitRows, type Dataset, type Split, type Task } from '../data/dataset.ts';
+import { dropoutStepKey, rngFor, shuffle, type Rng } from '../core/random.ts';
+import { DataError, holdOutValidation, splitRows, type Dataset, type Split, type Task } from '../data/dataset.ts';
 import { bindDataset, inferTask, lossRoles, type Binding, type LossRoles } from '../data/bind.ts';
 import { backward, compilePlan, forward, Workspace, type Plan } from './kernels.ts';
 import { applyUpdate, OptimizerState } from './optimizers.ts';
@@ -24,7 +24,12 @@ export interface EpochMetrics {
   epoch: number;
   train: Metrics;
   test?: Metrics;
+  /** On the validation rows, when early stopping holds them out. */
+  validation?: Metrics;
 }
+
+/** Share of the training rows held out for validation when early stopping is on and the settings name none. */
+const DEFAULT_VALIDATION_RATIO = 0.2;
 
 export interface StopInfo {
   reason: 'epochs' | 'early-stop' | 'non-finite';
@@ -81,7 +86,9 @@ export class Trainer {
   readonly graph: Graph;
   readonly plan: Plan;
   readonly dataset: Dataset;
-  readonly split: Split;
+  /** Train and test rows from the test ratio, before any validation rows are held out. */
+  private readonly baseSplit: Split;
+  private parts: Split;
   readonly task?: Task;
   readonly roles?: LossRoles;
   readonly bindings: Binding[];
@@ -93,7 +100,7 @@ export class Trainer {
   private readonly opt: OptimizerState;
   private ws: Workspace;
   private evalWs?: Workspace;
-  private readonly rows: Int32Array;
+  private rows: Int32Array;
   private shuffleRng!: Rng;
   private cursor = 0;
   private current: TrainSettings;
@@ -104,6 +111,7 @@ export class Trainer {
   private stop?: StopInfo;
   private bestLoss = Infinity;
   private sinceBest = 0;
+  private bestAt?: number;
 
   constructor(model: Model, dataset: Dataset, settings: TrainSettings, options: TrainerOptions = {}) {
     this.model = model;
@@ -117,8 +125,9 @@ export class Trainer {
     this.bindings = bindDataset(this.graph, dataset, settings.bind);
     this.roles = lossRoles(this.graph);
     this.task = settings.task ?? inferTask(dataset, this.graph, this.bindings, this.roles);
-    this.split = splitRows(dataset.rows, settings.testRatio ?? dataset.defaultTestRatio ?? 0.2, settings.seed);
-    this.rows = this.split.train.slice();
+    this.baseSplit = splitRows(dataset.rows, settings.testRatio ?? dataset.defaultTestRatio ?? 0.2, settings.seed);
+    this.parts = this.splitFor(settings);
+    this.rows = this.parts.train.slice();
     const P = this.plan.paramNode.length;
     this.params = Float64Array.from(this.plan.paramNode, (n) => this.graph.nodes[n].value);
     this.pgrads = new Float64Array(P);
@@ -130,6 +139,28 @@ export class Trainer {
     if (tooLarge) throw new DataError(tooLarge);
     this.ws = new Workspace(this.plan, B);
     this.shuffleRng = rngFor(settings.seed, 'shuffle');
+  }
+
+  /**
+   * Which dataset rows train, test and (with early stopping) validate. The validation rows come out
+   * of the training rows, seeded, so the test rows are the same with early stopping on or off.
+   */
+  get split(): Split {
+    return this.parts;
+  }
+
+  /** The split for these settings: validation rows held out while early stopping is on. */
+  private splitFor(s: TrainSettings): Split {
+    if (s.patience === undefined) return this.baseSplit;
+    return holdOutValidation(this.baseSplit, s.validationRatio ?? DEFAULT_VALIDATION_RATIO, s.seed);
+  }
+
+  /**
+   * The epoch whose parameters early stopping keeps: the lowest validation loss so far (undefined
+   * while early stopping is off or before the first evaluation).
+   */
+  get bestEpoch(): number | undefined {
+    return this.bestAt;
   }
 
   /** The settings in force (updateSettings changes the live ones). */
@@ -180,6 +211,8 @@ export class Trainer {
    *   as a new trainer built from them would: optimizer state, early-stopping record, the epoch in
    *   progress and the shuffle order start over, and a stop is lifted; the epoch count stays.
    * - More epochs than done lift an 'epochs' stop.
+   * - Turning early stopping on holds validation rows out of the training rows (off puts them
+   *   back): the epoch in progress, the shuffle order and the early-stopping record start over.
    */
   updateSettings(changes: Partial<LiveSettings>): Problem[] {
     const unknown = Object.keys(changes).filter((k) => !(LIVE_KEYS as readonly string[]).includes(k));
@@ -189,18 +222,25 @@ export class Trainer {
     const given = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined || k === 'patience'));
     const prev = this.current;
     const next: TrainSettings = { ...prev, ...given };
-    const B = Math.min(next.batchSize, this.rows.length);
+    const resplit = (next.patience === undefined) !== (prev.patience === undefined);
+    const parts = resplit ? this.splitFor(next) : this.parts;
+    const B = Math.min(next.batchSize, parts.train.length);
     if (B !== this.ws.B) {
       const tooLarge = batchTooLarge(B, this.graph.nodes.length);
       if (tooLarge) return [{ message: tooLarge, path: 'batchSize' }];
       this.ws = new Workspace(this.plan, B);
     }
     this.current = next;
+    if (resplit) {
+      this.parts = parts;
+      this.rows = parts.train.slice();
+      this.cursor = 0;
+      this.shuffleRng = rngFor(next.seed, 'shuffle');
+      this.forgetBest();
+    }
     if (next.optimizer !== prev.optimizer || next.batchSize !== prev.batchSize) {
       this.opt.reset();
-      this.best.set(this.params);
-      this.bestLoss = Infinity;
-      this.sinceBest = 0;
+      this.forgetBest();
       this.rows.set(this.split.train);
       this.cursor = 0;
       this.shuffleRng = rngFor(next.seed, 'shuffle');
@@ -222,7 +262,7 @@ export class Trainer {
       const i = fresh.indexOf.get(this.graph.nodes[n].id);
       if (i !== undefined) this.params[s] = fresh.nodes[i].value;
     });
-    this.best.set(this.params);
+    this.forgetBest();
     this.opt.reset();
     this.shuffleRng = rngFor(seed, 'shuffle');
     this.rows.set(this.split.train);
@@ -231,8 +271,14 @@ export class Trainer {
     this.stepsDone = 0;
     this.record = [];
     this.stop = undefined;
+  }
+
+  /** Early stopping starts watching afresh from the current parameters. */
+  private forgetBest(): void {
+    this.best.set(this.params);
     this.bestLoss = Infinity;
     this.sinceBest = 0;
+    this.bestAt = undefined;
   }
 
   /** Copies rows[from .. from+n) of the dataset into the bound input nodes of `ws`. */
@@ -254,7 +300,9 @@ export class Trainer {
     const { ws, plan, params } = this;
     const n = Math.min(ws.B, this.rows.length - this.cursor);
     this.fill(ws, this.rows, this.cursor, n);
-    forward(plan, ws, params, n);
+    // A training step: dropout draws this step's masks (identical in forward and backward).
+    const key = plan.stochastic ? dropoutStepKey(this.settings.seed, this.stepsDone) : undefined;
+    forward(plan, ws, params, n, key);
     const lo = this.graph.loss * ws.B;
     let loss = 0;
     for (let b = 0; b < n; b++) loss += ws.vals[lo + b];
@@ -263,7 +311,7 @@ export class Trainer {
       this.stopNonFinite(this.firstNonFiniteNode(ws, n));
       return loss;
     }
-    backward(plan, ws, params, this.pgrads, n, 1 / n);
+    backward(plan, ws, params, this.pgrads, n, 1 / n, key);
     this.lastFinite.set(params);
     applyUpdate(params, this.pgrads, this.opt, this.settings);
     for (let s = 0; s < params.length; s++) {
@@ -314,6 +362,7 @@ export class Trainer {
     if (!evaluate) return undefined;
     const m: EpochMetrics = { epoch: this.epoch, train: this.evaluate(this.split.train) };
     if (this.split.test.length) m.test = this.evaluate(this.split.test);
+    if (this.split.validation?.length) m.validation = this.evaluate(this.split.validation);
     this.record.push(m);
     // Trimmed in chunks, so a long run does not shift the array every epoch.
     if (this.record.length > 2 * this.keepHistory) this.record.splice(0, this.record.length - this.keepHistory);
@@ -327,16 +376,21 @@ export class Trainer {
       return;
     }
     const { patience, epochs } = this.settings;
-    if (patience !== undefined && m.test) {
-      if (m.test.loss < this.bestLoss) {
-        this.bestLoss = m.test.loss;
+    if (patience !== undefined) {
+      // The validation loss; with a single training row there is none to hold out, and the
+      // training loss stands in (the message says which).
+      const watched = m.validation ? 'validation' : 'training';
+      const loss = (m.validation ?? m.train).loss;
+      if (loss < this.bestLoss) {
+        this.bestLoss = loss;
         this.sinceBest = 0;
+        this.bestAt = m.epoch;
         this.best.set(this.params);
       } else if (++this.sinceBest >= patience) {
         this.params.set(this.best);
         this.stop = {
           reason: 'early-stop',
-          message: `Stopped early after epoch ${m.epoch}: the test loss has not improved for ${patience} epochs; kept the parameters of the best epoch (test loss ${formatNumber(this.bestLoss, 6)}).`,
+          message: `Stopped early after epoch ${m.epoch}: the ${watched} loss has not improved for ${patience} epochs; restored the parameters of epoch ${this.bestAt} (${watched} loss ${formatNumber(this.bestLoss, 6)}).`,
         };
         return;
       }

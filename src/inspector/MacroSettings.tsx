@@ -1,5 +1,5 @@
 /**
- * Settings of a layer macro (units, layer sizes, activation), its parameter shapes, and Expand.
+ * Settings of a layer macro (units, layer sizes, activation, dropout), its parameter shapes, and Expand.
  * The form is the engine's: its fields, labels, hints and defaults come from the macro's settings
  * schema (graph-engine/macros/settings.ts), and every edit is checked by the engine before it is
  * applied, so the inspector accepts exactly what a file may hold and says why it refuses the rest.
@@ -8,7 +8,7 @@
 import { useEffect, useId, useState } from 'react';
 import { ACTIVATIONS, getOp, macroAttrsProblems, settingForm, type Graph, type ModelNode, type SettingFormField } from '../../graph-engine/index.ts';
 import { editorStore } from '../store/useEditor.ts';
-import { parseWhole } from '../ui/numberText.ts';
+import { parseDecimal, parseWhole } from '../ui/numberText.ts';
 
 /** The attrs patch that sets the field: a change of shape also drops the stored weights. */
 function patchFor(node: ModelNode, f: SettingFormField, value: unknown): Record<string, unknown> {
@@ -33,8 +33,10 @@ function apply(node: ModelNode, f: SettingFormField, value: unknown): string | u
  * other word stays text, so the engine refuses it by name ("got \"0x10\"").
  */
 function typedValue(kind: SettingFormField['kind'], text: string): unknown {
+  // A rate is a decimal (0.25); counts and sizes are digits only.
+  const parse = kind === 'rate' ? parseDecimal : parseWhole;
   const word = (w: string) => {
-    const n = parseWhole(w);
+    const n = parse(w);
     return Number.isNaN(n) ? w : n;
   };
   return kind === 'sizes'
@@ -132,6 +134,7 @@ export function MacroSettings({ node, graph }: { node: ModelNode; graph?: Graph 
                 <dt>{instance.layers.length > 1 ? `Layer ${i + 1}` : 'Layer'}</dt>
                 <dd>
                   W {l.W.length}×{l.W[0]?.length ?? 0}, b {l.b.length}, {l.activation}
+                  {l.dropout ? `, dropout ${l.dropout.rate}` : ''}
                 </dd>
               </div>
             ))}

@@ -70,6 +70,8 @@ export interface RunInfo {
   rows: number;
   trainRows: number;
   testRows: number;
+  /** Training rows held out for validation (0 while early stopping is off). */
+  validationRows: number;
   settings: TrainSettings;
   stepsPerEpoch: number;
   plane?: PlaneInfo;
@@ -103,6 +105,10 @@ export interface Snapshot {
   epochs: number[];
   trainLoss: number[];
   testLoss: number[];
+  /** Validation losses of the same entries (NaN while early stopping is off). */
+  validationLoss: number[];
+  /** The epoch whose parameters early stopping keeps (the lowest validation loss so far). */
+  bestEpoch?: number;
   /** Metrics of the latest evaluation (epoch 0: the initial parameters). */
   latest: EpochMetrics;
   /** Loss of the initial parameters on the training set (after configure or reset). */

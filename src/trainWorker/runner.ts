@@ -221,6 +221,8 @@ export class TrainRunner {
     this.config.overrides = next;
     if (this.info) {
       this.info.settings = { ...t.settings };
+      this.info.trainRows = t.split.train.length;
+      this.info.validationRows = t.split.validation?.length ?? 0;
       this.info.stepsPerEpoch = stepsPerEpoch(t);
     }
     return { ok: true, settings: { ...t.settings }, snapshot: this.snapshot(true) };
@@ -244,9 +246,10 @@ export class TrainRunner {
     this.curve.clear();
     const m: EpochMetrics = { epoch: t.epoch, train: t.evaluate(t.split.train) };
     if (t.split.test.length) m.test = t.evaluate(t.split.test);
+    if (t.split.validation?.length) m.validation = t.evaluate(t.split.validation);
     this.latest = m;
     this.initialLoss = m.train.loss;
-    this.curve.push(t.epoch, m.train.loss, m.test?.loss ?? Number.NaN);
+    this.curve.push(t.epoch, m.train.loss, m.test?.loss ?? Number.NaN, m.validation?.loss);
     this.lastHeat = undefined;
     this.lastFit = undefined;
     this.heatError = undefined;
@@ -257,7 +260,7 @@ export class TrainRunner {
   private record(m: EpochMetrics | undefined): void {
     if (!m) return;
     this.latest = m;
-    this.curve.push(m.epoch, m.train.loss, m.test?.loss ?? Number.NaN);
+    this.curve.push(m.epoch, m.train.loss, m.test?.loss ?? Number.NaN, m.validation?.loss);
   }
 
   private trainStep(t: Trainer): void {
@@ -331,6 +334,8 @@ export class TrainRunner {
       epochs: d.epochs,
       trainLoss: d.train,
       testLoss: d.test,
+      validationLoss: d.validation,
+      bestEpoch: t.bestEpoch,
       latest: this.latest!,
       initialLoss: this.initialLoss,
       params: t.getParams(),
@@ -377,6 +382,7 @@ export class TrainRunner {
       rows: ds.rows,
       trainRows: t.split.train.length,
       testRows: t.split.test.length,
+      validationRows: t.split.validation?.length ?? 0,
       settings: { ...t.settings },
       stepsPerEpoch: stepsPerEpoch(t),
     };

@@ -47,24 +47,34 @@ export class CurveLog {
   epochs: number[] = [];
   train: number[] = [];
   test: number[] = [];
+  /** Validation loss per entry, NaN while early stopping holds no validation rows out. */
+  validation: number[] = [];
   private sent = 0;
   /** Set when the curve restarted (reset, new data) so the next delta starts at 0. */
-  push(epoch: number, train: number, test: number): void {
+  push(epoch: number, train: number, test: number, validation = Number.NaN): void {
     this.epochs.push(epoch);
     this.train.push(train);
     this.test.push(test);
+    this.validation.push(validation);
   }
   clear(): void {
     this.epochs = [];
     this.train = [];
     this.test = [];
+    this.validation = [];
     this.sent = 0;
   }
   /** Entries not yet sent, and where they start. */
-  delta(): { from: number; epochs: number[]; train: number[]; test: number[] } {
+  delta(): { from: number; epochs: number[]; train: number[]; test: number[]; validation: number[] } {
     const from = this.sent;
     this.sent = this.epochs.length;
-    return { from, epochs: this.epochs.slice(from), train: this.train.slice(from), test: this.test.slice(from) };
+    return {
+      from,
+      epochs: this.epochs.slice(from),
+      train: this.train.slice(from),
+      test: this.test.slice(from),
+      validation: this.validation.slice(from),
+    };
   }
 }
 
@@ -73,43 +83,46 @@ export class CurveView {
   epochs: number[] = [];
   train: number[] = [];
   test: number[] = [];
+  validation: number[] = [];
   /** Bumped on every change, for charts to know when to redraw. */
   version = 0;
-  apply(d: { from: number; epochs: number[]; train: number[]; test: number[] }): void {
+  /** A delta without validation losses (none held out) fills them with NaN. */
+  apply(d: { from: number; epochs: number[]; train: number[]; test: number[]; validation?: number[] }): void {
     if (d.from === 0) {
       this.epochs = [];
       this.train = [];
       this.test = [];
+      this.validation = [];
     } else if (d.from !== this.epochs.length) {
       // A gap or an overlap means a lost or repeated delta: keep what lines up.
-      this.epochs.length = this.train.length = this.test.length = Math.min(d.from, this.epochs.length);
+      this.epochs.length = this.train.length = this.test.length = this.validation.length = Math.min(d.from, this.epochs.length);
     }
     this.epochs.push(...d.epochs);
     this.train.push(...d.train);
     this.test.push(...d.test);
+    this.validation.push(...(d.validation ?? d.epochs.map(() => Number.NaN)));
     this.version++;
   }
   /**
    * At most `max` points for drawing: every k-th entry plus the last, so a long run stays cheap
-   * to draw. Test losses are NaN where there is no test set.
+   * to draw. Test and validation losses are NaN where there is no such set.
    */
-  decimated(max: number): [number[], number[], number[]] {
+  decimated(max: number): [number[], number[], number[], number[]] {
     const n = this.epochs.length;
-    if (n <= max) return [this.epochs, this.train, this.test];
+    if (n <= max) return [this.epochs, this.train, this.test, this.validation];
     const k = Math.ceil(n / max);
     const e: number[] = [];
     const tr: number[] = [];
     const te: number[] = [];
-    for (let i = 0; i < n; i += k) {
+    const va: number[] = [];
+    const take = (i: number) => {
       e.push(this.epochs[i]);
       tr.push(this.train[i]);
       te.push(this.test[i]);
-    }
-    if ((n - 1) % k !== 0) {
-      e.push(this.epochs[n - 1]);
-      tr.push(this.train[n - 1]);
-      te.push(this.test[n - 1]);
-    }
-    return [e, tr, te];
+      va.push(this.validation[i]);
+    };
+    for (let i = 0; i < n; i += k) take(i);
+    if ((n - 1) % k !== 0) take(n - 1);
+    return [e, tr, te, va];
   }
 }

@@ -65,6 +65,11 @@ export interface TeachState {
   checkError?: string;
   pathsLeaf?: string;
   presentation: boolean;
+  /**
+   * Step as training step 0 of the model's seed does: dropout nodes drop (y = m·x/(1 − p), local
+   * derivative m/(1 − p)). Off (the default), dropout is the identity, as in evaluation.
+   */
+  trainingStep: boolean;
   /** Bumped on every change to the stepper. */
   version: number;
 }
@@ -88,6 +93,8 @@ export interface TeachActions {
   checkGradients(): void;
   setPathsLeaf(id: string | undefined): void;
   setPresentation(on: boolean): void;
+  /** Turns the training step on or off; stepping starts over. */
+  setTrainingStep(on: boolean): void;
 }
 
 export type TeachStore = TeachState & TeachActions;
@@ -204,10 +211,12 @@ export function createTeachStore(editor: EditorStoreApi) {
       const model = editor.getState().model;
       const { update } = get();
       const units = graph ? teachingUnits(graph) : undefined;
+      const stepper = units ? new Stepper(units.graph) : undefined;
+      if (stepper && get().trainingStep) stepper.session.setTrainingStep({ seed: model.training?.seed ?? 0, step: 0 });
       bump({
         source: graph,
         units,
-        stepper: units ? new Stepper(units.graph) : undefined,
+        stepper,
         problem: graph ? undefined : problem,
         last: undefined,
         playing: false,
@@ -225,6 +234,7 @@ export function createTeachStore(editor: EditorStoreApi) {
       playing: false,
       atUpdate: false,
       presentation: false,
+      trainingStep: false,
       version: 0,
 
       sync() {
@@ -366,6 +376,11 @@ export function createTeachStore(editor: EditorStoreApi) {
 
       setPresentation(on) {
         set({ presentation: on });
+      },
+
+      setTrainingStep(on) {
+        set({ trainingStep: on });
+        rebuild(get().source);
       },
     };
   });

@@ -1,4 +1,7 @@
-/** Train and test loss per epoch (uPlot: x is the epoch, not time), with an optional log scale. */
+/**
+ * Train, validation and test loss per epoch (uPlot: x is the epoch, not time), with an optional
+ * log scale, a legend (each line's colour and dash) and early stopping's best epoch marked.
+ */
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -10,6 +13,36 @@ const HEIGHT = 150;
 
 /** The narrowest the y axis gets (room for "0.5"); it widens for longer labels. */
 const Y_AXIS_MIN = 46;
+
+/** Each line once: its colour and dash, in the chart and in the legend alike. */
+const LINES = [
+  { label: 'Train', stroke: '#1f6fb5', dash: [] as number[] },
+  { label: 'Validation', stroke: '#2b8a3e', dash: [2, 2] },
+  { label: 'Test', stroke: '#d9711c', dash: [6, 3] },
+];
+const BEST = { label: 'Best epoch', stroke: '#8e44ad', dash: [3, 3] };
+
+/** Early stopping's best epoch, for the draw hook (read at draw time, so no rebuild is needed). */
+const bestEpoch = () => trainStore.getState().snapshot?.bestEpoch;
+
+/** A vertical dashed line at the best epoch, drawn over the plot area. */
+function drawBest(u: uPlot): void {
+  const best = bestEpoch();
+  if (best === undefined) return;
+  const x = u.valToPos(best, 'x', true);
+  const { top, height, left, width } = u.bbox;
+  if (!(x >= left && x <= left + width)) return;
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.strokeStyle = BEST.stroke;
+  ctx.lineWidth = 1.5 * uPlot.pxRatio;
+  ctx.setLineDash(BEST.dash.map((d) => d * uPlot.pxRatio));
+  ctx.beginPath();
+  ctx.moveTo(x, top);
+  ctx.lineTo(x, top + height);
+  ctx.stroke();
+  ctx.restore();
+}
 
 /**
  * The y axis as wide as its longest tick label: a fixed width clipped "1.014" to ".014". uPlot
@@ -37,7 +70,8 @@ function opts(log: boolean): uPlot.Options {
       { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: 28, label: '', values: (_u, vals) => vals.map((v) => String(v)) },
       { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: yAxisSize },
     ],
-    series: [{}, { label: 'train', stroke: '#1f6fb5', width: 1.6 }, { label: 'test', stroke: '#d9711c', width: 1.6, dash: [5, 3] }],
+    series: [{}, ...LINES.map((l) => ({ label: l.label, stroke: l.stroke, width: 1.6, dash: l.dash }))],
+    hooks: { draw: [drawBest] },
   };
 }
 
@@ -47,10 +81,47 @@ function fitSize(box: HTMLElement): { width: number; height: number } {
 }
 
 function data(log: boolean): uPlot.AlignedData {
-  const [e, tr, te] = trainStore.getState().curve.decimated(MAX_POINTS);
-  // Log scales cannot show 0; NaN (no test set) is a gap.
+  const [e, tr, te, va] = trainStore.getState().curve.decimated(MAX_POINTS);
+  // Log scales cannot show 0; NaN (no test or validation set) is a gap.
   const fix = (a: number[]) => (log ? a.map((v) => (v > 0 ? v : Number.NaN)) : a);
-  return [e, fix(tr), fix(te).map((v) => (Number.isNaN(v) ? null : v)) as number[]];
+  const gaps = (a: number[]) => fix(a).map((v) => (Number.isNaN(v) ? null : v)) as number[];
+  return [e, fix(tr), gaps(va), gaps(te)];
+}
+
+/** A short sample of a line, as the chart draws it. */
+function Swatch({ stroke, dash }: { stroke: string; dash: number[] }) {
+  return (
+    <svg width="22" height="8" aria-hidden="true" className="train-legend__swatch">
+      <line x1="1" y1="4" x2="21" y2="4" stroke={stroke} strokeWidth="2" strokeDasharray={dash.join(' ') || undefined} />
+    </svg>
+  );
+}
+
+/** Which line is which; Validation says when it is off, and the best epoch when it is marked. */
+function Legend() {
+  const best = useTrain((s) => s.snapshot?.bestEpoch);
+  // Early stopping on: the trainer holds validation rows out (from the next step, mid-run).
+  const validating = useTrain((s) => s.info?.settings.patience !== undefined);
+  return (
+    <ul className="train-legend" aria-label="Loss curve legend">
+      {LINES.map((l) => (
+        <li
+          key={l.label}
+          className={l.label === 'Validation' && !validating ? 'train-legend__off' : undefined}
+          title={l.label === 'Validation' ? 'Rows held out of the training rows while early stopping is on; early stopping watches their loss.' : undefined}
+        >
+          <Swatch stroke={l.stroke} dash={l.dash} />
+          {l.label}
+        </li>
+      ))}
+      {best !== undefined && (
+        <li data-testid="best-epoch">
+          <Swatch stroke={BEST.stroke} dash={BEST.dash} />
+          Best epoch {best}
+        </li>
+      )}
+    </ul>
+  );
 }
 
 export function LossChart() {
@@ -85,5 +156,15 @@ export function LossChart() {
     return () => cancelAnimationFrame(id);
   }, [version, log]);
 
-  return <div ref={box} className="train-chart" role="img" aria-label="Loss curve: train (solid) and test (dashed) loss per epoch" />;
+  return (
+    <>
+      <div
+        ref={box}
+        className="train-chart"
+        role="img"
+        aria-label="Loss curve: train (solid), validation (dotted) and test (dashed) loss per epoch; early stopping's best epoch as a vertical dashed line"
+      />
+      <Legend />
+    </>
+  );
 }

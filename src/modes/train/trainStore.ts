@@ -80,6 +80,6 @@ export function applySnapshot(s: Snapshot, store: TrainStoreApi): void {
   const st = store.getState();
   const prev = st.snapshot;
   if (prev && s.seq <= prev.seq) return; // late: a newer one is already shown
-  st.curve.apply({ from: s.historyFrom, epochs: s.epochs, train: s.trainLoss, test: s.testLoss });
+  st.curve.apply({ from: s.historyFrom, epochs: s.epochs, train: s.trainLoss, test: s.testLoss, validation: s.validationLoss });
   store.setState({ snapshot: { ...s, heat: s.heat ?? prev?.heat }, running: s.running, curveVersion: st.curve.version });
 }

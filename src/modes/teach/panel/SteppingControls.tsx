@@ -12,6 +12,9 @@ export function SteppingControls() {
   const lr = useTeach((s) => s.lr);
   const speed = useTeach((s) => s.speed);
   const playing = useTeach((s) => s.playing);
+  const trainingStep = useTeach((s) => s.trainingStep);
+  // Only a graph with dropout computes differently in a training step.
+  const hasDropout = useTeach((s) => s.units?.graph.nodes.some((n) => n.op.training !== undefined) ?? false);
   const p = useTeachProgress();
   const teach = () => teachStore.getState();
   const [lrText, setLrText] = useState(String(lr));
@@ -118,6 +121,14 @@ export function SteppingControls() {
           Check gradients
         </button>
       </div>
+      {hasDropout && (
+        <label
+          className="teach-controls__row teach-training"
+          title="Dropout drops as in the first training step of the model's seed: y = m·x/(1 − p), local derivative m/(1 − p). Off: dropout is the identity, as in evaluation."
+        >
+          <input type="checkbox" checked={trainingStep} onChange={(e) => teach().setTrainingStep(e.target.checked)} /> Training step (dropout drops)
+        </label>
+      )}
       <p className="teach-keys small muted">
         {TEACH_KEY_LIST.map((a, i) => (
           <Fragment key={a.ariaKeys}>

@@ -2,7 +2,7 @@ import { formatNumber } from '../../../../graph-engine/index.ts';
 import { LossChart } from '../LossChart.tsx';
 import { trainStore, useTrain } from '../trainStore.ts';
 
-/** The train, test and initial loss, and the loss curve. */
+/** The train, validation, test and initial loss, and the loss curve. */
 export function LossReadout() {
   const latest = useTrain((s) => s.snapshot?.latest);
   const initial = useTrain((s) => s.snapshot?.initialLoss);
@@ -14,6 +14,15 @@ export function LossReadout() {
           <span className="train-loss__label">Train loss</span>
           <span className="train-loss__value" data-testid="train-loss">
             {latest ? formatNumber(latest.train.loss, 4) : '–'}
+          </span>
+        </div>
+        <div
+          className="train-loss train-loss--validation"
+          title="Loss on the rows early stopping holds out of the training rows (– while early stopping is off)"
+        >
+          <span className="train-loss__label">Validation</span>
+          <span className="train-loss__value" data-testid="validation-loss">
+            {latest?.validation ? formatNumber(latest.validation.loss, 4) : '–'}
           </span>
         </div>
         <div className="train-loss train-loss--test">

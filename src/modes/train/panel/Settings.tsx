@@ -76,7 +76,7 @@ export function Settings() {
       <label className="train-check train-grid__wide">
         <input type="checkbox" checked={early} onChange={(e) => void ctl.setEarlyStopping(e.target.checked, s.patience ?? 20)} />
         <span className="train-check__text">
-          Early stopping: stop when the test loss has not improved for{' '}
+          Early stopping: hold out validation rows from the training rows; stop when the validation loss has not improved for{' '}
           <input
             className="train-inline-number"
             type="number"
@@ -89,7 +89,7 @@ export function Settings() {
               if (patience >= 1) void ctl.setEarlyStopping(true, patience);
             }}
           />{' '}
-          epochs (keeps the best epoch's weights)
+          epochs (restores the best epoch's weights)
         </span>
       </label>
     </div>
