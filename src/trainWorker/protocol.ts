@@ -124,7 +124,9 @@ export interface Snapshot {
 }
 
 /** A live settings change: applied (with the settings now in force), or refused with the reasons. */
-export type UpdateResult = { ok: true; settings: TrainSettings; snapshot: Snapshot } | { ok: false; problems: string[] };
+export type UpdateResult =
+  | { ok: true; settings: TrainSettings; rows: Pick<RunInfo, 'trainRows' | 'validationRows' | 'stepsPerEpoch'>; snapshot: Snapshot }
+  | { ok: false; problems: string[] };
 
 export type ConfigureResult =
   | { ok: true; info: RunInfo; binding: BindingView; snapshot: Snapshot }

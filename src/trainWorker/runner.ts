@@ -225,7 +225,9 @@ export class TrainRunner {
       this.info.validationRows = t.split.validation?.length ?? 0;
       this.info.stepsPerEpoch = stepsPerEpoch(t);
     }
-    return { ok: true, settings: { ...t.settings }, snapshot: this.snapshot(true) };
+    // Early stopping on or off moves rows between training and validation: the panel's counts follow.
+    const rows = { trainRows: t.split.train.length, validationRows: t.split.validation?.length ?? 0, stepsPerEpoch: stepsPerEpoch(t) };
+    return { ok: true, settings: { ...t.settings }, rows, snapshot: this.snapshot(true) };
   }
 
   /** Values of the bound input nodes for one dataset row (its row number, as the plots index points). */

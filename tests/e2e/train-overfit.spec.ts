@@ -21,6 +21,7 @@ test('overfitting sample: test loss turns up, legend, early stopping marks the b
   const legend = panel.getByRole('list', { name: 'Loss curve legend' });
   await expect(legend.getByRole('listitem')).toHaveText(['Train', 'Validation', 'Test']);
   await expect(panel.getByTestId('validation-loss')).toHaveText('–');
+  await expect(panel.getByTestId('dataset-facts')).toHaveText('160 rows: 80 train, 80 test · classification');
 
   // Train all 300 epochs at full speed: the train loss ends near 0, the test loss far above its start.
   await panel.getByLabel('Speed').selectOption('Max');
@@ -35,6 +36,8 @@ test('overfitting sample: test loss turns up, legend, early stopping marks the b
   // Early stopping: validation rows are held out, the run stops, and the best epoch is marked.
   await panel.getByRole('checkbox', { name: /Early stopping/ }).check();
   await expect(legend.getByRole('listitem').nth(1)).not.toHaveClass(/train-legend__off/);
+  // The sample holds 30% of the training rows out for validation; the test rows stay where they were.
+  await expect(panel.getByTestId('dataset-facts')).toHaveText('160 rows: 56 train, 24 validation, 80 test · classification');
   await panel.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(panel.getByTestId('epoch')).toHaveText('0');
   await panel.getByRole('button', { name: 'Play', exact: true }).click();

@@ -393,7 +393,7 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
     applySnapshot(r.snapshot, trainStore);
     // The panel's controls show the settings in force.
     const info = ui().info;
-    if (info) trainStore.setState({ info: { ...info, settings: r.settings } });
+    if (info) trainStore.setState({ info: { ...info, ...r.rows, settings: r.settings } });
   }
 
   async function setDataset(dataset: DatasetSpec): Promise<void> {

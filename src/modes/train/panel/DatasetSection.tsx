@@ -93,7 +93,8 @@ export function DatasetSection() {
       </div>
       {info && (
         <p className="train-dataset__facts" data-testid="dataset-facts">
-          {info.rows} rows: {info.trainRows} train, {info.testRows} test{info.task ? ` · ${info.task}` : ''}
+          {info.rows} rows: {info.trainRows} train, {info.validationRows ? `${info.validationRows} validation, ` : ''}
+          {info.testRows} test{info.task ? ` · ${info.task}` : ''}
         </p>
       )}
       {settings && (
