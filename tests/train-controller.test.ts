@@ -36,6 +36,7 @@ function fakeWorker() {
     update: async (o) => runner.update(structuredClone(o)),
     setEpochLimit: async (n) => runner.setEpochLimit(n),
     sample: async (i) => runner.sample(i),
+    show: async (s, tag) => runner.show(structuredClone(s), tag),
   };
   return {
     client,

@@ -22,7 +22,8 @@ import { bindingView, type BindingView } from './binding.ts';
 import { DecisionPlane } from './decisionPlane.ts';
 import { stepsPerSecond, type Pace } from './pace.ts';
 import { CurveLog, RateMeter, Throttle } from './throttle.ts';
-import type { ConfigureResult, DatasetSpec, Heatmaps, RunInfo, Snapshot, TrainConfig, TrainOverrides, UpdateResult } from './protocol.ts';
+import { SampleProbe } from './sample.ts';
+import type { ConfigureResult, DatasetSpec, Heatmaps, RunInfo, ShownSample, Snapshot, TrainConfig, TrainOverrides, UpdateResult } from './protocol.ts';
 
 export interface RunnerHost {
   now(): number;
@@ -83,6 +84,11 @@ export class TrainRunner {
   private lastHeat?: Heatmaps;
   /** Why the last heatmap evaluation failed (cleared by the next one that works). */
   private heatError?: string;
+  /** The canvas's sample: evaluated into every snapshot. */
+  private probe?: SampleProbe;
+  private shownRow = 0;
+  private shownInputs?: Record<string, number>;
+  private shownTag = 0;
 
   constructor(
     private readonly host: RunnerHost,
@@ -103,6 +109,7 @@ export class TrainRunner {
     this.running = false;
     this.trainer = undefined;
     this.plane = undefined;
+    this.probe = undefined;
     this.config = config;
     const { settings, problems } = resolveSettings(config.model, { ...config.overrides, epochs: NO_LIMIT });
     if (!settings) return { ok: false, error: problems.map((p) => p.message).join('\n') };
@@ -127,6 +134,10 @@ export class TrainRunner {
       return { ok: false, error: message(e), binding, columns: dataset.columns };
     }
     this.trainer = trainer;
+    this.probe = new SampleProbe(trainer);
+    this.shownTag = config.shownTag ?? 0;
+    this.shownRow = this.probe.rowOf(config.shown);
+    this.shownInputs = config.shown?.kind === 'inputs' ? config.shown.values : undefined;
     this.info = this.describe(trainer, binding);
     this.startCurve();
     return { ok: true, info: this.info, binding, snapshot: this.snapshot(true) };
@@ -222,13 +233,26 @@ export class TrainRunner {
     return { ok: true, settings: { ...t.settings }, snapshot: this.snapshot(true) };
   }
 
-  /** Values of the bound input nodes for one dataset row (training rows first, then test rows). */
-  sample(index: number): Record<string, number> {
+  /** Values of the bound input nodes for one dataset row (by row number, clamped to the data). */
+  sample(row: number): Record<string, number> {
     const t = this.trainer;
     if (!t) return {};
-    const rows = [...t.split.train, ...t.split.test];
-    const r = rows[Math.max(0, Math.min(index, rows.length - 1))];
+    const r = Math.max(0, Math.min(Math.round(row), t.dataset.rows - 1));
     return Object.fromEntries(t.bindings.map((b) => [t.graph.nodes[b.node].id, t.dataset.data[b.column][r]]));
+  }
+
+  /**
+   * Shows another sample on the canvas: a row (out of range: the typical row), or input values
+   * over the shown row. Later snapshots carry it, tagged `tag`; the returned one already does.
+   */
+  show(shown: ShownSample, tag: number): Snapshot | undefined {
+    if (!this.trainer || !this.probe) return undefined;
+    this.shownTag = tag;
+    if (shown.kind === 'row') {
+      this.shownRow = this.probe.rowOf(shown);
+      this.shownInputs = undefined;
+    } else this.shownInputs = shown.values;
+    return this.snapshot();
   }
 
   private atLimit(): boolean {
@@ -333,6 +357,7 @@ export class TrainRunner {
       heat: this.lastHeat,
       heatError: this.heatError,
       epochsPerSecond: this.running ? this.rate.rate() : 0,
+      sample: this.probe?.evaluate(this.shownRow, this.shownInputs, this.shownTag),
     };
   }
 
@@ -362,6 +387,8 @@ export class TrainRunner {
       testRows: t.split.test.length,
       settings: { ...t.settings },
       stepsPerEpoch: stepsPerEpoch(t),
+      sampleLayout: this.probe!.layout,
+      typicalRow: this.probe!.typical,
     };
     const plane = DecisionPlane.of(t, binding, this.gridSize);
     if (plane instanceof DecisionPlane) {

@@ -9,6 +9,7 @@ export function BindingSection() {
   const overrides = useTrain((s) => s.overrides);
   const sampleIndex = useTrain((s) => s.sampleIndex);
   const rows = useTrain((s) => s.info?.rows);
+  const shown = useTrain((s) => s.snapshot?.sample);
   if (!binding) return null;
   const cols = columns ?? binding.columns;
   return (
@@ -69,6 +70,11 @@ export function BindingSection() {
           step={1}
           onCommit={(v) => v !== undefined && void ctl.setSample(Math.round(v))}
         />
+      )}
+      {shown && (
+        <p className="train-sample-shown" data-testid="sample-shown">
+          {shown.custom ? `Drawn inputs, with the targets of row ${shown.row}` : `Row ${shown.row}, a ${shown.test ? 'test' : 'training'} row`}
+        </p>
       )}
     </div>
   );
