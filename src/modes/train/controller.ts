@@ -31,10 +31,21 @@ export interface TrainControllerDeps {
   previewOnMain?: boolean;
 }
 
-/** `?preview=main` in the page's URL, read once (no URL in unit tests). */
-function previewOnMainFromUrl(): boolean {
-  return new URLSearchParams(globalThis.location?.search ?? '').get('preview') === 'main';
-}
+/** The page URL's `?preview=` (main, or any other value for the worker's), read once; none in unit tests. */
+const PREVIEW_PARAM = new URLSearchParams(globalThis.location?.search ?? '').get('preview');
+
+/**
+ * With `?preview=` in the URL, `bench:ui` times the page's work per snapshot and per canvas
+ * preview as User Timing measures of these names (only then: measures pile up until cleared).
+ */
+const SNAPSHOT_MEASURE = 'graphgrad:train-snapshot';
+const PREVIEW_MEASURE = 'graphgrad:train-preview';
+const timed = (name: string, fn: () => void) => {
+  if (PREVIEW_PARAM === null) return fn();
+  const start = performance.now();
+  fn();
+  performance.measure(name, { start });
+};
 
 /** What the Train panel can ask for. Each action resolves once the worker has answered. */
 export interface TrainController {
@@ -110,7 +121,7 @@ function withTrainingBlock(model: Model, st: TrainUiState): Model {
 /** Keys whose change needs a new dataset, split or binding: a new trainer, not a live update. */
 const DATA_KEYS: readonly (keyof TrainOverrides)[] = ['points', 'noise', 'testRatio', 'seed', 'labels', 'bind'];
 
-export function createTrainController({ editor, trainStore, client, previewOnMain = previewOnMainFromUrl() }: TrainControllerDeps): TrainController {
+export function createTrainController({ editor, trainStore, client, previewOnMain = PREVIEW_PARAM === 'main' }: TrainControllerDeps): TrainController {
   /** The model the worker's trainer was built from, or that we wrote its weights back into since. */
   let trained: Model | undefined;
   /**
@@ -252,6 +263,10 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
   }
 
   function onSnapshot(s: Snapshot): void {
+    timed(SNAPSHOT_MEASURE, () => applyPosted(s));
+  }
+
+  function applyPosted(s: Snapshot): void {
     const wasRunning = ui().running;
     applySnapshot(s, trainStore);
     schedulePreview(!s.running);
@@ -487,6 +502,10 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
   }
 
   function updatePreview(): void {
+    timed(PREVIEW_MEASURE, buildPreview);
+  }
+
+  function buildPreview(): void {
     const s = ui().snapshot;
     const m = model();
     if (!s || !inSync(m) || (!previewOnMain && !frame)) {

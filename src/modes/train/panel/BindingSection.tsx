@@ -9,7 +9,10 @@ export function BindingSection() {
   const overrides = useTrain((s) => s.overrides);
   const sampleIndex = useTrain((s) => s.sampleIndex);
   const rows = useTrain((s) => s.info?.rows);
-  const shown = useTrain((s) => s.snapshot?.sample);
+  // Plain values, not the sample object: a new one comes with every snapshot.
+  const shownRow = useTrain((s) => s.snapshot?.sample?.row);
+  const shownTest = useTrain((s) => s.snapshot?.sample?.test);
+  const shownCustom = useTrain((s) => s.snapshot?.sample?.custom);
   if (!binding) return null;
   const cols = columns ?? binding.columns;
   return (
@@ -71,9 +74,9 @@ export function BindingSection() {
           onCommit={(v) => v !== undefined && void ctl.setSample(Math.round(v))}
         />
       )}
-      {shown && (
+      {shownRow !== undefined && (
         <p className="train-sample-shown" data-testid="sample-shown">
-          {shown.custom ? `Drawn inputs, with the targets of row ${shown.row}` : `Row ${shown.row}, a ${shown.test ? 'test' : 'training'} row`}
+          {shownCustom ? `Drawn inputs, with the targets of row ${shownRow}` : `Row ${shownRow}, a ${shownTest ? 'test' : 'training'} row`}
         </p>
       )}
     </div>
