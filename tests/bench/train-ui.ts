@@ -8,10 +8,13 @@
  *    decision boundary and the canvas are in the viewport while it is measured.
  * 3. The main thread's cost of snapshots, with the canvas preview built from the worker's values
  *    (`?preview=worker`) and, as the baseline, rebuilt and re-evaluated on the page as before
- *    (`?preview=main`): on spiral-mlp and on digits-mlp with its layers expanded into primitives
- *    (about 2,500 nodes). Main-thread busy time per second (Chrome's TaskDuration and
- *    ScriptDuration via CDP), long tasks (> 50 ms), and the controller's own User Timing measures
- *    around applying snapshots and building the preview.
+ *    (`?preview=main`): on spiral-mlp while it trains at Max, main-thread busy time per second
+ *    (Chrome's TaskDuration and ScriptDuration via CDP), long tasks (> 50 ms), and the
+ *    controller's own User Timing measures around applying snapshots and building the preview.
+ *    On digits-mlp with its layers expanded into primitives (about 2,500 nodes) the editor canvas
+ *    redrawing 2,500 cards at the preview's 5 a second keeps the page busy in either mode (a run
+ *    at Max backs up for minutes), so it takes Step epoch a few times instead and gives the cost
+ *    per preview, and the main thread's whole time per step.
  *
  *   npm run bench:ui        (runs tests/bench/ui.ts, then this)
  *   npx tsx tests/bench/train-ui.ts [1] [2] [3]     (only the parts named; all by default)
@@ -26,7 +29,8 @@ import { CHROMIUM, withBuiltApp } from './serve.ts';
 
 const RUN_MS = 5000;
 const PACE_MS = 3000;
-const COST_MS = 4000;
+const COST_MS = 3000;
+const STEPS = 2;
 const VIEWPORT = { width: 1440, height: 900 };
 
 /** The controller's User Timing measures (src/modes/train/controller.ts, with `?preview=` in the URL). */
@@ -214,7 +218,7 @@ interface Cost {
 }
 
 /** 3. One run's main-thread cost while training at Max. */
-async function costRun(browser: Browser, url: string, query: string, file?: string): Promise<Cost> {
+async function costRun(browser: Browser, url: string, query: string, file?: string, steps = 0): Promise<Cost> {
   const page = await openTrain(browser, url, query, 'Max', file);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -228,16 +232,33 @@ async function costRun(browser: Browser, url: string, query: string, file?: stri
     w.__long = { count: 0, ms: 0 };
     new PerformanceObserver((list) => { for (const e of list.getEntries()) { w.__long.count++; w.__long.ms += e.duration; } }).observe({ type: 'longtask' });
   })()`);
-  await play(page);
-  await page.waitForTimeout(500); // past the first snapshot's layout of the running panel
-  await page.evaluate('performance.clearMeasures(); window.__long = { count: 0, ms: 0 }');
-  const before = await metrics();
-  await startFrames(page);
+  let frames = { fps: Number.NaN, eps: Number.NaN };
+  let before: { task: number; script: number };
   const t0 = Date.now();
-  await page.waitForTimeout(COST_MS);
-  const frames = summarise(await stopFrames(page));
+  if (steps) {
+    // One snapshot and one preview per step, each after the page has drawn the last.
+    const panel = page.getByRole('complementary', { name: 'Train panel' });
+    await page.evaluate('performance.clearMeasures(); window.__long = { count: 0, ms: 0 }');
+    before = await metrics();
+    for (let i = 1; i <= steps; i++) {
+      await panel.getByRole('button', { name: 'Step epoch' }).click();
+      await panel
+        .getByTestId('epoch')
+        .filter({ hasText: new RegExp(`^${i}$`) })
+        .waitFor({ timeout: 120_000 });
+      await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))');
+    }
+  } else {
+    await play(page);
+    await page.waitForTimeout(500); // past the first snapshot's layout of the running panel
+    await page.evaluate('performance.clearMeasures(); window.__long = { count: 0, ms: 0 }');
+    before = await metrics();
+    await startFrames(page);
+    await page.waitForTimeout(COST_MS);
+    frames = summarise(await stopFrames(page));
+  }
   const after = await metrics();
-  const seconds = (Date.now() - t0) / 1000;
+  const seconds = steps || (Date.now() - t0) / 1000;
   const timing = (await page.evaluate(`(() => {
     const sum = (n) => performance.getEntriesByName(n).reduce((s, e) => s + e.duration, 0);
     const count = (n) => performance.getEntriesByName(n).length;
@@ -273,7 +294,7 @@ async function costRuns(url: string): Promise<void> {
   const digits = expandedDigits();
   const cases = [
     { name: 'spiral-mlp', query: 'sample=spiral-mlp' },
-    { name: `digits-mlp expanded (${digits.nodes.toLocaleString('en')} nodes)`, query: '', file: digits.file },
+    { name: `digits-mlp expanded (${digits.nodes.toLocaleString('en')} nodes)`, query: '', file: digits.file, steps: STEPS },
   ];
   const rows: string[] = [];
   const browser = await launch();
@@ -281,19 +302,20 @@ async function costRuns(url: string): Promise<void> {
     for (const c of cases) {
       for (const mode of ['main', 'worker'] as const) {
         const t0 = Date.now();
-        const r = await costRun(browser, url, `${c.query}${c.query ? '&' : ''}preview=${mode}`, c.file);
+        const r = await costRun(browser, url, `${c.query}${c.query ? '&' : ''}preview=${mode}`, c.file, c.steps);
         console.error(`  (${c.name}, preview=${mode}: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+        const per = c.steps ? 'step' : 's';
         rows.push(
-          `| ${c.name} | ${mode === 'main' ? 'before: page re-evaluates' : 'after: worker values'} | ${r.taskMsPerS.toFixed(0)} / ${r.scriptMsPerS.toFixed(0)} | ${r.longTasks} (${r.longTaskMs.toFixed(0)} ms) | ${r.snapshotsPerS.toFixed(1)}/s, ${r.snapshotMsPerS.toFixed(1)} ms/s | ${r.previewsPerS.toFixed(1)}/s, ${r.previewMsPerS.toFixed(1)} ms/s (${r.previewMeanMs.toFixed(2)} ms each) | ${r.fps.toFixed(0)} | ${Math.round(r.eps)} |`,
+          `| ${c.name}${c.steps ? `, ${c.steps} × Step epoch` : ', Max'} | ${mode === 'main' ? 'before: page re-evaluates' : 'after: worker values'} | ${r.taskMsPerS.toFixed(0)} / ${r.scriptMsPerS.toFixed(0)} ms/${per} | ${r.longTasks} (${r.longTaskMs.toFixed(0)} ms) | ${c.steps ? '–' : `${r.snapshotsPerS.toFixed(1)}/s, ${r.snapshotMsPerS.toFixed(1)} ms/s`} | ${r.previewsPerS.toFixed(1)}/${per}, ${r.previewMsPerS.toFixed(1)} ms/${per} (${r.previewMeanMs.toFixed(2)} ms each) | ${Number.isNaN(r.fps) ? '–' : r.fps.toFixed(0)} | ${Number.isNaN(r.eps) ? '–' : Math.round(r.eps)} |`,
         );
       }
     }
   } finally {
     await browser.close();
   }
-  console.log(`\n3. Main-thread cost of snapshots while training at Max, ${COST_MS / 1000} s per run (per second of wall time)\n`);
+  console.log(`\n3. Main-thread cost of snapshots: at Max for ${COST_MS / 1000} s (per second of wall time), or per Step epoch\n`);
   console.log(
-    '| model | canvas preview | main thread busy ms/s: all tasks / script | long tasks (total) | snapshots applied | preview builds (incl. in snapshots) | page fps | epochs/s |',
+    '| model, run | canvas preview | main thread busy: all tasks / script | long tasks (total) | snapshots applied | preview builds (incl. in snapshots) | page fps | epochs/s |',
   );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
