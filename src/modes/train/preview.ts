@@ -4,7 +4,7 @@
  * configure; each snapshot then only patches in the shown sample's values and gradients (and says
  * which are not finite). The page never rebuilds or re-evaluates the graph while training.
  */
-import { own, withParams, type Model } from '../../../graph-engine/index.ts';
+import { own, withParams, type Model, type ModelNode } from '../../../graph-engine/index.ts';
 import { evaluate, layerNonFinite, type Evaluation, type NodeResult } from '../../store/evaluate.ts';
 import type { SampleLayout, SampleValues } from '../../trainWorker/protocol.ts';
 
@@ -12,8 +12,9 @@ export interface PreviewFrame {
   model: Model;
   /** The model's own evaluation: the structure every snapshot's preview shares. */
   base: Evaluation;
-  /** "id#port" -> index into the snapshot's value and gradient arrays. */
-  entry: Map<string, number>;
+  /** Node id -> index into the snapshot's value and gradient arrays, by output port. */
+  entries: Map<string, number[]>;
+  byId: Map<string, ModelNode>;
 }
 
 /**
@@ -22,10 +23,14 @@ export interface PreviewFrame {
  * input handles, one without has a free one.
  */
 export function previewFrame(model: Model, layout: SampleLayout, params: Readonly<Record<string, number>>): PreviewFrame {
-  const entry = new Map<string, number>();
-  layout.ids.forEach((id, i) => entry.set(`${id}#${layout.ports[i]}`, i));
+  const entries = new Map<string, number[]>();
+  layout.ids.forEach((id, i) => {
+    const list = entries.get(id) ?? [];
+    list[layout.ports[i]] = i;
+    entries.set(id, list);
+  });
   const trained = withParams(model, (id) => own(params, id));
-  return { model: trained, base: evaluate(trained), entry };
+  return { model: trained, base: evaluate(trained), entries, byId: new Map(trained.nodes.map((n) => [n.id, n])) };
 }
 
 /** A badge that values do not change (a missing input, a node with a problem) stays as it was. */
@@ -33,30 +38,28 @@ const structural = (b: NodeResult['badge']) => (b && b.kind !== 'nonfinite' ? b 
 
 /** The canvas evaluation for one snapshot's sample. */
 export function samplePreview(frame: PreviewFrame, sample: SampleValues): Evaluation {
-  const { base, entry, model } = frame;
+  const { base, entries, model, byId } = frame;
   const { values, grads } = sample;
-  const at = (id: string, port: number) => entry.get(`${id}#${port}`);
+  const at = (id: string, port: number) => entries.get(id)?.[port];
   const portValue = (id: string, port: number) => {
     const i = at(id, port);
     return i === undefined ? Number.NaN : values[i];
   };
-  const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const results = new Map<string, NodeResult>();
   for (const [id, r] of base.results) {
-    const i = at(id, 0);
+    const slots = entries.get(id);
+    const i = slots?.[0];
     if (i === undefined) {
       results.set(id, r); // not in the trained graph (cannot happen for a model that trains)
       continue;
     }
-    const next: NodeResult = { ...r, value: values[i] };
     // A gradient exists where the model's own evaluation has one: it depends on the wiring only.
-    if (r.grad !== undefined) next.grad = grads[i];
-    const kept = structural(r.badge);
-    if (kept) next.badge = kept;
-    else delete next.badge;
+    // Every field set here, none deleted: cards re-render from these objects 5 times a second.
+    const next: NodeResult = { ...r, value: values[i], grad: r.grad !== undefined ? grads[i] : undefined, badge: structural(r.badge) };
+    const kept = next.badge;
     if (r.outputs) {
       next.outputs = r.outputs.map((o, p) => {
-        const k = at(id, p)!;
+        const k = slots![p];
         return { name: o.name, value: values[k], grad: o.grad !== undefined ? grads[k] : undefined };
       });
       if (!kept && next.outputs.some((o) => !Number.isFinite(o.value)))
