@@ -4,7 +4,7 @@
  * structured-cloned as across the worker boundary; slices run when the test drains them).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureDataset, type Model } from '../graph-engine/index.ts';
+import { ensureDataset, makeDataset, type Model } from '../graph-engine/index.ts';
 import { createTrainController, type TrainController } from '../src/modes/train/controller.ts';
 import { createTrainStore } from '../src/modes/train/trainStore.ts';
 import { createEditorStore } from '../src/store/editorStore.ts';
@@ -36,6 +36,7 @@ function fakeWorker() {
     update: async (o) => runner.update(structuredClone(o)),
     setEpochLimit: async (n) => runner.setEpochLimit(n),
     sample: async (i) => runner.sample(i),
+    show: async (s, tag) => runner.show(structuredClone(s), tag),
   };
   return {
     client,
@@ -244,5 +245,41 @@ describe('Train controller', () => {
     await ctl.setSampleInputs(undefined);
     expect(['sepal_length', 'sepal_width', 'petal_length', 'petal_width'].map(value)).toEqual(row);
     expect(probabilities()).toEqual(before);
+  });
+});
+
+describe('Train controller: the sample on the canvas', () => {
+  it('shows a typical training row first, a picked row by its row number, and drawn inputs over it', async () => {
+    const { t, ctl } = await setup('spiral-mlp');
+    const ds = makeDataset('spiral', { seed: 0 });
+    const x1 = (row: number) => ds.data[ds.columns.indexOf('x1')][row];
+    // Not row 0 (the spiral's origin): the worker's typical row, shown and said to be a training row.
+    expect(t().sampleIndex).not.toBe(0);
+    expect(t().sampleIndex).toBe(t().info!.typicalRow);
+    expect(t().snapshot!.sample).toMatchObject({ row: t().sampleIndex, test: false, custom: false });
+    expect(t().preview!.results.get('x1')!.value).toBe(x1(t().sampleIndex));
+
+    await ctl.setSample(123);
+    await settle();
+    expect(t().sampleIndex).toBe(123);
+    expect(t().preview!.results.get('x1')!.value).toBe(x1(123));
+
+    await ctl.setSampleInputs({ x1: 0.25, x2: -0.5 });
+    await settle();
+    expect(t().snapshot!.sample).toMatchObject({ row: 123, custom: true });
+    expect(t().preview!.results.get('x1')!.value).toBe(0.25);
+    expect(t().preview!.results.get('x2')!.value).toBe(-0.5);
+    // The drawn inputs stay while training goes on; undefined returns to the row.
+    await ctl.stepEpoch();
+    await settle();
+    expect(t().preview!.results.get('x1')!.value).toBe(0.25);
+    await ctl.setSampleInputs(undefined);
+    await settle();
+    expect(t().preview!.results.get('x1')!.value).toBe(x1(123));
+
+    // New data: rows mean other points now, so the typical row of the new data is shown.
+    await ctl.regenerate();
+    await settle();
+    expect(t().sampleIndex).toBe(t().info!.typicalRow);
   });
 });

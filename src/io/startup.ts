@@ -135,7 +135,10 @@ export async function startEditor(): Promise<void> {
     const link = shared ? await readSharedLink() : sample ? await readSample(sample) : undefined;
     // The link has done its job: from here on the graph is the user's own, autosaved, so a reload
     // must bring back their edits, not the linked original.
-    if (sample || location.hash) history.replaceState(null, '', location.pathname);
+    // Other parameters stay: a debugging switch like Train mode's `?preview=main` is read later.
+    const rest = new URLSearchParams(location.search);
+    rest.delete('sample');
+    if (sample || location.hash) history.replaceState(null, '', `${location.pathname}${rest.size ? `?${rest}` : ''}`);
     userActed = editorStore.getState().model !== before;
     if (userActed) return; // the user started a graph meanwhile (New, Open): leave it be
     if (own && !loads(own, 'Restore', 'the graph saved in this browser', { undoable: false })) {

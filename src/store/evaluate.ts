@@ -230,24 +230,9 @@ function readResults(graph: Graph, model: Model, wired: Map<string, Wired>): { r
     if (badge) r.badge = badge;
     results.set(node.id, r);
   }
-  /** A collapsed layer's non-finite output, said of the layer and its inputs, not its hidden primitives. */
-  const layerNonFinite = (layer: ModelNode, outputs: readonly { name: string; value: number }[]) => {
-    const hit = outputs.find((o) => !Number.isFinite(o.value))!;
-    const inputs = model.edges
-      .filter((e) => e.target === layer.id)
-      .sort((a, b) => a.port - b.port)
-      .map((e) => {
-        const from = outputNode(graph, e.source, e.sourcePort ?? 0);
-        return {
-          name: nodeRef({ id: e.source, label: nodeLabel(byId.get(e.source) ?? { id: e.source }) }),
-          value: from === undefined ? Number.NaN : session.value(from),
-        };
-      });
-    const bad = inputs.filter((i) => !Number.isFinite(i.value));
-    const list = (xs: typeof inputs) => xs.map((i) => `${i.name} = ${i.value}`).join(', ');
-    const who = `Node ${nodeRefWithOp({ id: layer.id, label: nodeLabel(layer) }, layer.op)}: output ${hit.name} is ${hit.value}`;
-    if (bad.length) return `${who} because ${bad.length > 1 ? 'inputs are' : 'an input is'} not finite: ${list(bad)}.`;
-    return `${who}${inputs.length ? ` from ${list(inputs)}` : ''}: the value stops being finite inside this layer.`;
+  const portValue = (id: string, port: number) => {
+    const from = outputNode(graph, id, port);
+    return from === undefined ? Number.NaN : session.value(from);
   };
   for (const [id, macro] of graph.macros) {
     const modelNode = byId.get(id)!;
@@ -259,8 +244,36 @@ function readResults(graph: Graph, model: Model, wired: Map<string, Wired>): { r
     const firstBadge = macro.outputs.map((o) => read(graph.indexOf.get(o)!).badge).find(Boolean);
     const r: NodeResult = { value: outputs[0]?.value ?? Number.NaN, ...inputHandles(modelNode, wired.get(id)), outputs };
     if (outputs[0]?.grad !== undefined) r.grad = outputs[0].grad;
-    if (firstBadge) r.badge = firstBadge.kind === 'nonfinite' ? { kind: 'nonfinite', reason: layerNonFinite(modelNode, outputs) } : firstBadge;
+    if (firstBadge)
+      r.badge = firstBadge.kind === 'nonfinite' ? { kind: 'nonfinite', reason: layerNonFinite(model, modelNode, outputs, portValue) } : firstBadge;
     results.set(id, r);
   }
   return { results, backwardBlocker };
+}
+
+/**
+ * A collapsed layer's non-finite output, said of the layer and its inputs, not its hidden
+ * primitives. `portValue(id, port)` reads the value on a node's output port (Train mode's preview
+ * reads it from the worker's numbers).
+ */
+export function layerNonFinite(
+  model: Model,
+  layer: ModelNode,
+  outputs: readonly { name: string; value: number }[],
+  portValue: (id: string, port: number) => number,
+): string {
+  const hit = outputs.find((o) => !Number.isFinite(o.value))!;
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const inputs = model.edges
+    .filter((e) => e.target === layer.id)
+    .sort((a, b) => a.port - b.port)
+    .map((e) => ({
+      name: nodeRef({ id: e.source, label: nodeLabel(byId.get(e.source) ?? { id: e.source }) }),
+      value: portValue(e.source, e.sourcePort ?? 0),
+    }));
+  const bad = inputs.filter((i) => !Number.isFinite(i.value));
+  const list = (xs: typeof inputs) => xs.map((i) => `${i.name} = ${i.value}`).join(', ');
+  const who = `Node ${nodeRefWithOp({ id: layer.id, label: nodeLabel(layer) }, layer.op)}: output ${hit.name} is ${hit.value}`;
+  if (bad.length) return `${who} because ${bad.length > 1 ? 'inputs are' : 'an input is'} not finite: ${list(bad)}.`;
+  return `${who}${inputs.length ? ` from ${list(inputs)}` : ''}: the value stops being finite inside this layer.`;
 }

@@ -27,5 +27,6 @@ export function workerTrainClient(): TrainClient {
     update: (overrides) => worker().update(overrides),
     setEpochLimit: (limit) => worker().setEpochLimit(limit),
     sample: (index) => worker().sample(index),
+    show: (shown, tag) => worker().show(shown, tag),
   };
 }

@@ -20,6 +20,42 @@ export interface TrainConfig {
   epochLimit?: number;
   /** The model as the user last set it: Reset puts plain param nodes back to its values. */
   startModel?: Model;
+  /** The sample the canvas shows (none, or a row out of range: a typical training row). */
+  shown?: ShownSample;
+  /** Tag of the snapshots' sample values (SampleValues.tag) until the page shows another. */
+  shownTag?: number;
+}
+
+/**
+ * The sample whose values and gradients the canvas shows: a dataset row (its row number in the
+ * data set, as PointsInfo numbers them), or input values given by node id (a drawn digit); inputs
+ * not given keep the shown row's values.
+ */
+export type ShownSample = { kind: 'row'; row: number } | { kind: 'inputs'; values: Record<string, number> };
+
+/**
+ * Where the shown sample's numbers sit in SampleValues' arrays, sent once per configure: entry i
+ * is output port ports[i] of node ids[i] (a layer macro has one entry per output, others port 0).
+ */
+export interface SampleLayout {
+  ids: string[];
+  ports: number[];
+}
+
+/** The shown sample, evaluated by the worker with the parameters of the snapshot it comes in. */
+export interface SampleValues {
+  /** The request it answers (the page ignores answers to older ones). */
+  tag: number;
+  /** The row shown (for custom inputs: the row whose other inputs and targets they keep). */
+  row: number;
+  test: boolean;
+  /** True when some inputs are the given values rather than the row's. */
+  custom: boolean;
+  /** Forward values and dL/d(entry) by SampleLayout entry. */
+  values: Float64Array;
+  grads: Float64Array;
+  /** Why a primitive node's value is not finite, by node id (a layer's is said on the page). */
+  nonFinite?: Record<string, string>;
 }
 
 /** A grid over two input features, for the decision boundary and node thumbnails. */
@@ -80,6 +116,10 @@ export interface RunInfo {
   noPlane?: string;
   /** A 1-input regression's fit plot (then there is no plane and no noPlane). */
   fit?: FitInfo;
+  /** Layout of the shown sample's values in each snapshot. */
+  sampleLayout: SampleLayout;
+  /** The row shown when none is picked: a typical training row (graph-engine typicalRow). */
+  typicalRow: number;
 }
 
 export interface Heatmaps {
@@ -121,6 +161,8 @@ export interface Snapshot {
   /** The fit plot's curve: the prediction at each of RunInfo.fit's grid points. */
   fitCurve?: Float32Array;
   epochsPerSecond: number;
+  /** The shown sample's values and gradients with these parameters. */
+  sample?: SampleValues;
 }
 
 /** A live settings change: applied (with the settings now in force), or refused with the reasons. */

@@ -23,7 +23,8 @@ import { DecisionPlane } from './decisionPlane.ts';
 import { FitCurve } from './fitCurve.ts';
 import { stepsPerSecond, type Pace } from './pace.ts';
 import { CurveLog, RateMeter, Throttle } from './throttle.ts';
-import type { ConfigureResult, DatasetSpec, Heatmaps, RunInfo, Snapshot, TrainConfig, TrainOverrides, UpdateResult } from './protocol.ts';
+import { SampleProbe } from './sample.ts';
+import type { ConfigureResult, DatasetSpec, Heatmaps, RunInfo, ShownSample, Snapshot, TrainConfig, TrainOverrides, UpdateResult } from './protocol.ts';
 
 export interface RunnerHost {
   now(): number;
@@ -86,6 +87,11 @@ export class TrainRunner {
   private lastHeat?: Heatmaps;
   /** Why the last heatmap evaluation failed (cleared by the next one that works). */
   private heatError?: string;
+  /** The canvas's sample: evaluated into every snapshot. */
+  private probe?: SampleProbe;
+  private shownRow = 0;
+  private shownInputs?: Record<string, number>;
+  private shownTag = 0;
 
   constructor(
     private readonly host: RunnerHost,
@@ -107,6 +113,7 @@ export class TrainRunner {
     this.trainer = undefined;
     this.plane = undefined;
     this.fit = undefined;
+    this.probe = undefined;
     this.config = config;
     const { settings, problems } = resolveSettings(config.model, { ...config.overrides, epochs: NO_LIMIT });
     if (!settings) return { ok: false, error: problems.map((p) => p.message).join('\n') };
@@ -131,6 +138,10 @@ export class TrainRunner {
       return { ok: false, error: message(e), binding, columns: dataset.columns };
     }
     this.trainer = trainer;
+    this.probe = new SampleProbe(trainer);
+    this.shownTag = config.shownTag ?? 0;
+    this.shownRow = this.probe.rowOf(config.shown);
+    this.shownInputs = config.shown?.kind === 'inputs' ? config.shown.values : undefined;
     this.info = this.describe(trainer, binding);
     this.startCurve();
     return { ok: true, info: this.info, binding, snapshot: this.snapshot(true) };
@@ -230,12 +241,26 @@ export class TrainRunner {
     return { ok: true, settings: { ...t.settings }, rows, snapshot: this.snapshot(true) };
   }
 
-  /** Values of the bound input nodes for one dataset row (its row number, as the plots index points). */
-  sample(index: number): Record<string, number> {
+  /** Values of the bound input nodes for one dataset row (by row number, clamped to the data). */
+  sample(row: number): Record<string, number> {
     const t = this.trainer;
     if (!t) return {};
-    const r = Math.max(0, Math.min(Math.round(index), t.dataset.rows - 1));
+    const r = Math.max(0, Math.min(Math.round(row), t.dataset.rows - 1));
     return Object.fromEntries(t.bindings.map((b) => [t.graph.nodes[b.node].id, t.dataset.data[b.column][r]]));
+  }
+
+  /**
+   * Shows another sample on the canvas: a row (out of range: the typical row), or input values
+   * over the shown row. Later snapshots carry it, tagged `tag`; the returned one already does.
+   */
+  show(shown: ShownSample, tag: number): Snapshot | undefined {
+    if (!this.trainer || !this.probe) return undefined;
+    this.shownTag = tag;
+    if (shown.kind === 'row') {
+      this.shownRow = this.probe.rowOf(shown);
+      this.shownInputs = undefined;
+    } else this.shownInputs = shown.values;
+    return this.snapshot();
   }
 
   private atLimit(): boolean {
@@ -346,6 +371,7 @@ export class TrainRunner {
       heatError: this.heatError,
       fitCurve: this.lastFit,
       epochsPerSecond: this.running ? this.rate.rate() : 0,
+      sample: this.probe?.evaluate(this.shownRow, this.shownInputs, this.shownTag),
     };
   }
 
@@ -387,6 +413,8 @@ export class TrainRunner {
       validationRows: t.split.validation?.length ?? 0,
       settings: { ...t.settings },
       stepsPerEpoch: stepsPerEpoch(t),
+      sampleLayout: this.probe!.layout,
+      typicalRow: this.probe!.typical,
     };
     const plane = DecisionPlane.of(t, binding, this.gridSize);
     if (plane instanceof DecisionPlane) {

@@ -7,7 +7,7 @@ import * as Comlink from 'comlink';
 import { ensureDataset, ensureOpsFor } from '../../graph-engine/index.ts';
 import { TrainRunner } from './runner.ts';
 import type { Pace } from './pace.ts';
-import type { ConfigureResult, Snapshot, TrainConfig, TrainOverrides } from './protocol.ts';
+import type { ConfigureResult, ShownSample, Snapshot, TrainConfig, TrainOverrides } from './protocol.ts';
 
 let listener: ((s: Snapshot) => void) | undefined;
 const channel = new MessageChannel();
@@ -50,6 +50,7 @@ const api = {
   update: (o: TrainOverrides) => runner.update(o),
   setEpochLimit: (n: number | undefined) => runner.setEpochLimit(n),
   sample: (i: number) => runner.sample(i),
+  show: (shown: ShownSample, tag: number) => runner.show(shown, tag),
 };
 
 export type TrainWorkerApi = typeof api;

@@ -13,8 +13,9 @@ import { evaluate } from '../../store/evaluate.ts';
 import { changeKind } from '../../trainWorker/changes.ts';
 import type { TrainClient } from '../../trainWorker/client.ts';
 import type { Pace } from '../../trainWorker/pace.ts';
-import type { DatasetSpec, Snapshot, TrainOverrides } from '../../trainWorker/protocol.ts';
+import type { DatasetSpec, ShownSample, Snapshot, TrainOverrides } from '../../trainWorker/protocol.ts';
 import { Throttle } from '../../trainWorker/throttle.ts';
+import { previewFrame, samplePreview, type PreviewFrame } from './preview.ts';
 import { applySnapshot, initialTrainState, type Regularisation, type TrainStoreApi, type TrainUiState } from './trainStore.ts';
 
 export interface TrainControllerDeps {
@@ -22,7 +23,29 @@ export interface TrainControllerDeps {
   trainStore: TrainStoreApi;
   /** The training worker (the app's starts on first use). */
   client: TrainClient;
+  /**
+   * The old canvas preview, for `bench:ui`'s before/after: the page rebuilds and re-evaluates the
+   * graph with the worker's parameters instead of using the worker's values (default: the page
+   * URL's `?preview=main`).
+   */
+  previewOnMain?: boolean;
 }
+
+/** The page URL's `?preview=` (main, or any other value for the worker's), read once; none in unit tests. */
+const PREVIEW_PARAM = new URLSearchParams(globalThis.location?.search ?? '').get('preview');
+
+/**
+ * With `?preview=` in the URL, `bench:ui` times the page's work per snapshot and per canvas
+ * preview as User Timing measures of these names (only then: measures pile up until cleared).
+ */
+const SNAPSHOT_MEASURE = 'graphgrad:train-snapshot';
+const PREVIEW_MEASURE = 'graphgrad:train-preview';
+const timed = (name: string, fn: () => void) => {
+  if (PREVIEW_PARAM === null) return fn();
+  const start = performance.now();
+  fn();
+  performance.measure(name, { start });
+};
 
 /** What the Train panel can ask for. Each action resolves once the worker has answered. */
 export interface TrainController {
@@ -44,11 +67,11 @@ export interface TrainController {
   setDataset(dataset: DatasetSpec): Promise<void>;
   /** Regenerates the data with a new seed (same points and noise). */
   regenerate(): Promise<void>;
-  /** Picks the dataset row whose values and gradients the canvas shows. */
+  /** Picks the dataset row (its row number in the data set) whose values and gradients the canvas shows. */
   setSample(index: number): Promise<void>;
   /**
-   * Inputs to show on the canvas in place of the dataset row's (node id → value), e.g. a digit
-   * drawn on the pad; undefined goes back to the chosen row. Inputs not named keep the row's.
+   * Shows these input values (by input node id) on the canvas in place of the row's, e.g. a drawn
+   * digit; inputs not given, and the targets, keep the row's. Undefined returns to the row.
    */
   setSampleInputs(values: Record<string, number> | undefined): Promise<void>;
   /** Stops following the editor (tests; the app's controller lives as long as the page). */
@@ -98,7 +121,7 @@ function withTrainingBlock(model: Model, st: TrainUiState): Model {
 /** Keys whose change needs a new dataset, split or binding: a new trainer, not a live update. */
 const DATA_KEYS: readonly (keyof TrainOverrides)[] = ['points', 'noise', 'testRatio', 'seed', 'labels', 'bind'];
 
-export function createTrainController({ editor, trainStore, client }: TrainControllerDeps): TrainController {
+export function createTrainController({ editor, trainStore, client, previewOnMain = PREVIEW_PARAM === 'main' }: TrainControllerDeps): TrainController {
   /** The model the worker's trainer was built from, or that we wrote its weights back into since. */
   let trained: Model | undefined;
   /**
@@ -110,10 +133,15 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
   let writingBack = false;
   /** Bumped by each configure: an answer to an older one is stale. */
   let configureSeq = 0;
-  /** Input values of the chosen dataset row, by node id (for the canvas preview). */
+  /** Input values of the chosen dataset row, by node id (for the canvas preview on the main thread). */
   let sampleInputs: Record<string, number> = {};
-  /** Inputs set by setSampleInputs (the digit pad), shown over the row's. */
-  let inputOverrides: Record<string, number> | undefined;
+  /** The row the user picked (none: the worker's typical row) and input values shown over it. */
+  let pickedRow: number | undefined;
+  let customInputs: Record<string, number> | undefined;
+  /** Bumped by each change of the shown sample: a snapshot's sample values for an older one are stale. */
+  let shownTag = 0;
+  /** The structure of the canvas preview, for the model the worker was configured with. */
+  let frame: PreviewFrame | undefined;
   let subscribed = false;
   const canvasThrottle = new Throttle(200);
   let canvasTimer: ReturnType<typeof setTimeout> | undefined;
@@ -148,6 +176,8 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
   /** A document was loaded: stop any run, start the panel afresh from the new model, reconfigure. */
   async function documentLoaded(): Promise<void> {
     trained = undefined;
+    pickedRow = undefined;
+    customInputs = undefined;
     configureSeq++; // a configure in flight is for the old document
     if (ui().running) await worker().pause();
     initFromModel(model());
@@ -188,9 +218,12 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
       overrides: effectiveOverrides(st, m),
       epochLimit: st.epochLimit,
       startModel: startModel ?? m,
+      shown: shownSample(pickedRow ?? -1),
+      shownTag: ++shownTag,
     });
     if (seq !== configureSeq) return;
     trained = m;
+    frame = undefined;
     if (!r.ok) {
       // Binding problems read better from the binding view (which says what to pick) than as file advice.
       const error = r.binding?.problems.length ? [...r.binding.problems, 'Map the columns under "Inputs and targets" below.'].join('\n') : r.error;
@@ -216,14 +249,24 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
       info: r.info,
       snapshot: undefined,
       message: undefined,
-      sampleIndex: Math.min(ui().sampleIndex, r.info.rows - 1),
+      sampleIndex: r.snapshot.sample?.row ?? r.info.typicalRow,
     });
     applySnapshot(r.snapshot, trainStore);
-    sampleInputs = await worker().sample(ui().sampleIndex);
+    if (previewOnMain) sampleInputs = { ...(await worker().sample(ui().sampleIndex)), ...customInputs };
+    else frame = previewFrame(m, r.info.sampleLayout, r.snapshot.params);
     schedulePreview(true);
   }
 
+  /** What the canvas is to show: the custom inputs over the row, or the row (-1: the typical one). */
+  function shownSample(row: number): ShownSample {
+    return customInputs ? { kind: 'inputs', values: customInputs } : { kind: 'row', row };
+  }
+
   function onSnapshot(s: Snapshot): void {
+    timed(SNAPSHOT_MEASURE, () => applyPosted(s));
+  }
+
+  function applyPosted(s: Snapshot): void {
     const wasRunning = ui().running;
     applySnapshot(s, trainStore);
     schedulePreview(!s.running);
@@ -354,7 +397,9 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
     const st = ui();
     const before = choices();
     trainStore.setState({ overrides: { ...st.overrides, ...patch } });
-    if (Object.keys(patch).some((k) => DATA_KEYS.includes(k as keyof TrainOverrides)) || st.status !== 'ready') {
+    const dataChange = Object.keys(patch).some((k) => DATA_KEYS.includes(k as keyof TrainOverrides));
+    if (dataChange) pickedRow = undefined; // other rows now: the typical one of the new data
+    if (dataChange || st.status !== 'ready') {
       if (st.running) await pause();
       await configure();
       return;
@@ -401,6 +446,7 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
     // A new dataset brings its own size and noise; a CSV may need its columns mapped afresh.
     const overrides = { ...st.overrides, points: undefined, noise: undefined, bind: dataset.kind === 'csv' ? st.overrides.bind : undefined };
     trainStore.setState({ dataset, overrides });
+    pickedRow = undefined;
     if (st.running) await pause();
     await configure();
   }
@@ -411,20 +457,32 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
   }
 
   async function setSample(index: number): Promise<void> {
+    pickedRow = index;
+    customInputs = undefined;
     trainStore.setState({ sampleIndex: index });
-    if (ui().status !== 'ready') return;
-    sampleInputs = await worker().sample(index);
-    schedulePreview(true);
+    await showSample();
   }
 
   async function setSampleInputs(values: Record<string, number> | undefined): Promise<void> {
-    inputOverrides = values;
+    customInputs = values && { ...values };
+    await showSample();
+  }
+
+  /** Tells the worker what to show; its answer (a snapshot) carries the sample's values. */
+  async function showSample(): Promise<void> {
+    if (ui().status !== 'ready') return;
+    const s = await worker().show(shownSample(ui().sampleIndex), ++shownTag);
+    if (!s) return;
+    applySnapshot(s, trainStore);
+    if (s.sample) trainStore.setState({ sampleIndex: s.sample.row });
+    if (previewOnMain) sampleInputs = { ...(await worker().sample(ui().sampleIndex)), ...customInputs };
     schedulePreview(true);
   }
 
   /**
-   * The canvas in Train mode: the engine evaluates the graph with the live parameters and the chosen
-   * sample's inputs, at most 5 times a second, so values and gradients follow training.
+   * The canvas in Train mode, at most 5 times a second, so values and gradients follow training:
+   * the worker's values for the shown sample patched into the preview's structure (or, with
+   * `previewOnMain`, the graph rebuilt and evaluated here with the live parameters).
    */
   function schedulePreview(now = false): void {
     if (editor.getState().mode !== 'train') return;
@@ -444,10 +502,19 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
   }
 
   function updatePreview(): void {
+    timed(PREVIEW_MEASURE, buildPreview);
+  }
+
+  function buildPreview(): void {
     const s = ui().snapshot;
     const m = model();
-    if (!s || !inSync(m)) {
+    if (!s || !inSync(m) || (!previewOnMain && !frame)) {
       trainStore.setState({ preview: undefined });
+      return;
+    }
+    if (!previewOnMain) {
+      // The worker's values for the sample shown now (an answer for an older one is skipped).
+      if (s.sample?.tag === shownTag) trainStore.setState({ preview: samplePreview(frame!, s.sample) });
       return;
     }
     const withWeights = withParams(m, (id) => own(s.params, id));
@@ -455,7 +522,7 @@ export function createTrainController({ editor, trainStore, client }: TrainContr
     const shown: Model = {
       ...withWeights,
       nodes: withWeights.nodes.map((n) => {
-        const v = (inputOverrides && own(inputOverrides, n.id)) ?? own(sampleInputs, n.id);
+        const v = own(sampleInputs, n.id);
         return v === undefined ? n : { ...n, value: v };
       }),
     };

@@ -9,6 +9,10 @@ export function BindingSection() {
   const overrides = useTrain((s) => s.overrides);
   const sampleIndex = useTrain((s) => s.sampleIndex);
   const rows = useTrain((s) => s.info?.rows);
+  // Plain values, not the sample object: a new one comes with every snapshot.
+  const shownRow = useTrain((s) => s.snapshot?.sample?.row);
+  const shownTest = useTrain((s) => s.snapshot?.sample?.test);
+  const shownCustom = useTrain((s) => s.snapshot?.sample?.custom);
   if (!binding) return null;
   const cols = columns ?? binding.columns;
   return (
@@ -69,6 +73,11 @@ export function BindingSection() {
           step={1}
           onCommit={(v) => v !== undefined && void ctl.setSample(Math.round(v))}
         />
+      )}
+      {shownRow !== undefined && (
+        <p className="train-sample-shown" data-testid="sample-shown">
+          {shownCustom ? `Drawn inputs, with the targets of row ${shownRow}` : `Row ${shownRow}, a ${shownTest ? 'test' : 'training'} row`}
+        </p>
       )}
     </div>
   );
