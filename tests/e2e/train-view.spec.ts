@@ -69,11 +69,21 @@ test('clicking a data point in the boundary shows that row on the canvas, ringed
   const box = (await plot.boundingBox())!;
   // The spiral's arms cover the picture: clicks along a diagonal soon land on a point.
   let picked = false;
+  let at = { x: 0, y: 0 };
   for (let f = 0.1; f < 0.95 && !picked; f += 0.02) {
-    await plot.click({ position: { x: box.width * f, y: box.height * (1 - f) } });
+    at = { x: box.width * f, y: box.height * (1 - f) };
+    await plot.click({ position: at });
     picked = (await shown.textContent()) !== before;
   }
   expect(picked).toBe(true);
+  // The canvas shows the point that was clicked: its x1 and x2 are where the click was, within the
+  // 8 px pick radius, read against the axis ranges the legend states.
+  const axes = (await panel.getByTestId('boundary-legend').textContent())!.match(/x1 (\S+) … (\S+) across · x2 (\S+) … (\S+) up/)!;
+  const [a, b, c, d] = axes.slice(1).map((v) => Number(v.replace('−', '-')));
+  const inner = box.width - 2;
+  const value = async (id: string) => Number((await nodeById(page, id).getByTestId('node-value').textContent())!.replace('−', '-'));
+  await expect.poll(async () => Math.abs((await value('x1')) - (a + ((b - a) * (at.x - 1)) / inner)) / ((b - a) / inner)).toBeLessThan(9);
+  expect(Math.abs((await value('x2')) - (d - ((d - c) * (at.y - 1)) / inner)) / ((d - c) / inner)).toBeLessThan(9);
   const row = Number((await shown.textContent())!.match(/row (\d+)/)![1]);
   // The row number field in "Inputs and targets" follows, and the canvas shows another sample.
   await expect(panel.getByLabel(/Sample shown on the canvas/)).toHaveValue(String(row));
