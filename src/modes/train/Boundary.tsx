@@ -4,16 +4,22 @@
  * on a point shows that row on the canvas; the row shown wears a ring.
  */
 import { useEffect, useId, useRef } from 'react';
-import { classCss, HIGH_CSS, LOW_CSS, paintClasses, paintGrid } from './colors.ts';
+import { classCss, HIGH_CSS, LOW_CSS, paintClasses, paintGrid, rampRgb } from './colors.ts';
 import { trainController as ctl } from './appController.ts';
 import { useTrain } from './trainStore.ts';
 import { pickPoint, pointPx } from './pointPick.ts';
 import type { PlaneInfo } from '../../trainWorker/protocol.ts';
 
-/** A point's colour: its class for a multi-class plane, else low (orange) or high (blue). */
-function pointColor(plane: PlaneInfo, label: number, lo: number, hi: number): string {
+/**
+ * A point's colour: its class for a multi-class plane; for a regression, its target on the
+ * heatmap's own ramp (multi-Gaussian targets are mostly 0, the middle: a two-colour split would
+ * paint them orange or blue by rounding); else low (orange) or high (blue).
+ */
+function pointColor(plane: PlaneInfo, regression: boolean, label: number, lo: number, hi: number): string {
   if (plane.outputs) return classCss(Math.round(label));
-  return (label - lo) / (hi - lo || 1) >= 0.5 ? HIGH_CSS : LOW_CSS;
+  const t = (label - lo) / (hi - lo || 1);
+  if (regression) return `rgb(${rampRgb(t).map(Math.round).join(',')})`;
+  return t >= 0.5 ? HIGH_CSS : LOW_CSS;
 }
 
 /** The picture's 1px border (train.css) comes out of the slot's square. */
@@ -33,6 +39,7 @@ export function Boundary({ side: outer }: { side: number }) {
   const showTest = useTrain((s) => s.showTest);
   const discretize = useTrain((s) => s.discretize);
   const sample = useTrain((s) => s.sampleIndex);
+  const regression = task === 'regression';
   const descId = useId();
 
   useEffect(() => {
@@ -60,11 +67,12 @@ export function Boundary({ side: outer }: { side: number }) {
       const [px, py] = pointPx(plane, points, i, side);
       ctx.beginPath();
       ctx.arc(px, py, radius, 0, Math.PI * 2);
-      ctx.fillStyle = pointColor(plane, points.label[i], lo, hi);
+      ctx.fillStyle = pointColor(plane, regression, points.label[i], lo, hi);
       ctx.fill();
-      // Train points: a thin white ring; test points: a dark one, so they stand apart.
+      // Train points: a thin white ring (grey for a regression, whose pale middle values would
+      // vanish on the pale heatmap); test points: a dark one, so they stand apart.
       ctx.lineWidth = test ? 1.4 : radius > 4 ? 1.6 : 0.9;
-      ctx.strokeStyle = test ? '#111' : 'rgba(255,255,255,0.95)';
+      ctx.strokeStyle = test ? '#111' : regression ? 'rgba(60,60,60,0.75)' : 'rgba(255,255,255,0.95)';
       ctx.stroke();
     }
     // The row shown on the canvas: a ring, dark inside light, visible on either colour.
@@ -81,7 +89,7 @@ export function Boundary({ side: outer }: { side: number }) {
         ctx.stroke();
       }
     }
-  }, [plane, points, showTest, side, sample]);
+  }, [plane, points, showTest, side, sample, regression]);
 
   if (!plane) return null;
   const [[x0, x1], [y0, y1]] = plane.range;
@@ -126,6 +134,7 @@ export function DataThumbnail() {
   const ref = useRef<HTMLCanvasElement>(null);
   const plane = useTrain((s) => s.info?.plane);
   const points = useTrain((s) => s.info?.points);
+  const regression = useTrain((s) => s.info?.task === 'regression');
   useEffect(() => {
     const c = ref.current;
     if (!c || !plane || !points) return;
@@ -140,11 +149,11 @@ export function DataThumbnail() {
     const [[x0, x1], [y0, y1]] = plane.range;
     const [lo, hi] = plane.valueRange;
     for (let i = 0; i < points.x.length; i++) {
-      ctx.fillStyle = pointColor(plane, points.label[i], lo, hi);
+      ctx.fillStyle = pointColor(plane, regression, points.label[i], lo, hi);
       const d = points.x.length <= 50 ? 7 : 2.4; // a few points (the XOR table) must still show
       ctx.fillRect(((points.x[i] - x0) / (x1 - x0)) * S - d / 2, (1 - (points.y[i] - y0) / (y1 - y0)) * S - d / 2, d, d);
     }
-  }, [plane, points]);
+  }, [plane, points, regression]);
   if (!plane || !points) return null;
   return <canvas ref={ref} className="train-data-thumb" style={{ width: 96, height: 96 }} role="img" aria-label="Data scatter" />;
 }

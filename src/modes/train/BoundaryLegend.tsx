@@ -14,18 +14,18 @@ export function BoundaryLegend() {
   if (!plane) return null;
   const [[x0, x1], [y0, y1]] = plane.range;
   const axes = (
-    <span className="train-legend__axes">
+    <span className="train-key__axes">
       {plane.axes[0]} {formatNumber(x0, 3)} … {formatNumber(x1, 3)} across · {plane.axes[1]} {formatNumber(y0, 3)} … {formatNumber(y1, 3)} up
     </span>
   );
   if (plane.outputs) {
     return (
-      <div className="train-legend" data-testid="boundary-legend">
-        <span className="train-legend__row" role="list" aria-label="Colour key: one colour per class; paler where the network is less sure">
-          <span className="train-legend__title">Class</span>
+      <div className="train-key" data-testid="boundary-legend">
+        <span className="train-key__row" role="list" aria-label="Colour key: one colour per class; paler where the network is less sure">
+          <span className="train-key__title">Class</span>
           {plane.outputs.map((_, c) => (
-            <span key={c} className="train-legend__class" role="listitem">
-              <span className="train-legend__swatch" style={{ background: classCss(c) }} aria-hidden="true" />
+            <span key={c} className="train-key__class" role="listitem">
+              <span className="train-key__swatch" style={{ background: classCss(c) }} aria-hidden="true" />
               {c}
             </span>
           ))}
@@ -38,19 +38,19 @@ export function BoundaryLegend() {
   const [lo, hi] = plane.valueRange;
   const title = task === 'regression' ? 'Output' : 'Prediction';
   return (
-    <div className="train-legend" data-testid="boundary-legend">
+    <div className="train-key" data-testid="boundary-legend">
       <span
-        className="train-legend__row"
+        className="train-key__row"
         role="img"
         aria-label={`Colour key: ${title.toLowerCase()} ${formatNumber(lo)} is orange, ${formatNumber(hi)} is blue${discretize ? '' : ', pale in between'}`}
       >
-        <span className="train-legend__title">{title}</span>
+        <span className="train-key__title">{title}</span>
         <span>
-          {formatNumber(lo)} <span className="train-legend__low">orange</span>
+          {formatNumber(lo)} <span className="train-key__low">orange</span>
         </span>
-        <span className="train-legend__bar" style={{ background: rampGradient(discretize) }} />
+        <span className="train-key__bar" style={{ background: rampGradient(discretize) }} />
         <span>
-          {formatNumber(hi)} <span className="train-legend__high">blue</span>
+          {formatNumber(hi)} <span className="train-key__high">blue</span>
         </span>
       </span>
       {axes}

@@ -67,7 +67,17 @@ function opts(log: boolean): uPlot.Options {
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false }, y: log ? { distr: 3 } : { auto: true } },
     axes: [
-      { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: 28, label: '', values: (_u, vals) => vals.map((v) => String(v)) },
+      {
+        stroke: 'currentColor',
+        grid: { stroke: 'rgba(128,128,128,0.15)' },
+        size: 24,
+        // A small "epoch" caption: uPlot's default label room (30 px) took a third of a short chart.
+        label: 'epoch',
+        labelSize: 12,
+        labelGap: 0,
+        labelFont: '10px system-ui, sans-serif',
+        values: (_u, vals) => vals.map((v) => String(v)),
+      },
       { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: yAxisSize },
     ],
     series: [{}, ...LINES.map((l) => ({ label: l.label, stroke: l.stroke, width: 1.6, dash: l.dash }))],
