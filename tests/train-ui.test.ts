@@ -165,7 +165,11 @@ describe('TrainRunner', () => {
     expect(view.validation.every(Number.isFinite)).toBe(true);
     const lowest = view.validation.indexOf(Math.min(...view.validation));
     expect(last.bestEpoch).toBe(view.epochs[lowest]);
-    expect(last.latest.validation?.loss).toBe(view.validation.at(-1));
+    // The readout shows the restored parameters: the best epoch's losses, not the last epoch's.
+    expect(last.latest.validation?.loss).toBe(view.validation[lowest]);
+    expect(last.latest.test?.loss).toBe(view.test[lowest]);
+    expect(last.latest.train.loss).toBe(view.train[lowest]);
+    expect(view.validation.at(-1)).toBeGreaterThan(view.validation[lowest]);
     // Without early stopping there is no validation curve (NaN: a gap in the chart) and no best epoch.
     const plain = runner.configure(xorConfig());
     if (!plain.ok) throw new Error(plain.error);

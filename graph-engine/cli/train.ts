@@ -115,11 +115,6 @@ function runWithProgress(tr: Trainer, json: boolean): number {
   return ms;
 }
 
-/** Train and test metrics of the trainer's current parameters, as the epoch it stopped at reports them. */
-function restoredMetrics(tr: Trainer): { train: Metrics; test?: Metrics } {
-  return { train: tr.evaluate(tr.split.train), ...(tr.split.test.length ? { test: tr.evaluate(tr.split.test) } : {}) };
-}
-
 export async function trainCommand(argv: string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv, ['json']);
   const json = flags.has('json');
@@ -141,7 +136,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   }
   const wallMs = runWithProgress(tr, json);
   // Early stopping restored the best epoch's parameters: the final figures are theirs.
-  const last = tr.stopped?.reason === 'early-stop' ? restoredMetrics(tr) : tr.history.at(-1);
+  const last = tr.stopped?.reason === 'early-stop' ? tr.currentMetrics() : tr.history.at(-1);
   const failed = tr.stopped?.reason === 'non-finite';
   // Only a run that finished writes: a diverged one would replace the user's file with its blow-up.
   if (out !== undefined && !failed) writeFileAtomic(out, serializeModel(tr.trainedModel()));

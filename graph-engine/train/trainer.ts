@@ -419,6 +419,18 @@ export class Trainer {
     return this.evalWs;
   }
 
+  /**
+   * Loss and metrics of the current parameters on every split, labelled with the current epoch:
+   * the figures to report after an early stop, whose restored best parameters are not the last
+   * epoch's.
+   */
+  currentMetrics(): EpochMetrics {
+    const m: EpochMetrics = { epoch: this.epoch, train: this.evaluate(this.split.train) };
+    if (this.split.test.length) m.test = this.evaluate(this.split.test);
+    if (this.split.validation?.length) m.validation = this.evaluate(this.split.validation);
+    return m;
+  }
+
   /** Loss and metrics of the current parameters over the given dataset rows. */
   evaluate(rows: ArrayLike<number>): Metrics {
     const ws = this.evalWorkspace();

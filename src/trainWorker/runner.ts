@@ -271,9 +271,7 @@ export class TrainRunner {
   private startCurve(): void {
     const t = this.trainer!;
     this.curve.clear();
-    const m: EpochMetrics = { epoch: t.epoch, train: t.evaluate(t.split.train) };
-    if (t.split.test.length) m.test = t.evaluate(t.split.test);
-    if (t.split.validation?.length) m.validation = t.evaluate(t.split.validation);
+    const m = t.currentMetrics();
     this.latest = m;
     this.initialLoss = m.train.loss;
     this.curve.push(t.epoch, m.train.loss, m.test?.loss ?? Number.NaN, m.validation?.loss);
@@ -286,7 +284,9 @@ export class TrainRunner {
 
   private record(m: EpochMetrics | undefined): void {
     if (!m) return;
-    this.latest = m;
+    // The curve keeps the epoch as trained; the readout and metrics show the parameters now in
+    // force, which after an early stop are the restored best epoch's.
+    this.latest = this.trainer?.stopped?.reason === 'early-stop' ? this.trainer.currentMetrics() : m;
     this.curve.push(m.epoch, m.train.loss, m.test?.loss ?? Number.NaN, m.validation?.loss);
   }
 
