@@ -63,6 +63,25 @@ describe('DecisionPlane', () => {
     expect(heat.thumbs.x2[2 * 3 + 0]).toBeCloseTo(-1.16, 6);
   });
 
+  it('colours a logit output (bce_with_logits) over [-4, 4], pale at 0 where the class flips; probabilities over the labels', () => {
+    const probs = createTrainer(oneUnit, { dataset: corners });
+    const probPlane = DecisionPlane.of(probs, bindingView(probs.graph, corners), 5);
+    if (!(probPlane instanceof DecisionPlane)) throw new Error(probPlane.noPlane);
+    expect(probPlane.info.heatRange).toBeUndefined();
+    expect(probPlane.info.valueRange).toEqual([0, 1]);
+    const logitModel: Model = {
+      ...oneUnit,
+      nodes: oneUnit.nodes.map((n) =>
+        n.id === 'h' ? { ...n, attrs: { ...n.attrs, activation: 'none' } } : n.id === 'L' ? { ...n, op: 'bce_with_logits' } : n,
+      ),
+    };
+    const logits = createTrainer(logitModel, { dataset: corners });
+    const plane = DecisionPlane.of(logits, bindingView(logits.graph, corners), 5);
+    if (!(plane instanceof DecisionPlane)) throw new Error(plane.noPlane);
+    expect(plane.info.heatRange).toEqual([-4, 4]);
+    expect(plane.info.valueRange).toEqual([0, 1]); // the points keep their 0/1 label colours
+  });
+
   it('says why there is no plane for a graph with one input feature', () => {
     const model: Model = {
       ...oneUnit,

@@ -14,6 +14,9 @@ const MAX_THUMBS = 96;
 const THUMB_STEP = 2;
 
 /** The grid, and what to draw on it, for one configured trainer. */
+/** A logit's colour range: beyond ±4 the probability is within 2% of 0 or 1, so the colour saturates. */
+const LOGIT_SPAN = 4;
+
 export class DecisionPlane {
   private constructor(
     readonly info: PlaneInfo,
@@ -78,6 +81,7 @@ export class DecisionPlane {
     const info: PlaneInfo = {
       axes,
       range,
+      ...(roles?.logits && !outputs ? { heatRange: [-LOGIT_SPAN, LOGIT_SPAN] as [number, number] } : {}),
       size: gridSize,
       thumbStep: THUMB_STEP,
       output,

@@ -74,6 +74,11 @@ export interface PlaneInfo {
   thumbnails: Record<string, string[][]>;
   /** Value range for colouring: the target labels (e.g. [0, 1] or [-1, 1]). */
   valueRange: [number, number];
+  /**
+   * The output heatmap's colour range when it differs from the labels': a logit output (the loss is
+   * bce_with_logits) predicts class 1 above 0, so its colours run over [-4, 4], pale at 0.
+   */
+  heatRange?: [number, number];
 }
 
 export interface PointsInfo {

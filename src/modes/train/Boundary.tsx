@@ -45,7 +45,10 @@ export function Boundary({ side: outer }: { side: number }) {
   useEffect(() => {
     if (!heatRef.current || !plane || !size) return;
     if (plane.outputs && argmax && confidence) paintClasses(heatRef.current, argmax, confidence, size, discretize);
-    else if (output) paintGrid(heatRef.current, output, size, plane.valueRange[0], plane.valueRange[1], discretize);
+    else if (output) {
+      const [lo, hi] = plane.heatRange ?? plane.valueRange;
+      paintGrid(heatRef.current, output, size, lo, hi, discretize);
+    }
   }, [plane, output, argmax, confidence, size, discretize]);
 
   useEffect(() => {

@@ -35,8 +35,8 @@ export function BoundaryLegend() {
       </div>
     );
   }
-  const [lo, hi] = plane.valueRange;
-  const title = task === 'regression' ? 'Output' : 'Prediction';
+  const [lo, hi] = plane.heatRange ?? plane.valueRange;
+  const title = task === 'regression' ? 'Output' : plane.heatRange ? 'Logit' : 'Prediction';
   return (
     <div className="train-key" data-testid="boundary-legend">
       <span
