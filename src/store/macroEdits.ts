@@ -123,9 +123,9 @@ export function collapseMacro(model: Model, id: string): { model?: Model; droppe
     nodes.push(pushed ? { ...n, position: { ...n.position!, x: n.position!.x - rec.shift } } : n);
   });
   let collapsed: Model = withExpandedField({ ...model, nodes, edges }, records);
-  if (collapsed.loss !== undefined && members.has(collapsed.loss)) {
-    collapsed = rec.outputs[0] === collapsed.loss ? { ...collapsed, loss: id } : (({ loss: _l, ...rest }) => rest as Model)(collapsed);
-  }
+  // A loss on output 0 is the layer's (the file format's meaning of a loss naming a macro); any
+  // other primitive keeps its id, which the engine finds again inside the collapsed layer.
+  if (collapsed.loss !== undefined && rec.outputs[0] === collapsed.loss) collapsed = { ...collapsed, loss: id };
   // Write the primitives' param values back into the macro's attrs (the engine knows the layout).
   const only = new Set([id]);
   collapsed = withParams(collapsed, (pid) => (members.has(pid) ? values.get(pid) : undefined), { only });
