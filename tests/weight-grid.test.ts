@@ -151,6 +151,15 @@ describe('weight grids in the editor', () => {
     const before = s().history.past.length;
     s().setMacroParams(net, paramAttrs('mlp', layers()), 'again');
     expect(s().history.past.length).toBe(before);
+    // With output y0 as the loss, each weight shows its gradient: ∂y0/∂W2[1,j] = y0(1 − y0)·h_j,
+    // ∂y0/∂b2[1] = y0(1 − y0), and unit 2 of layer 2 does not reach y0.
+    s().setLoss(net);
+    const l2 = s().evaluation.results.get(net)!.layers![1];
+    const y0 = s().evaluation.results.get(net)!.outputs![0].value;
+    expect(l2.gW![0][0]).toBeCloseTo(y0 * (1 - y0) * h[0], 14);
+    expect(l2.gW![0][1]).toBeCloseTo(y0 * (1 - y0) * h[1], 14);
+    expect(l2.gb![0]).toBeCloseTo(y0 * (1 - y0), 14);
+    expect(l2.gW![1]).toEqual([0, 0]);
   });
 
   it('keeps every weight bit for bit through Expand/Collapse and Save/Open', () => {

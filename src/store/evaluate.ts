@@ -82,12 +82,18 @@ function automaticLoss(model: Model, wired: ReadonlyMap<string, Wired>): { id?: 
   for (const n of model.nodes) {
     const op = getOp(n.op);
     if (!op || isLeafOp(op)) continue;
-    const outputs = op.macro ? op.macro.outputCount(n.attrs ?? {}, inputHandles(n, wired.get(n.id)).ports) : 1;
+    const outputs = op.macro ? op.macro.outputCount(n.attrs ?? {}, macroInputs(n, op, wired.get(n.id))) : 1;
     for (let p = 0; p < outputs; p++) if (!read.has(`${n.id}:${p}`)) unread.push({ id: n.id, outputs });
   }
   const multi = unread.find((u) => u.outputs > 1)?.id ?? unread.map((u) => expandedOutputOf.get(u.id)).find(Boolean);
   if (unread.length !== 1 || multi !== undefined) return { multiOutput: multi };
   return { id: unread[0].id };
+}
+
+/** Inputs a layer macro takes as the engine counts them: wired, implied by stored weights, or the op's minimum (expand.ts). */
+function macroInputs(n: ModelNode, op: OpDef, wired: Wired | undefined): number {
+  const min = op.arity.kind === 'variadic' ? op.arity.min : 1;
+  return Math.max(wired?.span ?? 0, op.macro?.storedInputs?.(n.attrs ?? {}) ?? 0, min);
 }
 
 /**
@@ -311,7 +317,12 @@ function readResults(graph: Graph, model: Model, wired: Map<string, Wired>): { r
     });
     const firstBadge = macro.outputs.map((o) => read(graph.indexOf.get(o)!).badge).find(Boolean);
     const r: NodeResult = { value: outputs[0]?.value ?? Number.NaN, ...inputHandles(modelNode, wired.get(id)), outputs };
-    if (macro.layers.length) r.layers = macro.layers.map((l) => layerReading(l, (pid) => read(graph.indexOf.get(pid)!)));
+    // A weight with no path to the loss has gradient 0 (it is shown, as the engine's reverse mode gives it).
+    const param = (pid: string) => {
+      const n = graph.indexOf.get(pid)!;
+      return { value: session.value(n), grad: grads ? session.grad(n) : undefined };
+    };
+    if (macro.layers.length) r.layers = macro.layers.map((l) => layerReading(l, param));
     if (outputs[0]?.grad !== undefined) r.grad = outputs[0].grad;
     if (firstBadge) r.badge = firstBadge.kind === 'nonfinite' ? { kind: 'nonfinite', reason: layerNonFinite(modelNode, outputs) } : firstBadge;
     results.set(id, r);
