@@ -38,16 +38,17 @@ interface Draft {
   row: number;
   col: number;
   text: string;
-  typed?: boolean;
 }
 
 const cellId = (node: string, layer: number, row: number, col: number) => `wgrid-${node}-${layer}-${row}-${col}`;
 
 /** Every layer's grid for `node`, from the evaluation's reading of its parameters. */
 export function WeightGrids({ node, layers, lossName }: { node: ModelNode; layers: readonly LayerReading[]; lossName?: string }) {
-  const params: LayerParams[] = layers.map((l) => ({ W: l.W, b: l.b }));
-  const store = editorStore.getState();
-  const save = (next: LayerParams[], label: string) => store.setMacroParams(node.id, paramAttrs(node.op, next), label);
+  const store = () => editorStore.getState();
+  // The layers as the store holds them now, not as last drawn: two quick edits (Tab, then typing
+  // in the next cell) must each build on the other.
+  const current = (): LayerParams[] => (store().evaluation.results.get(node.id)?.layers ?? layers).map((l) => ({ W: l.W, b: l.b }));
+  const save = (next: LayerParams[], label: string) => store().setMacroParams(node.id, paramAttrs(node.op, next), label);
   return (
     <div className="wgrids">
       <h3>Weights</h3>
@@ -62,12 +63,12 @@ export function WeightGrids({ node, layers, lossName }: { node: ModelNode; layer
           layer={L}
           reading={l}
           lossName={lossName}
-          onCells={(edits, label) => save(withCells(params, L, edits), label)}
+          onCells={(edits, label) => save(withCells(current(), L, edits), label)}
           onInitialize={() => {
             const seeded = seededLayers(node);
-            if (seeded?.[L]) save(withLayer(params, L, seeded[L]), `Initialize layer ${L + 1}`);
+            if (seeded?.[L]) save(withLayer(current(), L, seeded[L]), `Initialize layer ${L + 1}`);
           }}
-          onZero={() => save(withLayer(params, L, zeroLayer(params[L])), `Zero layer ${L + 1}`)}
+          onZero={() => save(withLayer(current(), L, zeroLayer(current()[L])), `Zero layer ${L + 1}`)}
         />
       ))}
     </div>
@@ -89,8 +90,8 @@ function LayerGrid({ node, layer: L, reading, lossName, onCells, onInitialize, o
   const k = reading.W[0]?.length ?? 0;
   const size = { units, cols: k + 1 };
   const [editing, setEditingState] = useState<Draft>();
-  // The same draft, read synchronously: leaving a cell (blur) right after Enter or an arrow key
-  // must not store it twice. `typed` says the user changed the text since it was last stored.
+  // The text being typed into one cell, also read synchronously: leaving a cell (blur) right
+  // after Enter or an arrow key must not store it twice.
   const draft = useRef<Draft>(undefined);
   const setEditing = (d: Draft | undefined) => {
     draft.current = d;
@@ -105,7 +106,7 @@ function LayerGrid({ node, layer: L, reading, lossName, onCells, onInitialize, o
   /** Stores the cell's text; false (with the reason shown) when it is not a number. */
   const commit = (row: number, col: number): boolean => {
     const d = draft.current;
-    if (!d || d.row !== row || d.col !== col || !d.typed) return true;
+    if (!d || d.row !== row || d.col !== col) return true;
     const cell = readCell(d.text);
     if ('problem' in cell) {
       setProblem(`${name(row, col)}: ${cell.problem} It stays ${valueAt(row, col)}.`);
@@ -113,7 +114,7 @@ function LayerGrid({ node, layer: L, reading, lossName, onCells, onInitialize, o
     }
     setProblem(undefined);
     if (!Object.is(cell.value, valueAt(row, col))) onCells([{ row, col, value: cell.value }], `Edit ${name(row, col)}`);
-    setEditing({ row, col, text: String(cell.value) });
+    setEditing(undefined);
     return true;
   };
 
@@ -124,7 +125,9 @@ function LayerGrid({ node, layer: L, reading, lossName, onCells, onInitialize, o
       return;
     }
     if (e.key === 'Escape') {
-      setEditing({ row, col, text: String(valueAt(row, col)) });
+      // Puts the number back, and stays in the inspector (Escape elsewhere clears the selection).
+      e.stopPropagation();
+      setEditing(undefined);
       setProblem(undefined);
       return;
     }
@@ -160,7 +163,7 @@ function LayerGrid({ node, layer: L, reading, lossName, onCells, onInitialize, o
     <section className="wgrid" aria-label={`Layer ${L + 1} weights`}>
       <div className="wgrid__head">
         <span className="wgrid__title">
-          Layer {L + 1}: W{L + 1} {units}×{k}, b{L + 1}
+          Layer {L + 1} · {units}×{k}
         </span>
         <button type="button" onClick={onInitialize} title="Draw this layer's weights afresh from the model's seed (Glorot/He uniform, biases 0)">
           Initialize
@@ -199,13 +202,11 @@ function LayerGrid({ node, layer: L, reading, lossName, onCells, onInitialize, o
                         spellCheck={false}
                         title={`${name(row, col)} = ${v}`}
                         value={here ? editing.text : formatNumber(v)}
-                        onFocus={(e) => {
-                          setEditing({ row, col, text: String(v) });
-                          const input = e.currentTarget;
-                          requestAnimationFrame(() => input.select());
-                        }}
+                        // Focus selects the shown number, so typing replaces it; the text is left
+                        // alone (changing it on focus raced with the first keystrokes).
+                        onFocus={(e) => e.currentTarget.select()}
                         onChange={(e) => {
-                          setEditing({ row, col, text: e.target.value, typed: true });
+                          setEditing({ row, col, text: e.target.value });
                           setProblem(undefined);
                         }}
                         onKeyDown={(e) => onKeyDown(e, row, col)}
