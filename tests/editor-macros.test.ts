@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEditorStore } from '../src/store/editorStore.ts';
 import { expandedMacros } from '../src/store/macroEdits.ts';
+import { overviewText } from '../src/canvas/cardMetrics.ts';
 
 /** x1, x2 -> dense(units 2, tanh) -> add -> J, built through store actions. */
 function denseGraph() {
@@ -59,6 +60,15 @@ describe('layer macros in the editor', () => {
     // A second expanded layer's W1[1,2] is told apart by its layer's name.
     expect(s().expandMacro(n2)).toBe(true);
     expect(labelOf(`${n2}/w1`)).toBe(`${n2}.W1[1,2]`);
+    // Zoomed far out, the blocks of weights, biases, sums and activations show these names.
+    expect(['W1[1,2]', 'b1[1]', 'z2[3]', 'a1[1]', 'W1[1,2]·x2', 'w1'].map((l) => overviewText('w', l))).toEqual([
+      'W1[1,2]',
+      'b1[1]',
+      'z2[3]',
+      'a1[1]',
+      'w',
+      'w',
+    ]);
   });
 
   it('says why a collapsed layer is not finite in terms of the layer and its inputs', () => {
