@@ -50,7 +50,13 @@ function GraphSummary() {
         <dt>Edges</dt>
         <dd>{model.edges.length}</dd>
         <dt>Loss</dt>
-        <dd>{loss ? `${nodeLabel(loss)}${evaluation.lossIsAutomatic ? ' (automatic: the only output)' : ''}` : 'none yet'}</dd>
+        <dd>
+          {loss
+            ? `${nodeLabel(loss)}${evaluation.lossIsAutomatic ? ' (automatic: the only output)' : ''}`
+            : evaluation.lossId !== undefined
+              ? lossLabel(model.nodes, evaluation.lossId)
+              : 'none yet'}
+        </dd>
       </dl>
       {evaluation.problems.map((p, i) => (
         <p key={i} className="notice-inline notice-inline--nonfinite" role="alert">

@@ -1,4 +1,5 @@
 /** Layers a teacher can set and trust: weights typed into the inspector's grids, kept through Expand and Collapse. */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { cardValue, connect, dropOp, nodeById, nodeByLabel, select, setField, shot } from './helpers.ts';
 
@@ -29,12 +30,13 @@ const b = [
 ];
 const x = [0.05, 0.1];
 
-/** The outputs worked out by hand from W, b and x: a = σ(W a_prev + b), layer by layer. */
-function handWorked(bias = b): number[] {
+/** The activations of the first `layers` layers worked out by hand from W, b and x: a = σ(W a_prev + b). */
+function handWorked(bias = b, layers = 3): number[] {
   let a = x;
-  for (let L = 0; L < 3; L++) a = W[L].map((row, i) => sigmoid(row[0] * a[0] + row[1] * a[1] + bias[L][i]));
+  for (let L = 0; L < layers; L++) a = W[L].map((row, i) => sigmoid(row[0] * a[0] + row[1] * a[1] + bias[L][i]));
   return a;
 }
+const handWorked2 = () => handWorked(b, 2);
 
 test('an mlp 2-2-2 typed into the weight grids computes the same collapsed, expanded and collapsed again', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -54,7 +56,7 @@ test('an mlp 2-2-2 typed into the weight grids computes the same collapsed, expa
 
   // Two outputs: no loss is guessed, and the inspector says how to mark one.
   await expect(inspector(page).getByRole('status').filter({ hasText: 'several outputs, so no loss is chosen for you' })).toBeVisible();
-  await expect(nodeById(page, net)).not.toHaveClass(/is-loss/);
+  await expect(nodeById(page, net).locator('.op-node')).not.toHaveClass(/is-loss/);
 
   // Every weight and bias, typed cell by cell; Enter and Tab both store.
   let n = 0;
@@ -108,6 +110,39 @@ test('an mlp 2-2-2 typed into the weight grids computes the same collapsed, expa
   await select(page, net);
   await expect(inspector(page).getByLabel('W3[2,2]', { exact: true })).toHaveValue('-0.9');
   await shot(page, testInfo, 'layers-03-collapsed');
+
+  // Output y1 as the loss: the grid shows ∂y1/∂w beside each weight, ∂y1/∂W3[2,1] = y1(1 − y1)·a2[1].
+  await inspector(page).getByLabel('Use as loss').selectOption({ label: 'output y1' });
+  await expect(nodeById(page, net).locator('.op-node')).toHaveClass(/is-loss/);
+  const a2 = [handWorked2()[0], handWorked2()[1]];
+  const y1 = handWorked()[1];
+  await expect(inspector(page).getByLabel(`∂${net}/l3/a1/∂W3[2,1]`)).toHaveText(shown(y1 * (1 - y1) * a2[0]));
+  await expect(inspector(page).getByLabel(`∂${net}/l3/a1/∂W3[1,1]`)).toHaveText('0');
+  // The loss stays on y1 through Expand and Collapse.
+  await page.getByRole('button', { name: 'Expand' }).click();
+  await expect(nodeById(page, `${net}/l3/a1`).locator('.op-node')).toHaveClass(/is-loss/);
+  await page.getByRole('button', { name: `Collapse ${net}` }).click();
+  await expect(nodeById(page, net).locator('.op-node')).toHaveClass(/is-loss/);
+  await select(page, net);
+  await expect(inspector(page).getByLabel('Use as loss')).toHaveValue('1');
+
+  // Save and reopen: the same file.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const saved = testInfo.outputPath('saved.json');
+  await (await download).saveAs(saved);
+  const savedText = readFileSync(saved, 'utf8');
+  expect(JSON.parse(savedText).nodes.find((n: { id: string }) => n.id === net).attrs.W).toEqual(W);
+  await page.getByRole('button', { name: 'New' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open' }).click();
+  await (await chooser).setFiles(saved);
+  await expect(outputs).toHaveText(want);
+  const again = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const resaved = testInfo.outputPath('resaved.json');
+  await (await again).saveAs(resaved);
+  expect(readFileSync(resaved, 'utf8')).toBe(savedText);
 });
 
 test('a pasted block fills the grid from the focused cell as one undo step; Zero and Initialize are one step each', async ({ page }) => {
