@@ -212,11 +212,7 @@ function OutputLoss({ node, outputs, evaluation }: { node: ModelNode; outputs: s
           ),
         )}
       </select>
-      {evaluation.noLossReason && chosen < 0 && (
-        <p className="muted small" role="status">
-          {evaluation.noLossReason}
-        </p>
-      )}
+      {evaluation.noLossReason && chosen < 0 && <p className="muted small no-loss">{evaluation.noLossReason}</p>}
     </div>
   );
 }

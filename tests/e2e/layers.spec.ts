@@ -55,7 +55,7 @@ test('an mlp 2-2-2 typed into the weight grids computes the same collapsed, expa
   await select(page, net);
 
   // Two outputs: no loss is guessed, and the inspector says how to mark one.
-  await expect(inspector(page).getByRole('status').filter({ hasText: 'several outputs, so no loss is chosen for you' })).toBeVisible();
+  await expect(inspector(page).getByText('several outputs, so no loss is chosen for you')).toBeVisible();
   await expect(nodeById(page, net).locator('.op-node')).not.toHaveClass(/is-loss/);
 
   // Every weight and bias, typed cell by cell; Enter and Tab both store.
