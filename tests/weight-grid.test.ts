@@ -189,4 +189,16 @@ describe('weight grids in the editor', () => {
       ),
     ).toBe(bits(layers));
   });
+
+  it('says the loss is gone, and still computes, when the layer it was in no longer has it', () => {
+    const { s, net } = mlpGraph();
+    const inner = s().evaluation.graph!.macros.get(net)!.outputs[1];
+    s().setLoss(inner);
+    expect(s().evaluation.lossId).toBe(inner);
+    s().updateNode(net, { attrs: { outputActivation: 'none' } }); // l2/a1 is gone: the output is l2/z1
+    expect(s().evaluation.problems).toEqual([]);
+    expect(s().evaluation.lossId).toBeUndefined();
+    expect(s().evaluation.backwardBlocker).toMatch(/is no longer part of its layer/);
+    expect(s().evaluation.results.get(net)!.outputs).toHaveLength(2);
+  });
 });

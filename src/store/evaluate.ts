@@ -143,7 +143,17 @@ export function evaluate(model: Model): Evaluation {
   const automatic = explicit ? {} : automaticLoss(model, wired);
   const lossId = explicit ? model.loss : automatic.id;
   const noLoss = automatic.multiOutput === undefined ? {} : { noLossReason: noLossReason(model, automatic.multiOutput) };
-  const { graph, problems } = checkGraph(lossId === model.loss ? model : { ...model, loss: lossId }, { allowIncomplete: true });
+  let { graph, problems } = checkGraph(lossId === model.loss ? model : { ...model, loss: lossId }, { allowIncomplete: true });
+  if (!graph && explicit && !model.nodes.some((n) => n.id === model.loss) && problems.every((p) => p.path === 'loss')) {
+    // A loss inside a layer whose settings changed (an activation of none has no a-nodes): the
+    // graph still computes; it just has no loss until one is chosen again.
+    ({ graph, problems } = checkGraph({ ...model, loss: undefined }, { allowIncomplete: true }));
+    if (graph) {
+      const { results } = readResults(graph, { ...model, loss: undefined }, wired);
+      const why = `The loss ${JSON.stringify(model.loss)} is no longer part of its layer (its settings changed); choose the loss again (“Use as loss” in the inspector).`;
+      return { problems, results, lossId: undefined, lossIsAutomatic: false, backwardBlocker: why, graph, noLossReason: why };
+    }
+  }
   if (!graph) {
     const around = resultsAroundProblems(model, lossId, problems, wired);
     return { problems: around.problems, results: around.results, lossId, lossIsAutomatic: !explicit, ...noLoss };
