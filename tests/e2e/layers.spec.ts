@@ -155,6 +155,15 @@ test('a pasted block fills the grid from the focused cell as one undo step; Zero
   await select(page, net);
   const cell = (name: string) => inspector(page).getByLabel(name, { exact: true });
   const seeded = await cell('W1[1,1]').inputValue();
+  // Arrow keys move between cells: down a unit, right an input (from the end of the text).
+  await cell('W1[1,1]').click();
+  await page.keyboard.press('ArrowDown');
+  await expect(cell('W1[2,1]')).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowRight');
+  await expect(cell('b1[2]')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(cell('b1[1]')).toBeFocused();
   // Rows by newlines, columns by tabs (as a spreadsheet copies).
   await cell('W1[1,1]').focus();
   await page.evaluate(() => {
