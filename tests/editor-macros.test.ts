@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEditorStore } from '../src/store/editorStore.ts';
 import { expandedMacros } from '../src/store/macroEdits.ts';
+import { overviewText } from '../src/canvas/cardMetrics.ts';
 
 /** x1, x2 -> dense(units 2, tanh) -> add -> J, built through store actions. */
 function denseGraph() {
@@ -31,21 +32,43 @@ describe('layer macros in the editor', () => {
     expect(r.ports).toBe(3); // two wired inputs and a free one
   });
 
-  it('names a primitive after its layer when its own name is taken (a neuron\'s bias "b" beside an input "b")', () => {
+  it('names expanded primitives in the lecture notation, and after their layer when the name is taken', () => {
     const store = createEditorStore();
     const s = () => store.getState();
     const a = s().addNode('input', { x: 0, y: 0 });
     const b = s().addNode('input', { x: 0, y: 120 });
     const n = s().addNode('neuron', { x: 250, y: 0 });
-    s().connect({ source: a, target: n, port: 0 });
-    s().connect({ source: b, target: n, port: 1 });
+    const n2 = s().addNode('neuron', { x: 250, y: 300 });
+    for (const t of [n, n2]) {
+      s().connect({ source: a, target: t, port: 0 });
+      s().connect({ source: b, target: t, port: 1 });
+    }
     expect(s().expandMacro(n)).toBe(true);
-    const labels = s().model.nodes.map((m) => m.label ?? m.id);
-    expect(labels.filter((l) => l === 'a' || l === 'b')).toEqual(['a', 'b']);
-    expect(labels).toContain(`${n}.b`);
-    expect(labels).toContain(`${n}.a`);
-    // Names nothing else has stay short.
-    expect(labels).toContain('z');
+    const labelOf = (id: string) => s().model.nodes.find((m) => m.id === id)!.label;
+    // A neuron is layer 1 with one unit: w1 (input 2) is W1[1,2].
+    expect(labelOf(`${n}/w1`)).toBe('W1[1,2]');
+    expect(labelOf(`${n}/m1`)).toBe('W1[1,2]·x2');
+    expect(labelOf(`${n}/b`)).toBe('b1[1]');
+    expect(labelOf(`${n}/z`)).toBe('z1[1]');
+    expect(labelOf(`${n}/a`)).toBe('a1[1]');
+    // The inputs keep their short names, and nothing else is called a or b.
+    expect(
+      s()
+        .model.nodes.map((m) => m.label ?? m.id)
+        .filter((l) => l === 'a' || l === 'b'),
+    ).toEqual(['a', 'b']);
+    // A second expanded layer's W1[1,2] is told apart by its layer's name.
+    expect(s().expandMacro(n2)).toBe(true);
+    expect(labelOf(`${n2}/w1`)).toBe(`${n2}.W1[1,2]`);
+    // Zoomed far out, the blocks of weights, biases, sums and activations show these names.
+    expect(['W1[1,2]', 'b1[1]', 'z2[3]', 'a1[1]', 'W1[1,2]·x2', 'w1'].map((l) => overviewText('w', l))).toEqual([
+      'W1[1,2]',
+      'b1[1]',
+      'z2[3]',
+      'a1[1]',
+      'w',
+      'w',
+    ]);
   });
 
   it('says why a collapsed layer is not finite in terms of the layer and its inputs', () => {

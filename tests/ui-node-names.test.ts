@@ -10,6 +10,8 @@ describe('lossLabel', () => {
     expect(lossLabel(nodes, 'K')).toBe('K');
     expect(lossLabel(nodes, undefined)).toBe('L');
     expect(lossLabel(nodes, 'gone')).toBe('L');
+    // Inside a collapsed layer: its expanded id.
+    expect(lossLabel(nodes, 'J/l2/a1')).toBe('J/l2/a1');
   });
   it('reads the same from a built graph as from its model', () => {
     const model: Model = { ...loadSample('chain-rule') };

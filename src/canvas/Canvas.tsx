@@ -140,6 +140,16 @@ export function Canvas() {
     else fitClear(flow, wrapper.current, undefined, 0, nodes);
   }, [fitPending, panZoomReady, documentVersion, nodes, flow]);
 
+  // Expand and Collapse change how much there is to see: refit around the result, once its new
+  // cards are in the node list (sizes worked out from their content, as for a new document).
+  const refitVersion = useEditor((s) => s.refitVersion);
+  const [refitted, setRefitted] = useState(refitVersion);
+  useLayoutEffect(() => {
+    if (refitted === refitVersion || fitPending || !panZoomReady) return;
+    setRefitted(refitVersion);
+    fitClear(flow, wrapper.current, undefined, 0, latestNodes.current);
+  }, [refitted, refitVersion, fitPending, panZoomReady, flow]);
+
   const centre = useCallback(() => {
     const box = wrapper.current?.getBoundingClientRect();
     if (!box) return { x: 0, y: 0 };

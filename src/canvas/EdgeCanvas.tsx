@@ -10,7 +10,8 @@ import { useStoreApi, type Edge } from '@xyflow/react';
 import { editorStore } from '../store/useEditor.ts';
 import { cardAt, edgeAt, mayCross, screenCurve, type View } from './edgeCurves.ts';
 import type { OpNodeData } from './flowElements.ts';
-import { overviewSymbolPx } from './cardMetrics.ts';
+import { overviewSymbolPx, overviewText } from './cardMetrics.ts';
+import { nodeLabel } from '../../graph-engine/index.ts';
 
 /** Each category's colour (app.css), as a CSS variable. */
 export const CATEGORY_VAR: Record<string, string> = {
@@ -102,7 +103,7 @@ function drawCards(context: CanvasRenderingContext2D, { transform: [tx, ty, zoom
     path.rect(sx, sy, w, h);
     if (node.selected) selected.rect(sx - 9 * zoom, sy - 9 * zoom, w + 18 * zoom, h + 18 * zoom);
     if (data.isLoss) losses.rect(sx - 4 * zoom, sy - 4 * zoom, w + 8 * zoom, h + 8 * zoom);
-    const symbol = data.op?.symbol ?? '?';
+    const symbol = overviewText(data.op?.symbol ?? '?', nodeLabel(data.node));
     const px = overviewSymbolPx(symbol) * zoom;
     if (px >= MIN_SYMBOL_PX) symbols.push({ x: sx + w / 2, y: sy + h / 2, text: symbol, px, colour: cat.symbol });
   }

@@ -7,7 +7,7 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflo
 import { formatNumber, nodeLabel, portName } from '../../graph-engine/index.ts';
 import { inputHandleId, sourceHandleId, type OpFlowNode } from './flowElements.ts';
 import type { BadgeKind } from '../store/evaluate.ts';
-import { cardHeight, HEADER_PX, minCardHeight, overviewSymbolPx, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
+import { cardHeight, HEADER_PX, minCardHeight, overviewSymbolPx, overviewText, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
 import { useBareCard } from './viewDetail.ts';
 import { TrainNodeExtras } from '../modes/train/canvasExtras.tsx';
 
@@ -75,7 +75,8 @@ function useRemeasureOnNewHandles(id: string, handleIds: string) {
 function OpNodeCard({ id, data, selected, height }: NodeProps<OpFlowNode>) {
   const bare = useBareCard(id);
   const card = cardView(data);
-  const { label, outputs, badge, isLoss, symbol, rows } = card;
+  const { label, outputs, badge, isLoss, rows } = card;
+  const symbol = overviewText(card.symbol, label);
   useRemeasureOnNewHandles(id, bare ? '' : card.handleIds.join(' '));
   // A bare card (viewDetail.ts) stands in at the full card's height, so that its block in the
   // overview matches the others and growing into a full card moves nothing.

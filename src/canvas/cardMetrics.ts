@@ -7,6 +7,13 @@ export const CARD_WIDTH_PX = 168;
 export const MULTI_CARD_WIDTH_PX = 210;
 
 /** The op symbol's size in the zoomed-out overview: as large as fits the card. */
+/**
+ * What a card's block shows when zoomed far out: its op's symbol, or, for a part of an expanded
+ * layer named in the lecture's notation (W1[1,2], b1[1], z1[1], a1[1]), that name, so the blocks
+ * of a network stay identifiable.
+ */
+export const overviewText = (symbol: string, label: string) => (/^[Wbza]\d+\[\d+(,\d+)?\]$/.test(label) ? label : symbol);
+
 export const overviewSymbolPx = (symbol: string) => (symbol.length <= 3 ? 44 : symbol.length <= 5 ? 34 : 22);
 
 /** Vertical centre of input or output row `i`, from the card's top edge. */

@@ -177,7 +177,8 @@ export class FlowNodeCache {
     const out = model.nodes.map((node) => {
       const prev = this.cache.get(node.id);
       const result = evaluation.results.get(node.id);
-      const isLoss = node.id === evaluation.lossId;
+      // A collapsed layer is the loss too when the loss is one of its outputs or inner nodes.
+      const isLoss = node.id === evaluation.lossId || (!!evaluation.lossId?.startsWith(`${node.id}/`) && !!getOp(node.op)?.macro);
       const isSelected = selected.has(node.id);
       const size = measured.get(node.id);
       const isHidden = !!hidden?.(node.id);

@@ -9,6 +9,7 @@ import { nodeTex } from './formulaTex.ts';
 import { nodeIndex } from '../store/modelEdits.ts';
 import { macroOfMember } from '../store/macroEdits.ts';
 import { MacroSettings } from './MacroSettings.tsx';
+import { WeightGrids } from './WeightGrid.tsx';
 import { lossLabel } from '../ui/nodeNames.ts';
 
 export function Inspector() {
@@ -49,7 +50,13 @@ function GraphSummary() {
         <dt>Edges</dt>
         <dd>{model.edges.length}</dd>
         <dt>Loss</dt>
-        <dd>{loss ? `${nodeLabel(loss)}${evaluation.lossIsAutomatic ? ' (automatic: the only output)' : ''}` : 'none yet'}</dd>
+        <dd>
+          {loss
+            ? `${nodeLabel(loss)}${evaluation.lossIsAutomatic ? ' (automatic: the only output)' : ''}`
+            : evaluation.lossId !== undefined
+              ? lossLabel(model.nodes, evaluation.lossId)
+              : 'none yet'}
+        </dd>
       </dl>
       {evaluation.problems.map((p, i) => (
         <p key={i} className="notice-inline notice-inline--nonfinite" role="alert">
@@ -101,6 +108,7 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
       </p>
       {op && isLeafOp(op) && <NumberField label="Value" value={node.value ?? 0} onChange={(v) => store.updateNode(node.id, { value: v })} />}
       {op?.macro && <MacroSettings node={node} graph={evaluation.graph} />}
+      {op?.macro && result?.layers && <WeightGrids node={node} layers={result.layers} lossName={loss} />}
       {partOf && (
         <p className="part-of">
           Part of the expanded macro <code>{partOf}</code>.{' '}
@@ -137,11 +145,15 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
           onChange={(v) => store.updateNode(node.id, { attrs: { [spec.name]: v } })}
         />
       ))}
-      <label className="check">
-        <input type="checkbox" checked={isLoss && !evaluation.lossIsAutomatic} onChange={(e) => store.setLoss(e.target.checked ? node.id : undefined)} />
-        Use as loss
-        {isLoss && evaluation.lossIsAutomatic && <span className="muted small"> (now the loss automatically)</span>}
-      </label>
+      {result?.outputs && result.outputs.length > 1 ? (
+        <OutputLoss node={node} outputs={result.outputs.map((o) => o.name)} evaluation={evaluation} />
+      ) : (
+        <label className="check">
+          <input type="checkbox" checked={isLoss && !evaluation.lossIsAutomatic} onChange={(e) => store.setLoss(e.target.checked ? node.id : undefined)} />
+          Use as loss
+          {isLoss && evaluation.lossIsAutomatic && <span className="muted small"> (now the loss automatically)</span>}
+        </label>
+      )}
 
       <h3>Computed</h3>
       <dl className="facts">
@@ -171,5 +183,36 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
       )}
       {op?.convention && <p className="muted small">{op.convention}</p>}
     </section>
+  );
+}
+
+/**
+ * The loss choice of a layer with several outputs: none, or one output. Output 0 is the layer
+ * itself (a loss naming a macro means its output 0); another is the primitive that computes it,
+ * which keeps the designation when the layer is expanded and collapsed.
+ */
+function OutputLoss({ node, outputs, evaluation }: { node: ModelNode; outputs: string[]; evaluation: Evaluation }) {
+  const primitives = evaluation.graph?.macros.get(node.id)?.outputs ?? [];
+  const ids = outputs.map((_, p) => (p === 0 ? node.id : primitives[p]));
+  const chosen = ids.findIndex((id) => id !== undefined && id === evaluation.lossId);
+  return (
+    <div className="field">
+      <label htmlFor="output-loss">Use as loss</label>
+      <select
+        id="output-loss"
+        value={chosen < 0 ? '' : String(chosen)}
+        onChange={(e) => editorStore.getState().setLoss(e.target.value === '' ? undefined : ids[Number(e.target.value)])}
+      >
+        <option value="">none</option>
+        {outputs.map((name, p) =>
+          ids[p] === undefined ? null : (
+            <option key={p} value={p}>
+              output {name}
+            </option>
+          ),
+        )}
+      </select>
+      {evaluation.noLossReason && chosen < 0 && <p className="muted small no-loss">{evaluation.noLossReason}</p>}
+    </div>
   );
 }

@@ -54,6 +54,8 @@ export interface EditorState {
   evaluation: Evaluation;
   /** Bumped when a whole document is loaded (open, sample, new), so the canvas can fit it. */
   documentVersion: number;
+  /** Bumped when an edit reshapes the view (Expand, Collapse), so the canvas refits around it. */
+  refitVersion: number;
   selectedNodes: ReadonlySet<string>;
   selectedEdges: ReadonlySet<string>;
   history: History;
@@ -72,6 +74,8 @@ export interface EditorActions {
   endGesture(): void;
   updateNode(id: string, edit: NodeEdit): void;
   setLoss(id: string | undefined): void;
+  /** Stores a layer macro's weights (attrs like W, b) as one undo step named `label`, never merged with the next edit. */
+  setMacroParams(id: string, attrs: Record<string, unknown>, label: string): void;
   /** Opens a layer macro in place as its primitive nodes (one undo step). */
   expandMacro(id: string): boolean;
   /** Folds an expanded macro back into one node, keeping its current parameter values. */
@@ -162,6 +166,7 @@ export function createEditorStore(options: StoreOptions = {}) {
       model: initial,
       evaluation: evaluate(initial),
       documentVersion: 0,
+      refitVersion: 0,
       selectedNodes: new Set(),
       selectedEdges: new Set(),
       history: emptyHistory(),
@@ -258,6 +263,16 @@ export function createEditorStore(options: StoreOptions = {}) {
         });
       },
 
+      setMacroParams(id, attrs, label) {
+        commit(label, (d) => {
+          const node = d.nodes[edits.nodeIndex(get().model.nodes).get(id) ?? -1];
+          if (!node) return;
+          // Only attrs that change: storing the same numbers again is no undo step.
+          const changed = Object.entries(attrs).filter(([k, v]) => JSON.stringify(node.attrs?.[k]) !== JSON.stringify(v));
+          if (changed.length) node.attrs = { ...node.attrs, ...Object.fromEntries(changed) };
+        });
+      },
+
       expandMacro(id) {
         const r = expandMacro(get().model, id);
         if (!r.model) {
@@ -266,7 +281,7 @@ export function createEditorStore(options: StoreOptions = {}) {
         }
         const model = r.model;
         commit(`Expand ${id}`, () => model);
-        set({ selectedNodes: new Set(), selectedEdges: new Set() });
+        set({ selectedNodes: new Set(), selectedEdges: new Set(), refitVersion: get().refitVersion + 1 });
         return true;
       },
 
@@ -278,7 +293,7 @@ export function createEditorStore(options: StoreOptions = {}) {
         }
         const model = r.model;
         commit(`Collapse ${id}`, () => model);
-        set({ selectedNodes: new Set([id]), selectedEdges: new Set() });
+        set({ selectedNodes: new Set([id]), selectedEdges: new Set(), refitVersion: get().refitVersion + 1 });
         if (r.dropped)
           get().notify(
             'info',

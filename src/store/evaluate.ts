@@ -18,6 +18,7 @@ import {
   type Problem,
   portName,
 } from '../../graph-engine/index.ts';
+import { expandedMacros } from './macroEdits.ts';
 
 /** incomplete: an input is missing (here or upstream); nonfinite: NaN or ±∞; invalid: the node itself has a problem. */
 export type BadgeKind = 'incomplete' | 'nonfinite' | 'invalid';
@@ -40,6 +41,16 @@ export interface NodeResult {
   freePair?: boolean;
   /** Teach mode: not computed yet by the stepper, so the card shows "pending" instead of a value. */
   pending?: boolean;
+  /** A collapsed neuron, dense or mlp: each layer's weights and biases as computed, with dL/d of each when there is a loss. */
+  layers?: LayerReading[];
+}
+
+/** One fully connected layer of a collapsed macro: W[i][j] is unit i's weight on input j (the weight grid's data). */
+export interface LayerReading {
+  W: number[][];
+  b: number[];
+  gW?: number[][];
+  gb?: number[];
 }
 
 export interface Evaluation {
@@ -49,22 +60,49 @@ export interface Evaluation {
   /** The loss reverse mode starts from: the model's, or a sensible default. */
   lossId?: string;
   lossIsAutomatic: boolean;
+  /** No loss because a layer with several outputs ends the graph: says so and how to mark one. */
+  noLossReason?: string;
   /** Why there are no gradients, when there are none. */
   backwardBlocker?: string;
   graph?: Graph;
 }
 
 /**
- * Without an explicit loss, the graph's only sink (a non-leaf node nothing reads) is what a user
- * building J = f(...) means to differentiate. With several sinks there is no sensible guess.
+ * Without an explicit loss, the graph's only unread output (a non-leaf node, or one output port of
+ * a layer, that nothing reads) is what a user building J = f(...) means to differentiate. Never an
+ * output of a node with several outputs (a dense or mlp layer, collapsed or expanded): which of
+ * them, or which sum of them, is the loss is the user's to say. With several there is no guess.
  */
-function automaticLoss(model: Model): string | undefined {
-  const read = new Set(model.edges.map((e) => e.source));
-  const sinks = model.nodes.filter((n) => {
+function automaticLoss(model: Model, wired: ReadonlyMap<string, Wired>): { id?: string; multiOutput?: string } {
+  const read = new Set(model.edges.map((e) => `${e.source}:${e.sourcePort ?? 0}`));
+  // The primitives computing the outputs of an expanded layer with several outputs, by layer.
+  const expandedOutputOf = new Map<string, string>();
+  for (const [id, rec] of Object.entries(expandedMacros(model))) if (rec.outputs.length > 1) for (const o of rec.outputs) expandedOutputOf.set(o, id);
+  const unread: { id: string; outputs: number }[] = [];
+  for (const n of model.nodes) {
     const op = getOp(n.op);
-    return op && !isLeafOp(op) && !read.has(n.id);
-  });
-  return sinks.length === 1 ? sinks[0].id : undefined;
+    if (!op || isLeafOp(op)) continue;
+    const outputs = op.macro ? op.macro.outputCount(n.attrs ?? {}, macroInputs(n, op, wired.get(n.id))) : 1;
+    for (let p = 0; p < outputs; p++) if (!read.has(`${n.id}:${p}`)) unread.push({ id: n.id, outputs });
+  }
+  const multi = unread.find((u) => u.outputs > 1)?.id ?? unread.map((u) => expandedOutputOf.get(u.id)).find(Boolean);
+  if (unread.length !== 1 || multi !== undefined) return { multiOutput: multi };
+  return { id: unread[0].id };
+}
+
+/** Inputs a layer macro takes as the engine counts them: wired, implied by stored weights, or the op's minimum (expand.ts). */
+function macroInputs(n: ModelNode, op: OpDef, wired: Wired | undefined): number {
+  const min = op.arity.kind === 'variadic' ? op.arity.min : 1;
+  return Math.max(wired?.span ?? 0, op.macro?.storedInputs?.(n.attrs ?? {}) ?? 0, min);
+}
+
+/**
+ * Whether `loss` names something that computes: a node, or a primitive inside a collapsed layer
+ * (`net/l2/a1`: the loss stays on the output or inner node it was on when the layer collapsed).
+ */
+function lossExists(model: Model, loss: string): boolean {
+  if (model.nodes.some((n) => n.id === loss)) return true;
+  return model.nodes.some((n) => getOp(n.op)?.macro && loss.startsWith(`${n.id}/`));
 }
 
 interface Wired {
@@ -100,16 +138,35 @@ function inputHandles(node: ModelNode, wired: Wired = { span: 0, count: 0 }, bui
 }
 
 export function evaluate(model: Model): Evaluation {
-  const explicit = model.loss !== undefined && model.nodes.some((n) => n.id === model.loss);
-  const lossId = explicit ? model.loss : automaticLoss(model);
-  const { graph, problems } = checkGraph(lossId === model.loss ? model : { ...model, loss: lossId }, { allowIncomplete: true });
   const wired = wiredInputs(model);
+  const explicit = model.loss !== undefined && lossExists(model, model.loss);
+  const automatic = explicit ? {} : automaticLoss(model, wired);
+  const lossId = explicit ? model.loss : automatic.id;
+  const noLoss = automatic.multiOutput === undefined ? {} : { noLossReason: noLossReason(model, automatic.multiOutput) };
+  let { graph, problems } = checkGraph(lossId === model.loss ? model : { ...model, loss: lossId }, { allowIncomplete: true });
+  if (!graph && explicit && !model.nodes.some((n) => n.id === model.loss) && problems.every((p) => p.path === 'loss')) {
+    // A loss inside a layer whose settings changed (an activation of none has no a-nodes): the
+    // graph still computes; it just has no loss until one is chosen again.
+    ({ graph, problems } = checkGraph({ ...model, loss: undefined }, { allowIncomplete: true }));
+    if (graph) {
+      const { results } = readResults(graph, { ...model, loss: undefined }, wired);
+      const why = `The loss ${JSON.stringify(model.loss)} is no longer part of its layer (its settings changed); choose the loss again (“Use as loss” in the inspector).`;
+      return { problems, results, lossId: undefined, lossIsAutomatic: false, backwardBlocker: why, graph, noLossReason: why };
+    }
+  }
   if (!graph) {
     const around = resultsAroundProblems(model, lossId, problems, wired);
-    return { problems: around.problems, results: around.results, lossId, lossIsAutomatic: !explicit };
+    return { problems: around.problems, results: around.results, lossId, lossIsAutomatic: !explicit, ...noLoss };
   }
   const { results, backwardBlocker } = readResults(graph, model, wired);
-  return { problems, results, lossId, lossIsAutomatic: !explicit, backwardBlocker, graph };
+  return { problems, results, lossId, lossIsAutomatic: !explicit, backwardBlocker: noLoss.noLossReason ?? backwardBlocker, graph, ...noLoss };
+}
+
+/** Why no loss was chosen when a layer with several outputs ends the graph, and how to mark one. */
+function noLossReason(model: Model, layer: string): string {
+  const node = model.nodes.find((n) => n.id === layer);
+  const name = node ? nodeRef({ id: layer, label: nodeLabel(node) }) : JSON.stringify(layer);
+  return `${name} has several outputs, so no loss is chosen for you. Add a loss op (Losses in the palette) fed by them, or select the node to differentiate and tick “Use as loss” in the inspector.`;
 }
 
 /** A node's card before anything is computed: no value, but its handles (and outputs) to wire. */
@@ -200,6 +257,18 @@ function resultsAroundProblems(
   return { results, problems };
 }
 
+/** A layer's parameters read from the session; gradients only when every one of them has one. */
+function layerReading(l: { W: string[][]; b: string[] }, read: (id: string) => { value: number; grad?: number }): LayerReading {
+  const W = l.W.map((r) => r.map((id) => read(id)));
+  const b = l.b.map((id) => read(id));
+  const out: LayerReading = { W: W.map((r) => r.map((x) => x.value)), b: b.map((x) => x.value) };
+  if (b.every((x) => x.grad !== undefined) && W.every((r) => r.every((x) => x.grad !== undefined))) {
+    out.gW = W.map((r) => r.map((x) => x.grad!));
+    out.gb = b.map((x) => x.grad!);
+  }
+  return out;
+}
+
 /** Values, gradients and badges of a graph that builds: forward, then reverse mode when it can. */
 function readResults(graph: Graph, model: Model, wired: Map<string, Wired>): { results: Map<string, NodeResult>; backwardBlocker?: string } {
   const results = new Map<string, NodeResult>();
@@ -243,6 +312,12 @@ function readResults(graph: Graph, model: Model, wired: Map<string, Wired>): { r
     });
     const firstBadge = macro.outputs.map((o) => read(graph.indexOf.get(o)!).badge).find(Boolean);
     const r: NodeResult = { value: outputs[0]?.value ?? Number.NaN, ...inputHandles(modelNode, wired.get(id)), outputs };
+    // A weight with no path to the loss has gradient 0 (it is shown, as the engine's reverse mode gives it).
+    const param = (pid: string) => {
+      const n = graph.indexOf.get(pid)!;
+      return { value: session.value(n), grad: grads ? session.grad(n) : undefined };
+    };
+    if (macro.layers.length) r.layers = macro.layers.map((l) => layerReading(l, param));
     if (outputs[0]?.grad !== undefined) r.grad = outputs[0].grad;
     if (firstBadge)
       r.badge = firstBadge.kind === 'nonfinite' ? { kind: 'nonfinite', reason: layerNonFinite(model, modelNode, outputs, portValue) } : firstBadge;

@@ -4,7 +4,7 @@
  * (withParams); this module only places the primitives on the canvas and remembers, in the model,
  * what to fold back into, so an expanded graph can be saved, reloaded and still collapsed.
  */
-import { expandMacroNode, getOp, nodeLabel, withParams, type Model, type ModelEdge, type ModelNode } from '../../graph-engine/index.ts';
+import { expandMacroNode, getOp, nodeLabel, withParams, type Model, type ModelEdge, type ModelNode, type ResolvedLayer } from '../../graph-engine/index.ts';
 
 /** Top-level model field holding the expanded macros (kept by every tool as an unknown field). */
 const EXPANDED_FIELD = 'expandedMacros';
@@ -48,6 +48,32 @@ function withExpandedField(model: Model, records: Record<string, ExpandedMacro>)
   return next as Model;
 }
 
+/**
+ * The lecture's names of a layer macro's primitives, by id: W1[i,j] (weight from input j to unit i
+ * of layer 1), b1[i], z1[i] = Σ_j W1[i,j]·x_j + b1[i], a1[i] = act(z1[i]), and each product
+ * W1[i,j]·x_j named after its factors. 1-based; a neuron is layer 1 with one unit.
+ */
+function lectureLabels(layers: readonly ResolvedLayer[], productOf: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  layers.forEach((l, L) => {
+    const inputName = (i: number) => (L === 0 ? `x${i + 1}` : `a${L}[${i + 1}]`);
+    l.W.forEach((row, j) =>
+      row.forEach((w, i) => {
+        const name = `W${L + 1}[${j + 1},${i + 1}]`;
+        out.set(w, name);
+        const product = productOf.get(w);
+        if (product) out.set(product, `${name}·${inputName(i)}`);
+      }),
+    );
+    l.b.forEach((b, j) => out.set(b, `b${L + 1}[${j + 1}]`));
+    l.z.forEach((z, j) => out.set(z, `z${L + 1}[${j + 1}]`));
+    l.out.forEach((a, j) => {
+      if (a !== l.z[j]) out.set(a, `a${L + 1}[${j + 1}]`);
+    });
+  });
+  return out;
+}
+
 export function expandMacro(model: Model, id: string): { model?: Model; problem?: string } {
   const node = model.nodes.find((n) => n.id === id);
   if (!node || !isMacroNode(node)) return { problem: `"${id}" is not a layer macro.` };
@@ -64,6 +90,13 @@ export function expandMacro(model: Model, id: string): { model?: Model; problem?
     if (!members.has(n.id) && n.position && n.position.x > origin.x) return { ...n, position: { ...n.position, x: n.position.x + shift } };
     return n;
   });
+  // A weight feeds exactly one primitive inside its layer: its product with the input.
+  const productOf = new Map(expanded.edges.filter((e) => members.has(e.source) && members.has(e.target)).map((e) => [e.source, e.target]));
+  const lecture = lectureLabels(instance.layers, productOf);
+  for (const [i, n] of nodes.entries()) {
+    const name = lecture.get(n.id);
+    if (name) nodes[i] = { ...n, label: name };
+  }
   // A primitive whose name another node already has (a neuron's bias "b" next to an input "b")
   // takes the layer's name in front, so that every card and formula says which one it is.
   const taken = new Set(model.nodes.filter((n) => n.id !== id).map(nodeLabel));
@@ -123,9 +156,9 @@ export function collapseMacro(model: Model, id: string): { model?: Model; droppe
     nodes.push(pushed ? { ...n, position: { ...n.position!, x: n.position!.x - rec.shift } } : n);
   });
   let collapsed: Model = withExpandedField({ ...model, nodes, edges }, records);
-  if (collapsed.loss !== undefined && members.has(collapsed.loss)) {
-    collapsed = rec.outputs[0] === collapsed.loss ? { ...collapsed, loss: id } : (({ loss: _l, ...rest }) => rest as Model)(collapsed);
-  }
+  // A loss on output 0 is the layer's (the file format's meaning of a loss naming a macro); any
+  // other primitive keeps its id, which the engine finds again inside the collapsed layer.
+  if (collapsed.loss !== undefined && rec.outputs[0] === collapsed.loss) collapsed = { ...collapsed, loss: id };
   // Write the primitives' param values back into the macro's attrs (the engine knows the layout).
   const only = new Set([id]);
   collapsed = withParams(collapsed, (pid) => (members.has(pid) ? values.get(pid) : undefined), { only });

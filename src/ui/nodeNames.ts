@@ -10,7 +10,10 @@ const NO_LOSS = 'L';
 /** The loss's name in a derivative such as ∂J/∂w: its label, or "L" when there is no loss. */
 export function lossLabel(nodes: readonly { id: string; label?: string }[], lossId: string | undefined): string {
   const loss = lossId === undefined ? undefined : nodes.find((n) => n.id === lossId);
-  return loss ? nodeLabel(loss) : NO_LOSS;
+  if (loss) return nodeLabel(loss);
+  // A loss inside a collapsed layer (its output y1, say) goes by its expanded id: net/l2/a1.
+  if (lossId !== undefined && nodes.some((n) => lossId.startsWith(`${n.id}/`))) return lossId;
+  return NO_LOSS;
 }
 
 /** The loss's name in a built graph (see `lossLabel`). */
