@@ -3,7 +3,7 @@
  * place of the editor's, and on each card a thumbnail heatmap per unit over the input plane plus
  * the layer's current parameters. Kept light: the Train panel itself loads on demand.
  */
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { formatNumber, nodeLabel, own } from '../../../graph-engine/index.ts';
 import type { Evaluation } from '../../store/evaluate.ts';
 import { useEditor } from '../../store/useEditor.ts';
@@ -77,40 +77,59 @@ function unitName(label: string, rows: string[][], r: number, j: number, ports: 
   return `${label} · layer ${r + 1}, unit ${j + 1}${port ? ` (output ${port})` : ''}`;
 }
 
+/** A card's own parameters (ids "<card>/<name>") from the worker's record, in its order. */
+function paramsOf(params: Record<string, number> | undefined, id: string): { name: string; value: number }[] {
+  if (!params) return [];
+  const prefix = `${id}/`;
+  const mine: { name: string; value: number }[] = [];
+  for (const k of Object.keys(params)) if (k.startsWith(prefix)) mine.push({ name: k.slice(prefix.length), value: params[k] });
+  return mine;
+}
+
+/**
+ * Every weight's sign and size as one pixel column each, stretched to the strip: a canvas, not a
+ * span per weight (a digits layer has over a thousand, and restyling them per snapshot held the
+ * page near 12 fps).
+ */
+function ParamStrip({ entries, max }: { entries: { value: number }[]; max: number }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = ref.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx) return;
+    if (c.width !== entries.length) c.width = entries.length;
+    c.height = 1;
+    const img = ctx.createImageData(entries.length, 1);
+    entries.forEach((e, i) => {
+      const [r, g, b] = rampRgb(0.5 + (0.5 * e.value) / max);
+      img.data.set([r, g, b, 255], i * 4);
+    });
+    ctx.putImageData(img, 0, 0);
+  }, [entries, max]);
+  return <canvas ref={ref} className="train-params__strip" aria-hidden="true" />;
+}
+
 function ParamsView({ id }: { id: string }) {
-  // A string selector: the card re-renders only when its own parameters change.
-  const text = useTrain((s) => {
-    const p = s.snapshot?.params;
-    if (!p) return '';
-    const prefix = `${id}/`;
-    const mine: string[] = [];
-    for (const k of Object.keys(p)) if (k.startsWith(prefix)) mine.push(`${k.slice(prefix.length)}=${p[k]}`);
-    return mine.join(';');
-  });
-  if (!text) return null;
-  const entries = text.split(';').map((e) => {
-    const [name, v] = e.split('=');
-    return { name, value: Number(v) };
-  });
+  const params = useTrain((s) => s.snapshot?.params);
+  const entries = useMemo(() => paramsOf(params, id), [params, id]);
+  if (!entries.length) return null;
   const max = entries.reduce((m, e) => Math.max(m, Math.abs(e.value)), 1e-9);
   if (entries.length > MAX_PARAM_NUMBERS) {
     // Many weights: one line (cards must not grow into their neighbours), the signs as a strip.
+    // The tooltip listing them all is written when the pointer arrives, not on every snapshot.
     return (
       <div
         className="train-params train-params--summary"
         data-testid="train-params"
         aria-label={`${id} parameters`}
-        title={entries.map((e) => `${e.name} = ${formatNumber(e.value, 4)}`).join('\n')}
+        onPointerEnter={(e) => {
+          e.currentTarget.title = entries.map((p) => `${p.name} = ${formatNumber(p.value, 4)}`).join('\n');
+        }}
       >
         <span>
           {entries.length} params · max |w| {formatNumber(max, 3)}
         </span>
-        <span className="train-params__strip">
-          {entries.map((e) => {
-            const [r, g, b] = rampRgb(0.5 + (0.5 * e.value) / max);
-            return <span key={e.name} style={{ background: `rgb(${r},${g},${b})` }} />;
-          })}
-        </span>
+        <ParamStrip entries={entries} max={max} />
       </div>
     );
   }
