@@ -221,6 +221,11 @@ describe('graphgrad CLI', () => {
     const py = cli('export', 'samples/chain-rule.json', '--to', 'pytorch');
     expect(py.code).toBe(0);
     expect(py.out).toMatch(/^#!\/usr\/bin\/env python3/);
+    // A real data set is loaded on demand: its training rows (120 of iris's 150) still go into the script.
+    const iris = cli('export', 'samples/iris-mlp.json', '--to', 'pytorch');
+    expect(iris.code).toBe(0);
+    const sepal = iris.out.match(/"sepal_length": \[([^\]]*)\]/);
+    expect(sepal?.[1].split(',')).toHaveLength(120);
     expect(cli('export', 'samples/chain-rule.json', '--to', 'keras')).toMatchObject({ code: 1, err: '--to must be one of onnx, pytorch, json.\n' });
   });
 

@@ -1,12 +1,12 @@
 // PyTorch export with hostile node ids and model names: every script must parse as Python, name
 // its parameters and layers with safe identifiers, and keep every original id exactly (read back
 // with Python's own ast.literal_eval, not with our parser).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildGraph, type Model } from '../graph-engine/index.ts';
+import { buildGraph, ensureDataset, type Model } from '../graph-engine/index.ts';
 import { exportPytorch } from '../graph-engine/export/pytorch.ts';
 import { HOSTILE_IDS, hostileRename, loadSamples, UNENCODABLE_IDS } from './support/hostile.ts';
 
@@ -99,6 +99,7 @@ function checkIds(m: Model, r: Read): void {
 const pool = [...HOSTILE_IDS, ...UNENCODABLE_IDS];
 
 describe.each(loadSamples())('PyTorch export of samples/%s with hostile ids and name', (file, sample) => {
+  beforeAll(() => ensureDataset(sample.training?.dataset)); // the CLI and the app load it so too
   it('parses, names attributes safely, and maps every id back exactly', () => {
     for (const shift of [0, 31]) {
       const m = hostileRename(sample, shift, pool);

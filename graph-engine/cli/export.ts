@@ -2,6 +2,7 @@
 import { serializeModel } from '../core/model.ts';
 import { exportOnnx } from '../export/onnx.ts';
 import { ONNX_OPSET } from '../export/opset.ts';
+import { ensureDataset } from '../data/real/load.ts';
 import { exportPytorch } from '../export/pytorch.ts';
 import { checkWritable, CliError, parseArgs, readModel, writeFileAtomic } from './io.ts';
 
@@ -23,6 +24,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       data = r.bytes;
       summary = `ONNX opset ${ONNX_OPSET}: inputs ${r.inputs.join(', ') || '(none)'}; outputs ${r.outputs.join(', ')}`;
     } else if (to === 'pytorch') {
+      await ensureDataset(model.training?.dataset); // its training rows go into the script
       data = exportPytorch(model);
       summary = 'PyTorch script: run `python <file>` for the self-check, `--train` to train';
     } else {

@@ -4,7 +4,7 @@
  * start-up.
  */
 import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
-import { ONNX_OPSET, serializeModel, type Model } from '../../graph-engine/index.ts';
+import { ensureDataset, ONNX_OPSET, serializeModel, type Model } from '../../graph-engine/index.ts';
 import { editorStore } from '../store/useEditor.ts';
 import { fileNameFor } from '../io/files.ts';
 import { embedModelInPng } from './pngModel.ts';
@@ -138,6 +138,7 @@ export async function exportPytorchFile(): Promise<void> {
   const store = editorStore.getState();
   try {
     const { exportPytorch } = await import('../../graph-engine/export/pytorch.ts');
+    await ensureDataset(store.model.training?.dataset); // a real data set's rows go into the script
     download(exportPytorch(store.model), `${stem(store.model)}.py`, 'text/x-python');
     store.notify('info', 'PyTorch script saved. `python <file>` checks its values and gradients against GraphGrad; `--train` trains it.');
   } catch (e) {

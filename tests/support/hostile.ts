@@ -90,6 +90,11 @@ function renameIds(original: Model, rename: (id: string, i: number) => string): 
   if (m.loss !== undefined) out.loss = to(m.loss);
   const training = m.training;
   if (training?.bind) out.training = { ...training, bind: Object.fromEntries(Object.entries(training.bind).map(([k, v]) => [to(k), v])) };
+  // An input bound to its column by its id, with a label of its own ("sepal length" for the column
+  // sepal_length): once renamed, neither id nor label names the column, so bind it explicitly.
+  const byId = m.nodes.filter((n) => n.op === 'input' && n.label !== undefined && n.label !== n.id && !training?.bind?.[n.id]);
+  if (training?.dataset && byId.length)
+    out.training = { ...out.training, bind: { ...(out.training?.bind as Record<string, string>), ...Object.fromEntries(byId.map((n) => [to(n.id), n.id])) } };
   return out;
 }
 
