@@ -106,7 +106,7 @@ function ParamStrip({ entries, max }: { entries: { value: number }[]; max: numbe
     });
     ctx.putImageData(img, 0, 0);
   }, [entries, max]);
-  return <canvas ref={ref} className="train-params__strip" aria-hidden="true" />;
+  return <canvas ref={ref} className="train-params__strip" />;
 }
 
 function ParamsView({ id }: { id: string }) {
