@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
   build: {
-    // The entry chunk is React + React Flow + the engine (about 610 kB, 200 kB gzipped, December 2026); the heavy
+    // The entry chunk is React + React Flow + the engine (about 630 kB, 205 kB gzipped, December 2026); the heavy
     // parts load on demand, elkjs (1.46 MB, only on Auto-layout) the largest of them, then mathjs,
     // KaTeX, uPlot, the exporters and the training worker.
     chunkSizeWarningLimit: 1500,
