@@ -23,6 +23,15 @@ export interface SettingField {
 /** The settings the inspector shows: each registered schema is one field of its macro's form. */
 const settingFields = z.registry<SettingField>();
 
+/** What an attr means in docs/format.md, and its default when the schema has none to show (seeded init). */
+export interface AttrDoc {
+  meaning: string;
+  default?: string;
+}
+
+/** Every attr's documentation, read by macros/reference.ts: each schema below registers its own. */
+export const attrDocs = z.registry<AttrDoc>();
+
 /** The value a message quotes: numbers as written (NaN, Infinity too), the rest as JSON. */
 const shown = (v: unknown) => (typeof v === 'number' ? String(v) : JSON.stringify(v));
 const got = (v: unknown) => (v === undefined ? '' : ` (got ${shown(v)})`);
@@ -46,7 +55,7 @@ const activationName = z.enum(ACTIVATIONS, { error: (i) => `must be one of ${ACT
 const activation = (fallback: Activation) => activationName.default(fallback);
 
 /** Slope of leaky_relu / scale of elu; when absent, the primitive's own default (ops/registry.ts). */
-const alpha = finite.optional();
+const alpha = (meaning: string, fallback?: string) => finite.optional().register(attrDocs, { meaning, default: fallback });
 
 const rateText = 'must be a number at least 0 and below 1';
 /**
@@ -60,42 +69,72 @@ const dropoutRate = (hint: string) =>
     .default(0)
     .register(settingFields, { label: 'Dropout', hint, kind: 'rate' });
 
+const ACTIVATION_LIST = `${ACTIVATIONS.slice(0, -1)
+  .map((a) => `\`${a}\``)
+  .join(', ')} or \`${ACTIVATIONS.at(-1)}\``;
+
 export const NeuronSettings = z.object({
-  activation: activation('sigmoid').register(settingFields, { label: 'Activation', hint: 'Applied to w·x + b.', kind: 'activation' }),
-  alpha,
-  w: vector.optional(),
-  b: finite.optional(),
+  activation: activation('sigmoid')
+    .register(settingFields, { label: 'Activation', hint: 'Applied to w·x + b.', kind: 'activation' })
+    .register(attrDocs, { meaning: ACTIVATION_LIST }),
+  alpha: alpha('slope of `leaky_relu` / scale of `elu`', '0.01 / 1'),
+  w: vector.optional().register(attrDocs, { meaning: 'weights, one per input: `[w0, …, wk-1]`', default: 'seeded init' }),
+  b: finite.optional().register(attrDocs, { meaning: 'bias (number)', default: '0' }),
 });
 
 export const DenseSettings = z.object({
-  units: count.default(1).register(settingFields, { label: 'Units', hint: 'Neurons in the layer, each an output.', kind: 'count', reshapes: true }),
-  activation: activation('none').register(settingFields, { label: 'Activation', hint: "Applied to each unit's w·x + b.", kind: 'activation' }),
-  dropout: dropoutRate('Rate p in [0, 1): in training steps each output is zeroed with probability p, the rest scaled by 1/(1 − p).'),
-  alpha,
-  W: matrix.optional(),
-  b: vector.optional(),
+  units: count
+    .default(1)
+    .register(settingFields, { label: 'Units', hint: 'Neurons in the layer, each an output.', kind: 'count', reshapes: true })
+    .register(attrDocs, { meaning: 'number of neurons (whole number ≥ 1)' }),
+  activation: activation('none')
+    .register(settingFields, { label: 'Activation', hint: "Applied to each unit's w·x + b.", kind: 'activation' })
+    .register(attrDocs, { meaning: 'as for `neuron`' }),
+  dropout: dropoutRate('Rate p in [0, 1): in training steps each output is zeroed with probability p, the rest scaled by 1/(1 − p).').register(attrDocs, {
+    meaning: "rate p, 0 ≤ p < 1, of a `dropout` node after each unit's activation (none at 0)",
+  }),
+  alpha: alpha('as for `neuron`', '0.01 / 1'),
+  W: matrix.optional().register(attrDocs, { meaning: 'weights, one row per unit, one column per input: `W[j][i]`', default: 'seeded init' }),
+  b: vector.optional().register(attrDocs, { meaning: 'biases, one per unit', default: 'zeros' }),
 });
 
 const sizesText = 'must be a non-empty array of layer widths (whole numbers >= 1), e.g. [8, 8, 1]';
 
 export const MlpSettings = z.object({
   // No default: an MLP without sizes is an error to report, not a one-unit layer.
-  sizes: z.array(count, { error: sizesText }).min(1, sizesText).register(settingFields, {
-    label: 'Layer sizes',
-    hint: 'Widths of the layers, the last one the outputs, e.g. 8, 8, 1.',
-    kind: 'sizes',
-    reshapes: true,
-  }),
-  activation: activation('tanh').register(settingFields, { label: 'Hidden activation', hint: 'Applied in every layer but the last.', kind: 'activation' }),
-  outputActivation: activation('none').register(settingFields, { label: 'Output activation', hint: 'Applied in the last layer.', kind: 'activation' }),
+  sizes: z
+    .array(count, { error: sizesText })
+    .min(1, sizesText)
+    .register(settingFields, {
+      label: 'Layer sizes',
+      hint: 'Widths of the layers, the last one the outputs, e.g. 8, 8, 1.',
+      kind: 'sizes',
+      reshapes: true,
+    })
+    .register(attrDocs, { meaning: 'widths of the layers, last = outputs, e.g. `[8, 8, 1]`' }),
+  activation: activation('tanh')
+    .register(settingFields, { label: 'Hidden activation', hint: 'Applied in every layer but the last.', kind: 'activation' })
+    .register(attrDocs, { meaning: "hidden layers' activation" }),
+  outputActivation: activation('none')
+    .register(settingFields, { label: 'Output activation', hint: 'Applied in the last layer.', kind: 'activation' })
+    .register(attrDocs, { meaning: "last layer's activation" }),
   dropout: dropoutRate(
     'Rate p in [0, 1) after every hidden layer: in training steps each hidden output is zeroed with probability p, the rest scaled by 1/(1 − p).',
-  ),
+  ).register(attrDocs, { meaning: 'rate p, 0 ≤ p < 1, of a `dropout` node after each hidden unit (none after the last layer, none at 0)' }),
   /** One per layer; overrides the two above. */
-  activations: z.array(activationName, { error: 'must be an array of activations, one per layer' }).optional(),
-  alpha,
-  W: z.array(matrix, { error: 'must hold one array of rows per layer' }).optional(),
-  b: z.array(vector, { error: 'must hold one array of biases per layer' }).optional(),
+  activations: z
+    .array(activationName, { error: 'must be an array of activations, one per layer' })
+    .optional()
+    .register(attrDocs, { meaning: 'one per layer; overrides the two above' }),
+  alpha: alpha('for `leaky_relu` / `elu` layers'),
+  W: z
+    .array(matrix, { error: 'must hold one array of rows per layer' })
+    .optional()
+    .register(attrDocs, { meaning: 'weights per layer: `W[L][j][i]`', default: 'seeded init' }),
+  b: z
+    .array(vector, { error: 'must hold one array of biases per layer' })
+    .optional()
+    .register(attrDocs, { meaning: 'biases per layer: `b[L][j]`', default: 'zeros' }),
 });
 
 export const SoftmaxSettings = z.object({});

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import * as engine from '../../graph-engine/index.ts';
 import { modelJsonSchema } from '../../graph-engine/index.ts';
+import { macroAttrReferenceMarkdown } from '../../graph-engine/macros/reference.ts';
 import { opReferenceMarkdown } from '../../graph-engine/ops/reference.ts';
 
 const root = new URL('../../', import.meta.url);
@@ -11,10 +12,12 @@ export async function docsFromCode(): Promise<{ path: string; expected: string }
   const load = (engine as { loadExpressionOps?: () => Promise<void> }).loadExpressionOps;
   if (load) await load();
   const formatPath = new URL('docs/format.md', root).pathname;
-  const format = readFileSync(formatPath, 'utf8').replace(
-    /<!-- ops:begin -->[\s\S]*<!-- ops:end -->/,
-    `<!-- ops:begin -->\n${opReferenceMarkdown()}\n<!-- ops:end -->`,
-  );
+  const format = readFileSync(formatPath, 'utf8')
+    .replace(/<!-- ops:begin -->[\s\S]*<!-- ops:end -->/, `<!-- ops:begin -->\n${opReferenceMarkdown()}\n<!-- ops:end -->`)
+    .replace(
+      /<!-- macro-attrs:begin -->[\s\S]*<!-- macro-attrs:end -->/,
+      `<!-- macro-attrs:begin -->\n${macroAttrReferenceMarkdown()}\n<!-- macro-attrs:end -->`,
+    );
   return [
     { path: new URL('docs/model.schema.json', root).pathname, expected: `${JSON.stringify(modelJsonSchema(), null, 2)}\n` },
     { path: formatPath, expected: format },
