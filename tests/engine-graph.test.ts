@@ -42,6 +42,21 @@ describe('validation names the node or edge at fault', () => {
     m.nodes.push(input('a', 3));
     expect(problemsOf(m)[0]).toMatch(/Duplicate node id "a" \(nodes\[3\] and nodes\[0\]\)/);
   });
+  it('duplicate ids name places in the file: after an unknown op, and against a layer that expands into the id', () => {
+    const m = ok();
+    m.nodes[0] = op('a', 'frobnicate');
+    m.nodes.push(input('a', 3));
+    expect(problemsOf(m)).toContainEqual('Duplicate node id "a" (nodes[3] and nodes[0]).');
+    // A dense layer "h" with a sigmoid expands into h/a0; an input of that id clashes with it.
+    const layered: Model = {
+      format: 'graphgrad',
+      version: 1,
+      nodes: [input('x', 1), { id: 'h', op: 'dense', attrs: { units: 2, activation: 'sigmoid' } }, input('h/a0', 2)],
+      edges: [{ source: 'x', target: 'h', port: 0 }],
+      loss: 'h',
+    };
+    expect(problemsOf(layered)).toEqual(['Duplicate node id "h/a0" (nodes[2] and layer "h" at nodes[1], which expands into that id).']);
+  });
   it('edge to a missing node', () => {
     const m = ok();
     m.edges.push({ source: 'ghost', target: 's', port: 2 });

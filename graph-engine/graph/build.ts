@@ -94,12 +94,25 @@ export function checkGraph(fileModel: Model, options: BuildOptions = {}): { grap
   const indexOf = new Map<string, number>();
   const nodes: GraphNode[] = [];
 
+  /** Where each id was first met, as an index into the expanded model (for the duplicate message). */
+  const firstSeen = new Map<string, number>();
+  /** A node as the file has it: its own place, or the layer whose expansion made it. */
+  const expanded = (i: number) => fileModel.nodes[ex.nodeSource[i]]?.id !== model.nodes[i].id;
+  const inFile = (i: number) => {
+    const at = `nodes[${ex.nodeSource[i]}]`;
+    return expanded(i) ? `layer ${quote(fileModel.nodes[ex.nodeSource[i]].id)} at ${at}, which expands into that id` : at;
+  };
   model.nodes.forEach((n, i) => {
     const path = `nodes[${ex.nodeSource[i]}]`;
-    if (indexOf.has(n.id)) {
-      problems.push({ message: `Duplicate node id ${quote(n.id)} (${path} and nodes[${indexOf.get(n.id)}]).`, path: `${path}.id`, nodeId: n.id });
+    const first = firstSeen.get(n.id);
+    if (first !== undefined) {
+      // Both places as the file has them: an expanded layer's inner ids are not in the file.
+      // The file's own node first (its path is where to fix it), then the other place.
+      const [a, b] = expanded(i) ? [first, i] : [i, first];
+      problems.push({ message: `Duplicate node id ${quote(n.id)} (${inFile(a)} and ${inFile(b)}).`, path: `nodes[${ex.nodeSource[a]}].id`, nodeId: n.id });
       return;
     }
+    firstSeen.set(n.id, i);
     const base = getOp(n.op);
     if (!base) {
       const hint = own(LAZY_OPS, n.op);
