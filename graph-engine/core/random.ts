@@ -26,12 +26,7 @@ function deriveSeed(seed: number, name: string): number {
     h ^= name.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix(h);
 }
 
 export const rngFor = (seed: number, name: string): Rng => mulberry32(deriveSeed(seed, name));

@@ -7,6 +7,7 @@
 import { gridColumns, nullRecord, type Graph, type Trainer } from '../../graph-engine/index.ts';
 import { DERIVED_FEATURES, type BindingView } from './binding.ts';
 import type { Heatmaps, PlaneInfo, PointsInfo } from './protocol.ts';
+import { extent } from './extent.ts';
 
 /** Most unit pictures on the canvas at once (the rest of a big graph goes without). */
 const MAX_THUMBS = 96;
@@ -131,17 +132,6 @@ export class DecisionPlane {
       );
     return heat;
   }
-}
-
-function extent(values: ArrayLike<number>): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return [lo, hi];
 }
 
 /**

@@ -2,6 +2,8 @@
  * Colours for heatmaps and points, TensorFlow Playground's scheme: orange for the low class or
  * value, blue for the high one, a pale middle. Only drawing: every value comes from the engine.
  */
+import { extent } from '../../trainWorker/extent.ts';
+
 const LOW = [232, 124, 18];
 const MID = [246, 246, 240];
 const HIGH = [18, 110, 190];
@@ -61,13 +63,7 @@ export function unitRange(...units: (ArrayLike<number> | undefined)[]): [number,
 
 /** The smallest and largest value of one unit (NaN-free; [NaN, NaN] when there are none). */
 export function valueSpan(values: ArrayLike<number>): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+  const [lo, hi] = extent(values);
   return lo <= hi ? [lo, hi] : [Number.NaN, Number.NaN];
 }
 
