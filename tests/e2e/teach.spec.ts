@@ -327,3 +327,17 @@ test('sum-over-paths: presentation in the dark theme', async ({ page }, testInfo
   await expect.poll(underControls).toEqual([]);
   await shot(page, testInfo, 'teach-17-presentation-dark');
 });
+
+test('xor-mlp: the chip between two layers is the true local derivative, upstream × local = contribution', async ({ page }, testInfo) => {
+  await openTeach(page, 'xor-mlp');
+  await page.getByRole('button', { name: 'Run forward', exact: true }).click();
+  const stepBackward = page.getByRole('button', { name: 'Step backward', exact: true });
+  for (let i = 0; i < 4; i++) await stepBackward.click();
+  await expect(panel(page).getByRole('region', { name: 'Current step' })).toContainText('layer hidden');
+  const chip = page.locator('.teach-edge-label').filter({ hasText: '∂output/∂hidden.y0' });
+  // σ′(z)·w, not the raw weight −0.5261; −0.7313 × −0.122 = 0.08923
+  await expect(chip).toContainText('= -0.122');
+  await expect(chip).toContainText('→ 0.08923');
+  await expect(chip).toHaveAttribute('title', /Upstream ∂L\/∂output = -0\.7312\d*\n.*: -0\.7312\d* × -0\.1220\d* = 0\.0892\d*$/);
+  await shot(page, testInfo, 'teach-16-layer-edge-chip');
+});
