@@ -119,6 +119,16 @@ test('sum over paths: b gets 2 + 3 = 5, called out as a multi-path sum', async (
   await expect(step.getByTestId('edge-record')).toHaveCount(2);
   await expect(grad(page, 'b')).toHaveText(/5$/);
   await expect(page.locator('[data-testid="edge-label"][data-source="b"]')).toHaveCount(2);
+  // The b → c and b → d chips start from the same spot: they are moved apart, never covering each other.
+  const chipsApart = async () => {
+    const [p, q] = await Promise.all(
+      ['c', 'd'].map(async (t) => (await page.locator(`[data-testid="edge-label"][data-source="b"][data-target="${t}"]`).boundingBox())!),
+    );
+    const overlapX = Math.min(p.x + p.width, q.x + q.width) - Math.max(p.x, q.x);
+    const overlapY = Math.min(p.y + p.height, q.y + q.height) - Math.max(p.y, q.y);
+    return overlapX <= 0 || overlapY <= 0;
+  };
+  await expect.poll(chipsApart).toBe(true);
   await shot(page, testInfo, 'teach-06-multipath');
   await page.getByRole('button', { name: 'Run backward', exact: true }).click();
   await panel(page).getByLabel('Leaf for paths').selectOption('b');
