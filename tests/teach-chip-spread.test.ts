@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spreadBoxes } from '../src/modes/teach/chipSpread.tsx';
+import { spreadBoxes } from '../src/modes/teach/chipSpread.ts';
 
 describe('teach: chips are moved apart, never covering each other', () => {
   it('moves the lower of two overlapping chips just below the upper (2 px gap); apart chips stay put', () => {

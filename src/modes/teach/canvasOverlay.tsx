@@ -13,7 +13,7 @@ import { formatNumber, nodeLabel } from '../../../graph-engine/index.ts';
 import { collapsedBackwardTex } from './units.ts';
 import { buildTeachView, type TeachEdgeData, type TeachFlowEdge } from './teachView.ts';
 import { useTeach } from './useTeach.ts';
-import { ChipSpread } from './chipSpread.tsx';
+import { ChipSpread } from './chipSpread.ts';
 import './teach.css';
 
 /**
