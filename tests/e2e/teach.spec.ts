@@ -351,3 +351,30 @@ test('xor-mlp: the chip between two layers is the true local derivative, upstrea
   await expect(chip).toHaveAttribute('title', /Upstream ∂L\/∂output = -0\.7312\d*\n.*: -0\.7312\d* × -0\.1220\d* = 0\.0892\d*$/);
   await shot(page, testInfo, 'teach-16-layer-edge-chip');
 });
+
+test('Build: "Edge derivatives" shows each edge’s local derivative; a selected edge shows its upstream and contribution', async ({ page }, testInfo) => {
+  await page.goto('/?sample=chain-rule');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  const chips = page.getByTestId('edge-label');
+  const toggle = page.getByRole('button', { name: 'Edge derivatives' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(chips).toHaveCount(0);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  // u = b·c with b = 3: ∂u/∂c = 3, upstream ∂J/∂u = 3, contribution 9
+  const cu = page.locator('[data-testid="edge-label"][data-source="c"][data-target="u"]');
+  await expect(cu.getByTestId('edge-local')).toHaveText('×3');
+  await expect(cu.getByTestId('edge-contribution')).toHaveText('9');
+  await expect(cu).toHaveAttribute('title', /Local derivative ∂u\/∂c = 3\nUpstream ∂J\/∂u = 3\nContribution to ∂J\/∂c: 3 × 3 = 9/);
+  await page.getByTestId('rf__edge-c->u:1').locator('.react-flow__edge-interaction').click({ force: true });
+  await expect(cu.getByTestId('edge-name')).toHaveText('∂u/∂c');
+  await expect(cu.getByTestId('edge-local')).toHaveText('= 3');
+  await expect(cu.getByTestId('edge-contribution')).toHaveText('→ 9');
+  await shot(page, testInfo, 'build-edge-derivatives');
+  // Across layers the chip is the true ∂output/∂hidden.y0 = σ′(z)·w, not the weight
+  await page.goto('/?sample=xor-mlp');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Edge derivatives' }).click();
+  const hy0 = page.locator('[data-testid="edge-label"][data-source="h"][data-target="out"]').first();
+  await expect(hy0).toHaveAttribute('title', /∂output\/∂hidden\.y0 = -0\.1220\d*\n/);
+});

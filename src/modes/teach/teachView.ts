@@ -43,7 +43,7 @@ export interface EdgeTerm {
  * collapsed layer that reaches the loss (its true local derivative, summed over the paths inside
  * the layer, from the engine), or the edge's own record for a primitive target.
  */
-function edgeTerms(graph: Graph, session: Session, g: number[], target: string, label: string): EdgeTerm[] {
+export function edgeTerms(graph: Graph, session: Session, g: number[], target: string, label: string): EdgeTerm[] {
   const macro = graph.macros.get(target);
   const outs = macro
     ? macro.outputs.flatMap((id, p) => {
