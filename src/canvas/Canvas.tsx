@@ -32,7 +32,6 @@ import { fitClear, MIN_ZOOM, revealViewport } from './fitClear.ts';
 import { CanvasControls } from './CanvasControls.tsx';
 import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import { TeachCanvasLayer, TeachEdge, useTeachCanvas, useTeachFitOptions } from '../modes/teach/canvasOverlay.tsx';
-import { ChipSpread } from '../modes/teach/chipSpread.ts';
 import { EdgeDerivativesToggle, useEdgeDerivativeEdges } from './edgeDerivatives.tsx';
 import { useTrainEvaluation } from '../modes/train/canvasExtras.tsx';
 
@@ -321,7 +320,6 @@ export function Canvas() {
           <CanvasControls pane={wrapper} presentationFit={teachFit} />
           {teach && <TeachCanvasLayer />}
           {building && <EdgeDerivativesToggle />}
-          {building && <ChipSpread />}
         </ReactFlow>
       </DetailLevelContext>
       {quickAdd && <QuickAdd at={quickAdd} onClose={() => setQuickAdd(undefined)} />}

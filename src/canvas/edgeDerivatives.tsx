@@ -13,6 +13,7 @@ import type { Evaluation } from '../store/evaluate.ts';
 import { edgeTerms, type TeachEdgeData } from '../modes/teach/teachView.ts';
 import { teachingUnits } from '../modes/teach/units.ts';
 import { graphLossLabel } from '../ui/nodeNames.ts';
+import { ChipSpread } from '../modes/teach/chipSpread.ts';
 
 const useEdgeDerivatives = create<{ on: boolean; toggle: () => void }>((set) => ({ on: false, toggle: () => set((s) => ({ on: !s.on })) }));
 
@@ -83,6 +84,7 @@ export function EdgeDerivativesToggle() {
       >
         Edge derivatives
       </button>
+      {on && <ChipSpread />}
     </Panel>
   );
 }

@@ -69,7 +69,15 @@ export function ChipSpread() {
     };
     schedule();
     const mo = new MutationObserver(schedule);
-    mo.observe(dom, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style', 'class'] });
+    // Only the chips' own layer: panning restyles the viewport on every frame, which moves no chip
+    // relative to another.
+    mo.observe(dom.querySelector('.react-flow__edgelabel-renderer') ?? dom, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['style', 'class'],
+    });
     return () => {
       mo.disconnect();
       if (frame) cancelAnimationFrame(frame);
