@@ -116,6 +116,17 @@ export class Session {
     return why ? `The loss ${JSON.stringify(nodes[loss].id)} cannot be computed yet: ${why}` : undefined;
   }
 
+  /** The local derivative d(target)/d(source) of edge e on one sample, from the current values. */
+  partialOf(e: number, b = 0): number {
+    const { target: m, port } = this.graph.edges[e];
+    const B = this.batch;
+    const src = this.sources[m];
+    const { op, attrs } = this.graph.nodes[m];
+    if (this.stepKey !== undefined && op.training) return op.training.slope(maskDraw(this.stepKey, m, b), attrs);
+    const x = Array.from(src, (s) => this.values[s * B + b]);
+    return op.partial(x, x.length, this.values[m * B + b], port, attrs);
+  }
+
   /** Records the local derivative and contribution of edge e (source -> target) for every sample. */
   edgeRecord(e: number): void {
     const { edges, nodes } = this.graph;

@@ -32,6 +32,7 @@ import { fitClear, MIN_ZOOM, revealViewport } from './fitClear.ts';
 import { CanvasControls } from './CanvasControls.tsx';
 import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import { TeachCanvasLayer, TeachEdge, useTeachCanvas, useTeachFitOptions } from '../modes/teach/canvasOverlay.tsx';
+import { EdgeDerivativesToggle, useEdgeDerivativeEdges } from './edgeDerivatives.tsx';
 import { useTrainEvaluation } from '../modes/train/canvasExtras.tsx';
 
 type CanvasNode = OpFlowNode | MacroGroupNode;
@@ -107,7 +108,10 @@ export function Canvas() {
   // the same edges array and skips re-adopting every edge on each frame.
   const modelEdges = model.edges;
   const flowEdges = useMemo(() => edgeCache.derive(modelEdges, selectedEdges), [edgeCache, modelEdges, selectedEdges]);
-  const edges = useMemo(() => (teach ? teach.decorateEdges(flowEdges) : flowEdges), [teach, flowEdges]);
+  const teachEdges = useMemo(() => (teach ? teach.decorateEdges(flowEdges) : flowEdges), [teach, flowEdges]);
+  // Build mode's "Edge derivatives" chips (edgeDerivatives.tsx).
+  const building = useEditor((s) => s.mode) === 'build';
+  const edges = useEdgeDerivativeEdges(teachEdges, model, evaluation, selectedEdges, building);
 
   const cull = useCulling(nodes);
   // A large graph zoomed out draws cheaper cards and edges: bare cards in the overview
@@ -315,6 +319,7 @@ export function Canvas() {
           )}
           <CanvasControls pane={wrapper} presentationFit={teachFit} />
           {teach && <TeachCanvasLayer />}
+          {building && <EdgeDerivativesToggle />}
         </ReactFlow>
       </DetailLevelContext>
       {quickAdd && <QuickAdd at={quickAdd} onClose={() => setQuickAdd(undefined)} />}

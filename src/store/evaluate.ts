@@ -65,6 +65,8 @@ export interface Evaluation {
   /** Why there are no gradients, when there are none. */
   backwardBlocker?: string;
   graph?: Graph;
+  /** The session the results were read from (values, gradients and edge records), when the graph builds. */
+  session?: Session;
 }
 
 /**
@@ -158,8 +160,8 @@ export function evaluate(model: Model): Evaluation {
     const around = resultsAroundProblems(model, lossId, problems, wired);
     return { problems: around.problems, results: around.results, lossId, lossIsAutomatic: !explicit, ...noLoss };
   }
-  const { results, backwardBlocker } = readResults(graph, model, wired);
-  return { problems, results, lossId, lossIsAutomatic: !explicit, backwardBlocker: noLoss.noLossReason ?? backwardBlocker, graph, ...noLoss };
+  const { results, backwardBlocker, session } = readResults(graph, model, wired);
+  return { problems, results, lossId, lossIsAutomatic: !explicit, backwardBlocker: noLoss.noLossReason ?? backwardBlocker, graph, session, ...noLoss };
 }
 
 /** Why no loss was chosen when a layer with several outputs ends the graph, and how to mark one. */
@@ -270,7 +272,7 @@ function layerReading(l: { W: string[][]; b: string[] }, read: (id: string) => {
 }
 
 /** Values, gradients and badges of a graph that builds: forward, then reverse mode when it can. */
-function readResults(graph: Graph, model: Model, wired: Map<string, Wired>): { results: Map<string, NodeResult>; backwardBlocker?: string } {
+function readResults(graph: Graph, model: Model, wired: Map<string, Wired>): { results: Map<string, NodeResult>; backwardBlocker?: string; session: Session } {
   const results = new Map<string, NodeResult>();
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const session = new Session(graph, 1);
@@ -323,7 +325,7 @@ function readResults(graph: Graph, model: Model, wired: Map<string, Wired>): { r
       r.badge = firstBadge.kind === 'nonfinite' ? { kind: 'nonfinite', reason: layerNonFinite(model, modelNode, outputs, portValue) } : firstBadge;
     results.set(id, r);
   }
-  return { results, backwardBlocker };
+  return { results, backwardBlocker, session };
 }
 
 /**

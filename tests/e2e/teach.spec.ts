@@ -119,6 +119,16 @@ test('sum over paths: b gets 2 + 3 = 5, called out as a multi-path sum', async (
   await expect(step.getByTestId('edge-record')).toHaveCount(2);
   await expect(grad(page, 'b')).toHaveText(/5$/);
   await expect(page.locator('[data-testid="edge-label"][data-source="b"]')).toHaveCount(2);
+  // The b → c and b → d chips start from the same spot: they are moved apart, never covering each other.
+  const chipsApart = async () => {
+    const [p, q] = await Promise.all(
+      ['c', 'd'].map(async (t) => (await page.locator(`[data-testid="edge-label"][data-source="b"][data-target="${t}"]`).boundingBox())!),
+    );
+    const overlapX = Math.min(p.x + p.width, q.x + q.width) - Math.max(p.x, q.x);
+    const overlapY = Math.min(p.y + p.height, q.y + q.height) - Math.max(p.y, q.y);
+    return overlapX <= 0 || overlapY <= 0;
+  };
+  await expect.poll(chipsApart).toBe(true);
   await shot(page, testInfo, 'teach-06-multipath');
   await page.getByRole('button', { name: 'Run backward', exact: true }).click();
   await panel(page).getByLabel('Leaf for paths').selectOption('b');
@@ -326,4 +336,45 @@ test('sum-over-paths: presentation in the dark theme', async ({ page }, testInfo
   };
   await expect.poll(underControls).toEqual([]);
   await shot(page, testInfo, 'teach-17-presentation-dark');
+});
+
+test('xor-mlp: the chip between two layers is the true local derivative, upstream × local = contribution', async ({ page }, testInfo) => {
+  await openTeach(page, 'xor-mlp');
+  await page.getByRole('button', { name: 'Run forward', exact: true }).click();
+  const stepBackward = page.getByRole('button', { name: 'Step backward', exact: true });
+  for (let i = 0; i < 4; i++) await stepBackward.click();
+  await expect(panel(page).getByRole('region', { name: 'Current step' })).toContainText('layer hidden');
+  const chip = page.locator('.teach-edge-label').filter({ hasText: '∂output/∂hidden.y0' });
+  // σ′(z)·w, not the raw weight −0.5261; −0.7313 × −0.122 = 0.08923
+  await expect(chip).toContainText('= -0.122');
+  await expect(chip).toContainText('→ 0.08923');
+  await expect(chip).toHaveAttribute('title', /Upstream ∂L\/∂output = -0\.7312\d*\n.*: -0\.7312\d* × -0\.1220\d* = 0\.0892\d*$/);
+  await shot(page, testInfo, 'teach-16-layer-edge-chip');
+});
+
+test('Build: "Edge derivatives" shows each edge’s local derivative; a selected edge shows its upstream and contribution', async ({ page }, testInfo) => {
+  await page.goto('/?sample=chain-rule');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  const chips = page.getByTestId('edge-label');
+  const toggle = page.getByRole('button', { name: 'Edge derivatives' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(chips).toHaveCount(0);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  // u = b·c with b = 3: ∂u/∂c = 3, upstream ∂J/∂u = 3, contribution 9
+  const cu = page.locator('[data-testid="edge-label"][data-source="c"][data-target="u"]');
+  await expect(cu.getByTestId('edge-local')).toHaveText('×3');
+  await expect(cu.getByTestId('edge-contribution')).toHaveText('9');
+  await expect(cu).toHaveAttribute('title', /Local derivative ∂u\/∂c = 3\nUpstream ∂J\/∂u = 3\nContribution to ∂J\/∂c: 3 × 3 = 9/);
+  await page.getByTestId('rf__edge-c->u:1').locator('.react-flow__edge-interaction').click({ force: true });
+  await expect(cu.getByTestId('edge-name')).toHaveText('∂u/∂c');
+  await expect(cu.getByTestId('edge-local')).toHaveText('= 3');
+  await expect(cu.getByTestId('edge-contribution')).toHaveText('→ 9');
+  await shot(page, testInfo, 'build-edge-derivatives');
+  // Across layers the chip is the true ∂output/∂hidden.y0 = σ′(z)·w, not the weight
+  await page.goto('/?sample=xor-mlp');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Edge derivatives' }).click();
+  const hy0 = page.locator('[data-testid="edge-label"][data-source="h"][data-target="out"]').first();
+  await expect(hy0).toHaveAttribute('title', /∂output\/∂hidden\.y0 = -0\.1220\d*\n/);
 });

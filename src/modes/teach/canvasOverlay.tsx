@@ -13,6 +13,7 @@ import { formatNumber, nodeLabel } from '../../../graph-engine/index.ts';
 import { collapsedBackwardTex } from './units.ts';
 import { buildTeachView, type TeachEdgeData, type TeachFlowEdge } from './teachView.ts';
 import { useTeach } from './useTeach.ts';
+import { ChipSpread } from './chipSpread.ts';
 import './teach.css';
 
 /**
@@ -162,7 +163,7 @@ export function TeachCanvasLayer() {
     const t = setTimeout(() => setShownFor(undefined), CAPTION_MS);
     return () => clearTimeout(t);
   }, [version, last]);
-  if (!last || shownFor !== version) return null;
+  if (!last || shownFor !== version) return <ChipSpread />;
   const step = last.steps[0];
   let tex: string | undefined;
   let text: string | undefined;
@@ -172,7 +173,12 @@ export function TeachCanvasLayer() {
       text += `; to its inputs: ${last.inputGrads.map((g) => formatNumber(g).replace('-', '−')).join(', ')}`;
   } else if (step?.kind === 'backward' && st) tex = collapsedBackwardTex(st.graph, step, (id) => labels.get(id) ?? id);
   else if (step) tex = step.latex;
-  return <Caption kind={last.kind} tex={tex} text={text} />;
+  return (
+    <>
+      <ChipSpread />
+      <Caption kind={last.kind} tex={tex} text={text} />
+    </>
+  );
 }
 
 /** The caption, shrunk to fit the canvas's width so the result at the end is always visible. */

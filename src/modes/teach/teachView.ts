@@ -5,7 +5,7 @@
  * contribution) as they become known. Pure: every number is read from the engine's session.
  */
 import type { Edge } from '@xyflow/react';
-import { edgeKey, formatNumber, nodeLabel, type Model } from '../../../graph-engine/index.ts';
+import { edgeKey, formatNumber, nodeLabel, pathLocals, type Graph, type Model, type Session } from '../../../graph-engine/index.ts';
 import type { Evaluation, NodeResult } from '../../store/evaluate.ts';
 import type { TeachState } from './teachStore.ts';
 import { graphLossLabel } from '../../ui/nodeNames.ts';
@@ -22,8 +22,41 @@ export interface TeachEdgeData extends Record<string, unknown> {
   /** Value flowing along the edge, shown while its target is being computed. */
   flowing?: string;
   title?: string;
+  /** The chain-rule terms behind the chip, one per target output that reaches the loss (the engine's numbers). */
+  terms?: EdgeTerm[];
+  /** The contribution as a number (the engine's, summed over the edge's graph edges). */
+  value?: number;
   source: string;
   target: string;
+}
+
+/** One chain-rule term of an edge: ∂(target output)/∂(source output) and the upstream gradient at that output. */
+export interface EdgeTerm {
+  /** The target output's name: the card's label, with `.yk` on a layer of several outputs. */
+  name: string;
+  local: number;
+  upstream: number;
+}
+
+/**
+ * The terms of a canvas edge standing for graph edges `g` into card `target`: one per output of a
+ * collapsed layer that reaches the loss (its true local derivative, summed over the paths inside
+ * the layer, from the engine), or the edge's own record for a primitive target.
+ */
+export function edgeTerms(graph: Graph, session: Session, g: number[], target: string, label: string): EdgeTerm[] {
+  const macro = graph.macros.get(target);
+  const outs = macro
+    ? macro.outputs.flatMap((id, p) => {
+        const n = graph.indexOf.get(id);
+        return n !== undefined && graph.reachesLoss[n] ? [{ n, name: macro.outputs.length > 1 ? `${label}.y${p}` : label }] : [];
+      })
+    : [{ n: graph.edges[g[0]].target, name: label }];
+  const locals = pathLocals(
+    session,
+    g,
+    outs.map((o) => o.n),
+  );
+  return outs.map((o, i) => ({ name: o.name, local: locals[i], upstream: session.grad(o.n) }));
 }
 
 export type TeachFlowEdge = Edge<TeachEdgeData, 'teach'>;
@@ -117,18 +150,22 @@ export function buildTeachView(model: Model, evaluation: Evaluation, s: TeachVie
       const t = labelOf.get(e.target) ?? e.target;
       const sName = `${labelOf.get(e.source) ?? e.source}${graph.macros.has(e.source) ? `.y${e.sourcePort ?? 0}` : ''}`;
       const contribution = g.reduce((sum, k) => sum + session.contribution[k], 0);
-      if (g.length === 1) {
-        const k = g[0];
-        const local = session.local[k];
-        const upstream = session.grad(graph.edges[k].target);
+      const terms = edgeTerms(graph, session, g, e.target, t);
+      data.value = contribution;
+      data.terms = terms;
+      if (terms.length === 1) {
+        const { name, local, upstream } = terms[0];
         // Narrow enough to sit between two cards: name, local derivative, contribution, one per line.
-        if (active) data.name = `∂${t}/∂${sName}`;
+        if (active) data.name = `∂${name}/∂${sName}`;
         data.local = active ? `= ${fmt(local)}` : `×${short(local)}`;
         data.contribution = active ? `→ ${fmt(contribution)}` : short(contribution);
-        data.title = `Local derivative ∂${t}/∂${sName} = ${local}\nUpstream ∂${lossLabel}/∂${t} = ${upstream}\nContribution to ∂${lossLabel}/∂${sName}: ${upstream} × ${local} = ${contribution}`;
+        data.title = `Local derivative ∂${name}/∂${sName} = ${local}\nUpstream ∂${lossLabel}/∂${name} = ${upstream}\nContribution to ∂${lossLabel}/∂${sName}: ${upstream} × ${local} = ${contribution}`;
       } else {
+        // Several of the layer's outputs depend on this input: no single local derivative, so the
+        // chip shows only the contribution and the tooltip spells out the sum over the outputs.
         data.contribution = active ? `→ ${fmt(contribution)}` : short(contribution);
-        data.title = `Into layer ${t}: ${g.length} inner edges; their contributions to ∂${lossLabel}/∂${sName} add up to ${contribution}`;
+        const lines = terms.map((x) => `∂${lossLabel}/∂${x.name} × ∂${x.name}/∂${sName} = ${x.upstream} × ${x.local}`);
+        data.title = `Into layer ${t}: ${terms.length} of its outputs depend on ${sName}; their contributions to ∂${lossLabel}/∂${sName} add up to ${contribution}\n${lines.join('\n')}`;
       }
     }
     if (data.local || data.contribution || data.flowing) edgeData.set(key, data);

@@ -1,0 +1,90 @@
+/**
+ * Build mode's "Edge derivatives": off by default; when on, each edge carries a chip with its local
+ * derivative (and its contribution to the loss's gradient when there is a loss), and a selected
+ * edge shows the full label (name, local derivative, contribution) with the upstream gradient in
+ * its tooltip, as Teach does after a full backward pass. The numbers are the engine's: the
+ * evaluation's session and the same per-edge terms Teach uses (true derivatives across layers).
+ */
+import { useMemo } from 'react';
+import { create } from 'zustand';
+import { Panel, type Edge } from '@xyflow/react';
+import { edgeKey, formatNumber, nodeLabel, type Model } from '../../graph-engine/index.ts';
+import type { Evaluation } from '../store/evaluate.ts';
+import { edgeTerms, type TeachEdgeData } from '../modes/teach/teachView.ts';
+import { teachingUnits } from '../modes/teach/units.ts';
+import { graphLossLabel } from '../ui/nodeNames.ts';
+import { ChipSpread } from '../modes/teach/chipSpread.ts';
+
+const useEdgeDerivatives = create<{ on: boolean; toggle: () => void }>((set) => ({ on: false, toggle: () => set((s) => ({ on: !s.on })) }));
+
+/** Above this many edges only selected edges carry chips (as Teach labels every edge only below it). */
+const CHIPS_ALL_BELOW = 80;
+
+/** Chip data per edge key, from the evaluation's session. */
+function edgeDerivativeChips(model: Model, evaluation: Evaluation, selected: ReadonlySet<string>): Map<string, TeachEdgeData> {
+  const chips = new Map<string, TeachEdgeData>();
+  const { graph, session } = evaluation;
+  if (!graph || !session) return chips;
+  const grads = session.hasGrads;
+  const { edgesOfModel } = teachingUnits(graph);
+  const lossLabel = graphLossLabel(graph);
+  const labelOf = new Map(model.nodes.map((n) => [n.id, nodeLabel(n)]));
+  const all = model.edges.length < CHIPS_ALL_BELOW;
+  model.edges.forEach((e, i) => {
+    const key = edgeKey(e);
+    const full = selected.has(key);
+    const g = edgesOfModel[i] ?? [];
+    if ((!all && !full) || !g.length || g.some((k) => graph.incomplete.has(graph.edges[k].target))) return;
+    const t = labelOf.get(e.target) ?? e.target;
+    const sName = `${labelOf.get(e.source) ?? e.source}${graph.macros.has(e.source) ? `.y${e.sourcePort ?? 0}` : ''}`;
+    const terms = edgeTerms(graph, session, g, e.target, t);
+    const contribution = g.reduce((sum, k) => sum + session.contribution[k], 0);
+    const data: TeachEdgeData = { source: e.source, target: e.target, compact: !full, terms, value: contribution };
+    const fmt = full ? formatNumber : (v: number) => formatNumber(v, 3);
+    if (terms.length === 1) {
+      const { name, local, upstream } = terms[0];
+      if (full) data.name = `∂${name}/∂${sName}`;
+      data.local = full ? `= ${fmt(local)}` : `×${fmt(local)}`;
+      data.title = `Local derivative ∂${name}/∂${sName} = ${local}`;
+      if (grads)
+        data.title += `\nUpstream ∂${lossLabel}/∂${name} = ${upstream}\nContribution to ∂${lossLabel}/∂${sName}: ${upstream} × ${local} = ${contribution}`;
+    } else if (grads) {
+      data.title = `Into layer ${t}: ${terms.length} of its outputs depend on ${sName}; their contributions to ∂${lossLabel}/∂${sName} add up to ${contribution}`;
+    } else return;
+    if (grads && (terms.length !== 1 || graph.reachesLoss[graph.edges[g[0]].target])) data.contribution = full ? `→ ${fmt(contribution)}` : fmt(contribution);
+    chips.set(key, data);
+  });
+  return chips;
+}
+
+/** The edges with chips when the toggle is on in Build mode; the edges unchanged otherwise. */
+export function useEdgeDerivativeEdges(edges: Edge[], model: Model, evaluation: Evaluation, selected: ReadonlySet<string>, build: boolean): Edge[] {
+  const on = useEdgeDerivatives((s) => s.on) && build;
+  const chips = useMemo(() => (on ? edgeDerivativeChips(model, evaluation, selected) : undefined), [on, model, evaluation, selected]);
+  return useMemo(() => {
+    if (!chips) return edges;
+    return edges.map((e) => {
+      const data = chips.get(e.id);
+      return data ? { ...e, type: 'teach', data } : e;
+    });
+  }, [edges, chips]);
+}
+
+/** The toggle, at the canvas's top right. */
+export function EdgeDerivativesToggle() {
+  const { on, toggle } = useEdgeDerivatives();
+  return (
+    <Panel position="top-right">
+      <button
+        type="button"
+        className="teach-toggle"
+        aria-pressed={on}
+        onClick={toggle}
+        title="Show each edge's local derivative and its contribution to the gradient"
+      >
+        Edge derivatives
+      </button>
+      {on && <ChipSpread />}
+    </Panel>
+  );
+}
