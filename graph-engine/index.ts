@@ -32,7 +32,7 @@ export * from './autodiff/stepper.ts';
 export * from './autodiff/update.ts';
 export * from './autodiff/gradcheck.ts';
 export * from './autodiff/compute.ts';
-export { pathLocals } from './autodiff/layerEdge.ts';
+export { edgeGroupTerms, type EdgeTerm } from './autodiff/layerEdge.ts';
 export * from './graph/validate.ts';
 export * from './core/number-format.ts';
 export * from './core/limits.ts';

@@ -13,7 +13,7 @@ import type { Session } from './session.ts';
  * the same source) and stay among the nodes of the targets' layer (their `origin`); for a target
  * outside any layer, just the edges' own local derivatives into it.
  */
-export function pathLocals(session: Session, edges: readonly number[], outputs: readonly number[], sample = 0): number[] {
+function pathLocals(session: Session, edges: readonly number[], outputs: readonly number[], sample = 0): number[] {
   const { graph } = session;
   const d = new Map<number, number>();
   for (const e of edges) {
@@ -34,4 +34,40 @@ export function pathLocals(session: Session, edges: readonly number[], outputs: 
     }
   }
   return outputs.map((o) => d.get(o) ?? 0);
+}
+
+/** One chain-rule term of a canvas edge: a target output, ∂(it)/∂(source) and the loss's gradient there. */
+export interface EdgeTerm {
+  /** The graph node of the target output. */
+  output: number;
+  /** Its output port on a collapsed layer of several outputs (named `.y<port>`); absent otherwise. */
+  port?: number;
+  local: number;
+  upstream: number;
+}
+
+/**
+ * What a canvas edge standing for graph edges `edges` into card `target` carries: one term per
+ * output of a collapsed layer that reaches the loss (its true local derivative, summed over the
+ * paths inside the layer), or the edge's own term for a primitive target; and its contribution to
+ * the loss's gradient at the source, the sum of the graph edges' contributions.
+ */
+export function edgeGroupTerms(session: Session, edges: readonly number[], target: string): { terms: EdgeTerm[]; contribution: number } {
+  const { graph } = session;
+  const macro = graph.macros.get(target);
+  const outs = macro
+    ? macro.outputs.flatMap((id, p) => {
+        const n = graph.indexOf.get(id);
+        return n !== undefined && graph.reachesLoss[n] ? [{ n, port: macro.outputs.length > 1 ? p : undefined }] : [];
+      })
+    : [{ n: graph.edges[edges[0]].target, port: undefined }];
+  const locals = pathLocals(
+    session,
+    edges,
+    outs.map((o) => o.n),
+  );
+  const terms = outs.map(
+    (o, i): EdgeTerm => ({ output: o.n, ...(o.port === undefined ? {} : { port: o.port }), local: locals[i], upstream: session.grad(o.n) }),
+  );
+  return { terms, contribution: edges.reduce((sum, k) => sum + session.contribution[k], 0) };
 }

@@ -8,11 +8,10 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { Panel, type Edge } from '@xyflow/react';
-import { edgeKey, formatNumber, nodeLabel, type Model } from '../../graph-engine/index.ts';
+import { edgeKey, nodeLabel, type Model } from '../../graph-engine/index.ts';
 import type { Evaluation } from '../store/evaluate.ts';
-import { edgeTerms, type TeachEdgeData } from '../modes/teach/teachView.ts';
+import { edgeChip, type TeachEdgeData } from '../modes/teach/teachView.ts';
 import { teachingUnits } from '../modes/teach/units.ts';
-import { graphLossLabel } from '../ui/nodeNames.ts';
 import { ChipSpread } from '../modes/teach/chipSpread.ts';
 
 const useEdgeDerivatives = create<{ on: boolean; toggle: () => void }>((set) => ({ on: false, toggle: () => set((s) => ({ on: !s.on })) }));
@@ -27,7 +26,6 @@ function edgeDerivativeChips(model: Model, evaluation: Evaluation, selected: Rea
   if (!graph || !session) return chips;
   const grads = session.hasGrads;
   const { edgesOfModel } = teachingUnits(graph);
-  const lossLabel = graphLossLabel(graph);
   const labelOf = new Map(model.nodes.map((n) => [n.id, nodeLabel(n)]));
   const all = model.edges.length < CHIPS_ALL_BELOW;
   model.edges.forEach((e, i) => {
@@ -35,23 +33,9 @@ function edgeDerivativeChips(model: Model, evaluation: Evaluation, selected: Rea
     const full = selected.has(key);
     const g = edgesOfModel[i] ?? [];
     if ((!all && !full) || !g.length || g.some((k) => graph.incomplete.has(graph.edges[k].target))) return;
-    const t = labelOf.get(e.target) ?? e.target;
-    const sName = `${labelOf.get(e.source) ?? e.source}${graph.macros.has(e.source) ? `.y${e.sourcePort ?? 0}` : ''}`;
-    const terms = edgeTerms(graph, session, g, e.target, t);
-    const contribution = g.reduce((sum, k) => sum + session.contribution[k], 0);
-    const data: TeachEdgeData = { source: e.source, target: e.target, compact: !full, terms, value: contribution };
-    const fmt = full ? formatNumber : (v: number) => formatNumber(v, 3);
-    if (terms.length === 1) {
-      const { name, local, upstream } = terms[0];
-      if (full) data.name = `∂${name}/∂${sName}`;
-      data.local = full ? `= ${fmt(local)}` : `×${fmt(local)}`;
-      data.title = `Local derivative ∂${name}/∂${sName} = ${local}`;
-      if (grads)
-        data.title += `\nUpstream ∂${lossLabel}/∂${name} = ${upstream}\nContribution to ∂${lossLabel}/∂${sName}: ${upstream} × ${local} = ${contribution}`;
-    } else if (grads) {
-      data.title = `Into layer ${t}: ${terms.length} of its outputs depend on ${sName}; their contributions to ∂${lossLabel}/∂${sName} add up to ${contribution}`;
-    } else return;
-    if (grads && (terms.length !== 1 || graph.reachesLoss[graph.edges[g[0]].target])) data.contribution = full ? `→ ${fmt(contribution)}` : fmt(contribution);
+    const chip = edgeChip(graph, session, g, e, labelOf, { full, grads });
+    if (!chip) return;
+    const data: TeachEdgeData = { source: e.source, target: e.target, compact: !full, ...chip };
     chips.set(key, data);
   });
   return chips;

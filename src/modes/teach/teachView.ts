@@ -5,7 +5,17 @@
  * contribution) as they become known. Pure: every number is read from the engine's session.
  */
 import type { Edge } from '@xyflow/react';
-import { edgeKey, formatNumber, nodeLabel, pathLocals, type Graph, type Model, type Session } from '../../../graph-engine/index.ts';
+import {
+  edgeGroupTerms,
+  edgeKey,
+  formatNumber,
+  nodeLabel,
+  type EdgeTerm,
+  type Graph,
+  type Model,
+  type ModelEdge,
+  type Session,
+} from '../../../graph-engine/index.ts';
 import type { Evaluation, NodeResult } from '../../store/evaluate.ts';
 import type { TeachState } from './teachStore.ts';
 import { graphLossLabel } from '../../ui/nodeNames.ts';
@@ -23,40 +33,54 @@ export interface TeachEdgeData extends Record<string, unknown> {
   flowing?: string;
   title?: string;
   /** The chain-rule terms behind the chip, one per target output that reaches the loss (the engine's numbers). */
-  terms?: EdgeTerm[];
+  terms?: NamedTerm[];
   /** The contribution as a number (the engine's, summed over the edge's graph edges). */
   value?: number;
   source: string;
   target: string;
 }
 
-/** One chain-rule term of an edge: ∂(target output)/∂(source output) and the upstream gradient at that output. */
-export interface EdgeTerm {
-  /** The target output's name: the card's label, with `.yk` on a layer of several outputs. */
-  name: string;
-  local: number;
-  upstream: number;
-}
+/** An engine term with the name it has on screen: the card's label, with `.yk` on a layer of several outputs. */
+export type NamedTerm = EdgeTerm & { name: string };
 
 /**
- * The terms of a canvas edge standing for graph edges `g` into card `target`: one per output of a
- * collapsed layer that reaches the loss (its true local derivative, summed over the paths inside
- * the layer, from the engine), or the edge's own record for a primitive target.
+ * The label of the canvas edge `e` (graph edges `g`) from the engine's terms: its local derivative
+ * and contribution on the chip, the working in the tooltip. `full`: the whole label (the current
+ * step's, a selected edge's) rather than a compact chip; `grads`: the loss's gradients are known.
+ * Teach and Build's "Edge derivatives" both draw their chips with it. Undefined: nothing to show.
  */
-export function edgeTerms(graph: Graph, session: Session, g: number[], target: string, label: string): EdgeTerm[] {
-  const macro = graph.macros.get(target);
-  const outs = macro
-    ? macro.outputs.flatMap((id, p) => {
-        const n = graph.indexOf.get(id);
-        return n !== undefined && graph.reachesLoss[n] ? [{ n, name: macro.outputs.length > 1 ? `${label}.y${p}` : label }] : [];
-      })
-    : [{ n: graph.edges[g[0]].target, name: label }];
-  const locals = pathLocals(
-    session,
-    g,
-    outs.map((o) => o.n),
-  );
-  return outs.map((o, i) => ({ name: o.name, local: locals[i], upstream: session.grad(o.n) }));
+export function edgeChip(
+  graph: Graph,
+  session: Session,
+  g: number[],
+  e: ModelEdge,
+  labelOf: ReadonlyMap<string, string>,
+  { full, grads }: { full: boolean; grads: boolean },
+): Pick<TeachEdgeData, 'name' | 'local' | 'contribution' | 'title' | 'terms' | 'value'> | undefined {
+  const t = labelOf.get(e.target) ?? e.target;
+  const sName = `${labelOf.get(e.source) ?? e.source}${graph.macros.has(e.source) ? `.y${e.sourcePort ?? 0}` : ''}`;
+  const lossLabel = graphLossLabel(graph);
+  const { terms: raw, contribution } = edgeGroupTerms(session, g, e.target);
+  const terms = raw.map((x): NamedTerm => ({ ...x, name: x.port === undefined ? t : `${t}.y${x.port}` }));
+  const num = full ? fmt : short;
+  const out: ReturnType<typeof edgeChip> = { terms, value: contribution };
+  if (grads && (terms.length !== 1 || graph.reachesLoss[graph.edges[g[0]].target])) out.contribution = full ? `→ ${fmt(contribution)}` : short(contribution);
+  if (terms.length === 1) {
+    const { name, local, upstream } = terms[0];
+    // Narrow enough to sit between two cards: name, local derivative, contribution, one per line.
+    if (full) out.name = `∂${name}/∂${sName}`;
+    out.local = full ? `= ${num(local)}` : `×${num(local)}`;
+    out.title = `Local derivative ∂${name}/∂${sName} = ${local}`;
+    if (grads)
+      out.title += `\nUpstream ∂${lossLabel}/∂${name} = ${upstream}\nContribution to ∂${lossLabel}/∂${sName}: ${upstream} × ${local} = ${contribution}`;
+    return out;
+  }
+  if (!grads) return undefined;
+  // Several of the layer's outputs depend on this input: no single local derivative, so the chip
+  // shows only the contribution and the tooltip spells out the sum over the outputs.
+  const lines = terms.map((x) => `∂${lossLabel}/∂${x.name} × ∂${x.name}/∂${sName} = ${x.upstream} × ${x.local}`);
+  out.title = `Into layer ${t}: ${terms.length} of its outputs depend on ${sName}; their contributions to ∂${lossLabel}/∂${sName} add up to ${contribution}\n${lines.join('\n')}`;
+  return out;
 }
 
 export type TeachFlowEdge = Edge<TeachEdgeData, 'teach'>;
@@ -131,7 +155,6 @@ export function buildTeachView(model: Model, evaluation: Evaluation, s: TeachVie
   const edgeClass = new Map<string, string>();
   const edgeData = new Map<string, TeachEdgeData>();
   const labelAll = model.edges.length < LABEL_ALL_BELOW;
-  const lossLabel = graphLossLabel(graph);
   const labelOf = new Map(model.nodes.map((n) => [n.id, nodeLabel(n)]));
   model.edges.forEach((e, i) => {
     const key = edgeKey(e);
@@ -146,28 +169,7 @@ export function buildTeachView(model: Model, evaluation: Evaluation, s: TeachVie
     const src = g.length ? graph.edges[g[0]].source : -1;
     if (active && s.last?.kind === 'forward' && src >= 0 && st.isComputed(src)) data.flowing = fmt(session.value(src));
     const known = g.length > 0 && g.every((k) => st.hasGrad(graph.edges[k].source)) && g.some((k) => graph.reachesLoss[graph.edges[k].target]);
-    if (known) {
-      const t = labelOf.get(e.target) ?? e.target;
-      const sName = `${labelOf.get(e.source) ?? e.source}${graph.macros.has(e.source) ? `.y${e.sourcePort ?? 0}` : ''}`;
-      const contribution = g.reduce((sum, k) => sum + session.contribution[k], 0);
-      const terms = edgeTerms(graph, session, g, e.target, t);
-      data.value = contribution;
-      data.terms = terms;
-      if (terms.length === 1) {
-        const { name, local, upstream } = terms[0];
-        // Narrow enough to sit between two cards: name, local derivative, contribution, one per line.
-        if (active) data.name = `∂${name}/∂${sName}`;
-        data.local = active ? `= ${fmt(local)}` : `×${short(local)}`;
-        data.contribution = active ? `→ ${fmt(contribution)}` : short(contribution);
-        data.title = `Local derivative ∂${name}/∂${sName} = ${local}\nUpstream ∂${lossLabel}/∂${name} = ${upstream}\nContribution to ∂${lossLabel}/∂${sName}: ${upstream} × ${local} = ${contribution}`;
-      } else {
-        // Several of the layer's outputs depend on this input: no single local derivative, so the
-        // chip shows only the contribution and the tooltip spells out the sum over the outputs.
-        data.contribution = active ? `→ ${fmt(contribution)}` : short(contribution);
-        const lines = terms.map((x) => `∂${lossLabel}/∂${x.name} × ∂${x.name}/∂${sName} = ${x.upstream} × ${x.local}`);
-        data.title = `Into layer ${t}: ${terms.length} of its outputs depend on ${sName}; their contributions to ∂${lossLabel}/∂${sName} add up to ${contribution}\n${lines.join('\n')}`;
-      }
-    }
+    if (known) Object.assign(data, edgeChip(graph, session, g, e, labelOf, { full: active, grads: true }));
     if (data.local || data.contribution || data.flowing) edgeData.set(key, data);
   });
   return { evaluation: { ...evaluation, results }, nodeClass, edgeClass, edgeData };
