@@ -4,7 +4,7 @@
  * pixels counted in 4×4 blocks, so 0-16 per pixel), and the model's class outputs are read back
  * from the canvas preview.
  */
-import type { Model } from '../../../graph-engine/index.ts';
+import { lossRoles } from '../../../graph-engine/index.ts';
 import type { Evaluation } from '../../store/evaluate.ts';
 
 /** A stroke: the pointer's path, in pad units (0..1 across and down). */
@@ -84,17 +84,18 @@ export interface ClassOutputs {
 }
 
 /**
- * The model's class outputs for the shown sample: the loss's prediction inputs (the first half of
- * its ports) read from the preview, through a layer's output port when they come from one.
+ * The model's class outputs for the shown sample: the loss's predictions (the engine's lossRoles)
+ * read from the preview, through a layer's output port when a layer computes them.
  */
-export function classOutputs(model: Model, preview: Evaluation | undefined): ClassOutputs | undefined {
-  const loss = model.nodes.find((n) => n.id === model.loss);
-  if (!preview || !loss || (loss.op !== 'cross_entropy' && loss.op !== 'softmax_cross_entropy')) return undefined;
-  const inputs = model.edges.filter((e) => e.target === loss.id).sort((a, b) => a.port - b.port);
-  const k = inputs.length / 2;
-  const values = inputs.slice(0, k).map((e) => {
-    const r = preview.results.get(e.source);
-    return r ? (r.outputs ? (r.outputs[e.sourcePort ?? 0]?.value ?? Number.NaN) : r.value) : Number.NaN;
+export function classOutputs(preview: Evaluation | undefined): ClassOutputs | undefined {
+  const graph = preview?.graph;
+  const roles = graph && lossRoles(graph);
+  if (!preview || !graph || !roles || roles.predictions.length < 2) return undefined;
+  const values = roles.predictions.map((n) => {
+    const { id, origin } = graph.nodes[n];
+    const layer = origin === undefined ? undefined : graph.macros.get(origin);
+    const r = preview.results.get(layer ? origin! : id);
+    return r ? (layer ? (r.outputs?.[layer.outputs.indexOf(id)]?.value ?? Number.NaN) : r.value) : Number.NaN;
   });
-  return { values, probabilities: loss.op === 'cross_entropy' };
+  return { values, probabilities: graph.nodes[graph.loss].op.name === 'cross_entropy' };
 }

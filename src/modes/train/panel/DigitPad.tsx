@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { useEditor } from '../../../store/useEditor.ts';
 import { trainController as ctl } from '../appController.ts';
 import { blockCounts, classOutputs, PAD_SCALE, rasterize, type Stroke } from '../digitPad.ts';
 import { useTrain } from '../trainStore.ts';
@@ -146,10 +145,9 @@ function SeenPixels({ pixels, scale }: { pixels?: number[]; scale: number }) {
 
 /** The model's ten outputs for the shown sample: confidences (softmax outputs) or, without a softmax, scores. */
 function ClassBars({ drawn }: { drawn: boolean }) {
-  const model = useEditor((s) => s.model);
   const preview = useTrain((s) => s.preview);
   const row = useTrain((s) => s.sampleIndex);
-  const out = classOutputs(model, preview);
+  const out = classOutputs(preview);
   const values = out?.values ?? [];
   const finite = values.filter(Number.isFinite);
   const lo = Math.min(...finite);
