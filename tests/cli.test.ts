@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { input, model, op } from './support/models.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 function cli(...args: string[]) {
@@ -33,20 +34,14 @@ describe('graphgrad CLI', () => {
 
   it('grad loads expression support when the model has an expression node, BOM or not', () => {
     // f = x^2 + sin(y) at x = 3, y = 0: by hand f = 9, df/dx = 2x = 6, df/dy = cos(0) = 1.
-    const m = {
-      format: 'graphgrad',
-      version: 1,
-      loss: 'f',
-      nodes: [
-        { id: 'x', op: 'input', value: 3 },
-        { id: 'y', op: 'input', value: 0 },
-        { id: 'f', op: 'expr', attrs: { expression: 'x^2 + sin(y)' } },
+    const m = model(
+      [input('x', 3), input('y', 0), op('f', 'expr', { expression: 'x^2 + sin(y)' })],
+      [
+        ['x', 'f', 0],
+        ['y', 'f', 1],
       ],
-      edges: [
-        { source: 'x', target: 'f', port: 0 },
-        { source: 'y', target: 'f', port: 1 },
-      ],
-    };
+      'f',
+    );
     for (const text of [JSON.stringify(m), `\uFEFF${JSON.stringify(m)}`]) {
       const r = cli('grad', file('expr.json', text), '--json');
       expect(r.err).toBe('');

@@ -22,16 +22,16 @@ function mlpModel(dropout?: number): Model {
   const attrs: Record<string, unknown> = { sizes: [8, 8, 1], activation: 'relu' };
   if (dropout !== undefined) attrs.dropout = dropout;
   return {
-    format: 'graphgrad',
-    version: 1,
-    nodes: [input('x1', 0), input('x2', 0), input('y', 0), { id: 'net', op: 'mlp', attrs }, op('L', 'bce_with_logits')],
-    edges: [
-      { source: 'x1', target: 'net', port: 0 },
-      { source: 'x2', target: 'net', port: 1 },
-      { source: 'net', target: 'L', port: 0 },
-      { source: 'y', target: 'L', port: 1 },
-    ],
-    loss: 'L',
+    ...model(
+      [input('x1', 0), input('x2', 0), input('y', 0), op('net', 'mlp', attrs), op('L', 'bce_with_logits')],
+      [
+        ['x1', 'net', 0],
+        ['x2', 'net', 1],
+        ['net', 'L', 0],
+        ['y', 'L', 1],
+      ],
+      'L',
+    ),
     training: { dataset: 'circle', points: 200, epochs: 5, seed: 11, optimizer: 'adam', lr: 0.01 },
   };
 }

@@ -48,13 +48,7 @@ describe('validation names the node or edge at fault', () => {
     m.nodes.push(input('a', 3));
     expect(problemsOf(m)).toContainEqual('Duplicate node id "a" (nodes[3] and nodes[0]).');
     // A dense layer "h" with a sigmoid expands into h/a0; an input of that id clashes with it.
-    const layered: Model = {
-      format: 'graphgrad',
-      version: 1,
-      nodes: [input('x', 1), { id: 'h', op: 'dense', attrs: { units: 2, activation: 'sigmoid' } }, input('h/a0', 2)],
-      edges: [{ source: 'x', target: 'h', port: 0 }],
-      loss: 'h',
-    };
+    const layered = model([input('x', 1), op('h', 'dense', { units: 2, activation: 'sigmoid' }), input('h/a0', 2)], [['x', 'h', 0]], 'h');
     expect(problemsOf(layered)).toEqual(['Duplicate node id "h/a0" (nodes[2] and layer "h" at nodes[1], which expands into that id).']);
   });
   it('edge to a missing node', () => {

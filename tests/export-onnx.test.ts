@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-web';
 import { buildGraph, ensureOpsFor, Session, type Model } from '../graph-engine/index.ts';
 import { ExportError, exportOnnx } from '../graph-engine/export/onnx.ts';
+import { input, model, op } from './support/models.ts';
 
 ort.env.wasm.numThreads = 1;
 const dir = new URL('../samples/', import.meta.url);
@@ -74,24 +75,17 @@ describe('ONNX export details', () => {
 
   it('writes every node after the nodes it reads, a layer fed by a computed value included', async () => {
     const { onnx } = (await import('onnx-proto')).default;
-    const m: Model = {
-      format: 'graphgrad',
-      version: 1,
-      loss: 'L',
-      nodes: [
-        { id: 'h', op: 'dense', attrs: { units: 2, activation: 'tanh' } },
-        { id: 'x', op: 'input', value: 0.5 },
-        { id: 'c', op: 'exp' },
-        { id: 'L', op: 'sum' },
+    const m = model(
+      [op('h', 'dense', { units: 2, activation: 'tanh' }), input('x', 0.5), op('c', 'exp'), op('L', 'sum')],
+      [
+        ['x', 'c', 0],
+        ['x', 'h', 0],
+        ['c', 'h', 1],
+        ['h', 'L', 0],
+        ['h', 'L', 1, 1],
       ],
-      edges: [
-        { source: 'x', target: 'c', port: 0 },
-        { source: 'x', target: 'h', port: 0 },
-        { source: 'c', target: 'h', port: 1 },
-        { source: 'h', target: 'L', port: 0 },
-        { source: 'h', sourcePort: 1, target: 'L', port: 1 },
-      ],
-    };
+      'L',
+    );
     const g = onnx.ModelProto.decode(exportOnnx(m).bytes).graph!;
     const known = new Set([...g.input!.map((i) => i.name!), ...g.initializer!.map((t) => t.name!)]);
     for (const node of g.node!) {
@@ -102,26 +96,24 @@ describe('ONNX export details', () => {
 
   it("writes dropout as Dropout, which ONNX Runtime runs in evaluation mode with the engine's values", async () => {
     const { onnx } = (await import('onnx-proto')).default;
-    const m: Model = {
-      format: 'graphgrad',
-      version: 1,
-      loss: 'L',
-      nodes: [
-        { id: 'x1', op: 'input', value: 0.5 },
-        { id: 'x2', op: 'input', value: -1 },
-        { id: 'y', op: 'input', value: 1 },
-        { id: 'net', op: 'mlp', attrs: { sizes: [4, 3, 1], activation: 'relu', dropout: 0.5 } },
-        { id: 'd', op: 'dropout', attrs: { rate: 0.2 } },
-        { id: 'L', op: 'mse' },
+    const m = model(
+      [
+        input('x1', 0.5),
+        input('x2', -1),
+        input('y', 1),
+        op('net', 'mlp', { sizes: [4, 3, 1], activation: 'relu', dropout: 0.5 }),
+        op('d', 'dropout', { rate: 0.2 }),
+        op('L', 'mse'),
       ],
-      edges: [
-        { source: 'x1', target: 'net', port: 0 },
-        { source: 'x2', target: 'net', port: 1 },
-        { source: 'net', target: 'd', port: 0 },
-        { source: 'd', target: 'L', port: 0 },
-        { source: 'y', target: 'L', port: 1 },
+      [
+        ['x1', 'net', 0],
+        ['x2', 'net', 1],
+        ['net', 'd', 0],
+        ['d', 'L', 0],
+        ['y', 'L', 1],
       ],
-    };
+      'L',
+    );
     const g = onnx.ModelProto.decode(exportOnnx(m).bytes).graph!;
     const drops = g.node!.filter((n) => n.opType === 'Dropout');
     // One after each hidden layer of the mlp, one for the primitive; the ratio is an input.
@@ -141,28 +133,26 @@ describe('ONNX export details', () => {
 
   it('writes dense layers as Gemm with W as an [units, k] initializer', async () => {
     const { onnx } = (await import('onnx-proto')).default;
-    const m: Model = {
-      format: 'graphgrad',
-      version: 1,
-      loss: 'L',
-      nodes: [
-        { id: 'x1', op: 'input', value: 0.5 },
-        { id: 'x2', op: 'input', value: -1 },
-        { id: 'y', op: 'input', value: 1 },
-        { id: 'h', op: 'dense', attrs: { units: 3, activation: 'tanh' } },
-        { id: 'out', op: 'dense', attrs: { units: 1, activation: 'sigmoid' } },
-        { id: 'L', op: 'mse' },
+    const m = model(
+      [
+        input('x1', 0.5),
+        input('x2', -1),
+        input('y', 1),
+        op('h', 'dense', { units: 3, activation: 'tanh' }),
+        op('out', 'dense', { units: 1, activation: 'sigmoid' }),
+        op('L', 'mse'),
       ],
-      edges: [
-        { source: 'x1', target: 'h', port: 0 },
-        { source: 'x2', target: 'h', port: 1 },
-        { source: 'h', sourcePort: 0, target: 'out', port: 0 },
-        { source: 'h', sourcePort: 1, target: 'out', port: 1 },
-        { source: 'h', sourcePort: 2, target: 'out', port: 2 },
-        { source: 'out', target: 'L', port: 0 },
-        { source: 'y', target: 'L', port: 1 },
+      [
+        ['x1', 'h', 0],
+        ['x2', 'h', 1],
+        ['h', 'out', 0, 0],
+        ['h', 'out', 1, 1],
+        ['h', 'out', 2, 2],
+        ['out', 'L', 0],
+        ['y', 'L', 1],
       ],
-    };
+      'L',
+    );
     const { result, s, graph } = await compare(m);
     expect(result.L.data[0]).toBeCloseTo(s.value(graph.loss, 0), 5);
     const decoded = onnx.ModelProto.decode(exportOnnx(m).bytes);

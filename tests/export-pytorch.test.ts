@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeGradients, ensureOpsFor, opRegistry, type Model, type ModelEdge, type ModelNode } from '../graph-engine/index.ts';
 import { exportPytorch } from '../graph-engine/export/pytorch.ts';
+import { input, model, op } from './support/models.ts';
 
 const dir = new URL('../samples/', import.meta.url);
 const samples = readdirSync(dir)
@@ -178,26 +179,24 @@ const everyOp = everyOpModel();
 scripts.set('every-op', exportPytorch(everyOp.model));
 
 /** An mlp with hidden dropout, then a primitive dropout node, into an mse loss. */
-const dropoutModel: Model = {
-  format: 'graphgrad',
-  version: 1,
-  loss: 'L',
-  nodes: [
-    { id: 'x1', op: 'input', value: 0.5 },
-    { id: 'x2', op: 'input', value: -1 },
-    { id: 'y', op: 'input', value: 1 },
-    { id: 'net', op: 'mlp', attrs: { sizes: [3, 1], activation: 'relu', dropout: 0.25 } },
-    { id: 'd', op: 'dropout', attrs: { rate: 0.1 } },
-    { id: 'L', op: 'mse' },
+const dropoutModel = model(
+  [
+    input('x1', 0.5),
+    input('x2', -1),
+    input('y', 1),
+    op('net', 'mlp', { sizes: [3, 1], activation: 'relu', dropout: 0.25 }),
+    op('d', 'dropout', { rate: 0.1 }),
+    op('L', 'mse'),
   ],
-  edges: [
-    { source: 'x1', target: 'net', port: 0 },
-    { source: 'x2', target: 'net', port: 1 },
-    { source: 'net', target: 'd', port: 0 },
-    { source: 'd', target: 'L', port: 0 },
-    { source: 'y', target: 'L', port: 1 },
+  [
+    ['x1', 'net', 0],
+    ['x2', 'net', 1],
+    ['net', 'd', 0],
+    ['d', 'L', 0],
+    ['y', 'L', 1],
   ],
-};
+  'L',
+);
 scripts.set('dropout', exportPytorch(dropoutModel));
 
 describe.each(samples)('PyTorch export of samples/%s', (file, m) => {
@@ -244,26 +243,18 @@ describe('PyTorch export details', () => {
   it('computes a layer after its inputs, wherever the file lists it and whatever feeds it', () => {
     // The dense layer is listed first and reads c, computed from x: its params (leaves) come first
     // in the engine's order, and the layer used to be written there, before c existed.
-    const m: Model = {
-      format: 'graphgrad',
-      version: 1,
-      loss: 'L',
-      nodes: [
-        { id: 'h', op: 'dense', attrs: { units: 2, activation: 'relu' } },
-        { id: 'x', op: 'input', value: 0.7 },
-        { id: 'c', op: 'tanh' },
-        { id: 'p', op: 'softmax' },
-        { id: 'L', op: 'sum' },
+    const m = model(
+      [op('h', 'dense', { units: 2, activation: 'relu' }), input('x', 0.7), op('c', 'tanh'), op('p', 'softmax'), op('L', 'sum')],
+      [
+        ['x', 'c', 0],
+        ['x', 'h', 0],
+        ['c', 'h', 1],
+        ['h', 'p', 0],
+        ['h', 'p', 1, 1],
+        ['p', 'L', 0],
       ],
-      edges: [
-        { source: 'x', target: 'c', port: 0 },
-        { source: 'x', target: 'h', port: 0 },
-        { source: 'c', target: 'h', port: 1 },
-        { source: 'h', target: 'p', port: 0 },
-        { source: 'h', sourcePort: 1, target: 'p', port: 1 },
-        { source: 'p', target: 'L', port: 0 },
-      ],
-    };
+      'L',
+    );
     const body = exportPytorch(m).split('def forward(self, inputs):')[1].split('return v')[0];
     const assigned = new Set<string>();
     for (const line of body.split('\n')) {

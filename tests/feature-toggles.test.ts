@@ -4,6 +4,7 @@ import { buildGraph, createTrainer, makeDataset, bindDataset, type Model } from 
 import { FEATURE_TOGGLES, featureNodes, withFeature, withoutFeature, type BindContext } from '../src/modes/train/featureToggles.ts';
 import { createEditorStore } from '../src/store/editorStore.ts';
 import { loadSample } from './support/load-sample.ts';
+import { input, model, op } from './support/models.ts';
 
 const spiral = makeDataset('spiral', { points: 60, labels: 'pm1' });
 const ctx: BindContext = { columns: spiral.columns, bind: {} };
@@ -71,7 +72,7 @@ describe('feature toggles', () => {
   });
 
   it('dense and neuron layers get (and lose) the zero weight of the new input too', () => {
-    for (const [op, attrs, widened] of [
+    for (const [name, attrs, widened] of [
       [
         'dense',
         {
@@ -91,19 +92,13 @@ describe('feature toggles', () => {
       ],
       ['neuron', { w: [2, -1], b: 0.5 }, { w: [2, -1, 0] }],
     ] as const) {
-      const m: Model = {
-        format: 'graphgrad',
-        version: 1,
-        nodes: [
-          { id: 'x1', op: 'input', value: 0.5 },
-          { id: 'x2', op: 'input', value: 2 },
-          { id: 'h', op, attrs: structuredClone(attrs) as Record<string, unknown> },
+      const m = model(
+        [input('x1', 0.5), input('x2', 2), op('h', name, structuredClone(attrs))],
+        [
+          ['x1', 'h', 0],
+          ['x2', 'h', 1],
         ],
-        edges: [
-          { source: 'x1', target: 'h', port: 0 },
-          { source: 'x2', target: 'h', port: 1 },
-        ],
-      };
+      );
       const next = withFeature(m, toggle('x1*x2'), ctx);
       expect(next.nodes.find((n) => n.id === 'x1_x2')).toMatchObject({ label: 'x1*x2', value: 1 });
       expect(next.nodes.find((n) => n.id === 'h')!.attrs).toMatchObject(widened);
@@ -113,19 +108,13 @@ describe('feature toggles', () => {
   });
 
   it('without a layer macro the input is added but not wired', () => {
-    const m: Model = {
-      format: 'graphgrad',
-      version: 1,
-      nodes: [
-        { id: 'x1', op: 'input', value: 1 },
-        { id: 'x2', op: 'input', value: 2 },
-        { id: 's', op: 'add' },
+    const m = model(
+      [input('x1', 1), input('x2', 2), op('s', 'add')],
+      [
+        ['x1', 's', 0],
+        ['x2', 's', 1],
       ],
-      edges: [
-        { source: 'x1', target: 's', port: 0 },
-        { source: 'x2', target: 's', port: 1 },
-      ],
-    };
+    );
     const next = withFeature(m, toggle('x1*x2'), ctx);
     expect(next.nodes.at(-1)).toMatchObject({ id: 'x1_x2', label: 'x1*x2', value: 2 });
     expect(next.edges).toEqual(m.edges);

@@ -11,9 +11,10 @@
 import { describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-web';
 import onnxProto from 'onnx-proto';
-import { buildGraph, expandMacros, isLeafOp, loadExpressionOps, opRegistry, Session, type Model, type ModelNode, type OpDef } from '../graph-engine/index.ts';
+import { buildGraph, expandMacros, isLeafOp, loadExpressionOps, opRegistry, Session, type Model, type OpDef } from '../graph-engine/index.ts';
 import { exportOnnx } from '../graph-engine/export/onnx.ts';
 import { EXPRESSION_FUNCTIONS } from '../graph-engine/expr/expression.ts';
+import { input, model, op } from './support/models.ts';
 
 ort.env.wasm.numThreads = 1;
 await loadExpressionOps(); // the registry then holds every op, `expr` included
@@ -219,13 +220,11 @@ const FORMULAS: [string, (x: number, y: number, z: number) => number][] = [
 
 /** A graph of `k` inputs wired into one op node `out`, its (first) output the loss. */
 function oneOp(name: string, k: number, attrs?: Attrs): Model {
-  const inputs: ModelNode[] = Array.from({ length: k }, (_, i) => ({ id: `in${i}`, op: 'input', value: 0 }));
-  const m: Model = {
-    format: 'graphgrad',
-    version: 1,
-    nodes: [...inputs, attrs ? { id: 'out', op: name, attrs } : { id: 'out', op: name }],
-    edges: inputs.map((n, port) => ({ source: n.id, target: 'out', port })),
-  };
+  const inputs = Array.from({ length: k }, (_, i) => input(`in${i}`, 0));
+  const m = model(
+    [...inputs, op('out', name, attrs)],
+    inputs.map((n, port) => [n.id, 'out', port]),
+  );
   return { ...m, loss: expandMacros(m).macros.get('out')?.outputs[0] ?? 'out' };
 }
 
@@ -384,7 +383,7 @@ async function checkOp(op: OpDef): Promise<void> {
 function checkLeaf(name: string): void {
   const values = [-2.5, -0, 0, 1e-300, 3.75, 1e300];
   for (const value of values) {
-    const m: Model = { format: 'graphgrad', version: 1, nodes: [{ id: 'leaf', op: name, value }], edges: [], loss: 'leaf' };
+    const m = model([{ id: 'leaf', op: name, value }], [], 'leaf');
     const s = new Session(buildGraph(m), 2);
     s.forward();
     expect(Object.is(s.value(0, 0), value) && Object.is(s.value(0, 1), value), `${name} with value ${value}`).toBe(true);
@@ -404,16 +403,11 @@ function checkFormulas(): void {
     'every expression function appears in some formula',
   ).toEqual([]);
   for (const [formula, closure] of FORMULAS) {
-    const m: Model = {
-      format: 'graphgrad',
-      version: 1,
-      nodes: [
-        ...['x', 'y', 'z'].map((id) => ({ id, op: 'input', value: 0 })),
-        { id: 'out', op: 'expr', attrs: { expression: formula, variables: ['x', 'y', 'z'] } },
-      ],
-      edges: ['x', 'y', 'z'].map((source, port) => ({ source, target: 'out', port })),
-      loss: 'out',
-    };
+    const m = model(
+      [...['x', 'y', 'z'].map((id) => input(id, 0)), op('out', 'expr', { expression: formula, variables: ['x', 'y', 'z'] })],
+      ['x', 'y', 'z'].map((source, port) => [source, 'out', port]),
+      'out',
+    );
     const got = engine(m, POINTS).get('out')!;
     POINTS.forEach((p, b) => close(got[b], closure(p[0], p[1], p[2]), 1e-14, 1, `${formula} at ${JSON.stringify(p)}`));
   }

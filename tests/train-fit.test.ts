@@ -1,34 +1,24 @@
 /** The fit plot's data: the worker's curve of a 1-input regression, against values worked by hand. */
 import { describe, expect, it } from 'vitest';
-import type { Model } from '../graph-engine/index.ts';
 import { TrainRunner, type RunnerHost } from '../src/trainWorker/runner.ts';
 import type { Snapshot } from '../src/trainWorker/protocol.ts';
 import { niceTicks, tickLabel } from '../src/modes/train/fitScale.ts';
 import { loadSample } from './support/load-sample.ts';
+import { input, model, op } from './support/models.ts';
 
 /** ŷ = w·x + b with w = 2, b = 1, scored by mse against y. */
-const line: Model = {
-  format: 'graphgrad',
-  version: 1,
-  nodes: [
-    { id: 'x', op: 'input', value: 0 },
-    { id: 'w', op: 'param', value: 2 },
-    { id: 'b', op: 'param', value: 1 },
-    { id: 'wx', op: 'mul' },
-    { id: 'yhat', op: 'add' },
-    { id: 'y', op: 'input', value: 0 },
-    { id: 'L', op: 'mse' },
+const line = model(
+  [input('x', 0), { id: 'w', op: 'param', value: 2 }, { id: 'b', op: 'param', value: 1 }, op('wx', 'mul'), op('yhat', 'add'), input('y', 0), op('L', 'mse')],
+  [
+    ['w', 'wx', 0],
+    ['x', 'wx', 1],
+    ['wx', 'yhat', 0],
+    ['b', 'yhat', 1],
+    ['yhat', 'L', 0],
+    ['y', 'L', 1],
   ],
-  edges: [
-    { source: 'w', target: 'wx', port: 0 },
-    { source: 'x', target: 'wx', port: 1 },
-    { source: 'wx', target: 'yhat', port: 0 },
-    { source: 'b', target: 'yhat', port: 1 },
-    { source: 'yhat', target: 'L', port: 0 },
-    { source: 'y', target: 'L', port: 1 },
-  ],
-  loss: 'L',
-};
+  'L',
+);
 // x from 0 to 10, so the axis runs 5% of the span beyond: [-0.5, 10.5].
 const csv = 'x,y\n0,0.5\n2,5.5\n5,10\n7.5,16.5\n10,20.5\n';
 

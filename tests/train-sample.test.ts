@@ -12,6 +12,7 @@ import { evaluate, type Evaluation } from '../src/store/evaluate.ts';
 import type { DatasetSpec, RunInfo, SampleValues, Snapshot } from '../src/trainWorker/protocol.ts';
 import { TrainRunner } from '../src/trainWorker/runner.ts';
 import { loadSample } from './support/load-sample.ts';
+import { model } from './support/models.ts';
 
 function runner(): TrainRunner {
   let t = 0;
@@ -21,10 +22,8 @@ function runner(): TrainRunner {
 const at = (x: number, y: number) => ({ x, y });
 
 /** z = w·x + b, loss = mse(z, y), with w = 0.5 and b = -1. */
-const line: Model = {
-  format: 'graphgrad',
-  version: 1,
-  nodes: [
+const line = model(
+  [
     { id: 'x', op: 'input', value: 0, position: at(0, 0) },
     { id: 'w', op: 'param', value: 0.5, position: at(0, 100) },
     { id: 'b', op: 'param', value: -1, position: at(0, 200) },
@@ -33,16 +32,16 @@ const line: Model = {
     { id: 'y', op: 'input', value: 0, position: at(400, 200) },
     { id: 'L', op: 'mse', position: at(600, 0) },
   ],
-  edges: [
-    { source: 'w', target: 'm', port: 0 },
-    { source: 'x', target: 'm', port: 1 },
-    { source: 'm', target: 'z', port: 0 },
-    { source: 'b', target: 'z', port: 1 },
-    { source: 'z', target: 'L', port: 0 },
-    { source: 'y', target: 'L', port: 1 },
+  [
+    ['w', 'm', 0],
+    ['x', 'm', 1],
+    ['m', 'z', 0],
+    ['b', 'z', 1],
+    ['z', 'L', 0],
+    ['y', 'L', 1],
   ],
-  loss: 'L',
-};
+  'L',
+);
 const lineData: DatasetSpec = { kind: 'csv', name: 'line.csv', text: 'x,y\n1,0\n2,1\n5,5\n3,2\n4,1\n' };
 
 function entries(s: SampleValues, info: RunInfo): Record<string, { value: number; grad: number }> {

@@ -2,19 +2,24 @@
 import type { Model, ModelEdge, ModelNode } from '../../graph-engine/index.ts';
 import { expandMacro } from '../../src/store/macroEdits.ts';
 
-export function model(nodes: ModelNode[], edges: [string, string, number][], loss?: string): Model {
+/** An edge as [source, target, port, sourcePort?]; sourcePort picks an output of a multi-output source. */
+export type EdgeTuple = [source: string, target: string, port: number, sourcePort?: number];
+
+export function model(nodes: ModelNode[], edges: EdgeTuple[], loss?: string): Model {
   const m: Model = {
     format: 'graphgrad',
     version: 1,
     nodes,
-    edges: edges.map(([source, target, port]): ModelEdge => ({ source, target, port })),
+    edges: edges.map(
+      ([source, target, port, sourcePort]): ModelEdge => (sourcePort === undefined ? { source, target, port } : { source, target, port, sourcePort }),
+    ),
   };
   if (loss !== undefined) m.loss = loss;
   return m;
 }
 
 export const input = (id: string, value: number): ModelNode => ({ id, op: 'input', value });
-export const op = (id: string, name: string, attrs?: Record<string, number>): ModelNode => (attrs ? { id, op: name, attrs } : { id, op: name });
+export const op = (id: string, name: string, attrs?: Record<string, unknown>): ModelNode => (attrs ? { id, op: name, attrs } : { id, op: name });
 
 /** pred = w * x, L = mse(pred, t) = (w x - t)^2, with w starting at 0.5: small enough to train by hand. */
 export const tinyRegression: Model = model(
