@@ -7,7 +7,7 @@
 import { gridColumns, nullRecord, type Graph, type Trainer } from '../../graph-engine/index.ts';
 import { DERIVED_FEATURES, type BindingView } from './binding.ts';
 import type { Heatmaps, PlaneInfo, PointsInfo } from './protocol.ts';
-import { extent } from './extent.ts';
+import { extent, paddedRange } from './extent.ts';
 
 /** Most unit pictures on the canvas at once (the rest of a big graph goes without). */
 const MAX_THUMBS = 96;
@@ -48,9 +48,7 @@ export class DecisionPlane {
     const axes: [string, string] = base.includes('x1') && base.includes('x2') ? ['x1', 'x2'] : [base[0], base[1]];
     const col = (name: string) => ds.data[ds.columns.indexOf(name)];
     const range = axes.map((a) => {
-      const [lo, hi] = extent(col(a));
-      const pad = (hi - lo || 1) * 0.08;
-      return [lo - pad, hi + pad] as [number, number];
+      return paddedRange(col(a), 0.08);
     }) as [[number, number], [number, number]];
     const roles = t.roles;
     const targetRow = binding.rows.find((r) => r.role === 'target' && r.column);

@@ -11,3 +11,10 @@ export function extent(values: ArrayLike<number>): [number, number] {
   }
   return [lo, hi];
 }
+
+/** The values' range widened by `share` of its span on each side (by `share` when all are equal). */
+export function paddedRange(values: ArrayLike<number>, share: number): [number, number] {
+  const [lo, hi] = extent(values);
+  const pad = (hi - lo || 1) * share;
+  return [lo - pad, hi + pad];
+}

@@ -6,6 +6,7 @@
 import type { Trainer } from '../../graph-engine/index.ts';
 import type { BindingView } from './binding.ts';
 import type { FitInfo } from './protocol.ts';
+import { paddedRange } from './extent.ts';
 
 /** Grid points along the input axis: a smooth curve at 300 px. */
 const FIT_POINTS = 100;
@@ -34,14 +35,7 @@ export class FitCurve {
     const [axis] = features;
     const x = col(axis);
     const y = col(target);
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const v of x) {
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-    const pad = (hi - lo || 1) * PAD;
-    const range: [number, number] = [lo - pad, hi + pad];
+    const range = paddedRange(x, PAD);
     const xs = Float64Array.from({ length: count }, (_, i) => range[0] + ((range[1] - range[0]) * i) / Math.max(count - 1, 1));
     const test = new Uint8Array(ds.rows);
     for (const r of t.split.test) test[r] = 1;

@@ -8,7 +8,9 @@ import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 
 import { trainController as ctl } from './appController.ts';
 import { HIGH_CSS, LOW_CSS } from './colors.ts';
 import { niceTicks, tickLabel } from './fitScale.ts';
+import { nearestPoint } from './pointPick.ts';
 import { trainStore, useTrain } from './trainStore.ts';
+import { extent } from '../../trainWorker/extent.ts';
 import type { FitInfo } from '../../trainWorker/protocol.ts';
 
 /** Room for the tick labels (left, bottom) and air (top, right). */
@@ -18,12 +20,7 @@ const HIT_PX = 10;
 
 /** The target's range, padded, so the axis stays put while the curve moves. */
 function valueRange(fit: FitInfo): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of fit.points.y) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+  const [lo, hi] = extent(fit.points.y);
   if (!(lo < hi)) return [lo - 1, hi + 1];
   const pad = (hi - lo) * 0.08;
   return [lo - pad, hi + pad];
@@ -90,17 +87,8 @@ export function FitPlot({ width = 300, height = 220 }: { width?: number; height?
     const box = e.currentTarget.getBoundingClientRect();
     const cx = ((e.clientX - box.left) / box.width) * W;
     const cy = ((e.clientY - box.top) / box.height) * H;
-    let best = -1;
-    let bestD = HIT_PX * HIT_PX;
-    for (let i = 0; i < rows; i++) {
-      if (fit.points.test[i] === 1 && !showTest) continue;
-      const d = (sx(fit.points.x[i]) - cx) ** 2 + (sy(fit.points.y[i]) - cy) ** 2;
-      if (d <= bestD) {
-        bestD = d;
-        best = i;
-      }
-    }
-    return best;
+    const at = (i: number): [number, number] | undefined => (fit.points.test[i] === 1 && !showTest ? undefined : [sx(fit.points.x[i]), sy(fit.points.y[i])]);
+    return nearestPoint(rows, at, cx, cy, HIT_PX) ?? -1;
   };
   /** Arrow keys step to the next point along the input axis. */
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {

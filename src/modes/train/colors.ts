@@ -49,11 +49,9 @@ export function unitRange(...units: (ArrayLike<number> | undefined)[]): [number,
   let hi = -Infinity;
   for (const values of units) {
     if (!values) continue;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
+    const [a, b] = extent(values);
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, b);
   }
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [-1, 1];
   if (lo >= 0) return [0, Math.max(hi, 1e-9)];

@@ -10,18 +10,23 @@ export function pointPx(plane: PlaneInfo, points: PointsInfo, i: number, side: n
   return [((points.x[i] - x0) / (x1 - x0)) * side, (1 - (points.y[i] - y0) / (y1 - y0)) * side];
 }
 
-/** The row of the shown point nearest (x, y), if one is within PICK_PX; test points only when shown. */
-export function pickPoint(plane: PlaneInfo, points: PointsInfo, side: number, x: number, y: number, showTest: boolean): number | undefined {
+/** The index of the point nearest (x, y) within `radius` px; `at` places point i (undefined: not shown). */
+export function nearestPoint(count: number, at: (i: number) => [number, number] | undefined, x: number, y: number, radius = PICK_PX): number | undefined {
   let best: number | undefined;
-  let bestD = PICK_PX * PICK_PX;
-  for (let i = 0; i < points.x.length; i++) {
-    if (points.test[i] === 1 && !showTest) continue;
-    const [px, py] = pointPx(plane, points, i, side);
-    const d = (px - x) ** 2 + (py - y) ** 2;
+  let bestD = radius * radius;
+  for (let i = 0; i < count; i++) {
+    const p = at(i);
+    if (!p) continue;
+    const d = (p[0] - x) ** 2 + (p[1] - y) ** 2;
     if (d <= bestD) {
       bestD = d;
       best = i;
     }
   }
   return best;
+}
+
+/** The row of the shown point nearest (x, y), if one is within PICK_PX; test points only when shown. */
+export function pickPoint(plane: PlaneInfo, points: PointsInfo, side: number, x: number, y: number, showTest: boolean): number | undefined {
+  return nearestPoint(points.x.length, (i) => (points.test[i] === 1 && !showTest ? undefined : pointPx(plane, points, i, side)), x, y);
 }
