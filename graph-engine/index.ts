@@ -49,7 +49,7 @@ export { makeDataset, DATASET_NAMES, datasetName } from './data/registry.ts';
 // Real data sets load on demand (each its own chunk): only the loader is here.
 export { ensureDataset, isRealDataset } from './data/real/load.ts';
 export { parseCsv } from './data/csv.ts';
-export { bindDataset, lossRoles } from './data/bind.ts';
+export { bindDataset, boundColumn, lossRoles } from './data/bind.ts';
 export { typicalRow } from './data/typical.ts';
 export * from './train/settings.ts';
 export { compilePlan, Workspace, forward as planForward, backward as planBackward } from './train/kernels.ts';

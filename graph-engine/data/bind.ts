@@ -33,6 +33,16 @@ export function lossRoles(graph: Graph): LossRoles | undefined {
   return { predictions: src.slice(0, h), targets: src.slice(h), logits: node.op.name === 'bce_with_logits' };
 }
 
+/** The column an input node reads: training.bind[id], else its id, else its label, if the data has it. */
+export function boundColumn(
+  id: string,
+  label: string | undefined,
+  columns: readonly string[],
+  bind: Readonly<Record<string, string>> = {},
+): string | undefined {
+  return [own(bind, id), id, label].find((c) => c !== undefined && columns.includes(c));
+}
+
 export function bindDataset(graph: Graph, ds: Dataset, bind: Readonly<Record<string, string>> = {}): Binding[] {
   const bindings: Binding[] = [];
   const problems: string[] = [];
@@ -44,7 +54,7 @@ export function bindDataset(graph: Graph, ds: Dataset, bind: Readonly<Record<str
   }
   for (const node of graph.nodes) {
     if (node.op.name !== 'input') continue;
-    const name = [own(bind, node.id), node.id, node.label].find((c) => c !== undefined && ds.columns.includes(c));
+    const name = boundColumn(node.id, node.label, ds.columns, bind);
     if (name !== undefined) bindings.push({ node: node.index, column: ds.columns.indexOf(name) });
     else if (graph.reachesLoss[node.index]) {
       problems.push(

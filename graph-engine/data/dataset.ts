@@ -40,6 +40,15 @@ function columnIndex(ds: Dataset, name: string): number {
   return ds.columns.indexOf(name);
 }
 
+/** The derived features, each a column name and its value from x1 and x2 (the Train panel's toggles too). */
+export const DERIVED_FEATURES: readonly { column: string; of: (x1: number, x2: number) => number }[] = [
+  { column: 'x1^2', of: (a) => a * a },
+  { column: 'x2^2', of: (_a, b) => b * b },
+  { column: 'x1*x2', of: (a, b) => a * b },
+  { column: 'sin(x1)', of: (a) => Math.sin(a) },
+  { column: 'sin(x2)', of: (_a, b) => Math.sin(b) },
+];
+
 /**
  * Playground-style derived features for 2-D sets (columns x1, x2): x1^2, x2^2, x1*x2, sin(x1),
  * sin(x2), added as columns so input nodes with those names or labels bind to them.
@@ -48,18 +57,11 @@ export function withDerivedFeatures(ds: Dataset): Dataset {
   const x1 = ds.data[columnIndex(ds, 'x1')];
   const x2 = ds.data[columnIndex(ds, 'x2')];
   if (!x1 || !x2) return ds;
-  const derived: [string, (a: number, b: number) => number][] = [
-    ['x1^2', (a) => a * a],
-    ['x2^2', (_a, b) => b * b],
-    ['x1*x2', (a, b) => a * b],
-    ['sin(x1)', (a) => Math.sin(a)],
-    ['sin(x2)', (_a, b) => Math.sin(b)],
-  ];
-  const fresh = derived.filter(([n]) => !ds.columns.includes(n));
+  const fresh = DERIVED_FEATURES.filter(({ column }) => !ds.columns.includes(column));
   return {
     ...ds,
-    columns: [...ds.columns, ...fresh.map(([n]) => n)],
-    data: [...ds.data, ...fresh.map(([, f]) => Float64Array.from(x1, (a, r) => f(a, x2[r])))],
+    columns: [...ds.columns, ...fresh.map((d) => d.column)],
+    data: [...ds.data, ...fresh.map(({ of }) => Float64Array.from(x1, (a, r) => of(a, x2[r])))],
   };
 }
 

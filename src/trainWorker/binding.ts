@@ -31,8 +31,6 @@ export interface BindingView {
   notes: string[];
 }
 
-export const DERIVED_FEATURES: readonly string[] = ['x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)'];
-
 export function bindingView(graph: Graph, ds: Pick<Dataset, 'columns' | 'targets' | 'name'>, bind: Readonly<Record<string, string>> = {}): BindingView {
   const roles = lossRoles(graph);
   const targetNodes = new Set(roles?.targets ?? []);

@@ -4,8 +4,8 @@
  * cards), all in one batched forward pass per snapshot. Layer macros are read from their
  * expansion (`MacroInstance.layers`): one row of unit pictures per fully connected layer.
  */
-import { gridColumns, nullRecord, type Graph, type Trainer } from '../../graph-engine/index.ts';
-import { DERIVED_FEATURES, type BindingView } from './binding.ts';
+import { DERIVED_FEATURES, gridColumns, nullRecord, type Graph, type Trainer } from '../../graph-engine/index.ts';
+import type { BindingView } from './binding.ts';
 import type { Heatmaps, PlaneInfo, PointsInfo } from './protocol.ts';
 import { extent, paddedRange } from './extent.ts';
 
@@ -34,8 +34,9 @@ export class DecisionPlane {
   static of(t: Trainer, binding: BindingView, gridSize: number): DecisionPlane | { noPlane: string } {
     const ds = t.dataset;
     const features = binding.rows.filter((r) => r.role === 'feature' && r.column).map((r) => r.column!);
-    const base = [...new Set(features.filter((c) => !DERIVED_FEATURES.includes(c)))];
-    const derived = features.some((c) => DERIVED_FEATURES.includes(c));
+    const isDerived = (c: string) => DERIVED_FEATURES.some((d) => d.column === c);
+    const base = [...new Set(features.filter((c) => !isDerived(c)))];
+    const derived = features.some(isDerived);
     const plain = base.length === 2 && (!derived || (base.includes('x1') && base.includes('x2')));
     if (!plain) {
       return {

@@ -9,7 +9,7 @@
  * removing a feature drops its column, so the rest of the layer keeps its weights.
  */
 import { produce, type Draft } from 'immer';
-import { nodeLabel, type Model, type ModelNode } from '../../../graph-engine/index.ts';
+import { boundColumn, DERIVED_FEATURES, type Model, type ModelNode } from '../../../graph-engine/index.ts';
 import { freeSpot, removeNodes } from '../../store/modelEdits.ts';
 
 export interface FeatureToggle {
@@ -19,15 +19,14 @@ export interface FeatureToggle {
   title: string;
   /** Stem of the new node's id. */
   idStem: string;
-  value(x1: number, x2: number): number;
 }
 
 export const FEATURE_TOGGLES: readonly FeatureToggle[] = [
-  { column: 'x1^2', title: 'x₁²', idStem: 'x1_sq', value: (a) => a * a },
-  { column: 'x2^2', title: 'x₂²', idStem: 'x2_sq', value: (_a, b) => b * b },
-  { column: 'x1*x2', title: 'x₁x₂', idStem: 'x1_x2', value: (a, b) => a * b },
-  { column: 'sin(x1)', title: 'sin(x₁)', idStem: 'sin_x1', value: (a) => Math.sin(a) },
-  { column: 'sin(x2)', title: 'sin(x₂)', idStem: 'sin_x2', value: (_a, b) => Math.sin(b) },
+  { column: 'x1^2', title: 'x₁²', idStem: 'x1_sq' },
+  { column: 'x2^2', title: 'x₂²', idStem: 'x2_sq' },
+  { column: 'x1*x2', title: 'x₁x₂', idStem: 'x1_x2' },
+  { column: 'sin(x1)', title: 'sin(x₁)', idStem: 'sin_x1' },
+  { column: 'sin(x2)', title: 'sin(x₂)', idStem: 'sin_x2' },
 ];
 
 /** Layer macros whose input ports are the first layer's inputs, and where their weights per input live. */
@@ -49,15 +48,12 @@ export interface BindContext {
   bind: Readonly<Record<string, string>>;
 }
 
-/** The column an input node reads: training.bind[id], else its id, else its label (bind.ts's rule). */
-function boundColumn(node: ModelNode, ctx: BindContext): string | undefined {
-  const mapped = Object.hasOwn(ctx.bind, node.id) ? ctx.bind[node.id] : undefined;
-  return [mapped, node.id, nodeLabel(node)].find((c) => c !== undefined && ctx.columns.includes(c));
-}
+/** The column an input node reads, by the engine's binding rule. */
+const columnOf = (node: ModelNode, ctx: BindContext) => boundColumn(node.id, node.label, ctx.columns, ctx.bind);
 
 /** Ids of the input nodes reading `column`. */
 export function featureNodes(model: Model, column: string, ctx: BindContext): string[] {
-  return model.nodes.filter((n) => n.op === 'input' && boundColumn(n, ctx) === column).map((n) => n.id);
+  return model.nodes.filter((n) => n.op === 'input' && columnOf(n, ctx) === column).map((n) => n.id);
 }
 
 /** The first layer: the layer macro most of the x1 / x2 inputs feed (the first such in the file). */
@@ -81,7 +77,7 @@ function freshId(model: Model, stem: string): string {
 /** The model with the feature's input added (and wired into the first layer), or the same model if it has one. */
 export function withFeature(model: Model, toggle: FeatureToggle, ctx: BindContext): Model {
   if (featureNodes(model, toggle.column, ctx).length) return model;
-  const base = ['x1', 'x2'].map((c) => model.nodes.find((n) => n.op === 'input' && boundColumn(n, ctx) === c));
+  const base = ['x1', 'x2'].map((c) => model.nodes.find((n) => n.op === 'input' && columnOf(n, ctx) === c));
   const present = base.filter((n): n is ModelNode => n !== undefined);
   const layer = firstLayer(
     model,
@@ -90,11 +86,13 @@ export function withFeature(model: Model, toggle: FeatureToggle, ctx: BindContex
   const id = freshId(model, toggle.idStem);
   // Below the x1 / x2 inputs and the features added before, a card's height apart (Train mode
   // draws input cards with a picture, taller than a plain card), in the first clear spot.
-  const stacked = model.nodes.filter((n) => n.op === 'input' && ['x1', 'x2', ...FEATURE_TOGGLES.map((t) => t.column)].includes(boundColumn(n, ctx) ?? ''));
+  const stacked = model.nodes.filter((n) => n.op === 'input' && ['x1', 'x2', ...FEATURE_TOGGLES.map((t) => t.column)].includes(columnOf(n, ctx) ?? ''));
   const anchor = present.find((n) => n.position)?.position ?? { x: 0, y: 0 };
   const lowest = Math.max(anchor.y, ...stacked.map((n) => n.position?.y ?? anchor.y));
   const position = freeSpot(model, { x: anchor.x, y: lowest + CARD_STEP }, { block: { width: 190, height: CARD_STEP } });
-  const value = toggle.value(base[0]?.value ?? 0, base[1]?.value ?? 0);
+  // The engine's own formula for the column, so the card starts at the value the data would give.
+  const of = DERIVED_FEATURES.find((f) => f.column === toggle.column)?.of;
+  const value = of ? of(base[0]?.value ?? 0, base[1]?.value ?? 0) : 0;
   return produce(model, (d) => {
     d.nodes.push({ id, op: 'input', label: toggle.column, value, position: { x: position.x, y: position.y } });
     if (!layer) return;
