@@ -6,7 +6,7 @@
  * The attrs' types, defaults and accepted values are the schemas in settings.ts.
  */
 import { initLimit, type Activation } from './activation.ts';
-import type { MacroBuilder, MacroDef, MacroSize, RawAttrs, Source } from './types.ts';
+import type { LayerParams, MacroBuilder, MacroDef, MacroSize, RawAttrs, Source } from './types.ts';
 import { DenseSettings, MlpSettings, NeuronSettings, SoftmaxSettings, settingOrDefault, type AttrProblem } from './settings.ts';
 import { countText } from '../core/limits.ts';
 
@@ -137,6 +137,9 @@ const columns = (W: unknown): number | undefined => (Array.isArray(W) && Array.i
 
 // ---- neuron ----
 
+/** A layer's numbers in fresh arrays: what layersOf hands out may be edited without touching the attrs. */
+const copyLayer = (l: LayerParams): LayerParams => ({ W: l.W.map((r) => [...r]), b: [...l.b] });
+
 export const neuron: MacroDef<typeof NeuronSettings> = {
   settings: NeuronSettings,
   exportAs: 'layers',
@@ -144,6 +147,8 @@ export const neuron: MacroDef<typeof NeuronSettings> = {
   outputName: () => 'a',
   paramAttrs: ['w', 'b'],
   storedInputs: (a) => (Array.isArray(a.w) ? a.w.length : undefined),
+  layersOf: (a) => (Array.isArray(a.w) && typeof a.b === 'number' ? [{ W: [[...(a.w as number[])]], b: [a.b] }] : undefined),
+  attrsOf: ([l]) => ({ w: [...l.W[0]], b: l.b[0] }),
   check: (s, k) => present([checkVector(s.w, 'w', k)]),
   size: (s, k) => ({ ...layerSize(k, 1, s.activation), shape: `1 unit on ${plural(k, 'input')}` }),
   expand(bld, s, k) {
@@ -174,6 +179,8 @@ export const dense: MacroDef<typeof DenseSettings> = {
   outputName: (p) => `a${p}`,
   paramAttrs: ['W', 'b'],
   storedInputs: (a) => columns(a.W),
+  layersOf: (a) => (Array.isArray(a.W) && Array.isArray(a.b) ? [copyLayer({ W: a.W as number[][], b: a.b as number[] })] : undefined),
+  attrsOf: ([l]) => ({ W: l.W.map((r) => [...r]), b: [...l.b] }),
   check: (s, k) => present([checkMatrix(s.W, 'W', s.units, k), checkVector(s.b, 'b', s.units)]),
   size: (s, k) => ({ ...layerSize(k, s.units, s.activation, s.dropout), shape: `${plural(s.units, 'unit')} on ${plural(k, 'input')}` }),
   expand(bld, s, k) {
@@ -224,6 +231,9 @@ export const mlp: MacroDef<typeof MlpSettings> = {
   outputName: (p) => `y${p}`,
   paramAttrs: ['W', 'b'],
   storedInputs: (a) => (Array.isArray(a.W) ? columns(a.W[0]) : undefined),
+  layersOf: (a) =>
+    Array.isArray(a.W) && Array.isArray(a.b) ? (a.W as number[][][]).map((W, L) => copyLayer({ W, b: (a.b as number[][])[L] ?? [] })) : undefined,
+  attrsOf: (layers) => ({ W: layers.map((l) => l.W.map((r) => [...r])), b: layers.map((l) => [...l.b]) }),
   check: (s, k) => {
     const layers = s.sizes.length;
     const activations =

@@ -8,6 +8,12 @@ import type { AttrProblem } from './settings.ts';
 
 export type RawAttrs = Readonly<Record<string, unknown>>;
 
+/** One layer's stored numbers: W[i][j] is the weight of unit i on input j; b[i] the bias of unit i. */
+export interface LayerParams {
+  W: number[][];
+  b: number[];
+}
+
 /** Where a primitive edge inside a macro takes its value from: the macro's input port, or a node. */
 export type Source = { input: number } | string;
 
@@ -59,6 +65,10 @@ export interface MacroDef<Schema extends z.ZodObject = z.ZodObject> {
   storedInputs?(attrs: RawAttrs): number | undefined;
   /** Attrs that hold trained parameters (dropped to re-initialise). */
   paramAttrs?: readonly string[];
+  /** The weights and biases the attrs store, per layer, when they are all there (neuron: one unit). */
+  layersOf?(attrs: RawAttrs): LayerParams[] | undefined;
+  /** The attrs that store these layers: the inverse of layersOf. */
+  attrsOf?(layers: readonly LayerParams[]): Record<string, unknown>;
   /** Problems the schema cannot see: shapes that depend on the inputs or on other attrs. */
   check(settings: z.output<Schema>, inputs: number): AttrProblem[];
   /**

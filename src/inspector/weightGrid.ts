@@ -7,13 +7,10 @@
  * Layer L (1-based) is a units × (inputs + 1) grid: rows are units, columns inputs, and the last
  * column is the bias, as in the lectures (W¹ is 2×2 for a 2-2 layer).
  */
+import { getOp, type LayerParams } from '../../graph-engine/index.ts';
 import { parseDecimal } from '../ui/numberText.ts';
 
-/** One layer's numbers: W[i][j] is the weight of unit i on input j (0-based here); b[i] the bias. */
-export interface LayerParams {
-  W: number[][];
-  b: number[];
-}
+export type { LayerParams };
 
 /** The lecture's name of a cell, 1-based: `W1[i,j]` is the weight from input j to unit i of layer 1. */
 const weightName = (layer: number, unit: number, input: number) => `W${layer + 1}[${unit + 1},${input + 1}]`;
@@ -50,20 +47,14 @@ export function withLayer(layers: readonly LayerParams[], layer: number, params:
 
 export const zeroLayer = (l: LayerParams): LayerParams => ({ W: l.W.map((r) => r.map(() => 0)), b: l.b.map(() => 0) });
 
-/** The attrs that store these layers for macro `op`: neuron `w`/`b`, dense `W`/`b`, mlp per layer. */
+/** The attrs that store these layers for macro `op` (the macro's own attrsOf: neuron `w`/`b`, ...). */
 export function paramAttrs(op: string, layers: readonly LayerParams[]): Record<string, unknown> {
-  if (op === 'neuron') return { w: [...layers[0].W[0]], b: layers[0].b[0] };
-  if (op === 'dense') return { W: layers[0].W.map((r) => [...r]), b: [...layers[0].b] };
-  return { W: layers.map((l) => l.W.map((r) => [...r])), b: layers.map((l) => [...l.b]) };
+  return getOp(op)?.macro?.attrsOf?.(layers) ?? {};
 }
 
-/** The layers stored in attrs for macro `op` (the inverse of paramAttrs), when they are all there. */
+/** The layers stored in attrs for macro `op` (the macro's own layersOf), when they are all there. */
 export function layersOfAttrs(op: string, attrs: Readonly<Record<string, unknown>>): LayerParams[] | undefined {
-  const { W, w, b } = attrs as { W?: number[][] | number[][][]; w?: number[]; b?: number | number[] | number[][] };
-  if (op === 'neuron') return Array.isArray(w) && typeof b === 'number' ? [{ W: [w], b: [b] }] : undefined;
-  if (op === 'dense') return Array.isArray(W) && Array.isArray(b) ? [{ W: W as number[][], b: b as number[] }] : undefined;
-  if (!Array.isArray(W) || !Array.isArray(b)) return undefined;
-  return (W as number[][][]).map((m, L) => ({ W: m, b: (b as number[][])[L] }));
+  return getOp(op)?.macro?.layersOf?.(attrs);
 }
 
 /** A typed cell: its number, or why it is refused. */

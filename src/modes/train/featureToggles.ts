@@ -9,7 +9,7 @@
  * removing a feature drops its column, so the rest of the layer keeps its weights.
  */
 import { produce, type Draft } from 'immer';
-import { boundColumn, DERIVED_FEATURES, type Model, type ModelNode } from '../../../graph-engine/index.ts';
+import { boundColumn, DERIVED_FEATURES, getOp, type Model, type ModelNode } from '../../../graph-engine/index.ts';
 import { freeSpot, removeNodes } from '../../store/modelEdits.ts';
 
 export interface FeatureToggle {
@@ -29,15 +29,8 @@ export const FEATURE_TOGGLES: readonly FeatureToggle[] = [
   { column: 'sin(x2)', title: 'sin(x₂)', idStem: 'sin_x2' },
 ];
 
-/** Layer macros whose input ports are the first layer's inputs, and where their weights per input live. */
-const LAYERS: Record<string, (attrs: Record<string, unknown>) => unknown[][] | unknown[] | undefined> = {
-  // neuron: w[i], one weight per input: a vector whose entries are the columns.
-  neuron: (a) => (Array.isArray(a.w) ? [a.w] : undefined),
-  // dense: W[unit][input].
-  dense: (a) => (Array.isArray(a.W) ? (a.W as unknown[][]) : undefined),
-  // mlp: W[layer][unit][input]; the first layer reads the inputs.
-  mlp: (a) => (Array.isArray(a.W) && Array.isArray(a.W[0]) ? (a.W[0] as unknown[][]) : undefined),
-};
+/** A layer macro whose input ports are its first layer's inputs: it stores its weights as layers. */
+const layerMacro = (op: string) => getOp(op)?.macro?.layersOf !== undefined;
 
 /** Vertical distance between stacked input cards, as the samples space x1 and x2. */
 const CARD_STEP = 160;
@@ -62,7 +55,7 @@ function firstLayer(model: Model, inputs: readonly string[]): ModelNode | undefi
   for (const e of model.edges) if (inputs.includes(e.source)) counts.set(e.target, (counts.get(e.target) ?? 0) + 1);
   let best: ModelNode | undefined;
   for (const n of model.nodes) {
-    if (!Object.hasOwn(LAYERS, n.op) || !counts.has(n.id)) continue;
+    if (!layerMacro(n.op) || !counts.has(n.id)) continue;
     if (!best || counts.get(n.id)! > counts.get(best.id)!) best = n;
   }
   return best;
@@ -99,7 +92,7 @@ export function withFeature(model: Model, toggle: FeatureToggle, ctx: BindContex
     const port = d.edges.reduce((m, e) => (e.target === layer.id ? Math.max(m, e.port + 1) : m), 0);
     d.edges.push({ source: id, target: layer.id, port });
     const node = d.nodes.find((n) => n.id === layer.id)!;
-    for (const row of storedRows(node)) row.splice(port, 0, 0);
+    editFirstLayerColumns(node, (row) => row.splice(port, 0, 0));
   });
 }
 
@@ -112,7 +105,7 @@ export function withoutFeature(model: Model, toggle: FeatureToggle, ctx: BindCon
     const wired = d.edges.filter((e) => ids.has(e.source) && !ids.has(e.target)).sort((a, b) => b.port - a.port);
     for (const e of wired) {
       const node = d.nodes.find((n) => n.id === e.target);
-      if (node) for (const row of storedRows(node)) row.splice(e.port, 1);
+      if (node) editFirstLayerColumns(node, (row) => row.splice(e.port, 1));
     }
     removeNodes(d, ids);
     const bind = d.training?.bind as Record<string, string> | undefined;
@@ -120,10 +113,11 @@ export function withoutFeature(model: Model, toggle: FeatureToggle, ctx: BindCon
   });
 }
 
-/** The stored first-layer weight rows of a layer macro (each indexed by input port), if any. */
-function storedRows(node: Draft<ModelNode>): unknown[][] {
-  const rows = Object.hasOwn(LAYERS, node.op) && node.attrs ? LAYERS[node.op](node.attrs as Record<string, unknown>) : undefined;
-  if (!rows) return [];
-  // neuron's vector is one row; dense and mlp give rows of arrays.
-  return node.op === 'neuron' ? (rows as unknown[][]) : (rows as unknown[]).filter((r): r is unknown[] => Array.isArray(r));
+/** Edits each weight row of a layer macro's stored first layer (one entry per input port), if stored. */
+function editFirstLayerColumns(node: Draft<ModelNode>, edit: (row: number[]) => void): void {
+  const macro = getOp(node.op)?.macro;
+  const layers = node.attrs && macro?.layersOf?.(node.attrs);
+  if (!layers || !macro?.attrsOf) return;
+  for (const row of layers[0].W) edit(row);
+  Object.assign(node.attrs!, macro.attrsOf(layers));
 }
