@@ -73,6 +73,13 @@ export interface Split {
 }
 
 /** A seeded train/test split of row indices: shuffle, then the first round(ratio * rows) are test. */
+/** 1 for each test row of a split over `rows` rows, 0 for the rest: a mask to draw or look rows up by. */
+export function testMask(rows: number, split: Pick<Split, 'test'>): Uint8Array {
+  const mask = new Uint8Array(rows);
+  for (const r of split.test) mask[r] = 1;
+  return mask;
+}
+
 export function splitRows(rows: number, testRatio: number, seed: number): Split {
   if (!(testRatio >= 0 && testRatio < 1)) throw new DataError(`test ratio must be at least 0 and below 1 (got ${testRatio}).`);
   const idx = Int32Array.from({ length: rows }, (_, i) => i);

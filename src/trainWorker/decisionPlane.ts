@@ -4,7 +4,7 @@
  * cards), all in one batched forward pass per snapshot. Layer macros are read from their
  * expansion (`MacroInstance.layers`): one row of unit pictures per fully connected layer.
  */
-import { DERIVED_FEATURES, gridColumns, nullRecord, type Graph, type Trainer } from '../../graph-engine/index.ts';
+import { DERIVED_FEATURES, gridColumns, nullRecord, type Graph, type Trainer, testMask } from '../../graph-engine/index.ts';
 import type { BindingView } from './binding.ts';
 import type { Heatmaps, PlaneInfo, PointsInfo } from './protocol.ts';
 import { extent, paddedRange } from './extent.ts';
@@ -93,8 +93,7 @@ export class DecisionPlane {
     // Grid columns named after the axes, so features bound to any two columns can be drawn.
     const columns: Record<string, Float64Array> = { ...g.columns, [axes[0]]: g.columns.x1, [axes[1]]: g.columns.x2 };
     const ids = [...new Set([...(output ? [output] : []), ...(outputs ?? []), ...Object.values(info.thumbnails).flat(2)])];
-    const test = new Uint8Array(ds.rows);
-    for (const r of t.split.test) test[r] = 1;
+    const test = testMask(ds.rows, t.split);
     const points: PointsInfo = {
       x: Float32Array.from(col(axes[0])),
       y: Float32Array.from(col(axes[1])),

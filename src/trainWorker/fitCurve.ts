@@ -7,6 +7,7 @@ import type { Trainer } from '../../graph-engine/index.ts';
 import type { BindingView } from './binding.ts';
 import type { FitInfo } from './protocol.ts';
 import { paddedRange } from './extent.ts';
+import { testMask } from '../../graph-engine/index.ts';
 
 /** Grid points along the input axis: a smooth curve at 300 px. */
 const FIT_POINTS = 100;
@@ -37,8 +38,7 @@ export class FitCurve {
     const y = col(target);
     const range = paddedRange(x, PAD);
     const xs = Float64Array.from({ length: count }, (_, i) => range[0] + ((range[1] - range[0]) * i) / Math.max(count - 1, 1));
-    const test = new Uint8Array(ds.rows);
-    for (const r of t.split.test) test[r] = 1;
+    const test = testMask(ds.rows, t.split);
     const info: FitInfo = {
       axis,
       target,

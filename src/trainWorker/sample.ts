@@ -4,7 +4,7 @@
  * carries that sample's values and gradients and the page never rebuilds or re-evaluates the
  * graph. The numbers go as flat arrays in an order (SampleLayout) sent once per configure.
  */
-import { own, typicalRow, type Trainer } from '../../graph-engine/index.ts';
+import { own, typicalRow, type Trainer, testMask } from '../../graph-engine/index.ts';
 import type { SampleLayout, SampleValues, ShownSample } from './protocol.ts';
 
 export class SampleProbe {
@@ -36,8 +36,7 @@ export class SampleProbe {
     }
     this.layout = { ids, ports };
     this.nodes = Int32Array.from(nodes);
-    this.test = new Uint8Array(t.dataset.rows);
-    for (const r of t.split.test) this.test[r] = 1;
+    this.test = testMask(t.dataset.rows, t.split);
     const targets = new Set(t.roles?.targets ?? []);
     const column = (n: number) => t.bindings.find((b) => b.node === n)?.column;
     const inputs = t.bindings.filter((b) => !targets.has(b.node)).map((b) => b.column);
