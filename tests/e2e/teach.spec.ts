@@ -371,10 +371,11 @@ test('Build: "Edge derivatives" shows each edge’s local derivative; a selected
   await expect(cu.getByTestId('edge-local')).toHaveText('= 3');
   await expect(cu.getByTestId('edge-contribution')).toHaveText('→ 9');
   await shot(page, testInfo, 'build-edge-derivatives');
-  // Across layers the chip is the true ∂output/∂hidden.y0 = σ′(z)·w, not the weight
+  // The toggle stays on for the next page. Across layers the chip is the true
+  // ∂output/∂hidden.y0 = σ′(z)·w, not the weight.
   await page.goto('/?sample=xor-mlp');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  await page.getByRole('button', { name: 'Edge derivatives' }).click();
+  await expect(page.getByRole('button', { name: 'Edge derivatives' })).toHaveAttribute('aria-pressed', 'true');
   const hy0 = page.locator('[data-testid="edge-label"][data-source="h"][data-target="out"]').first();
   await expect(hy0).toHaveAttribute('title', /∂output\/∂hidden\.y0 = -0\.1220\d*\n/);
 });
