@@ -124,7 +124,12 @@ function Network({ id, op, label, lossLabel }: { id: string; op: string; label: 
               />
             ))}
           </g>
-          {hovered && <line x1={hovered.x1} y1={hovered.y1} x2={hovered.x2} y2={hovered.y2} strokeWidth={hovered.width + 3} className="netview__hover" />}
+          {hovered && (
+            <g className="netview__hover">
+              <line x1={hovered.x1} y1={hovered.y1} x2={hovered.x2} y2={hovered.y2} strokeWidth={Math.max(hovered.width, 2) + 4} />
+              <line x1={hovered.x1} y1={hovered.y1} x2={hovered.x2} y2={hovered.y2} strokeWidth={Math.max(hovered.width, 2)} stroke={COLOUR[hovered.sign]} />
+            </g>
+          )}
           <g>
             {/* A transparent band around each line takes the pointer, so thin lines are easy to hit. */}
             {picture.lines.map((l) => (
@@ -155,7 +160,7 @@ function Network({ id, op, label, lossLabel }: { id: string; op: string; label: 
         </svg>
         {hovered && <WeightTip line={hovered} lossLabel={lossLabel} />}
       </div>
-      <div className="netview__columns" style={{ width: picture.width }}>
+      <div className={`netview__columns${editable ? '' : ' netview__columns--counts'}`} style={{ width: picture.width }}>
         {picture.columns.map((col, c) => (
           <span key={c} className="netview__column" style={{ left: col[0]?.x ?? 0 }}>
             <span className="netview__count" data-testid="netview-count" title={c === 0 ? `${col.length} inputs` : `Layer ${c}: ${col.length} units`}>

@@ -8,8 +8,8 @@ import type { LayerReading } from '../../store/evaluate.ts';
 import { cellName } from '../../inspector/weightGrid.ts';
 
 /** Horizontal distance between columns (at least; a picture narrower than MIN_WIDTH is stretched), and the widest a column's unit spacing gets. */
-const COL_DX = 44;
-/** As wide as a layer card's body: up to four columns the card keeps its width. */
+const COL_DX = 60;
+/** As wide as a layer card's body: a narrower picture (two or three columns) is stretched to it. */
 const MIN_WIDTH = 188;
 const MAX_ROW_DY = 26;
 /** The tallest the units of a column spread (a 64-unit column is squeezed into it). */
@@ -61,7 +61,10 @@ export interface NetworkPicture {
   width: number;
   height: number;
   columns: Unit[][];
-  /** Drawn lines, weakest first (the strongest end up on top). */
+  /**
+   * Drawn lines, in the weights' order (layer, unit, input) whatever their values, so that a new
+   * snapshot in Train changes attributes but never reorders the SVG.
+   */
   lines: WeightLine[];
   /** Weights in all, and the largest |shown| the widths are scaled to. */
   total: number;
@@ -123,8 +126,11 @@ export function networkPicture(layers: readonly LayerReading[], gradient: boolea
     );
   });
   const strength = (l: WeightLine) => (Number.isFinite(l.shown) ? Math.abs(l.shown) : 0);
-  const lines = all.length > MAX_LINES ? [...all].sort((a, b) => strength(b) - strength(a)).slice(0, MAX_LINES) : all;
+  let lines = all;
+  if (all.length > MAX_LINES) {
+    const kept = new Set([...all].sort((a, b) => strength(b) - strength(a)).slice(0, MAX_LINES));
+    lines = all.filter((l) => kept.has(l));
+  }
   for (const l of lines) l.width = THINNEST + (maxAbs > 0 ? (THICKEST - THINNEST) * (strength(l) / maxAbs) : 0);
-  lines.sort((a, b) => strength(a) - strength(b));
   return { width: 2 * PAD_X + (counts.length - 1) * dx, height: 2 * PAD_Y + spread, columns, lines, total: all.length, maxAbs };
 }
