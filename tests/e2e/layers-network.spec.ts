@@ -146,3 +146,37 @@ test('the network view of a 2-8-8-1 mlp: lines, hover, click to the grid, and +/
     16 + 8 + 1,
   );
 });
+
+test('the network view in Teach and Train: ∂L/∂w once the backward pass reaches the layer, and while training', async ({ page }, testInfo) => {
+  await page.goto('/?sample=spiral-mlp');
+  const card = nodeById(page, 'net');
+  await expect(card).toBeVisible();
+  await select(page, 'net');
+  // The gradient Build computes for a weight: what Teach's backward pass must arrive at.
+  const buildGrad = await inspector(page).locator('.wgrid__grad[aria-label$="/∂W3[1,1]"]').textContent();
+  await card.getByRole('button', { name: 'Network view' }).click();
+  await expect(card.getByTestId('netview-line')).toHaveCount(88);
+
+  await page.getByRole('button', { name: 'Teach' }).click();
+  await page.getByRole('button', { name: 'Run forward' }).click();
+  const gradientSwitch = card.getByLabel(/^Show ∂.+\/∂w$/);
+  await expect(gradientSwitch).toHaveCount(0);
+  await page.getByRole('button', { name: 'Run backward' }).click();
+  await gradientSwitch.check();
+  await expect(card.locator('.netview__legend')).toContainText('∂L/∂w > 0');
+  await card.locator('[data-weight="W3[1,1]"]').hover();
+  await expect(card.getByTestId('netview-tip')).toContainText(`∂L/∂W3[1,1] = ${buildGrad}`);
+  await shot(page, testInfo, 'network-teach-gradient');
+  await page.mouse.move(5, 5);
+
+  await page.getByRole('button', { name: 'Train' }).click();
+  const panel = page.getByRole('complementary', { name: 'Train panel' });
+  await panel.getByRole('button', { name: 'Step epoch' }).click();
+  await expect(panel.getByTestId('epoch')).toHaveText('1');
+  // While training the shape stays as it is; the lines follow the trained weights.
+  await expect(card.getByRole('button', { name: 'Add a unit to layer 1' })).toHaveCount(0);
+  await expect(gradientSwitch).toBeChecked();
+  await card.locator('[data-weight="W3[1,1]"]').hover();
+  await expect(card.getByTestId('netview-tip')).toContainText(/^W3\[1,1\] = -?[\d.]+∂L\/∂W3\[1,1\] = -?[\d.e-]+$/);
+  await shot(page, testInfo, 'network-train-gradient');
+});

@@ -16,8 +16,8 @@ import { networkViewStore, useNetworkView } from './networkViewStore.ts';
 import { useNetworkReading } from './useNetworkReading.ts';
 import './network.css';
 
-/** Layer macros that have a network view: those with weight layers the +/- buttons can resize. */
-const hasNetworkView = (op: string) => op === 'dense' || op === 'mlp';
+/** Layer macros that have a network view: those with weight layers (a neuron's is one unit, and not resized). */
+const hasNetworkView = (op: string) => op === 'dense' || op === 'mlp' || op === 'neuron';
 
 const COLOUR = { pos: HIGH_CSS, neg: LOW_CSS, zero: '#9a9a9a' } as const;
 
@@ -77,7 +77,7 @@ function Network({ id, op, label, lossLabel }: { id: string; op: string; label: 
     editorStore.getState().resizeLayers(id, edit);
   };
   // While training, the worker owns the model: the shape changes in Build or Teach.
-  const editable = mode !== 'train';
+  const editable = mode !== 'train' && op !== 'neuron';
   const shownName = gradient ? `∂${lossLabel}/∂w` : 'w';
   const hovered = hover && picture.lines.find((l) => l.name === hover.name);
   return (
