@@ -10,6 +10,7 @@ import type { BadgeKind } from '../store/evaluate.ts';
 import { cardHeight, HEADER_PX, minCardHeight, overviewSymbolPx, overviewText, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
 import { useBareCard } from './viewDetail.ts';
 import { TrainNodeExtras } from '../modes/train/canvasExtras.tsx';
+import { NetworkPanel, NetworkToggle } from './network/NetworkView.tsx';
 
 const CATEGORY_CLASS: Record<string, string> = {
   'Inputs and parameters': 'cat-leaf',
@@ -148,6 +149,7 @@ function CardContent({ card }: { card: CardView }) {
             loss
           </span>
         )}
+        <NetworkToggle id={node.id} op={node.op} />
       </div>
       <div className="op-node__body" style={{ paddingLeft: ports ? 30 : 10 }}>
         {portNames.map((name, i) => (
@@ -190,6 +192,7 @@ function CardContent({ card }: { card: CardView }) {
             {BADGE_TEXT[badge.kind]}
           </div>
         )}
+        <NetworkPanel id={node.id} op={node.op} label={label} lossLabel={lossLabel} />
         <TrainNodeExtras id={node.id} macro={!!op?.macro} />
       </div>
     </>
