@@ -51,7 +51,7 @@ describe('lesson format validation', () => {
   it('lists the check kinds when the kind is unknown', () => {
     const r = parseLesson(lesson([step({ task: { checks: [{ kind: 'vibes' }] } })]));
     expect(r.problems[0].message).toContain('steps[0].task.checks[0].kind (step 1, check 1)');
-    expect(r.problems[0].message).toContain('"value", "gradient", "loss", "accuracy"');
+    expect(r.problems[0].message).toContain('(step 1, check 1): must be one of "value", "gradient", "answer", "loss", "accuracy"');
   });
 
   it('names a bad mode, a missing text and a bad sample name', () => {
