@@ -345,7 +345,7 @@ describe('defaults and steps', () => {
 describe('describeCheck', () => {
   it('words what each check asks before anything runs', () => {
     expect(describeCheck({ kind: 'value', node: 'J', target: 33 })).toBe('J = 33');
-    expect(describeCheck({ kind: 'accuracy', atLeast: 0.95 })).toBe('after training, the test accuracy is at least 95.0%');
+    expect(describeCheck({ kind: 'accuracy', atLeast: 0.95 })).toBe('after training, the accuracy is at least 95.0%');
     expect(describeCheck({ kind: 'max-params', count: 9 })).toBe('at most 9 trainable parameters');
     expect(describeCheck({ kind: 'value', node: 'J', target: 33, describe: 'J is 33' })).toBe('J is 33');
   });
