@@ -3,7 +3,7 @@
 // hand-worked J = 3(a + bc) ones: J = 33, dJ/da = 3, dJ/db = 6, dJ/dc = 9.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -30,6 +30,18 @@ function wrongOp() {
 const lesson = (steps: unknown[]) => ({ format: 'graphgrad-lesson', version: 1, title: 'Test lesson', summary: 'S', steps });
 
 describe('graphgrad lesson check', () => {
+  it('passes every shipped lesson in one run', () => {
+    const files = readdirSync(join(root, 'samples/lessons'))
+      .filter((f) => f.endsWith('.json') && f !== 'index.json')
+      .map((f) => `samples/lessons/${f}`);
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    const r = cli('lesson', 'check', ...files);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').filter((l) => l.startsWith('ok: '))).toHaveLength(files.length);
+    expect(r.out).not.toContain('warning');
+  });
+
   it('passes the J = 3(a + bc) lesson, step by step', () => {
     const r = cli('lesson', 'check', LESSON);
     expect(r.err).toBe('');
