@@ -133,7 +133,9 @@ describe('graphgrad grade', () => {
     const r = cli('grade', LESSON, '--step', '4', good, bad, '--csv');
     expect(r.code).toBe(1);
     const lines = r.out.trimEnd().split('\n');
-    expect(lines[0]).toBe('file,passed,total,all_pass,check 1,check 2,check 3,check 4,check 5,check 6,reasons');
+    expect(lines[0]).toBe(
+      'file,passed,total,all_pass,"check 1: the graph ends in a node named ""J""",check 2: J = 33,check 3: ∂loss/∂a = 3,check 4: ∂loss/∂b = 6,check 5: ∂loss/∂c = 9,check 6: at least 2 mul nodes,reasons',
+    );
     expect(lines[1]).toBe(`${good},6,6,yes,pass,pass,pass,pass,pass,pass,`);
     expect(lines[2]).toMatch(
       new RegExp(
