@@ -40,7 +40,7 @@ describe('graphgrad lesson check', () => {
     expect(r.code).toBe(0);
     expect(r.out.split('\n').filter((l) => l.startsWith('ok: '))).toHaveLength(files.length);
     expect(r.out).not.toContain('warning');
-  });
+  }, 300_000); // a limit for a busy machine: every lesson's training checks run
 
   it('passes the J = 3(a + bc) lesson, step by step', () => {
     const r = cli('lesson', 'check', LESSON);
