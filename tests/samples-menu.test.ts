@@ -31,7 +31,7 @@ it('gives each sample a distinct one-line description that fits the menu', () =>
   expect(new Set(blurbs).size).toBe(blurbs.length);
   for (const b of blurbs) {
     expect(b).not.toMatch(/\n/);
-    // The menu shows 320 px of 11.5 px text: about 56 characters.
+    // The menu shows 380 px of 11.5 px text: some 56 characters of the widest.
     expect(b.length, b).toBeLessThanOrEqual(56);
   }
 });
