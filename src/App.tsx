@@ -10,7 +10,7 @@ import { useEditor } from './store/useEditor.ts';
 import { useShortcuts } from './canvas/useShortcuts.ts';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { Drawer } from './narrow/Drawer.tsx';
-import { PresentationDrawer } from './narrow/PresentationDrawer.tsx';
+import { ModePanelFrame } from './narrow/ModePanelFrame.tsx';
 import { Welcome } from './onboarding/Welcome.tsx';
 import { HelpDialog } from './onboarding/HelpDialog.tsx';
 
@@ -41,9 +41,9 @@ export function App() {
                 <Inspector />
               </Drawer>
             ) : (
-              <PresentationDrawer>
+              <ModePanelFrame>
                 <ModePanel mode={mode} />
-              </PresentationDrawer>
+              </ModePanelFrame>
             )}
           </ErrorBoundary>
         </main>
