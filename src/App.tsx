@@ -9,6 +9,10 @@ import { ModePanel } from './modes/ModePanel.tsx';
 import { useEditor } from './store/useEditor.ts';
 import { useShortcuts } from './canvas/useShortcuts.ts';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { Drawer } from './narrow/Drawer.tsx';
+import { ModePanelFrame } from './narrow/ModePanelFrame.tsx';
+import { Welcome } from './onboarding/Welcome.tsx';
+import { HelpDialog } from './onboarding/HelpDialog.tsx';
 
 export function App() {
   const mode = useEditor((s) => s.mode);
@@ -19,20 +23,32 @@ export function App() {
         <ErrorBoundary name="toolbar">
           <Toolbar />
         </ErrorBoundary>
+        <Welcome />
         <main className="workspace">
           {mode === 'build' && (
             <ErrorBoundary name="palette">
-              <Palette />
+              <Drawer name="palette" side="left" tab="Ops" title="The ops to add to the graph">
+                <Palette />
+              </Drawer>
             </ErrorBoundary>
           )}
           <ErrorBoundary name="canvas" resetKey={mode}>
             <Canvas />
           </ErrorBoundary>
           <ErrorBoundary name={mode === 'build' ? 'inspector' : `${mode} panel`} resetKey={mode}>
-            {mode === 'build' ? <Inspector /> : <ModePanel mode={mode} />}
+            {mode === 'build' ? (
+              <Drawer name="inspector" side="right" tab="Inspector" title="The selected node's settings, or the graph's">
+                <Inspector />
+              </Drawer>
+            ) : (
+              <ModePanelFrame>
+                <ModePanel mode={mode} />
+              </ModePanelFrame>
+            )}
           </ErrorBoundary>
         </main>
         <Notices />
+        <HelpDialog />
       </div>
     </ReactFlowProvider>
   );

@@ -33,7 +33,7 @@ const MAX_UNCLIPPED_LABEL_WITH_TAG = 3;
 const MAX_UNCLIPPED_GRAD_ROW = 16;
 
 /** What a card shows, derived once from its data for the card and its content. */
-function cardView({ node, op, result, isLoss, lossLabel }: OpFlowNode['data']) {
+export function cardView({ node, op, result, isLoss, lossLabel }: OpFlowNode['data']) {
   const ports = result?.ports ?? 0;
   const portNames = result?.portNames ?? (op ? Array.from({ length: ports }, (_, i) => portName(op, i, ports)) : []);
   const badge = result?.badge;
@@ -126,7 +126,7 @@ function CardHandles({ card: { label, portNames, handleIds, outputs } }: { card:
 const BADGE_TEXT: Record<BadgeKind, string> = { incomplete: 'needs input', nonfinite: 'not finite', invalid: 'error' };
 
 /** The card's header (symbol, label) and body (port names, value, gradient, badge). */
-function CardContent({ card }: { card: CardView }) {
+export function CardContent({ card }: { card: CardView }) {
   const { node, op, result, isLoss, lossLabel, label, ports, badge, outputs, portNames, showValue, symbol } = card;
   const value = result?.value ?? Number.NaN;
   const gradName = `∂${lossLabel}/∂${label}`;
