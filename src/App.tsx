@@ -9,6 +9,7 @@ import { ModePanel } from './modes/ModePanel.tsx';
 import { useEditor } from './store/useEditor.ts';
 import { useShortcuts } from './canvas/useShortcuts.ts';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { A11yLayer } from './a11y/A11yLayer.tsx';
 
 export function App() {
   const mode = useEditor((s) => s.mode);
@@ -33,6 +34,7 @@ export function App() {
           </ErrorBoundary>
         </main>
         <Notices />
+        <A11yLayer />
       </div>
     </ReactFlowProvider>
   );

@@ -6,6 +6,7 @@ import { MODEL_FILE_TYPES, openFile, saveModel } from '../io/files.ts';
 import { ExportMenu } from '../share/ExportMenu.tsx';
 import { SamplesMenu } from './SamplesMenu.tsx';
 import { autoLayout } from './actions.ts';
+import { SkipLink } from '../a11y/SkipLink.tsx';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
@@ -22,6 +23,7 @@ export function Toolbar() {
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Editor toolbar">
+      <SkipLink />
       <div className="toolbar__brand" aria-hidden="true">
         <span className="logo">∂</span> <span className="toolbar__name">GraphGrad</span>
       </div>
