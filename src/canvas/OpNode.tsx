@@ -101,12 +101,24 @@ function OpNodeCard({ id, data, selected, height }: NodeProps<OpFlowNode>) {
   );
 }
 
-/** A handle per input port and per output, on the card's rows (cardMetrics.ts). */
+/**
+ * A handle per input port and per output, on the card's rows (cardMetrics.ts). Pointer targets
+ * only: screen-reader and keyboard users wire with C (src/a11y), so the handles are hidden from
+ * them (a div's aria-label alone is not allowed; the labels stay for tests and tooltips' sake).
+ */
 function CardHandles({ card: { label, portNames, handleIds, outputs } }: { card: CardView }) {
   return (
     <>
       {portNames.map((name, i) => (
-        <Handle key={i} type="target" position={Position.Left} id={handleIds[i]} style={{ top: rowCentre(i) }} aria-label={`${label} input ${name}`} />
+        <Handle
+          key={i}
+          type="target"
+          position={Position.Left}
+          id={handleIds[i]}
+          style={{ top: rowCentre(i) }}
+          aria-label={`${label} input ${name}`}
+          aria-hidden
+        />
       ))}
       {(outputs ?? [undefined]).map((o, p) => (
         <Handle
@@ -116,6 +128,7 @@ function CardHandles({ card: { label, portNames, handleIds, outputs } }: { card:
           id={sourceHandleId(p)}
           style={{ top: rowCentre(p) }}
           aria-label={`${label} output${o ? ` ${o.name}` : ''}`}
+          aria-hidden
         />
       ))}
     </>
