@@ -73,6 +73,15 @@ test('keyboard only: build J = 3(a + bc), reads J = 33; one undo per wire; a cyc
   const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle + ' ' + getComputedStyle(document.activeElement!).outlineWidth);
   expect(ring).toBe('solid 3px');
   await shot(page, testInfo, 'keyboard-01-focus-ring');
+  // Wires come before the cards in Tab order: Shift+Tab from the first card is the last wire, drawn dashed in the ring colour.
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('react-flow__edge'))).toBe(true);
+  const dash = await page.evaluate(() => {
+    const path = getComputedStyle(document.activeElement!.querySelector('.react-flow__edge-path')!);
+    return `${path.strokeDasharray} ${path.strokeWidth}`;
+  });
+  expect(dash).toBe('7px, 4px 3.5px');
+  await shot(page, testInfo, 'keyboard-01b-focused-wire');
 
   // New, from the toolbar.
   await tabTo(page, /^New$/, { shift: true });
