@@ -67,6 +67,7 @@ test('keyboard only: build J = 3(a + bc), reads J = 33; one undo per wire; a cyc
   const skip = page.getByRole('button', { name: 'Skip to canvas' });
   await expect(skip).toBeFocused();
   await expect(skip).toBeInViewport();
+  await shot(page, testInfo, 'keyboard-00-skip-link');
   await skip.press('Enter');
   // It lands on a card of the sample, with a visible focus ring.
   await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('react-flow__node'))).toBe(true);
