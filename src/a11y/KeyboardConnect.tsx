@@ -70,6 +70,7 @@ function Picker({ session }: { session: ConnectSession }) {
     focusNode(session.source);
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: said once per picker (a new connection remounts it), not on every edit
   useEffect(() => {
     input.current?.focus({ preventScroll: true });
     announce(
@@ -79,7 +80,6 @@ function Picker({ session }: { session: ConnectSession }) {
           ? `Connect from ${sourceLabel}${outputName}: no card has an input to wire to. Escape closes.`
           : `Connect from ${sourceLabel}${outputName}: ${all.length} inputs. Arrow keys or type a name to choose, Enter connects, Escape cancels.`,
     );
-    // Once per picker: read again only for a new connection (the key changes).
   }, []);
 
   // Read each highlighted choice, with why it cannot be wired when it cannot.
@@ -196,7 +196,6 @@ function Picker({ session }: { session: ConnectSession }) {
 /** A ring on the chosen input handle and a dashed line to it from the output, over the canvas. */
 function TargetMarker({ source, sourcePort, choice, refused }: { source: string; sourcePort: number; choice: TargetChoice; refused: boolean }) {
   const [ends, setEnds] = useState<{ a?: { x: number; y: number }; b?: { x: number; y: number } }>({});
-  const viewport = useEditor((s) => s.model);
   useEffect(() => {
     // Measured after the reveal has panned (it animates for 200 ms): every frame for a moment.
     let frames = 20;
@@ -207,7 +206,7 @@ function TargetMarker({ source, sourcePort, choice, refused }: { source: string;
     };
     measure();
     return () => cancelAnimationFrame(raf);
-  }, [source, sourcePort, choice, viewport]);
+  }, [source, sourcePort, choice]);
   const { a, b } = ends;
   if (!b) return null;
   return (

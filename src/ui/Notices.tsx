@@ -18,7 +18,7 @@ function NoticeCard({ notice }: { notice: Notice }) {
   // often not read). Errors are cards with role="alert", which screen readers read as they appear.
   useEffect(() => {
     if (notice.kind !== 'error') announce([notice.title, ...notice.details.slice(0, MAX_DETAILS)].join('. '));
-  }, [notice.id]);
+  }, [notice]);
   const shown = notice.details.slice(0, MAX_DETAILS);
   return (
     <div className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>

@@ -71,7 +71,7 @@ test('keyboard only: build J = 3(a + bc), reads J = 33; one undo per wire; a cyc
   await skip.press('Enter');
   // It lands on a card of the sample, with a visible focus ring.
   await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('react-flow__node'))).toBe(true);
-  const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle + ' ' + getComputedStyle(document.activeElement!).outlineWidth);
+  const ring = await page.evaluate(() => `${getComputedStyle(document.activeElement!).outlineStyle} ${getComputedStyle(document.activeElement!).outlineWidth}`);
   expect(ring).toBe('solid 3px');
   await shot(page, testInfo, 'keyboard-01-focus-ring');
   // Wires come before the cards in Tab order: Shift+Tab from the first card is the last wire, drawn dashed in the ring colour.
