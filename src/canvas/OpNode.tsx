@@ -104,7 +104,7 @@ function OpNodeCard({ id, data, selected, height }: NodeProps<OpFlowNode>) {
 /**
  * A handle per input port and per output, on the card's rows (cardMetrics.ts). Pointer targets
  * only: screen-reader and keyboard users wire with C (src/a11y), so the handles are hidden from
- * them (a div's aria-label alone is not allowed; the labels stay for tests and tooltips' sake).
+ * them (a bare div may not carry an aria-label; the labels stay, as tests find handles by them).
  */
 function CardHandles({ card: { label, portNames, handleIds, outputs } }: { card: CardView }) {
   return (
