@@ -13,6 +13,7 @@ import { Drawer } from './narrow/Drawer.tsx';
 import { ModePanelFrame } from './narrow/ModePanelFrame.tsx';
 import { Welcome } from './onboarding/Welcome.tsx';
 import { HelpDialog } from './onboarding/HelpDialog.tsx';
+import { A11yLayer } from './a11y/A11yLayer.tsx';
 
 export function App() {
   const mode = useEditor((s) => s.mode);
@@ -49,6 +50,7 @@ export function App() {
         </main>
         <Notices />
         <HelpDialog />
+        <A11yLayer />
       </div>
     </ReactFlowProvider>
   );

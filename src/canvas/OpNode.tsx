@@ -102,12 +102,24 @@ function OpNodeCard({ id, data, selected, height }: NodeProps<OpFlowNode>) {
   );
 }
 
-/** A handle per input port and per output, on the card's rows (cardMetrics.ts). */
+/**
+ * A handle per input port and per output, on the card's rows (cardMetrics.ts). Pointer targets
+ * only: screen-reader and keyboard users wire with C (src/a11y), so the handles are hidden from
+ * them (a bare div may not carry an aria-label; the labels stay, as tests find handles by them).
+ */
 function CardHandles({ card: { label, portNames, handleIds, outputs } }: { card: CardView }) {
   return (
     <>
       {portNames.map((name, i) => (
-        <Handle key={i} type="target" position={Position.Left} id={handleIds[i]} style={{ top: rowCentre(i) }} aria-label={`${label} input ${name}`} />
+        <Handle
+          key={i}
+          type="target"
+          position={Position.Left}
+          id={handleIds[i]}
+          style={{ top: rowCentre(i) }}
+          aria-label={`${label} input ${name}`}
+          aria-hidden
+        />
       ))}
       {(outputs ?? [undefined]).map((o, p) => (
         <Handle
@@ -117,6 +129,7 @@ function CardHandles({ card: { label, portNames, handleIds, outputs } }: { card:
           id={sourceHandleId(p)}
           style={{ top: rowCentre(p) }}
           aria-label={`${label} output${o ? ` ${o.name}` : ''}`}
+          aria-hidden
         />
       ))}
     </>

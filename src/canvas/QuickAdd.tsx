@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import { searchOps } from '../palette/opSearch.ts';
 import { editorStore } from '../store/useEditor.ts';
 import type { XY } from '../store/modelEdits.ts';
+import { focusNode } from '../a11y/focusNode.ts';
 
 export interface QuickAddAt {
   /** Where the box opens, relative to the canvas element. */
@@ -34,16 +35,18 @@ export function QuickAdd({ at, onClose }: { at: QuickAddAt; onClose: () => void 
     setPlace((p) => (p.x === x && p.y === y ? p : { x, y }));
   }, [at.screen.x, at.screen.y]);
 
-  const add = (op: string) => {
-    editorStore.getState().addNode(op, at.flow);
+  const add = (op: string, fromKeyboard = false) => {
+    const id = editorStore.getState().addNode(op, at.flow);
     onClose();
+    // From the keyboard, on to the new card: C wires it, I edits it (src/a11y).
+    if (fromKeyboard) focusNode(id);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') onClose();
     else if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, matches.length - 1));
     else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-    else if (e.key === 'Enter' && matches[active]) add(matches[active].name);
+    else if (e.key === 'Enter' && matches[active]) add(matches[active].name, true);
     else return;
     e.preventDefault();
     e.stopPropagation();

@@ -5,6 +5,8 @@ import { opsByCategory } from './opSearch.ts';
 import { PALETTE_MIME } from './dragData.ts';
 import { editorStore } from '../store/useEditor.ts';
 import { canvasApi } from '../canvas/canvasApi.ts';
+import { announce } from '../a11y/announce.ts';
+import { nodeLabel } from '../../graph-engine/index.ts';
 
 function onDragStart(e: DragEvent, op: string) {
   e.dataTransfer.setData(PALETTE_MIME, op);
@@ -12,7 +14,11 @@ function onDragStart(e: DragEvent, op: string) {
 }
 
 function addAtCentre(op: string) {
-  editorStore.getState().addNode(op, canvasApi()?.centre() ?? { x: 0, y: 0 });
+  const store = editorStore.getState();
+  const id = store.addNode(op, canvasApi()?.centre() ?? { x: 0, y: 0 });
+  const node = editorStore.getState().model.nodes.find((n) => n.id === id);
+  // Said for screen readers: the card appears where the eye, not the focus, is.
+  announce(`Added ${op} ${node ? nodeLabel(node) : id} at the centre of the canvas. Skip to canvas, at the top, reaches it.`);
 }
 
 export function Palette() {

@@ -16,6 +16,7 @@ const MODE_TITLES: Record<string, string> = {
   teach: 'Teach: step through the forward and backward passes one node at a time',
   train: 'Train: fit the graph’s parameters to a dataset and watch the loss fall',
 };
+import { SkipLink } from '../a11y/SkipLink.tsx';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
@@ -32,6 +33,7 @@ export function Toolbar() {
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Editor toolbar">
+      <SkipLink />
       <div className="toolbar__brand" aria-hidden="true">
         <span className="logo">∂</span> <span className="toolbar__name">GraphGrad</span>
       </div>

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { editorStore, useEditor } from '../store/useEditor.ts';
 import type { Notice } from '../store/editorStore.ts';
+import { announce } from '../a11y/announce.ts';
 
 const INFO_MS = 4000;
 const ERROR_MS = 12000;
@@ -12,6 +13,11 @@ function NoticeCard({ notice }: { notice: Notice }) {
     if (notice.sticky) return;
     const t = setTimeout(() => editorStore.getState().dismiss(notice.id), notice.kind === 'info' ? INFO_MS : ERROR_MS);
     return () => clearTimeout(t);
+  }, [notice]);
+  // Read out once, through the page's standing live region (a region inserted with its text is
+  // often not read). Errors are cards with role="alert", which screen readers read as they appear.
+  useEffect(() => {
+    if (notice.kind !== 'error') announce([notice.title, ...notice.details.slice(0, MAX_DETAILS)].join('. '));
   }, [notice]);
   const shown = notice.details.slice(0, MAX_DETAILS);
   return (
@@ -42,7 +48,7 @@ function NoticeCard({ notice }: { notice: Notice }) {
 export function Notices() {
   const notices = useEditor((s) => s.notices);
   return (
-    <div className="notices" aria-live="polite">
+    <div className="notices">
       {notices.map((n) => (
         <NoticeCard key={n.id} notice={n} />
       ))}

@@ -22,7 +22,7 @@ export function CurrentStep() {
     );
   }
   return (
-    <section className={`teach-step teach-step--${last.kind}`} aria-label="Current step" aria-live="polite">
+    <section className={`teach-step teach-step--${last.kind}`} aria-label="Current step">
       {last.macro ? (
         <LayerStepView last={last} stepper={st} />
       ) : last.kind === 'forward' ? (

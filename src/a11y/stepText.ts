@@ -1,0 +1,111 @@
+/**
+ * Teach steps in words, for the live region: "Forward: u = b × c = 3 × 2 = 6", "Backward:
+ * ∂J/∂b = 3 × 2 = 6". Every number is the engine's (the stepper's records), written as the cards
+ * write numbers (formatNumber); formulas come from the engine's LaTeX, spelled out as text.
+ */
+import { formatNumber, type BackwardStep, type ForwardStep, type Graph } from '../../graph-engine/index.ts';
+import { graphLossLabel, graphNodeNameOf } from '../ui/nodeNames.ts';
+
+/** A number as the cards show it, with a true minus sign, in parentheses when negative after an operator. */
+const num = (x: number) => formatNumber(x).replace(/^-/, '−');
+const factor = (x: number) => (x < 0 ? `(${num(x)})` : num(x));
+
+const WORDS: Record<string, string> = {
+  cdot: '×',
+  times: '×',
+  partial: '∂',
+  sigma: 'σ',
+  sum: 'Σ',
+  infty: '∞',
+  ge: '≥',
+  le: '≤',
+  quad: ' ',
+  textbackslash: '\\',
+  textasciicircum: '^',
+  textasciitilde: '~',
+  left: '',
+  right: '',
+  longmapsto: '↦',
+};
+
+/** The first brace group of `s` from `i` (which is '{'): its content and the index after it. */
+function braced(s: string, i: number): [string, number] {
+  let depth = 0;
+  for (let j = i; j < s.length; j++) {
+    if (s[j] === '{') depth++;
+    else if (s[j] === '}' && --depth === 0) return [s.slice(i + 1, j), j + 1];
+  }
+  return [s.slice(i + 1), s.length];
+}
+
+/** A simple operand reads bare in a fraction (∂J/∂b); anything else gets parentheses. */
+const operand = (t: string) => (/^[^\s+−\-×/]+$/.test(t) || /^∂\S+$/.test(t) ? t : `(${t})`);
+
+/** The engine's formula LaTeX as plain text: \frac{∂J}{∂b} → ∂J/∂b, \cdot → ×, \text{x} → x. */
+export function latexText(tex: string): string {
+  let out = '';
+  let i = 0;
+  while (i < tex.length) {
+    const ch = tex[i];
+    if (ch === '\\') {
+      const m = /^\\([a-zA-Z]+|.)/.exec(tex.slice(i))!;
+      const name = m[1];
+      i += m[0].length;
+      if (name === 'frac') {
+        const [a, j] = braced(tex, tex.indexOf('{', i));
+        const [b, k] = braced(tex, tex.indexOf('{', j));
+        out += `${operand(latexText(a))}/${operand(latexText(b))}`;
+        i = k;
+      } else if (name === 'sqrt') {
+        const [a, j] = braced(tex, tex.indexOf('{', i));
+        out += `√(${latexText(a)})`;
+        i = j;
+      } else if (name === 'text' || name === 'operatorname' || name === 'mathrm' || name === 'mathbf') {
+        const [a, j] = braced(tex, tex.indexOf('{', i));
+        out += latexText(a);
+        i = j;
+      } else if (name in WORDS) out += WORDS[name];
+      else if (/^[a-zA-Z]+$/.test(name))
+        out += name; // \ln, \max, \tanh: the name reads as itself
+      else out += name === ',' || name === ';' ? ' ' : name; // \{ \} \$ \& \_ and thin spaces
+    } else if (ch === '{' || ch === '}') i++;
+    else if (ch === '^' || ch === '_') {
+      const [a, j] = tex[i + 1] === '{' ? braced(tex, i + 1) : [tex[i + 1] ?? '', i + 2];
+      const t = latexText(a);
+      out += ch === '_' ? t : `^${t.length > 1 ? `(${t})` : t}`;
+      i = j;
+    } else if (ch === '-') {
+      out += '−';
+      i++;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  // \partial J reads ∂J, as a derivative is written.
+  return out.replace(/\s+/g, ' ').replace(/∂ /g, '∂').trim();
+}
+
+/** A forward step of one node: its formula with the numbers in, e.g. "Forward: u = b × c = 3 × 2 = 6". */
+export function forwardText(step: ForwardStep): string {
+  return `Forward: ${latexText(step.latex)}`;
+}
+
+/** A backward step of one node: upstream gradient times local derivative per live edge, summed. */
+export function backwardText(graph: Graph, step: BackwardStep): string {
+  const L = graphLossLabel(graph);
+  const lhs = `∂${L}/∂${graphNodeNameOf(graph, step.id)}`;
+  if (step.isLoss) return `Backward: ${lhs} = 1; ${L} is the loss, reverse mode starts here`;
+  if (!step.reachesLoss) return `Backward: ${lhs} = 0; no path to the loss`;
+  const live = step.edges.filter((r) => r.reachesLoss);
+  const products = live.map((r) => `${factor(r.upstream)} × ${factor(r.local)}`).join(' + ');
+  const sums = live.length > 1 ? ` = ${live.map((r) => factor(r.contribution)).join(' + ')}` : '';
+  return `Backward: ${lhs} = ${products}${sums} = ${num(step.grad)}`;
+}
+
+/** A collapsed layer stepped as one unit: its outputs (forward) or the gradients it sends to its inputs (backward). */
+export function layerText(kind: 'forward' | 'backward', layer: string, values: readonly number[]): string {
+  const shown = values.slice(0, 8).map(num).join(', ');
+  const more = values.length > 8 ? `, and ${values.length - 8} more` : '';
+  return kind === 'forward' ? `Forward: layer ${layer}, outputs ${shown}${more}` : `Backward: layer ${layer}, gradients to its inputs ${shown}${more}`;
+}
