@@ -1,7 +1,6 @@
 /**
- * The keys this folder adds, in one table: the Help dialog lists A11Y_KEYS (the integrator adds
- * them there), the README describes them, and the connect picker prints its hint line from
- * CONNECT_KEYS, so none of them can disagree.
+ * The keys this folder adds, in one table: the Help dialog lists A11Y_KEYS, the README describes
+ * them, and the connect picker prints its hint line from CONNECT_KEYS, so none can disagree.
  */
 export interface KeyHelp {
   keys: string;
@@ -17,7 +16,7 @@ export const CONNECT_KEYS = {
   cancel: { keys: 'Escape', action: 'While connecting: cancel, back on the card', short: 'Esc cancels' },
 } satisfies Record<string, KeyHelp>;
 
-/** @public For the Help dialog's list of shortcuts (branch onboard); the integrator wires it in. */
+/** The Help dialog's "Keyboard wiring and the canvas" shortcuts (onboarding/shortcuts.ts). */
 export const A11Y_KEYS: readonly KeyHelp[] = [
   { keys: 'Skip to canvas', action: 'The first Tab stop: jumps past the toolbar and palette to the selected card (or the first one)' },
   { keys: 'Tab / Shift+Tab', action: 'Move between cards and wires on the canvas' },

@@ -5,6 +5,7 @@
  * User-facing text, kept together for a later message catalog.
  */
 import { TEACH_KEY_LIST } from '../modes/teach/panel/teachKeys.ts';
+import { A11Y_KEYS } from '../a11y/keys.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl';
@@ -24,7 +25,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   {
     title: 'Build',
     items: [
-      { keys: [['/']], does: 'Quick add: type an op’s name, ↑ ↓ to choose, Enter to add (or double-click the canvas)' },
+      { keys: [['/']], does: 'Quick add: type an op’s name, ↑ ↓ to choose, Enter adds it and focuses the new card (or double-click the canvas)' },
       { keys: [[mod, 'Z']], does: 'Undo' },
       {
         keys: [
@@ -46,6 +47,15 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   {
     title: 'Teach',
     items: TEACH_KEY_LIST.map((k) => ({ keys: [[k.glyph]], does: k.label[0].toUpperCase() + k.label.slice(1) })),
+  },
+  {
+    title: 'Keyboard wiring and the canvas',
+    // "Tab / Shift+Tab", "Shift+F10 or Menu": one combination each side of " / " or " or ".
+    // Quick add (/) is listed once, under Build.
+    items: A11Y_KEYS.filter((k) => k.keys !== '/').map((k) => ({
+      keys: k.keys.split(/ \/ | or /).map((combo) => combo.split(/(?<=\S)\+(?=\S)/)),
+      does: k.action,
+    })),
   },
   {
     title: 'Menus, weights and plots',

@@ -116,6 +116,8 @@ test("Help's legend draws the cards, badges, edge chips and colours, and lists t
   const keys = dialog.getByRole('region', { name: 'Keyboard shortcuts' });
   await expect(keys.getByRole('table', { name: 'Teach' }).getByRole('row')).toHaveText([/→\s*Step$/, /←\s*Step back$/, /Space\s*Play\/pause$/]);
   await expect(keys.getByRole('row', { name: /Quick add/ })).toContainText('/');
+  // Wiring from the keyboard, as the connect picker takes it.
+  await expect(keys.getByRole('row', { name: /Connect: start a wire/ })).toContainText('C');
   await shot(page, testInfo, 'help-legend');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toHaveCount(0);
