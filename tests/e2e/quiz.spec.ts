@@ -64,7 +64,6 @@ test('Quiz me accepts a right value, rejects a wrong gradient and shows the work
   // The step was taken: b's gradient is on its card.
   await expect(nodeById(page, 'b').getByTestId('node-grad')).toContainText('6');
   await shot(page, testInfo, 'quiz-02-wrong-with-working');
-
 });
 
 test('the multi-path step asks for the sum and shows the contributions after a wrong answer', async ({ page }, testInfo) => {

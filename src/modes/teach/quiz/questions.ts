@@ -37,8 +37,8 @@ export interface QuizQuestion {
 }
 
 /** How close an answer must be: within this much, or this fraction of the true value, whichever is larger. */
-export const ABSOLUTE_TOLERANCE = 0.01;
-export const RELATIVE_TOLERANCE = 0.01;
+const ABSOLUTE_TOLERANCE = 0.01;
+const RELATIVE_TOLERANCE = 0.01;
 export const TOLERANCE_TEXT = 'Answers within ±0.01 or ±1 % (whichever is larger) count as right.';
 
 const fmt = (v: number) => formatNumber(v).replace(/^-/, '−');
