@@ -9,16 +9,19 @@ import { ModePanel } from './modes/ModePanel.tsx';
 import { useEditor } from './store/useEditor.ts';
 import { useShortcuts } from './canvas/useShortcuts.ts';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { isEmbedded } from './embed/embed.ts';
+import { EmbedBar } from './embed/EmbedBar.tsx';
+
+/** In an iframe (`?embed`): minimal chrome, the palette only where the page is for building. */
+const embedded = isEmbedded();
 
 export function App() {
   const mode = useEditor((s) => s.mode);
   useShortcuts(mode === 'build');
   return (
     <ReactFlowProvider>
-      <div className={`app app--${mode}`}>
-        <ErrorBoundary name="toolbar">
-          <Toolbar />
-        </ErrorBoundary>
+      <div className={`app app--${mode}${embedded ? ' app--embed' : ''}`}>
+        <ErrorBoundary name="toolbar">{embedded ? <EmbedBar /> : <Toolbar />}</ErrorBoundary>
         <main className="workspace">
           {mode === 'build' && (
             <ErrorBoundary name="palette">
