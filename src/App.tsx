@@ -11,19 +11,28 @@ import { useShortcuts } from './canvas/useShortcuts.ts';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { isEmbedded } from './embed/embed.ts';
 import { EmbedBar } from './embed/EmbedBar.tsx';
+import { LearnPanel } from './modes/learn/LearnPanel.tsx';
+import { usePaletteInLearn } from './modes/learn/usePaletteInLearn.ts';
 
 /** In an iframe (`?embed`): minimal chrome, the palette only where the page is for building. */
 const embedded = isEmbedded();
 
 export function App() {
   const mode = useEditor((s) => s.mode);
+  const learn = useEditor((s) => s.learn);
+  const paletteInLearn = usePaletteInLearn();
   useShortcuts(mode === 'build');
   return (
     <ReactFlowProvider>
-      <div className={`app app--${mode}${embedded ? ' app--embed' : ''}`}>
+      <div className={`app app--${mode}${embedded ? ' app--embed' : ''}${learn ? ' app--learn' : ''}`}>
         <ErrorBoundary name="toolbar">{embedded ? <EmbedBar /> : <Toolbar />}</ErrorBoundary>
         <main className="workspace">
-          {mode === 'build' && (
+          {learn && (
+            <ErrorBoundary name="learn panel">
+              <LearnPanel />
+            </ErrorBoundary>
+          )}
+          {mode === 'build' && (!learn || paletteInLearn) && (
             <ErrorBoundary name="palette">
               <Palette />
             </ErrorBoundary>

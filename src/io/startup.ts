@@ -14,6 +14,8 @@ import { DEFAULT_SAMPLE, sampleText, samples } from './samples.ts';
 import { ensureOpsForText } from './onDemandOps.ts';
 import { isEmbedded } from '../embed/embed.ts';
 import { MODES, type Mode } from '../store/editorStore.ts';
+import { bundledLessonText } from '../modes/learn/lessons.ts';
+import { openLessonText } from '../modes/learn/openLesson.ts';
 
 /** A bundled sample, validated; says what went wrong and gives undefined when it does not load. */
 async function readSample(name: string): Promise<Model | undefined> {
@@ -140,6 +142,11 @@ export async function startEditor(): Promise<void> {
     const shared = hasSharedModel(location.hash);
     // An embed shows only what its link names: the reader's own graph is neither shown nor written.
     const embed = isEmbedded();
+    // `/?lesson=<id>&step=<n>`: a bundled lesson at a step (counted from 1), opened like a sample.
+    const lessonId = sample || shared ? null : new URLSearchParams(location.search).get('lesson');
+    const lessonStep = Math.max(1, Number(new URLSearchParams(location.search).get('step')) || 1) - 1;
+    const lessonText = lessonId ? await bundledLessonText(lessonId) : undefined;
+    if (lessonId && lessonText === undefined) store.notify('error', `There is no lesson called "${lessonId}".`);
     ({ own, heldInPlace = false } = storage && !embed ? await readOwnGraph(storage) : {});
     const link = shared ? await readSharedLink() : sample ? await readSample(sample) : undefined;
     // The link has done its job: from here on the graph is the user's own, autosaved, so a reload
@@ -147,7 +154,9 @@ export async function startEditor(): Promise<void> {
     // Other parameters stay: a debugging switch like Train mode's `?preview=main` is read later.
     const rest = new URLSearchParams(location.search);
     rest.delete('sample');
-    if ((sample || location.hash) && !embed) history.replaceState(null, '', `${location.pathname}${rest.size ? `?${rest}` : ''}`);
+    rest.delete('lesson');
+    rest.delete('step');
+    if ((sample || location.hash || lessonId) && !embed) history.replaceState(null, '', `${location.pathname}${rest.size ? `?${rest}` : ''}`);
     userActed = editorStore.getState().model !== before;
     if (userActed) return; // the user started a graph meanwhile (New, Open): leave it be
     if (own && !loads(own, 'Restore', 'the graph saved in this browser', { undoable: false })) {
@@ -160,16 +169,20 @@ export async function startEditor(): Promise<void> {
       }
       own = undefined;
     }
+    const lessonOpened = lessonText !== undefined && (await openLessonText(lessonText, lessonId!, lessonStep, { undoable: !!own }));
+    if (lessonOpened && own) store.notify('info', 'Opened the lesson. Undo brings back the graph you had.');
     const linked =
-      link && loads(link, shared ? 'Open shared link' : `Open sample ${sample}`, shared ? 'the shared graph' : `the sample "${sample}"`, { undoable: !!own });
+      !lessonOpened &&
+      link &&
+      loads(link, shared ? 'Open shared link' : `Open sample ${sample}`, shared ? 'the shared graph' : `the sample "${sample}"`, { undoable: !!own });
     if (linked && own) store.notify('info', `Opened ${shared ? 'the shared graph' : `the sample "${sample}"`}. Undo brings back the graph you had.`);
-    if (!own && !linked) {
+    if (!own && !linked && !lessonOpened) {
       const first = await readSample(DEFAULT_SAMPLE);
       if (first && editorStore.getState().model === before)
         loads(first, `Open sample ${DEFAULT_SAMPLE}`, `the sample "${DEFAULT_SAMPLE}"`, { undoable: false });
     }
     const mode = linkedMode(new URLSearchParams(location.search).get('mode'));
-    if (mode) store.setMode(mode);
+    if (mode && !lessonOpened) store.setMode(mode);
   } catch (e) {
     store.notify('error', 'Something went wrong while opening the editor; the graph on screen is kept and autosaved.', [thrownMessage(e)]);
   } finally {

@@ -26,7 +26,8 @@ test('the app runs in an iframe with minimal chrome, and never autosaves over th
 
   const frame = await coursePage(page, '/?embed&sample=chain-rule&mode=teach');
   const teach = frame.getByRole('complementary', { name: 'Teach panel' });
-  await expect(teach).toBeVisible();
+  // The first load in the frame also fetches the sample and KaTeX: give it time on a busy machine.
+  await expect(teach).toBeVisible({ timeout: 20_000 });
   await expect(frame.locator('.embed-bar__title')).toHaveText('J = 3(a + bc)');
   // Minimal chrome: no file buttons, no palette.
   await expect(frame.getByRole('button', { name: 'Open', exact: true })).toHaveCount(0);
@@ -50,7 +51,7 @@ test('the app runs in an iframe with minimal chrome, and never autosaves over th
 
 test('"Open in GraphGrad" opens the same sample and mode in the full app', async ({ page, context }) => {
   const frame = await coursePage(page, '/?embed&sample=sum-over-paths&mode=teach');
-  await expect(frame.getByRole('complementary', { name: 'Teach panel' })).toBeVisible();
+  await expect(frame.getByRole('complementary', { name: 'Teach panel' })).toBeVisible({ timeout: 20_000 });
   const [full] = await Promise.all([context.waitForEvent('page'), frame.getByRole('link', { name: 'Open in GraphGrad' }).click()]);
   await expect(full.getByRole('toolbar', { name: 'Editor toolbar' })).toBeVisible();
   await expect(full.locator('.toolbar__title')).toHaveText('e = (a + b)(b + 1)');
