@@ -62,3 +62,5 @@ export { loadExpressionOps, ensureOpsFor, expressionOpsLoaded } from './expr/loa
 export { ONNX_OPSET } from './export/opset.ts';
 export { readMacro, nodesByMacro } from './macros/inspect.ts';
 export { pathsToLoss, countPathsToLoss } from './autodiff/paths.ts';
+// Lessons: the lesson file format and the checks a task runs on the student's graph.
+export * from './lessons/index.ts';

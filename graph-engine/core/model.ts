@@ -139,7 +139,7 @@ export function jsonPath(path: readonly PropertyKey[]): string {
  * Where JSON syntax breaks, as "line L, column C: what". JSON.parse's messages differ between
  * engines and often omit the position, so jsonc-parser (strict settings) locates the first error.
  */
-function syntaxError(text: string): string {
+export function syntaxError(text: string): string {
   const errors: ParseError[] = [];
   parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const e = errors[0];
