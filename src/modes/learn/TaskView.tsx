@@ -116,7 +116,7 @@ function Solution() {
       </button>
     );
   return (
-    <div className="learn-solution" aria-label="Solution" role="region">
+    <section className="learn-solution" aria-label="Solution">
       <h4>Solution</h4>
       {solution.text && <Markdown text={solution.text} />}
       {solution.answers && (
@@ -136,6 +136,6 @@ function Solution() {
           Open the solution’s graph
         </button>
       )}
-    </div>
+    </section>
   );
 }

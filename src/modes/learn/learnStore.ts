@@ -6,7 +6,10 @@
  * Every verdict is the engine's (`checkTask`).
  */
 import { createStore } from 'zustand/vanilla';
-import { checkTask, resolveModel, type CheckResult, type Lesson, type LessonStep, type Model, type SampleLoader } from '../../../graph-engine/index.ts';
+import { checkTask, resolveModel, type CheckResult, type Lesson, type LessonStep, type Model } from '../../../graph-engine/index.ts';
+
+/** A bundled sample's text by name, as the engine's `resolveModel` reads samples. */
+type SampleLoader = Parameters<typeof resolveModel>[1];
 import { openUnsaved } from '../../store/autosaveSession.ts';
 import type { EditorStoreApi } from '../../store/editorStore.ts';
 import { thrownMessage } from '../../store/thrown.ts';

@@ -4,7 +4,7 @@
  * gradient of every input and parameter, as the engine computed them), so the step passes on the
  * graph as it stands; the teacher then changes the graph handed to students, the text and hints.
  */
-import { LESSON_FORMAT, LESSON_VERSION, nodeLabel, type Check, type Lesson, type LessonStep, type Model } from '../../../graph-engine/index.ts';
+import { LESSON_FORMAT, nodeLabel, type Check, type Lesson, type LessonStep, type Model } from '../../../graph-engine/index.ts';
 import type { Mode } from '../../store/editorStore.ts';
 import type { Evaluation } from '../../store/evaluate.ts';
 
@@ -46,7 +46,7 @@ export function stepSkeleton(model: Model, evaluation: Evaluation, mode: Mode): 
 export function lessonOfStep(step: LessonStep): Lesson {
   return {
     format: LESSON_FORMAT,
-    version: LESSON_VERSION,
+    version: 1,
     title: step.title ?? 'A new lesson',
     summary: 'What this lesson teaches, in a sentence or two.',
     steps: [step],
