@@ -4,7 +4,7 @@
  * sample. Then every change is autosaved.
  */
 import { ensureOpsFor, validateModelText, type Model } from '../../graph-engine/index.ts';
-import { decodeShareFragment, hasSharedModel } from '../share/shareLink.ts';
+import { decodeLessonFragment, decodeShareFragment, hasSharedLesson, hasSharedModel } from '../share/shareLink.ts';
 import { downloadText } from './files.ts';
 import { AUTOSAVE_KEY, browserStorage, keepAside, restoreAutosave, type KeptAside, type KeyValueStorage } from '../store/autosave.ts';
 import { startAutosave } from '../store/autosaveSession.ts';
@@ -145,7 +145,10 @@ export async function startEditor(): Promise<void> {
     // `/?lesson=<id>&step=<n>`: a bundled lesson at a step (counted from 1), opened like a sample.
     const lessonId = sample || shared ? null : new URLSearchParams(location.search).get('lesson');
     const lessonStep = Math.max(1, Number(new URLSearchParams(location.search).get('step')) || 1) - 1;
-    const lessonText = lessonId ? await bundledLessonText(lessonId) : undefined;
+    // `#lesson=...`: a teacher's own lesson file, carried in the link as share links carry models.
+    const sharedLesson = !sample && !shared && hasSharedLesson(location.hash) ? await decodeLessonFragment(location.hash) : undefined;
+    if (sharedLesson?.problem) store.notify('error', 'The lesson link could not be opened.', [sharedLesson.problem]);
+    const lessonText = lessonId ? await bundledLessonText(lessonId) : sharedLesson?.text;
     if (lessonId && lessonText === undefined) store.notify('error', `There is no lesson called "${lessonId}".`);
     ({ own, heldInPlace = false } = storage && !embed ? await readOwnGraph(storage) : {});
     const link = shared ? await readSharedLink() : sample ? await readSample(sample) : undefined;
@@ -169,7 +172,7 @@ export async function startEditor(): Promise<void> {
       }
       own = undefined;
     }
-    const lessonOpened = lessonText !== undefined && (await openLessonText(lessonText, lessonId!, lessonStep, { undoable: !!own }));
+    const lessonOpened = lessonText !== undefined && (await openLessonText(lessonText, lessonId ?? 'from the link', lessonStep, { undoable: !!own }));
     if (lessonOpened && own) store.notify('info', 'Opened the lesson. Undo brings back the graph you had.');
     const linked =
       !lessonOpened &&

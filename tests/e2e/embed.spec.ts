@@ -49,6 +49,18 @@ test('the app runs in an iframe with minimal chrome, and never autosaves over th
   await expect(page.locator('.toolbar__title')).toHaveText('Will I pass the exam? One sigmoid neuron');
 });
 
+test('a lesson embeds too: its step, checks and all, in the frame', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1100, height: 700 });
+  const frame = await coursePage(page, '/?embed&lesson=computational-graph&step=3');
+  const learn = frame.getByRole('complementary', { name: 'Learn panel' });
+  await expect(learn.getByTestId('learn-step-of')).toHaveText('Step 3 of 5', { timeout: 20_000 });
+  await learn.getByLabel(/^Answer 2:/).fill('6');
+  await learn.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(learn.getByTestId('learn-check').nth(1).getByTestId('learn-verdict')).toContainText('Right');
+  await expect(frame.getByRole('link', { name: 'Open in GraphGrad' })).toHaveAttribute('href', /\/\?lesson=computational-graph&step=3$/);
+  await page.screenshot({ path: testInfo.outputPath('embed-lesson.png') });
+});
+
 test('"Open in GraphGrad" opens the same sample and mode in the full app', async ({ page, context }) => {
   const frame = await coursePage(page, '/?embed&sample=sum-over-paths&mode=teach');
   await expect(frame.getByRole('complementary', { name: 'Teach panel' })).toBeVisible({ timeout: 20_000 });

@@ -132,6 +132,17 @@ test('a lesson file opens from Open; a broken one says which step and field', as
   await expect(learn(page).locator('img')).toHaveCount(0);
   await expect(learn(page).getByRole('region', { name: 'Step' }).locator('strong')).toHaveText('J');
 
+  // Its link carries the whole lesson (#lesson=...), as share links carry models.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await learn(page).getByRole('button', { name: 'Copy link to this step' }).click();
+  await expect(learn(page).getByRole('status')).toHaveText('Link copied');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/\?step=1#lesson=/);
+  const other = await page.context().newPage();
+  await other.goto(link);
+  await expect(learn(other).getByRole('heading', { name: 'My <b>own</b> lesson' })).toBeVisible({ timeout: 20_000 });
+  await other.close();
+
   const broken = { ...lesson, steps: [{ ...lesson.steps[0], mode: 'fly' }] };
   await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
   const alert = page.getByRole('alert').filter({ hasText: 'Could not open the lesson broken.json; the current graph is unchanged.' });

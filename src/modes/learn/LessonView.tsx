@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Markdown } from './Markdown.tsx';
 import { SaveStep } from './SaveStep.tsx';
 import { TaskView } from './TaskView.tsx';
-import { currentStep } from './learnStore.ts';
+import { currentStep, type OpenLesson } from './learnStore.ts';
+import { encodeLessonFragment, MAX_LINK_LENGTH } from '../../share/shareLink.ts';
 import { learnStore, useLearn } from './useLearn.ts';
 
 const MODE_NAMES = { build: 'Build', teach: 'Teach', train: 'Train' } as const;
@@ -22,7 +23,7 @@ export function LessonView() {
         <button type="button" className="learn-link" onClick={() => learn().closeLesson()}>
           ‹ Lessons
         </button>
-        {open.bundled && <CopyStepLink id={open.id} step={i} />}
+        <CopyStepLink open={open} step={i} />
       </div>
       <h2 className="learn-title">{open.lesson.title}</h2>
       <nav className="learn-nav" aria-label="Lesson steps">
@@ -74,23 +75,26 @@ export function LessonView() {
   );
 }
 
-/** Copies `/?lesson=<id>&step=<n>` for this step (bundled lessons only: a file has no address). */
-function CopyStepLink({ id, step }: { id: string; step: number }) {
+/**
+ * Copies a link to this step: `/?lesson=<id>&step=<n>` for a bundled lesson; for a lesson from a
+ * file, the whole lesson rides in the link (`?step=<n>#lesson=...`), as share links carry models.
+ */
+function CopyStepLink({ open, step }: { open: OpenLesson; step: number }) {
   const [said, setSaid] = useState<string>();
-  const url = `${location.origin}${location.pathname}?lesson=${encodeURIComponent(id)}&step=${step + 1}`;
+  const base = `${location.origin}${location.pathname}`;
+  const copy = async () => {
+    const url = open.bundled
+      ? `${base}?lesson=${encodeURIComponent(open.id)}&step=${step + 1}`
+      : `${base}?step=${step + 1}${await encodeLessonFragment(JSON.stringify(open.lesson))}`;
+    if (url.length > MAX_LINK_LENGTH) return setSaid('This lesson is too long for a link: share the file instead.');
+    await navigator.clipboard.writeText(url).then(
+      () => setSaid('Link copied'),
+      () => setSaid('The browser did not allow copying.'),
+    );
+  };
   return (
     <span className="learn-copy">
-      <button
-        type="button"
-        className="learn-link"
-        title={url}
-        onClick={() =>
-          navigator.clipboard.writeText(url).then(
-            () => setSaid('Link copied'),
-            () => setSaid(url),
-          )
-        }
-      >
+      <button type="button" className="learn-link" onClick={() => void copy()}>
         Copy link to this step
       </button>
       {said && (
