@@ -4,6 +4,7 @@
  */
 import { describeCheck, type CheckResult } from '../../../graph-engine/index.ts';
 import { useEditor } from '../../store/useEditor.ts';
+import { lossLabel } from '../../ui/nodeNames.ts';
 import { Markdown } from './Markdown.tsx';
 import { currentStep } from './learnStore.ts';
 import { learnStore, useLearn } from './useLearn.ts';
@@ -16,6 +17,8 @@ export function TaskView() {
   const checking = useLearn((s) => s.checking);
   const checkedModel = useLearn((s) => s.checkedModel);
   const model = useEditor((s) => s.model);
+  // Checks name the loss as the graph does (∂J/∂a); "loss" until the graph has one.
+  const loss = useEditor((s) => (s.evaluation.lossId ? lossLabel(s.model.nodes, s.evaluation.lossId) : undefined));
   const stale = !!results && checkedModel !== model;
   const passCount = results?.filter((r) => r.pass).length ?? 0;
   const allPass = !!results && passCount === results.length;
@@ -49,7 +52,7 @@ export function TaskView() {
                     />
                   </label>
                 ) : (
-                  <span className="learn-check__expected">{r?.expected ?? describeCheck(c)}</span>
+                  <span className="learn-check__expected">{r?.expected ?? describeCheck(c, loss)}</span>
                 )}
                 {r && <Verdict result={r} />}
               </li>
