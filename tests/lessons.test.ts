@@ -51,7 +51,7 @@ describe('lesson format validation', () => {
   it('lists the check kinds when the kind is unknown', () => {
     const r = parseLesson(lesson([step({ task: { checks: [{ kind: 'vibes' }] } })]));
     expect(r.problems[0].message).toContain('steps[0].task.checks[0].kind (step 1, check 1)');
-    expect(r.problems[0].message).toContain('"value", "gradient", "loss", "accuracy"');
+    expect(r.problems[0].message).toContain('(step 1, check 1): must be one of "value", "gradient", "answer", "loss", "accuracy"');
   });
 
   it('names a bad mode, a missing text and a bad sample name', () => {
@@ -345,7 +345,7 @@ describe('defaults and steps', () => {
 describe('describeCheck', () => {
   it('words what each check asks before anything runs', () => {
     expect(describeCheck({ kind: 'value', node: 'J', target: 33 })).toBe('J = 33');
-    expect(describeCheck({ kind: 'accuracy', atLeast: 0.95 })).toBe('after training, the test accuracy is at least 95.0%');
+    expect(describeCheck({ kind: 'accuracy', atLeast: 0.95 })).toBe('after training, the accuracy is at least 95.0%');
     expect(describeCheck({ kind: 'max-params', count: 9 })).toBe('at most 9 trainable parameters');
     expect(describeCheck({ kind: 'value', node: 'J', target: 33, describe: 'J is 33' })).toBe('J is 33');
   });

@@ -11,6 +11,7 @@ import { CliError, cliJson, parseArgs, readModel, table } from './io.ts';
 import { trainCommand, TRAIN_USAGE } from './train.ts';
 import { loadExpressionOps } from '../expr/load.ts';
 import { exportCommand } from './export.ts';
+import { gradeCommand, lessonCommand, LESSON_USAGE } from './lesson.ts';
 
 const TOLERANCE = GRADCHECK_TOLERANCE.toExponential(0); // 1e-6
 
@@ -25,6 +26,7 @@ ${TRAIN_USAGE}
   ops                            print the op reference as a Markdown table (used in docs/format.md)
   export <model.json> --to onnx|pytorch|json [--out <file>]
                                  write the model for ONNX Runtime, PyTorch, or as canonical JSON
+${LESSON_USAGE}
 `;
 
 type Command = (argv: string[]) => number | Promise<number>;
@@ -87,6 +89,8 @@ const commands: Record<string, Command> = {
   },
 
   export: exportCommand,
+  lesson: lessonCommand,
+  grade: gradeCommand,
 
   async schema() {
     await loadExpressionOps(); // the schema and the op reference list every op, expr included

@@ -61,7 +61,7 @@ export function parseAnswer(typed: number | string | undefined): number | undefi
 export function describeCheck(check: Check, lossName = 'loss'): string {
   if (check.describe) return check.describe;
   const t = check.kind === 'value' || check.kind === 'gradient' ? check.tolerance : undefined;
-  const tol = t !== undefined ? ` (±${fmt(t)})` : '';
+  const tol = t ? ` (±${fmt(t)})` : '';
   const after = (c: { train?: object }, s?: string) => (c.train ? `after training, the ${s ?? 'test'} ` : '');
   switch (check.kind) {
     case 'value':
@@ -71,7 +71,7 @@ export function describeCheck(check: Check, lossName = 'loss'): string {
     case 'loss':
       return `${after(check, check.split)}${check.train ? 'loss' : lossName} below ${fmt(check.below)}`;
     case 'accuracy':
-      return `after training, the ${check.split ?? 'test'} accuracy is at least ${pct(check.atLeast)}`;
+      return `after training, the ${check.split ? `${check.split} ` : ''}accuracy is at least ${pct(check.atLeast)}`;
     case 'contains-op':
       return (check.atLeast ?? 1) > 1 ? `at least ${check.atLeast} ${check.op} nodes` : `uses a ${check.op} node`;
     case 'max-params':

@@ -15,7 +15,7 @@ const LESSON_VERSION = 1;
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const text = z.string().min(1, 'must be a non-empty text');
 /** Checks find nodes by id first, then by label (what the student sees and types when building). */
-const nodeRef = z.string().min(1, 'must name a node (its id or its label)');
+const nodeRef = z.string().min(1, 'must name a node (its id or its label)').describe('a node: its id, or the label the student sees');
 const tolerance = z.number().min(0, 'must be 0 or more');
 /** A check's id: how answers are keyed and how results name it. */
 const checkId = z
@@ -34,63 +34,85 @@ const common = {
 const train = TrainingSchema.describe('train first: the model\'s "training" block with these settings on top (seed included)');
 const split = z.enum(['train', 'validation', 'test']).describe('which rows the metric is taken over (default test, else train)');
 
-const ValueCheckSchema = z.looseObject({
-  kind: z.literal('value'),
-  node: nodeRef,
-  target: finite,
-  tolerance: tolerance.optional().describe('|value − target| ≤ tolerance (default 1e-6)'),
-  train: train.optional(),
-  ...common,
-});
-const GradientCheckSchema = z.looseObject({
-  kind: z.literal('gradient'),
-  node: nodeRef,
-  target: finite.describe('the gradient ∂loss/∂node the task wants'),
-  tolerance: tolerance.optional().describe('|gradient − target| ≤ tolerance (default 1e-6)'),
-  ...common,
-});
-const LossCheckSchema = z.looseObject({
-  kind: z.literal('loss'),
-  below: finite,
-  train: train.optional().describe("train first and take the loss over `split`; without it, the loss node's value as the graph stands"),
-  split: split.optional(),
-  ...common,
-});
-const AccuracyCheckSchema = z.looseObject({
-  kind: z.literal('accuracy'),
-  atLeast: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1 (0.9 is 90%)'),
-  train: train.optional().describe("settings on top of the model's training block (default: the block as it is)"),
-  split: split.optional(),
-  ...common,
-});
-const OpCheckSchema = z.looseObject({
-  kind: z.literal('contains-op'),
-  op: text.describe('an op name, e.g. "relu", "dense"'),
-  atLeast: z.number().int().min(1).optional().describe('how many such nodes (default 1)'),
-  ...common,
-});
-const ParamsCheckSchema = z.looseObject({
-  kind: z.literal('max-params'),
-  count: z.number().int().min(0, 'must be 0 or more').describe('most trainable parameters allowed, layer weights included'),
-  ...common,
-});
-const PathCheckSchema = z.looseObject({
-  kind: z.literal('path'),
-  from: nodeRef,
-  to: nodeRef,
-  exists: z.boolean().optional().describe('true (default): the task wants a path from → to; false: it wants none'),
-  ...common,
-});
-const NoCycleCheckSchema = z.looseObject({
-  kind: z.literal('no-cycle'),
-  through: nodeRef.optional().describe('only cycles through this node count (default: any cycle)'),
-  ...common,
-});
-const OutputCheckSchema = z.looseObject({
-  kind: z.literal('output'),
-  name: text.describe('the label (or id) of the node the graph ends in: nothing but the loss reads it'),
-  ...common,
-});
+const ValueCheckSchema = z
+  .looseObject({
+    kind: z.literal('value'),
+    node: nodeRef,
+    target: finite.describe('the value the task wants'),
+    tolerance: tolerance.optional().describe('|value − target| ≤ tolerance (default 1e-6)'),
+    train: train.optional(),
+    ...common,
+  })
+  .describe("A node's value is the target, within the tolerance (after training, with `train`).");
+const GradientCheckSchema = z
+  .looseObject({
+    kind: z.literal('gradient'),
+    node: nodeRef,
+    target: finite.describe('the gradient ∂loss/∂node the task wants'),
+    tolerance: tolerance.optional().describe('|gradient − target| ≤ tolerance (default 1e-6)'),
+    ...common,
+  })
+  .describe("A node's gradient ∂loss/∂node is the target, within the tolerance.");
+const LossCheckSchema = z
+  .looseObject({
+    kind: z.literal('loss'),
+    below: finite.describe('the loss must be below this'),
+    train: train.optional().describe("train first and take the loss over `split`; without it, the loss node's value as the graph stands"),
+    split: split.optional(),
+    ...common,
+  })
+  .describe("The loss is below a bound: the loss node's value as the graph stands, or after training with `train`.");
+const AccuracyCheckSchema = z
+  .looseObject({
+    kind: z.literal('accuracy'),
+    atLeast: z
+      .number()
+      .min(0, 'must be between 0 and 1')
+      .max(1, 'must be between 0 and 1 (0.9 is 90%)')
+      .describe('the lowest accuracy that passes, 0 to 1 (0.9 is 90%)'),
+    train: train.optional().describe("settings on top of the model's training block (default: the block as it is)"),
+    split: split.optional(),
+    ...common,
+  })
+  .describe('After seeded training, the accuracy over `split` is at least `atLeast`.');
+const OpCheckSchema = z
+  .looseObject({
+    kind: z.literal('contains-op'),
+    op: text.describe('an op name, e.g. "relu", "dense"'),
+    atLeast: z.number().int().min(1).optional().describe('how many such nodes (default 1)'),
+    ...common,
+  })
+  .describe('The graph uses an op (also inside layers: a dense layer with ReLU has relu nodes).');
+const ParamsCheckSchema = z
+  .looseObject({
+    kind: z.literal('max-params'),
+    count: z.number().int().min(0, 'must be 0 or more').describe('most trainable parameters allowed, layer weights included'),
+    ...common,
+  })
+  .describe('At most `count` trainable parameters (param nodes and layer weights).');
+const PathCheckSchema = z
+  .looseObject({
+    kind: z.literal('path'),
+    from: nodeRef.describe('where the path starts'),
+    to: nodeRef.describe('where it ends'),
+    exists: z.boolean().optional().describe('true (default): the task wants a path from → to; false: it wants none'),
+    ...common,
+  })
+  .describe('There is (or, with `exists: false`, is not) a path of edges from `from` to `to`.');
+const NoCycleCheckSchema = z
+  .looseObject({
+    kind: z.literal('no-cycle'),
+    through: nodeRef.optional().describe('only cycles through this node count (default: any cycle)'),
+    ...common,
+  })
+  .describe('No cycle (through `through`); the cycle is shown when there is one.');
+const OutputCheckSchema = z
+  .looseObject({
+    kind: z.literal('output'),
+    name: text.describe('the label (or id) of the node the graph ends in: nothing but a loss op reads it'),
+    ...common,
+  })
+  .describe('The graph ends in the named node: nothing reads it but a loss op.');
 
 /** The engine-computed number a typed answer is compared with. */
 const QuantitySchema = z.union([
@@ -98,35 +120,35 @@ const QuantitySchema = z.union([
   z.strictObject({ gradient: nodeRef }).describe("∂loss/∂node, the node's gradient"),
   z.strictObject({ local: z.strictObject({ from: nodeRef, to: nodeRef }) }).describe('the local derivative ∂to/∂from along the edge(s) from → to'),
 ]);
-const AnswerCheckSchema = z.looseObject({
-  kind: z.literal('answer'),
-  id: checkId,
-  prompt: text.describe('what to type, in Markdown with KaTeX, e.g. "Type $\\\\partial J/\\\\partial b$."'),
-  quantity: QuantitySchema,
-  tolerance: tolerance.optional().describe('|answer − quantity| ≤ tolerance (default 0.01)'),
-  describe: common.describe,
-  hint: common.hint,
-});
+const AnswerCheckSchema = z
+  .looseObject({
+    kind: z.literal('answer'),
+    id: checkId,
+    prompt: text.describe('what to type, in Markdown with KaTeX, e.g. "Type $\\partial J/\\partial b$."'),
+    quantity: QuantitySchema.describe('what the engine computes: {"value": node}, {"gradient": node} or {"local": {"from": node, "to": node}}'),
+    tolerance: tolerance.optional().describe('|answer − quantity| ≤ tolerance (default 0.01)'),
+    describe: common.describe,
+    hint: common.hint,
+  })
+  .describe('A number the student types (answers keyed by `id`) equals a quantity the engine computes, within the tolerance.');
 
-export const CHECK_KINDS = ['value', 'gradient', 'loss', 'accuracy', 'contains-op', 'max-params', 'path', 'no-cycle', 'output', 'answer'] as const;
-export type CheckKind = (typeof CHECK_KINDS)[number];
+/** Every check kind, in the order docs/lessons.md lists them. */
+export const CHECK_SCHEMAS = [
+  ValueCheckSchema,
+  GradientCheckSchema,
+  AnswerCheckSchema,
+  LossCheckSchema,
+  AccuracyCheckSchema,
+  OpCheckSchema,
+  ParamsCheckSchema,
+  PathCheckSchema,
+  NoCycleCheckSchema,
+  OutputCheckSchema,
+] as const;
+const CHECK_KINDS = CHECK_SCHEMAS.map((s) => s.shape.kind.value);
+export type CheckKind = (typeof CHECK_SCHEMAS)[number]['shape']['kind']['value'];
 
-const CheckSchema = z.discriminatedUnion(
-  'kind',
-  [
-    ValueCheckSchema,
-    GradientCheckSchema,
-    LossCheckSchema,
-    AccuracyCheckSchema,
-    OpCheckSchema,
-    ParamsCheckSchema,
-    PathCheckSchema,
-    NoCycleCheckSchema,
-    OutputCheckSchema,
-    AnswerCheckSchema,
-  ],
-  { error: () => `kind: must be one of ${CHECK_KINDS.map((k) => `"${k}"`).join(', ')}` },
-);
+const CheckSchema = z.discriminatedUnion('kind', CHECK_SCHEMAS, { error: () => `must be one of ${CHECK_KINDS.map((k) => `"${k}"`).join(', ')}` });
 
 /** A sample by its file name in samples/ without ".json" (as `/?sample=<name>` takes it). */
 const SampleRefSchema = z.strictObject({ sample: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a sample name like "chain-rule"') });
@@ -265,7 +287,8 @@ export function lessonJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(LessonSchema, {
     unrepresentable: 'any',
     override: (ctx) => {
-      if (ctx.zodSchema !== ModelRefSchema) return;
+      // The one custom schema is ModelRefSchema (and its described copies): a model or a sample name.
+      if (ctx.zodSchema._zod.def.type !== 'custom') return;
       const description = ctx.jsonSchema.description;
       for (const k of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[k];
       Object.assign(ctx.jsonSchema, {

@@ -4,6 +4,8 @@ import * as engine from '../../graph-engine/index.ts';
 import { modelJsonSchema } from '../../graph-engine/index.ts';
 import { macroAttrReferenceMarkdown } from '../../graph-engine/macros/reference.ts';
 import { opReferenceMarkdown } from '../../graph-engine/ops/reference.ts';
+import { checkReferenceMarkdown } from '../../graph-engine/lessons/reference.ts';
+import { lessonJsonSchema } from '../../graph-engine/index.ts';
 
 const root = new URL('../../', import.meta.url);
 
@@ -18,8 +20,15 @@ export async function docsFromCode(): Promise<{ path: string; expected: string }
       /<!-- macro-attrs:begin -->[\s\S]*<!-- macro-attrs:end -->/,
       `<!-- macro-attrs:begin -->\n${macroAttrReferenceMarkdown()}\n<!-- macro-attrs:end -->`,
     );
+  const lessonsPath = new URL('docs/lessons.md', root).pathname;
+  const lessons = readFileSync(lessonsPath, 'utf8').replace(
+    /<!-- checks:begin -->[\s\S]*<!-- checks:end -->/,
+    `<!-- checks:begin -->\n${checkReferenceMarkdown()}\n<!-- checks:end -->`,
+  );
   return [
     { path: new URL('docs/model.schema.json', root).pathname, expected: `${JSON.stringify(modelJsonSchema(), null, 2)}\n` },
     { path: formatPath, expected: format },
+    { path: new URL('docs/lesson.schema.json', root).pathname, expected: `${JSON.stringify(lessonJsonSchema(), null, 2)}\n` },
+    { path: lessonsPath, expected: lessons },
   ];
 }
