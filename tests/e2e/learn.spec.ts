@@ -160,3 +160,22 @@ test('Learn mode in Presentation at 1366×768', async ({ page }, testInfo) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await shot(page, testInfo, 'learn-presentation-1366x768');
 });
+
+test('a step points at the controls it names: Quiz me in a Teach step, the optimiser settings in a Train step', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openStep(page, '/?lesson=backprop-network&step=1', 'Step 1 of 4');
+  const teach = page.getByRole('complementary', { name: 'Teach panel' });
+  const quizMe = teach.getByRole('button', { name: 'Quiz me' });
+  await expect(quizMe).toHaveCSS('outline-style', 'solid');
+  // Quiz me works inside a lesson: the first computed node is asked for before it is shown.
+  await quizMe.click();
+  await teach.getByRole('button', { name: 'Step forward', exact: true }).click();
+  await expect(teach.getByRole('region', { name: 'Quiz' }).getByRole('button', { name: 'Check answer' })).toBeVisible();
+  await shot(page, testInfo, 'learn-quiz-in-lesson-1366x768');
+
+  await openStep(page, '/?lesson=training&step=3', 'Step 3 of 3');
+  const train = page.getByRole('complementary', { name: /Train/ }).last();
+  await expect(train.locator('label.train-field').filter({ hasText: /^Batch size/ })).toHaveCSS('outline-style', 'solid', { timeout: 20_000 });
+  await expect(train.locator('label.train-field').filter({ hasText: /^Optimizer/ })).toHaveCSS('outline-style', 'solid');
+  await shot(page, testInfo, 'learn-train-step-1366x768');
+});

@@ -62,6 +62,10 @@ export type LearnStore = LearnState & LearnActions;
 
 export const currentStep = (s: Pick<LearnState, 'open' | 'step'>): LessonStep | undefined => s.open?.lesson.steps[s.step];
 
+/** Resolves once the browser has painted (at once where there is no painting, as under Node). */
+const afterPaint = () =>
+  new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(resolve, 0)) : resolve()));
+
 /** `loadSample`: a bundled sample's text by name (the app's is `sampleText`), for steps that name one. */
 export function createLearnStore(editor: EditorStoreApi, loadSample: SampleLoader) {
   const store = createStore<LearnStore>()((set, get) => {
@@ -144,6 +148,8 @@ export function createLearnStore(editor: EditorStoreApi, loadSample: SampleLoade
         if (!s?.task) return undefined;
         const model = editor.getState().model;
         set({ checking: true });
+        // Checks that train run the seeded trainer on this thread: let "Checking…" show first.
+        await afterPaint();
         try {
           const results = await checkTask(s.task, model, { answers: get().answers });
           const passed = results.every((r) => r.pass);

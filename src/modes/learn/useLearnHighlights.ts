@@ -1,12 +1,13 @@
 /**
  * Points at what the step names: its highlighted nodes (by id or label) get a ring on the canvas,
- * nodes a failed check is about get a red one, and highlighted controls (buttons named as the
- * lesson names them, e.g. "Step backward") get a ring too. Ids reach CSS only through CSS.escape.
+ * nodes a failed check is about get a red one, and highlighted controls (controls.ts: "quiz",
+ * "learning-rate"...) get a ring too. Ids reach CSS only through CSS.escape.
  */
 import { useEffect, useMemo } from 'react';
 import { useEditor } from '../../store/useEditor.ts';
 import { currentStep } from './learnStore.ts';
 import { useLearn } from './useLearn.ts';
+import { findControls } from './controls.ts';
 
 const CONTROL_CLASS = 'learn-highlight-control';
 
@@ -17,6 +18,8 @@ export function useLearnHighlights() {
   const css = useMemo(() => {
     const idOf = (ref: string) => nodes.find((n) => n.id === ref)?.id ?? nodes.find((n) => n.label === ref)?.id;
     const named = (step?.highlight?.nodes ?? []).map(idOf).filter((id): id is string => !!id);
+    // The "dropout" control is the graph's dropout nodes.
+    if (step?.highlight?.controls?.some((c) => c.trim().toLowerCase() === 'dropout')) named.push(...nodes.filter((n) => n.op === 'dropout').map((n) => n.id));
     const failing = (results ?? []).filter((r) => !r.pass).flatMap((r) => r.nodes ?? []);
     const rule = (ids: string[], cls: string) =>
       ids.length ? `${ids.map((id) => `.react-flow__node[data-id="${CSS.escape(id)}"]`).join(',\n')} { ${cls} }\n` : '';
@@ -38,12 +41,10 @@ export function useLearnHighlights() {
   const controls = step?.highlight?.controls;
   useEffect(() => {
     if (!controls?.length) return;
-    const wanted = new Set(controls.map((c) => c.trim().toLowerCase()));
     const mark = () => {
-      for (const el of document.querySelectorAll<HTMLElement>('button, label, select, input')) {
-        const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().toLowerCase();
-        el.classList.toggle(CONTROL_CLASS, wanted.has(name));
-      }
+      const now = new Set(findControls(controls));
+      for (const el of document.querySelectorAll(`.${CONTROL_CLASS}`)) if (!now.has(el)) el.classList.remove(CONTROL_CLASS);
+      for (const el of now) el.classList.add(CONTROL_CLASS);
     };
     mark();
     // Panels mount and re-render as the student works: mark what appears, once per frame at most.
