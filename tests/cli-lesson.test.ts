@@ -3,7 +3,7 @@
 // hand-worked J = 3(a + bc) ones: J = 33, dJ/da = 3, dJ/db = 6, dJ/dc = 9.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -30,6 +30,18 @@ function wrongOp() {
 const lesson = (steps: unknown[]) => ({ format: 'graphgrad-lesson', version: 1, title: 'Test lesson', summary: 'S', steps });
 
 describe('graphgrad lesson check', () => {
+  it('passes every shipped lesson in one run', () => {
+    const files = readdirSync(join(root, 'samples/lessons'))
+      .filter((f) => f.endsWith('.json') && f !== 'index.json')
+      .map((f) => `samples/lessons/${f}`);
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    const r = cli('lesson', 'check', ...files);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').filter((l) => l.startsWith('ok: '))).toHaveLength(files.length);
+    expect(r.out).not.toContain('warning');
+  }, 300_000); // a limit for a busy machine: every lesson's training checks run
+
   it('passes the J = 3(a + bc) lesson, step by step', () => {
     const r = cli('lesson', 'check', LESSON);
     expect(r.err).toBe('');
@@ -121,7 +133,9 @@ describe('graphgrad grade', () => {
     const r = cli('grade', LESSON, '--step', '4', good, bad, '--csv');
     expect(r.code).toBe(1);
     const lines = r.out.trimEnd().split('\n');
-    expect(lines[0]).toBe('file,passed,total,all_pass,check 1,check 2,check 3,check 4,check 5,check 6,reasons');
+    expect(lines[0]).toBe(
+      'file,passed,total,all_pass,"check 1: the graph ends in a node named ""J""",check 2: J = 33,check 3: ∂loss/∂a = 3,check 4: ∂loss/∂b = 6,check 5: ∂loss/∂c = 9,check 6: at least 2 mul nodes,reasons',
+    );
     expect(lines[1]).toBe(`${good},6,6,yes,pass,pass,pass,pass,pass,pass,`);
     expect(lines[2]).toMatch(
       new RegExp(

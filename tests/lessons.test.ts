@@ -16,6 +16,7 @@ import {
   parseLesson,
   parseLessonText,
   resolveModel,
+  stepSkeleton,
 } from '../graph-engine/index.ts';
 import { loadSample } from './support/load-sample.ts';
 import { input, model, op } from './support/models.ts';
@@ -348,5 +349,28 @@ describe('describeCheck', () => {
     expect(describeCheck({ kind: 'accuracy', atLeast: 0.95 })).toBe('after training, the accuracy is at least 95.0%');
     expect(describeCheck({ kind: 'max-params', count: 9 })).toBe('at most 9 trainable parameters');
     expect(describeCheck({ kind: 'value', node: 'J', target: 33, describe: 'J is 33' })).toBe('J is 33');
+  });
+});
+
+describe('stepSkeleton ("Save as lesson step")', () => {
+  it('fills in the current numbers as targets: J = 33, dJ/da = 3, dJ/db = 6, dJ/dc = 9', async () => {
+    const step = await stepSkeleton(chain(), 'teach');
+    expect(step.mode).toBe('teach');
+    expect(step.task!.checks).toEqual([
+      { kind: 'value', node: 'J', target: 33 },
+      { kind: 'gradient', node: 'a', target: 3 },
+      { kind: 'gradient', node: 'b', target: 6 },
+      { kind: 'gradient', node: 'c', target: 9 },
+    ]);
+    // A valid step of a lesson, whose checks pass on the graph it came from.
+    const { problems } = parseLesson({ format: LESSON_FORMAT, version: 1, title: 'T', summary: 'S', steps: [step] });
+    expect(problems).toEqual([]);
+    expect((await checkStep(step, chain())).every((r) => r.pass)).toBe(true);
+  });
+
+  it('gives no task for a graph with no loss', async () => {
+    const m = chain();
+    delete m.loss;
+    expect((await stepSkeleton(m)).task).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateModelText } from '../graph/validate.ts';
 import { ensureOpsFor } from '../expr/load.ts';
-import { type CheckResult, checkTask } from '../lessons/checks.ts';
+import { type CheckResult, checkTask, describeCheck } from '../lessons/checks.ts';
 import { checkLesson, parseLessonText } from '../lessons/lesson.ts';
 import type { Lesson } from '../lessons/schema.ts';
 import { CliError, cliJson, parseArgs, readFailure } from './io.ts';
@@ -163,8 +163,9 @@ function csvCell(v: string | number): string {
 
 function printCsv(graded: Graded[], lesson: Lesson, step: number): void {
   const checks = lesson.steps[step - 1].task!.checks;
-  const names = checks.map((c, i) => `${i + 1}${c.id ? ` ${c.id}` : ''}`);
-  const rows = [['file', 'passed', 'total', 'all_pass', ...names.map((n) => `check ${n}`), 'reasons']];
+  // Each check's column says what it asks, so the gradebook reads without the lesson beside it.
+  const names = checks.map((c, i) => `check ${i + 1}: ${describeCheck(c)}`);
+  const rows = [['file', 'passed', 'total', 'all_pass', ...names, 'reasons']];
   for (const g of graded) {
     const reasons = g.problems.length ? g.problems : g.checks.filter((c) => !c.pass).map((c) => `check ${c.index + 1}: ${c.message}`);
     rows.push([

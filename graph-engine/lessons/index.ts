@@ -22,6 +22,8 @@
  *   `describeCheck(check)` gives `expected` before anything is evaluated. Checks that train
  *   (`accuracy`, or `train` set) run the seeded Trainer synchronously: seconds for big settings.
  * - Teachers: `checkLesson(lesson, loadSample)` is `graphgrad lesson check`; `checkTask` grades.
+ *   "Save as lesson step": `await stepSkeleton(model, mode)` gives a step with the loss's value and
+ *   each input's and parameter's gradient as checks, the current numbers as targets, to edit.
  */
 export * from './schema.ts';
 export {
@@ -34,3 +36,4 @@ export {
   type CheckResult,
 } from './checks.ts';
 export { parseLessonText, resolveModel, checkLesson } from './lesson.ts';
+export { stepSkeleton } from './skeleton.ts';

@@ -4,7 +4,7 @@
  * own solution passes its checks. Samples are read by the caller's loader (the CLI from samples/,
  * the app through its bundled list), so the engine stays free of files and fetches.
  */
-import { type Model, type Problem, syntaxError } from '../core/model.ts';
+import { jsonPath, type Model, type Problem, syntaxError } from '../core/model.ts';
 import { sizeProblem, utf8Bytes } from '../core/limits.ts';
 import { validateModel, validateModelText } from '../graph/validate.ts';
 import { ensureOpsFor } from '../expr/load.ts';
@@ -34,10 +34,17 @@ const isSampleRef = (ref: ModelRef): ref is { sample: string } => 'sample' in re
 /**
  * The model a reference names: the inline model, or the sample loaded and validated. Graph rules
  * are checked as the editor checks them (empty ports allowed: a step may hand the student a graph
- * to finish); `strict` checks as files and the CLI do. Problems name `where` (e.g. "steps[2].model").
+ * to finish); `strict` checks as files and the CLI do. Problems name `where` in words (e.g.
+ * "steps[2].model (step 3)") and carry `path`, its JSON path.
  */
-export async function resolveModel(ref: ModelRef, loadSample: SampleLoader, where = 'model', strict = false): Promise<{ model?: Model; problems: Problem[] }> {
-  const at = (message: string): Problem => ({ message: `${where}: ${message}`, path: where });
+export async function resolveModel(
+  ref: ModelRef,
+  loadSample: SampleLoader,
+  where = 'model',
+  strict = false,
+  path = where,
+): Promise<{ model?: Model; problems: Problem[] }> {
+  const at = (message: string): Problem => ({ message: `${where}: ${message}`, path });
   if (isSampleRef(ref)) {
     const text = await loadSample(ref.sample);
     if (text === undefined) return { problems: [at(`there is no sample named "${ref.sample}".`)] };
@@ -79,22 +86,23 @@ export async function checkLesson(lesson: Lesson, loadSample: SampleLoader): Pro
   const report: LessonReport = { problems: [], warnings: [], steps: [] };
   for (const [i, step] of lesson.steps.entries()) {
     const place = (...path: PropertyKey[]) => lessonPlace(['steps', i, ...path]);
+    const at = (...path: PropertyKey[]) => jsonPath(['steps', i, ...path]);
     const entry: StepReport = { step: i + 1, ...(step.title ? { title: step.title } : {}), checks: [] };
     report.steps.push(entry);
-    const start = await resolveModel(step.model, loadSample, place('model'));
+    const start = await resolveModel(step.model, loadSample, place('model'), false, at('model'));
     report.problems.push(...start.problems);
     if (!start.model) continue;
     const known = new Set(start.model.nodes.flatMap((n) => [n.id, ...(n.label?.trim() ? [n.label] : [])]));
     for (const [k, ref] of (step.highlight?.nodes ?? []).entries()) {
       if (!known.has(ref))
-        report.problems.push({ message: `${place('highlight', 'nodes', k)}: the step's model has no node "${ref}".`, path: place('highlight') });
+        report.problems.push({ message: `${place('highlight', 'nodes', k)}: the step's model has no node "${ref}".`, path: at('highlight') });
     }
     const task = step.task;
     if (!task) continue;
     if (!task.solution) {
       report.warnings.push({
         message: `${place('task')}: the task has no solution, so lesson check cannot show that its checks can pass.`,
-        path: place('task'),
+        path: at('task'),
       });
       continue;
     }
@@ -103,24 +111,23 @@ export async function checkLesson(lesson: Lesson, loadSample: SampleLoader): Pro
       if (!answerIds.has(key))
         report.problems.push({
           message: `${place('task', 'solution', 'answers', key)}: no answer check of this task has the id "${key}".`,
-          path: place('task'),
+          path: at('task'),
         });
     }
     const solution = task.solution.model
-      ? await resolveModel(task.solution.model, loadSample, place('task', 'solution', 'model'), true)
-      : await resolveModel(step.model, loadSample, place('model'), true);
+      ? await resolveModel(task.solution.model, loadSample, place('task', 'solution', 'model'), true, at('task', 'solution', 'model'))
+      : await resolveModel(step.model, loadSample, place('model'), true, at('model'));
     if (!solution.model) {
       report.problems.push(...solution.problems.filter((p) => !start.problems.some((s) => s.message === p.message)));
       continue;
     }
     entry.checks = await checkTask(task, solution.model, { answers: task.solution.answers ?? {} });
     for (const r of entry.checks) {
-      if (!r.pass)
-        report.problems.push({ message: `${place('task', 'checks', r.index)}: fails on the task's own solution: ${r.message}`, path: place('task') });
+      if (!r.pass) report.problems.push({ message: `${place('task', 'checks', r.index)}: fails on the task's own solution: ${r.message}`, path: at('task') });
     }
     const before = await checkTask(task, start.model);
     if (before.every((r) => r.pass)) {
-      report.warnings.push({ message: `${place('task')}: every check passes on the step's own graph, before the student does anything.`, path: place('task') });
+      report.warnings.push({ message: `${place('task')}: every check passes on the step's own graph, before the student does anything.`, path: at('task') });
     }
   }
   return report;
