@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkTask, parseLesson, parseLessonText } from '../graph-engine/index.ts';
+import { checkTask, parseLesson, parseLessonText, stepSkeleton } from '../graph-engine/index.ts';
 import { createEditorStore } from '../src/store/editorStore.ts';
 import { createLearnStore } from '../src/modes/learn/learnStore.ts';
 import { parseInline, parseMarkdown } from '../src/modes/learn/markdown.ts';
 import { readProgress, saveProgress } from '../src/modes/learn/progress.ts';
-import { lessonOfStep, stepSkeleton } from '../src/modes/learn/saveStep.ts';
+import { lessonOfStep } from '../src/modes/learn/saveStep.ts';
 import { loadSample } from './support/load-sample.ts';
 
 function memoryStorage(init: Record<string, string> = {}) {
@@ -97,8 +97,8 @@ describe('Learn store', () => {
 describe('Save as lesson step', () => {
   it('fills the checks with the graph’s numbers as targets, and the step passes on that graph', async () => {
     const editor = createEditorStore({ initialModel: loadSample('chain-rule') });
-    const { model, evaluation } = editor.getState();
-    const step = stepSkeleton(model, evaluation, 'teach');
+    const { model } = editor.getState();
+    const step = await stepSkeleton(model, 'teach');
     expect(step.mode).toBe('teach');
     const targets = Object.fromEntries(step.task!.checks.map((c) => [`${c.kind}:${'node' in c ? c.node : ''}`, 'target' in c ? c.target : undefined]));
     expect(targets).toEqual({ 'value:J': 33, 'gradient:a': 3, 'gradient:b': 6, 'gradient:c': 9 });

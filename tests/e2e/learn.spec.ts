@@ -181,3 +181,16 @@ test('a step points at the controls it names: Quiz me in a Teach step, the optim
   await expect(train.locator('label.train-field').filter({ hasText: /^Optimizer/ })).toHaveCSS('outline-style', 'solid');
   await shot(page, testInfo, 'learn-train-step-1366x768');
 });
+
+test('Save as lesson step downloads a one-step lesson whose checks hold the graph’s numbers', async ({ page }) => {
+  await page.goto('/?sample=chain-rule');
+  await expect(page.locator('.toolbar__title')).toHaveText('J = 3(a + bc)');
+  await page.getByRole('button', { name: 'Learn', exact: true }).click();
+  await learn(page).getByText('For teachers: save this graph as a lesson step').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), learn(page).getByRole('button', { name: 'Save as lesson step' }).click()]);
+  const lesson = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
+  expect(lesson).toMatchObject({ format: 'graphgrad-lesson', version: 1, steps: [{ mode: 'build' }] });
+  // The lecture's numbers as targets: J = 33, ∂J/∂a = 3, ∂J/∂b = 6, ∂J/∂c = 9.
+  const targets = Object.fromEntries(lesson.steps[0].task.checks.map((c: { kind: string; node: string; target: number }) => [`${c.kind} ${c.node}`, c.target]));
+  expect(targets).toEqual({ 'value J': 33, 'gradient a': 3, 'gradient b': 6, 'gradient c': 9 });
+});

@@ -6,13 +6,14 @@
 import { useState } from 'react';
 import { downloadText, fileNameFor } from '../../io/files.ts';
 import { editorStore } from '../../store/useEditor.ts';
-import { lessonOfStep, stepSkeleton } from './saveStep.ts';
+import { stepSkeleton } from '../../../graph-engine/index.ts';
+import { lessonOfStep } from './saveStep.ts';
 
 export function SaveStep() {
   const [copied, setCopied] = useState<string>();
   const skeleton = () => {
-    const { model, evaluation, mode } = editorStore.getState();
-    return stepSkeleton(model, evaluation, mode);
+    const { model, mode } = editorStore.getState();
+    return stepSkeleton(model, mode);
   };
   return (
     <details className="learn-teacher">
@@ -25,8 +26,8 @@ export function SaveStep() {
         <button
           type="button"
           className="learn-btn"
-          onClick={() => {
-            const step = skeleton();
+          onClick={async () => {
+            const step = await skeleton();
             downloadText(`${JSON.stringify(lessonOfStep(step), null, 2)}\n`, fileNameFor({ ...editorStore.getState().model, name: `lesson ${step.title}` }));
           }}
         >
@@ -35,9 +36,9 @@ export function SaveStep() {
         <button
           type="button"
           className="learn-btn"
-          onClick={() => {
-            const text = JSON.stringify(skeleton(), null, 2);
-            navigator.clipboard.writeText(text).then(
+          onClick={async () => {
+            const text = JSON.stringify(await skeleton(), null, 2);
+            await navigator.clipboard.writeText(text).then(
               () => setCopied('Copied the step: paste it into a lesson’s "steps".'),
               () => setCopied('The browser did not allow copying; use Save as lesson step.'),
             );
