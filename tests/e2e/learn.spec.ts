@@ -3,6 +3,7 @@
  * checked with a wrong answer and then a right one; a lesson over the user's own graph; lesson
  * files. The numbers are the lecture's: u = bc = 6, v = 11, J = 33, ∂J/∂c = 3b.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { nodeById, select, setField, shot } from './helpers.ts';
 
@@ -193,4 +194,21 @@ test('Save as lesson step downloads a one-step lesson whose checks hold the grap
   // The lecture's numbers as targets: J = 33, ∂J/∂a = 3, ∂J/∂b = 6, ∂J/∂c = 9.
   const targets = Object.fromEntries(lesson.steps[0].task.checks.map((c: { kind: string; node: string; target: number }) => [`${c.kind} ${c.node}`, c.target]));
   expect(targets).toEqual({ 'value J': 33, 'gradient a': 3, 'gradient b': 6, 'gradient c': 9 });
+});
+
+test('a lesson file dropped on the canvas opens in Learn', async ({ page }) => {
+  await page.goto('/?sample=neuron');
+  await expect(page.locator('.toolbar__title')).toHaveText('Will I pass the exam? One sigmoid neuron');
+  const text = readFileSync(new URL('../../samples/lessons/multi-path-chain-rule.json', import.meta.url), 'utf8');
+  const dt = await page.evaluateHandle((t) => {
+    const d = new DataTransfer();
+    d.items.add(new File([t], 'multi-path.json', { type: 'application/json' }));
+    return d;
+  }, text);
+  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer: dt });
+  await expect(learn(page).getByRole('heading', { name: JSON.parse(text).title })).toBeVisible({ timeout: 20_000 });
+  await expect(learn(page).getByTestId('learn-step-of')).toHaveText(`Step 1 of ${JSON.parse(text).steps.length}`);
+  // One undo step back to the graph the user had.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('.toolbar__title')).toHaveText('Will I pass the exam? One sigmoid neuron');
 });
