@@ -9,6 +9,12 @@ const PORT = await testServerPort();
 const OUT_DIR = `node_modules/.e2e-dist-${PORT}`;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const debianChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Tests start as a returning user who closed the welcome (src/onboarding/onboardingStore.ts):
+// the state closing it leaves. tests/e2e/onboarding.spec.ts starts from empty storage instead.
+const WELCOME_CLOSED = {
+  cookies: [],
+  origins: [{ origin: BASE_URL, localStorage: [{ name: 'graphgrad.welcome-dismissed', value: 'closed on an earlier visit' }] }],
+};
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -21,6 +27,7 @@ export default defineConfig({
     headless: true,
     actionTimeout: 10_000,
     viewport: { width: 1400, height: 860 },
+    storageState: WELCOME_CLOSED,
     launchOptions: {
       // Playwright cannot download browsers here; use Debian's chromium when it is present.
       executablePath: existsSync(debianChromium) ? debianChromium : undefined,

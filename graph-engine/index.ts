@@ -40,6 +40,7 @@ export * from './core/errors.ts';
 export * from './core/records.ts';
 export * from './macros/types.ts';
 export { expandMacros, expandMacroNode, withParams, initMacroParams } from './macros/expand.ts';
+export { resizeLayers, type LayerResize } from './macros/resize.ts';
 export { ACTIVATIONS } from './macros/activation.ts';
 export { macroAttrsProblems } from './macros/expand.ts';
 export { settingForm, type SettingFormField } from './macros/settings.ts';

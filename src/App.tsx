@@ -9,6 +9,10 @@ import { ModePanel } from './modes/ModePanel.tsx';
 import { useEditor } from './store/useEditor.ts';
 import { useShortcuts } from './canvas/useShortcuts.ts';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { Drawer } from './narrow/Drawer.tsx';
+import { ModePanelFrame } from './narrow/ModePanelFrame.tsx';
+import { Welcome } from './onboarding/Welcome.tsx';
+import { HelpDialog } from './onboarding/HelpDialog.tsx';
 import { isEmbedded } from './embed/embed.ts';
 import { EmbedBar } from './embed/EmbedBar.tsx';
 import { LearnPanel } from './modes/learn/LearnPanel.tsx';
@@ -26,6 +30,7 @@ export function App() {
     <ReactFlowProvider>
       <div className={`app app--${mode}${embedded ? ' app--embed' : ''}${learn ? ' app--learn' : ''}`}>
         <ErrorBoundary name="toolbar">{embedded ? <EmbedBar /> : <Toolbar />}</ErrorBoundary>
+        {!embedded && <Welcome />}
         <main className="workspace">
           {learn && (
             <ErrorBoundary name="learn panel">
@@ -34,17 +39,28 @@ export function App() {
           )}
           {mode === 'build' && (!learn || paletteInLearn) && (
             <ErrorBoundary name="palette">
-              <Palette />
+              <Drawer name="palette" side="left" tab="Ops" title="The ops to add to the graph">
+                <Palette />
+              </Drawer>
             </ErrorBoundary>
           )}
           <ErrorBoundary name="canvas" resetKey={mode}>
             <Canvas />
           </ErrorBoundary>
           <ErrorBoundary name={mode === 'build' ? 'inspector' : `${mode} panel`} resetKey={mode}>
-            {mode === 'build' ? <Inspector /> : <ModePanel mode={mode} />}
+            {mode === 'build' ? (
+              <Drawer name="inspector" side="right" tab="Inspector" title="The selected node's settings, or the graph's">
+                <Inspector />
+              </Drawer>
+            ) : (
+              <ModePanelFrame>
+                <ModePanel mode={mode} />
+              </ModePanelFrame>
+            )}
           </ErrorBoundary>
         </main>
         <Notices />
+        <HelpDialog />
       </div>
     </ReactFlowProvider>
   );

@@ -1,7 +1,7 @@
 // Fit View keeps cards out from under the minimap, and leaves graphs that are clear of it alone.
 import { expect, it } from 'vitest';
 import { getViewportForBounds, type Node, type Viewport } from '@xyflow/react';
-import { BUILD_FIT, clearFitViewport, MIN_ZOOM, revealViewport } from '../src/canvas/fitClear.ts';
+import { BUILD_FIT, clearFitViewport, LEGIBLE_ZOOM, legibleFit, MIN_ZOOM, revealViewport } from '../src/canvas/fitClear.ts';
 
 const card = (id: string, x: number, y: number): Node => ({ id, position: { x, y }, data: {}, measured: { width: 168, height: 80 } });
 // A 890 x 812 pane (1400 x 860 window) with the minimap at its bottom right, as in the app.
@@ -70,4 +70,22 @@ it('reveals pasted cards with the smallest pan, or zooms out when they cannot fi
   expect(big.x + 2000 * big.zoom).toBeCloseTo(W / 2, 6);
   // Never past the canvas's own limit.
   expect(revealViewport({ left: 0, top: 0, right: 1e7, bottom: 10 }, W, H, view)!.zoom).toBe(MIN_ZOOM);
+});
+
+it('fits a small graph at the zoom where card text is legible when it fits there with some air', () => {
+  // The chain-rule sample's cards, 828 x 433 as laid out, in a 962 x 552 canvas (1024 x 700, side
+  // panels folded into drawers). Padding 0.2 would zoom to 962 / (828 × 1.2) = 0.968: 10 px port
+  // names at 9.7 px. With 67 px of air per side (padding 0.16) it fits at zoom 1.
+  const nodes = [card('a', 0, 0), card('J', 660, 353)];
+  const v = clearFitViewport(nodes, 962, 552, undefined)!;
+  expect(v.zoom).toBeGreaterThanOrEqual(LEGIBLE_ZOOM);
+  for (const n of nodes) {
+    const b = onScreen(n, v);
+    expect(b.left).toBeGreaterThan(0);
+    expect(b.right).toBeLessThan(962);
+  }
+  // A graph that would need almost no air to reach zoom 1 keeps the usual padding (and its smaller zoom).
+  const wide = [card('a', 0, 0), card('J', 780, 353)];
+  expect(clearFitViewport(wide, 962, 552, undefined)!.zoom).toBeCloseTo(962 / (948 * 1.2), 2);
+  expect(legibleFit(BUILD_FIT, { width: 948, height: 433 }, 962, 552)).toBe(BUILD_FIT);
 });

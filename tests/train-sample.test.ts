@@ -137,6 +137,22 @@ function expectSameEvaluation(got: Evaluation, want: Evaluation): void {
       close(g.outputs![p].value, o.value);
       close(g.outputs![p].grad, o.grad);
     });
+    // A layer's weights as trained and the sample's ∂L/∂w: what its network view draws.
+    expect(g.layers?.length, id).toBe(w.layers?.length);
+    w.layers?.forEach((l, L) => {
+      const h = g.layers![L];
+      expect([h.gW === undefined, h.gb === undefined], `${id} layer ${L + 1} gradients`).toEqual([l.gW === undefined, l.gb === undefined]);
+      l.W.forEach((row, j) =>
+        row.forEach((v, i) => {
+          close(h.W[j][i], v);
+          close(h.gW?.[j][i], l.gW?.[j][i]);
+        }),
+      );
+      l.b.forEach((v, j) => {
+        close(h.b[j], v);
+        close(h.gb?.[j], l.gb?.[j]);
+      });
+    });
   }
 }
 

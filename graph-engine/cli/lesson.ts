@@ -16,6 +16,7 @@ import { CliError, cliJson, parseArgs, readFailure } from './io.ts';
 
 export const LESSON_USAGE = `  lesson check <lesson.json ...> [--json]
                                  validate a lesson: every step's model, every task's solution
+                                 (a lesson index such as samples/lessons/index.json: every lesson it lists)
   grade <lesson.json> --step N <submission.json ...|folder> [--json|--csv]
                                  grade saved models against step N's checks (a folder: its .json files)`;
 
@@ -54,13 +55,46 @@ async function usageErrors(run: () => Promise<number>): Promise<number> {
   }
 }
 
+/** A lesson index (samples/lessons/index.json): `{"lessons": [{"id", "title"}, ...]}`, the lessons in teaching order. */
+function indexedIds(text: string): string[] | undefined {
+  try {
+    const data = JSON.parse(text) as { lessons?: unknown; format?: unknown };
+    if (data.format !== undefined || !Array.isArray(data.lessons)) return undefined;
+    const ids = data.lessons.map((l) => (l as { id?: unknown })?.id);
+    return ids.every((id): id is string => typeof id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(id)) ? ids : undefined;
+  } catch {
+    return undefined; // not JSON: the lesson parser reports it with line and column
+  }
+}
+
+/**
+ * The files to check, a lesson index standing for the lessons it lists (each `<id>.json` beside
+ * it), so `lesson check samples/lessons/index.json` checks them all and the glob
+ * `samples/lessons/*.json` checks each once rather than failing on the index.
+ */
+function withIndexedLessons(texts: (readonly [string, string])[]): (readonly [string, string])[] {
+  const out = new Map<string, string>();
+  for (const [file, text] of texts) {
+    const ids = indexedIds(text);
+    if (!ids) {
+      out.set(file, text);
+      continue;
+    }
+    for (const id of ids) {
+      const listed = join(dirname(file), `${id}.json`);
+      if (![...out.keys()].some((f) => join(f) === listed)) out.set(listed, readText(listed));
+    }
+  }
+  return [...out];
+}
+
 export function lessonCommand(argv: string[]): Promise<number> {
   return usageErrors(async () => {
     const { positional, flags } = parseArgs(argv, ['json']);
     const [sub, ...files] = positional;
     if (sub !== 'check') throw new CliError(`Usage:\n${LESSON_USAGE}`.split('\n'));
     if (!files.length) throw new CliError('Missing <lesson.json> argument.');
-    const texts = files.map((f) => [f, readText(f)] as const); // every file readable before any is checked
+    const texts = withIndexedLessons(files.map((f) => [f, readText(f)] as const)); // every file readable before any is checked
     let failed = false;
     const reports = [];
     for (const [file, text] of texts) {

@@ -10,6 +10,7 @@ import type { BadgeKind } from '../store/evaluate.ts';
 import { cardHeight, HEADER_PX, minCardHeight, overviewSymbolPx, overviewText, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
 import { useBareCard } from './viewDetail.ts';
 import { TrainNodeExtras } from '../modes/train/canvasExtras.tsx';
+import { NetworkPanel, NetworkToggle } from './network/NetworkView.tsx';
 
 const CATEGORY_CLASS: Record<string, string> = {
   'Inputs and parameters': 'cat-leaf',
@@ -32,7 +33,7 @@ const MAX_UNCLIPPED_LABEL_WITH_TAG = 3;
 const MAX_UNCLIPPED_GRAD_ROW = 16;
 
 /** What a card shows, derived once from its data for the card and its content. */
-function cardView({ node, op, result, isLoss, lossLabel }: OpFlowNode['data']) {
+export function cardView({ node, op, result, isLoss, lossLabel }: OpFlowNode['data']) {
   const ports = result?.ports ?? 0;
   const portNames = result?.portNames ?? (op ? Array.from({ length: ports }, (_, i) => portName(op, i, ports)) : []);
   const badge = result?.badge;
@@ -125,7 +126,7 @@ function CardHandles({ card: { label, portNames, handleIds, outputs } }: { card:
 const BADGE_TEXT: Record<BadgeKind, string> = { incomplete: 'needs input', nonfinite: 'not finite', invalid: 'error' };
 
 /** The card's header (symbol, label) and body (port names, value, gradient, badge). */
-function CardContent({ card }: { card: CardView }) {
+export function CardContent({ card }: { card: CardView }) {
   const { node, op, result, isLoss, lossLabel, label, ports, badge, outputs, portNames, showValue, symbol } = card;
   const value = result?.value ?? Number.NaN;
   const gradName = `∂${lossLabel}/∂${label}`;
@@ -148,6 +149,7 @@ function CardContent({ card }: { card: CardView }) {
             loss
           </span>
         )}
+        <NetworkToggle id={node.id} op={node.op} />
       </div>
       <div className="op-node__body" style={{ paddingLeft: ports ? 30 : 10 }}>
         {portNames.map((name, i) => (
@@ -190,6 +192,7 @@ function CardContent({ card }: { card: CardView }) {
             {BADGE_TEXT[badge.kind]}
           </div>
         )}
+        <NetworkPanel id={node.id} op={node.op} label={label} lossLabel={lossLabel} />
         <TrainNodeExtras id={node.id} macro={!!op?.macro} />
       </div>
     </>

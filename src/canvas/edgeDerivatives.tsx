@@ -1,5 +1,5 @@
 /**
- * Build mode's "Edge derivatives": off by default; when on, each edge carries a chip with its local
+ * Build mode's "Edge derivatives": off until turned on (the choice is kept across visits); when on, each edge carries a chip with its local
  * derivative (and its contribution to the loss's gradient when there is a loss), and a selected
  * edge shows the full label (name, local derivative, contribution) with the upstream gradient in
  * its tooltip, as Teach does after a full backward pass. The numbers are the engine's: the
@@ -13,8 +13,18 @@ import type { Evaluation } from '../store/evaluate.ts';
 import { edgeChip, type TeachEdgeData } from '../modes/teach/teachView.ts';
 import { teachingUnits } from '../modes/teach/units.ts';
 import { ChipSpread } from '../modes/teach/chipSpread.ts';
+import { readFlag, writeFlag } from '../store/preferences.ts';
 
-const useEdgeDerivatives = create<{ on: boolean; toggle: () => void }>((set) => ({ on: false, toggle: () => set((s) => ({ on: !s.on })) }));
+/** The toggle's state, kept across visits: a teacher who turns the chips on wants them next time. */
+const PREF = 'edge-derivatives';
+const useEdgeDerivatives = create<{ on: boolean; toggle: () => void }>((set) => ({
+  on: readFlag(PREF, false),
+  toggle: () =>
+    set((s) => {
+      writeFlag(PREF, !s.on);
+      return { on: !s.on };
+    }),
+}));
 
 /** Above this many edges only selected edges carry chips (as Teach labels every edge only below it). */
 const CHIPS_ALL_BELOW = 80;

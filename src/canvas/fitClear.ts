@@ -22,6 +22,14 @@ export const BUILD_FIT: FitOptions = { padding: 0.2, maxZoom: 1.25 };
  * some 27,000 px tall) fits whole, so its overview needs no culling.
  */
 export const MIN_ZOOM = 0.02;
+/**
+ * The zoom at which every card's text is at least 10 px on screen (port names and the LOSS tag are
+ * 10 px at zoom 1). A fit that would land a little below it, on a graph that fits at it with some
+ * air, goes to it instead (legibleFit).
+ */
+export const LEGIBLE_ZOOM = 1;
+/** The least air, as a fraction like `padding`, that a fit at LEGIBLE_ZOOM keeps around the graph. */
+const LEGIBLE_MIN_PADDING = 0.05;
 /** Air between the graph and the minimap, in screen pixels. */
 const GAP_PX = 12;
 
@@ -59,6 +67,7 @@ export function clearFitViewport(
   if (shown.length === 0) return undefined;
   const bounds = getNodesBounds(shown);
   const minZoom = options.minZoom ?? MIN_ZOOM;
+  options = legibleFit(options, bounds, width, height);
   const plain = getViewportForBounds(bounds, width, height, minZoom, options.maxZoom, options.padding);
   if (!obstacle || !screenBoxes(shown, plain).some((b) => overlaps(b, obstacle))) return plain;
   // The plain fit's padding per side in pixels, as React Flow works it out from a fraction.
@@ -71,6 +80,20 @@ export function clearFitViewport(
   ];
   const fits = sides.map((padding) => getViewportForBounds(bounds, width, height, minZoom, options.maxZoom, padding));
   return fits.reduce((best, v) => (v.zoom > best.zoom ? v : best));
+}
+
+/**
+ * The fit's options with less padding when that is what it takes to show the graph at
+ * LEGIBLE_ZOOM (a small graph on a small screen): readable text beats air around the graph. A
+ * graph too large for that keeps the usual fit.
+ */
+export function legibleFit(options: FitOptions, bounds: { width: number; height: number }, width: number, height: number): FitOptions {
+  if (options.maxZoom < LEGIBLE_ZOOM || bounds.width <= 0 || bounds.height <= 0) return options;
+  const room = Math.min(width / bounds.width, height / bounds.height);
+  if (room / (1 + options.padding) >= LEGIBLE_ZOOM) return options; // legible already
+  // React Flow's zoom is room / (1 + padding): the padding that lands just above LEGIBLE_ZOOM.
+  const padding = (room / LEGIBLE_ZOOM - 1) * (1 - 1e-6);
+  return padding >= LEGIBLE_MIN_PADDING ? { ...options, padding } : options;
 }
 
 /**

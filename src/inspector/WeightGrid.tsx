@@ -42,6 +42,21 @@ interface Draft {
 
 const cellId = (node: string, layer: number, row: number, col: number) => `wgrid-${node}-${layer}-${row}-${col}`;
 
+/**
+ * Focuses cell (row, col) of layer `layer` in `node`'s grid (the network view's click on a line).
+ * The grid may be a few frames from mounting (the node was just selected): it is looked for on
+ * each frame for about half a second.
+ */
+export function focusWeightCell(node: string, layer: number, row: number, col: number, frames = 30): void {
+  const cell = document.getElementById(cellId(node, layer, row, col));
+  if (cell) {
+    cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    cell.focus();
+    return;
+  }
+  if (frames > 0) requestAnimationFrame(() => focusWeightCell(node, layer, row, col, frames - 1));
+}
+
 /** Every layer's grid for `node`, from the evaluation's reading of its parameters. */
 export function WeightGrids({ node, layers, lossName }: { node: ModelNode; layers: readonly LayerReading[]; lossName?: string }) {
   const store = () => editorStore.getState();

@@ -12,7 +12,8 @@ import { edgeKey, validateModelText, type Model, type ModelEdge, type ModelNode,
 import { emptyHistory, mergeEntries, record, type History, type HistoryEntry } from './history.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
 import * as edits from './modelEdits.ts';
-import { collapseMacro, expandMacro } from './macroEdits.ts';
+import { collapseMacro, expandMacro, resizeMacroLayers } from './macroEdits.ts';
+import type { LayerResize } from '../../graph-engine/index.ts';
 import { thrownMessage } from './thrown.ts';
 
 enablePatches();
@@ -84,6 +85,8 @@ export interface EditorActions {
   expandMacro(id: string): boolean;
   /** Folds an expanded macro back into one node, keeping its current parameter values. */
   collapseMacro(id: string): boolean;
+  /** A unit or hidden layer more or less in a dense or mlp node, kept weights unchanged (one undo step). */
+  resizeLayers(id: string, edit: LayerResize): boolean;
   setGraphName(name: string): void;
   removeSelection(): void;
   removeNodes(ids: Iterable<string>): void;
@@ -305,6 +308,22 @@ export function createEditorStore(options: StoreOptions = {}) {
           get().notify(
             'info',
             `Collapsed ${id}; ${r.dropped} connection${r.dropped > 1 ? 's' : ''} to its inner nodes had no port to go to and ${r.dropped > 1 ? 'were' : 'was'} removed (Undo brings ${r.dropped > 1 ? 'them' : 'it'} back).`,
+          );
+        return true;
+      },
+
+      resizeLayers(id, edit) {
+        const r = resizeMacroLayers(get().model, id, edit);
+        if ('problem' in r) {
+          get().notify('error', 'Cannot resize this layer.', [r.problem]);
+          return false;
+        }
+        const model = r.model;
+        commit(r.label, () => model);
+        if (r.dropped)
+          get().notify(
+            'info',
+            `${r.dropped} connection${r.dropped > 1 ? 's' : ''} from the removed output ${r.dropped > 1 ? 'were' : 'was'} removed (Undo brings ${r.dropped > 1 ? 'them' : 'it'} back).`,
           );
         return true;
       },

@@ -4,7 +4,18 @@
  * (withParams); this module only places the primitives on the canvas and remembers, in the model,
  * what to fold back into, so an expanded graph can be saved, reloaded and still collapsed.
  */
-import { expandMacroNode, getOp, nodeLabel, withParams, type Model, type ModelEdge, type ModelNode, type ResolvedLayer } from '../../graph-engine/index.ts';
+import {
+  expandMacroNode,
+  getOp,
+  nodeLabel,
+  resizeLayers,
+  withParams,
+  type LayerResize,
+  type Model,
+  type ModelEdge,
+  type ModelNode,
+  type ResolvedLayer,
+} from '../../graph-engine/index.ts';
 
 /** Top-level model field holding the expanded macros (kept by every tool as an unknown field). */
 const EXPANDED_FIELD = 'expandedMacros';
@@ -163,4 +174,17 @@ export function collapseMacro(model: Model, id: string): { model?: Model; droppe
   const only = new Set([id]);
   collapsed = withParams(collapsed, (pid) => (members.has(pid) ? values.get(pid) : undefined), { only });
   return { model: collapsed, dropped };
+}
+
+/**
+ * A dense or mlp node with a unit or hidden layer more or less (the network view's +/- buttons):
+ * the engine resizes its weights (resizeLayers); edges from output ports that no longer exist go
+ * with them, counted.
+ */
+export function resizeMacroLayers(model: Model, id: string, edit: LayerResize): { model: Model; label: string; dropped: number } | { problem: string } {
+  const r = resizeLayers(model, id, edit);
+  if ('problem' in r) return r;
+  const edges = model.edges.filter((e) => e.source !== id || (e.sourcePort ?? 0) < r.outputs);
+  const nodes = model.nodes.map((n) => (n.id === id ? { ...n, attrs: r.attrs } : n));
+  return { model: { ...model, nodes, edges }, label: r.label, dropped: model.edges.length - edges.length };
 }

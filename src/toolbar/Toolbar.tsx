@@ -2,10 +2,20 @@
 import { useRef } from 'react';
 import { editorStore, useEditor } from '../store/useEditor.ts';
 import { LEARN, MODES } from '../store/editorStore.ts';
-import { MODEL_FILE_TYPES, openFile, saveModel } from '../io/files.ts';
+import { MODEL_FILE_TYPES, openFile } from '../io/files.ts';
 import { ExportMenu } from '../share/ExportMenu.tsx';
 import { SamplesMenu } from './SamplesMenu.tsx';
 import { autoLayout } from './actions.ts';
+import { NewButton } from './NewButton.tsx';
+import { saveGraph } from './unsaved.ts';
+import { HelpButton } from '../onboarding/HelpButton.tsx';
+
+/** Tooltips of the mode buttons (user-facing text, together for a later catalog). */
+const MODE_TITLES: Record<string, string> = {
+  build: 'Build: add ops from the palette, wire them, edit them in the inspector',
+  teach: 'Teach: step through the forward and backward passes one node at a time',
+  train: 'Train: fit the graph’s parameters to a dataset and watch the loss fall',
+};
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
@@ -27,9 +37,7 @@ export function Toolbar() {
         <span className="logo">∂</span> <span className="toolbar__name">GraphGrad</span>
       </div>
       <div className="toolbar__group">
-        <button type="button" onClick={() => store.newGraph()} title="Start an empty graph">
-          New
-        </button>
+        <NewButton />
         <button type="button" onClick={() => fileInput.current?.click()} title="Open a GraphGrad .json model">
           Open
         </button>
@@ -45,7 +53,7 @@ export function Toolbar() {
             if (file) void openFile(file);
           }}
         />
-        <button type="button" onClick={() => saveModel(editorStore.getState().model)} title="Download the graph as JSON">
+        <button type="button" onClick={saveGraph} title="Download the graph as JSON">
           Save
         </button>
         <ExportMenu />
@@ -72,6 +80,7 @@ export function Toolbar() {
             type="button"
             aria-pressed={!learn && mode === m.id}
             className={!learn && mode === m.id ? 'is-active' : ''}
+            title={MODE_TITLES[m.id]}
             onClick={() => store.setMode(m.id)}
           >
             {m.name}
@@ -81,6 +90,7 @@ export function Toolbar() {
           {LEARN.name}
         </button>
       </div>
+      <HelpButton />
     </header>
   );
 }

@@ -34,6 +34,15 @@ export class SampleProbe {
         nodes.push(g.indexOf.get(o)!);
       });
     }
+    // Then every layer's weights and biases, by their own ids: the network view draws their
+    // values and the shown sample's ∂L/∂w (preview.ts puts them into each layer's reading).
+    for (const macro of g.macros.values()) {
+      for (const p of macro.params) {
+        ids.push(p);
+        ports.push(0);
+        nodes.push(g.indexOf.get(p)!);
+      }
+    }
     this.layout = { ids, ports };
     this.nodes = Int32Array.from(nodes);
     this.test = testMask(t.dataset.rows, t.split);

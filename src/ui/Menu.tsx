@@ -10,6 +10,8 @@ export interface MenuItem {
   /** A second, quieter line under the label. */
   detail?: string;
   hint?: string;
+  /** A heading shown above the first item of each run of items with the same group. */
+  group?: string;
   run: () => unknown;
 }
 
@@ -60,7 +62,12 @@ export function Menu({ name, button, title, items }: { name: string; button: Rea
       </button>
       {open && (
         <ul className="menu__list" role="menu" aria-label={name} onKeyDown={(e) => moveFocus(e, entries(), () => setOpen(false))}>
-          {items.map((item) => (
+          {items.map((item, i) => [
+            item.group && item.group !== items[i - 1]?.group && (
+              <li key={`group-${item.group}`} role="presentation" className="menu__group">
+                {item.group}
+              </li>
+            ),
             <li key={item.label} role="none">
               <button
                 type="button"
@@ -75,8 +82,8 @@ export function Menu({ name, button, title, items }: { name: string; button: Rea
                 {item.label}
                 {item.detail && <span className="menu__detail">{item.detail}</span>}
               </button>
-            </li>
-          ))}
+            </li>,
+          ])}
         </ul>
       )}
     </div>

@@ -298,9 +298,16 @@ test('chain-rule: Apply update is disabled without params; presentation fits the
     const update = page.getByRole('button', { name: 'Apply update', exact: true });
     await expect(update).toBeDisabled();
     await expect(update).toHaveAttribute('title', 'This graph has no parameters (param nodes or layers) to update');
-    const zoomBefore = await zoomOf(page);
+    // What the room reads, the card's value, grows on screen (the editor's fit may already be at
+    // zoom 1 when that keeps card text legible, fitClear.ts: legibleFit, so compare text, not zoom).
+    const valuePx = async () => {
+      const font = await cardValue(nodeById(page, 'J')).evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+      return font * (await zoomOf(page));
+    };
+    const valueBefore = await valuePx();
     await page.getByRole('button', { name: 'Presentation' }).click();
-    const presented = await settledZoomAbove(page, zoomBefore);
+    const presented = await settledZoomAbove(page, 0);
+    expect(await valuePx()).toBeGreaterThan(valueBefore * 1.05);
     await expect.poll(() => cardsOutsideCanvas(page)).toEqual([]);
     // Fit View keeps Presentation's fit rather than the editor's: zoomed out first, it comes back.
     await page.locator('.react-flow__controls-zoomout').click();
@@ -371,10 +378,11 @@ test('Build: "Edge derivatives" shows each edge’s local derivative; a selected
   await expect(cu.getByTestId('edge-local')).toHaveText('= 3');
   await expect(cu.getByTestId('edge-contribution')).toHaveText('→ 9');
   await shot(page, testInfo, 'build-edge-derivatives');
-  // Across layers the chip is the true ∂output/∂hidden.y0 = σ′(z)·w, not the weight
+  // The toggle stays on for the next page. Across layers the chip is the true
+  // ∂output/∂hidden.y0 = σ′(z)·w, not the weight.
   await page.goto('/?sample=xor-mlp');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  await page.getByRole('button', { name: 'Edge derivatives' }).click();
+  await expect(page.getByRole('button', { name: 'Edge derivatives' })).toHaveAttribute('aria-pressed', 'true');
   const hy0 = page.locator('[data-testid="edge-label"][data-source="h"][data-target="out"]').first();
   await expect(hy0).toHaveAttribute('title', /∂output\/∂hidden\.y0 = -0\.1220\d*\n/);
 });

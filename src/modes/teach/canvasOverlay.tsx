@@ -2,7 +2,7 @@
  * What Teach mode changes on the canvas: node cards show only what the stepper has computed so far
  * (pending nodes are dimmed, gradients appear once final), the node being stepped and its edges are
  * highlighted, edges carry their local derivative and contribution once known (a custom edge with
- * a label), and the step's formula appears briefly above the card.
+ * a label), and the step's formula stays in a caption above the canvas until the next step.
  */
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, Panel, type Edge, type EdgeProps } from '@xyflow/react';
@@ -145,25 +145,17 @@ function TeachEdgeView({
 
 export const TeachEdge = memo(TeachEdgeView);
 
-/** How long the step's formula stays on the canvas. */
-const CAPTION_MS = 6000;
-
-/** The current step's formula, briefly, in a caption at the top of the canvas. */
+/**
+ * The current step's formula in a caption at the top of the canvas. It stays until the next step
+ * (or step back) replaces it, so a class can read it at its own pace.
+ */
 export function TeachCanvasLayer() {
   const last = useTeach((s) => s.last);
-  const version = useTeach((s) => s.version);
   const st = useTeach((s) => s.stepper);
   const nodes = useEditor((s) => s.model.nodes);
   const labels = useMemo(() => new Map(nodes.map((n) => [n.id, nodeLabel(n)])), [nodes]);
   const title = last ? (labels.get(last.unit) ?? last.unit) : undefined;
-  const [shownFor, setShownFor] = useState<number>();
-  useEffect(() => {
-    if (!last) return;
-    setShownFor(version);
-    const t = setTimeout(() => setShownFor(undefined), CAPTION_MS);
-    return () => clearTimeout(t);
-  }, [version, last]);
-  if (!last || shownFor !== version) return <ChipSpread />;
+  if (!last) return <ChipSpread />;
   const step = last.steps[0];
   let tex: string | undefined;
   let text: string | undefined;

@@ -9,13 +9,11 @@
  */
 import { datasetName, own, resolveSettings, withParams, type Model, type TrainSettings } from '../../../graph-engine/index.ts';
 import type { EditorStoreApi } from '../../store/editorStore.ts';
-import { evaluate } from '../../store/evaluate.ts';
 import { changeKind } from '../../trainWorker/changes.ts';
 import type { TrainClient } from '../../trainWorker/client.ts';
 import type { Pace } from '../../trainWorker/pace.ts';
-import type { DatasetSpec, ShownSample, Snapshot, TrainOverrides } from '../../trainWorker/protocol.ts';
-import { Throttle } from '../../trainWorker/throttle.ts';
-import { previewFrame, samplePreview, type PreviewFrame } from './preview.ts';
+import type { DatasetSpec, Snapshot, TrainOverrides } from '../../trainWorker/protocol.ts';
+import { createCanvasSample } from './canvasSample.ts';
 import { applySnapshot, initialTrainState, type Regularisation, type TrainStoreApi, type TrainUiState } from './trainStore.ts';
 
 export interface TrainControllerDeps {
@@ -133,18 +131,7 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
   let writingBack = false;
   /** Bumped by each configure: an answer to an older one is stale. */
   let configureSeq = 0;
-  /** Input values of the chosen dataset row, by node id (for the canvas preview on the main thread). */
-  let sampleInputs: Record<string, number> = {};
-  /** The row the user picked (none: the worker's typical row) and input values shown over it. */
-  let pickedRow: number | undefined;
-  let customInputs: Record<string, number> | undefined;
-  /** Bumped by each change of the shown sample: a snapshot's sample values for an older one are stale. */
-  let shownTag = 0;
-  /** The structure of the canvas preview, for the model the worker was configured with. */
-  let frame: PreviewFrame | undefined;
   let subscribed = false;
-  const canvasThrottle = new Throttle(200);
-  let canvasTimer: ReturnType<typeof setTimeout> | undefined;
 
   const model = () => editor.getState().model;
   const ui = () => trainStore.getState();
@@ -166,6 +153,9 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
     return kind === 'none' || kind === 'layout';
   }
 
+  const sample = createCanvasSample({ editor, trainStore, worker, inSync, previewOnMain, timed: (fn) => timed(PREVIEW_MEASURE, fn) });
+  const schedulePreview = sample.schedule;
+
   async function enterTrain(): Promise<void> {
     if (ui().status === 'idle' || !inSync(model())) {
       if (ui().status === 'idle') initFromModel(model());
@@ -176,8 +166,7 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
   /** A document was loaded: stop any run, start the panel afresh from the new model, reconfigure. */
   async function documentLoaded(): Promise<void> {
     trained = undefined;
-    pickedRow = undefined;
-    customInputs = undefined;
+    sample.forget(true);
     configureSeq++; // a configure in flight is for the old document
     if (ui().running) await worker().pause();
     initFromModel(model());
@@ -218,12 +207,11 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
       overrides: effectiveOverrides(st, m),
       epochLimit: st.epochLimit,
       startModel: startModel ?? m,
-      shown: shownSample(pickedRow ?? -1),
-      shownTag: ++shownTag,
+      ...sample.request(),
     });
     if (seq !== configureSeq) return;
     trained = m;
-    frame = undefined;
+    sample.unconfigured();
     if (!r.ok) {
       // Binding problems read better from the binding view (which says what to pick) than as file advice.
       const error = r.binding?.problems.length ? [...r.binding.problems, 'Map the columns under "Inputs and targets" below.'].join('\n') : r.error;
@@ -252,14 +240,7 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
       sampleIndex: r.snapshot.sample?.row ?? r.info.typicalRow,
     });
     applySnapshot(r.snapshot, trainStore);
-    if (previewOnMain) sampleInputs = { ...(await worker().sample(ui().sampleIndex)), ...customInputs };
-    else frame = previewFrame(m, r.info.sampleLayout, r.snapshot.params);
-    schedulePreview(true);
-  }
-
-  /** What the canvas is to show: the custom inputs over the row, or the row (-1: the typical one). */
-  function shownSample(row: number): ShownSample {
-    return customInputs ? { kind: 'inputs', values: customInputs } : { kind: 'row', row };
+    await sample.configured(m, r);
   }
 
   function onSnapshot(s: Snapshot): void {
@@ -398,7 +379,7 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
     const before = choices();
     trainStore.setState({ overrides: { ...st.overrides, ...patch } });
     const dataChange = Object.keys(patch).some((k) => DATA_KEYS.includes(k as keyof TrainOverrides));
-    if (dataChange) pickedRow = undefined; // other rows now: the typical one of the new data
+    if (dataChange) sample.forget(false); // other rows now: the typical one of the new data
     if (dataChange || st.status !== 'ready') {
       if (st.running) await pause();
       await configure();
@@ -446,7 +427,7 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
     // A new dataset brings its own size and noise; a CSV may need its columns mapped afresh.
     const overrides = { ...st.overrides, points: undefined, noise: undefined, bind: dataset.kind === 'csv' ? st.overrides.bind : undefined };
     trainStore.setState({ dataset, overrides });
-    pickedRow = undefined;
+    sample.forget(false);
     if (st.running) await pause();
     await configure();
   }
@@ -454,79 +435,6 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
   async function regenerate(): Promise<void> {
     const seed = (ui().overrides.seed ?? ui().info?.settings.seed ?? 0) + 1;
     await setOverride({ seed });
-  }
-
-  async function setSample(index: number): Promise<void> {
-    pickedRow = index;
-    customInputs = undefined;
-    trainStore.setState({ sampleIndex: index });
-    await showSample();
-  }
-
-  async function setSampleInputs(values: Record<string, number> | undefined): Promise<void> {
-    customInputs = values && { ...values };
-    await showSample();
-  }
-
-  /** Tells the worker what to show; its answer (a snapshot) carries the sample's values. */
-  async function showSample(): Promise<void> {
-    if (ui().status !== 'ready') return;
-    const s = await worker().show(shownSample(ui().sampleIndex), ++shownTag);
-    if (!s) return;
-    applySnapshot(s, trainStore);
-    if (s.sample) trainStore.setState({ sampleIndex: s.sample.row });
-    if (previewOnMain) sampleInputs = { ...(await worker().sample(ui().sampleIndex)), ...customInputs };
-    schedulePreview(true);
-  }
-
-  /**
-   * The canvas in Train mode, at most 5 times a second, so values and gradients follow training:
-   * the worker's values for the shown sample patched into the preview's structure (or, with
-   * `previewOnMain`, the graph rebuilt and evaluated here with the live parameters).
-   */
-  function schedulePreview(now = false): void {
-    if (editor.getState().mode !== 'train') return;
-    const t = performance.now();
-    if (now || canvasThrottle.due(t)) {
-      canvasThrottle.pass(t);
-      if (canvasTimer) clearTimeout(canvasTimer);
-      canvasTimer = undefined;
-      updatePreview();
-    } else if (!canvasTimer) {
-      canvasTimer = setTimeout(() => {
-        canvasTimer = undefined;
-        canvasThrottle.pass(performance.now());
-        updatePreview();
-      }, canvasThrottle.intervalMs);
-    }
-  }
-
-  function updatePreview(): void {
-    timed(PREVIEW_MEASURE, buildPreview);
-  }
-
-  function buildPreview(): void {
-    const s = ui().snapshot;
-    const m = model();
-    if (!s || !inSync(m) || (!previewOnMain && !frame)) {
-      trainStore.setState({ preview: undefined });
-      return;
-    }
-    if (!previewOnMain) {
-      // The worker's values for the sample shown now (an answer for an older one is skipped).
-      if (s.sample?.tag === shownTag) trainStore.setState({ preview: samplePreview(frame!, s.sample) });
-      return;
-    }
-    const withWeights = withParams(m, (id) => own(s.params, id));
-    // Records from the worker are keyed by node id: read own keys only (an id may be "toString").
-    const shown: Model = {
-      ...withWeights,
-      nodes: withWeights.nodes.map((n) => {
-        const v = own(sampleInputs, n.id);
-        return v === undefined ? n : { ...n, value: v };
-      }),
-    };
-    trainStore.setState({ preview: evaluate(shown) });
   }
 
   // Follow the editor: mode switches and model edits.
@@ -559,11 +467,11 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
     setEpochLimit,
     setDataset,
     regenerate,
-    setSample,
-    setSampleInputs,
+    setSample: sample.setRow,
+    setSampleInputs: sample.setInputs,
     dispose: () => {
       unsubscribe();
-      if (canvasTimer) clearTimeout(canvasTimer);
+      sample.dispose();
     },
   };
 }

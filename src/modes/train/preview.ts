@@ -15,6 +15,8 @@ export interface PreviewFrame {
   /** Node id -> index into the snapshot's value and gradient arrays, by output port. */
   entries: Map<string, number[]>;
   byId: Map<string, ModelNode>;
+  /** Per collapsed layer macro: where each layer's weights and biases sit in the snapshot's arrays. */
+  layerSlots: Map<string, { W: number[][]; b: number[] }[]>;
 }
 
 /**
@@ -30,7 +32,14 @@ export function previewFrame(model: Model, layout: SampleLayout, params: Readonl
     entries.set(id, list);
   });
   const trained = withParams(model, (id) => own(params, id));
-  return { model: trained, base: evaluate(trained), entries, byId: new Map(trained.nodes.map((n) => [n.id, n])) };
+  const base = evaluate(trained);
+  const slot = (id: string) => entries.get(id)?.[0] ?? -1;
+  const layerSlots = new Map<string, { W: number[][]; b: number[] }[]>();
+  for (const [id, macro] of base.graph?.macros ?? []) {
+    const slots = macro.layers.map((l) => ({ W: l.W.map((r) => r.map(slot)), b: l.b.map(slot) }));
+    if (slots.every((l) => l.b.every((i) => i >= 0) && l.W.every((r) => r.every((i) => i >= 0)))) layerSlots.set(id, slots);
+  }
+  return { model: trained, base, entries, byId: new Map(trained.nodes.map((n) => [n.id, n])), layerSlots };
 }
 
 /** A badge that values do not change (a missing input, a node with a problem) stays as it was. */
@@ -38,7 +47,7 @@ const structural = (b: NodeResult['badge']) => (b && b.kind !== 'nonfinite' ? b 
 
 /** The canvas evaluation for one snapshot's sample. */
 export function samplePreview(frame: PreviewFrame, sample: SampleValues): Evaluation {
-  const { base, entries, model, byId } = frame;
+  const { base, entries, model, byId, layerSlots } = frame;
   const { values, grads } = sample;
   const at = (id: string, port: number) => entries.get(id)?.[port];
   const portValue = (id: string, port: number) => {
@@ -57,6 +66,16 @@ export function samplePreview(frame: PreviewFrame, sample: SampleValues): Evalua
     // Every field set here, none deleted: cards re-render from these objects 5 times a second.
     const next: NodeResult = { ...r, value: values[i], grad: r.grad !== undefined ? grads[i] : undefined, badge: structural(r.badge) };
     const kept = next.badge;
+    // A layer's weights as trained so far, and the shown sample's gradient of each (when the card has gradients).
+    const slotsOf = r.layers && layerSlots.get(id);
+    if (slotsOf) {
+      const g = r.layers!.every((l) => l.gW) ? grads : undefined;
+      next.layers = slotsOf.map((l) => ({
+        W: l.W.map((row) => row.map((k) => values[k])),
+        b: l.b.map((k) => values[k]),
+        ...(g ? { gW: l.W.map((row) => row.map((k) => g[k])), gb: l.b.map((k) => g[k]) } : {}),
+      }));
+    }
     if (r.outputs) {
       next.outputs = r.outputs.map((o, p) => {
         const k = slots![p];

@@ -1,0 +1,45 @@
+/**
+ * Teach's and Train's panel on a narrow screen. Switching into the mode takes the canvas from
+ * nearly the window's width (Build's panels are drawers) to what the panel leaves: cards that
+ * were in view are brought back into it. In Teach's Presentation (a 1024 x 768 projector) the
+ * panel folds into a drawer so that the graph gets the whole width and stays legible; the keys
+ * (→, ←, Space) still step, the caption shows each step's formula, and the tab opens the panel.
+ */
+import { useEffect, type ReactNode } from 'react';
+import { canvasApi } from '../canvas/canvasApi.ts';
+import { editorStore, useEditor } from '../store/useEditor.ts';
+import { useTeach } from '../modes/teach/useTeach.ts';
+import { Drawer } from './Drawer.tsx';
+import { useNarrow } from './drawers.ts';
+
+export function ModePanelFrame({ children }: { children: ReactNode }) {
+  const teach = useEditor((s) => s.mode === 'teach');
+  const presentation = useTeach((s) => s.presentation);
+  const narrow = useNarrow();
+  useEffect(() => {
+    const canvas = document.querySelector('.canvas');
+    if (!narrow || !canvas) return;
+    // Whenever the panel takes width from the canvas (on mounting, and again when Train's panel
+    // has loaded), once the layout has settled.
+    let width = Number.POSITIVE_INFINITY;
+    let frame = 0;
+    const observer = new ResizeObserver(([entry]) => {
+      const narrower = entry.contentRect.width < width - 1;
+      width = entry.contentRect.width;
+      if (!narrower) return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => canvasApi()?.reveal(editorStore.getState().model.nodes.map((n) => n.id)));
+    });
+    observer.observe(canvas);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [narrow]);
+  if (!teach || !presentation) return children;
+  return (
+    <Drawer name="panel" side="right" tab="Teach panel" title="Stepping controls and the current step (→ steps, ← steps back, Space plays)">
+      {children}
+    </Drawer>
+  );
+}

@@ -1,0 +1,41 @@
+/** What the welcome's three ways in do. Each closes the welcome (for good) and Help. */
+import { editorStore } from '../store/useEditor.ts';
+import { openSample } from '../io/startup.ts';
+import { DEFAULT_SAMPLE } from '../io/samples.ts';
+import { requestNewGraph } from '../toolbar/newGraph.ts';
+import { openSamplesMenu } from '../toolbar/SamplesMenu.tsx';
+import { openDrawer } from '../narrow/drawers.ts';
+import { closeHelp, dismissWelcome } from './onboardingStore.ts';
+
+function leaveOnboarding(): void {
+  dismissWelcome();
+  closeHelp();
+}
+
+/**
+ * Learn: the chain-rule sample in Teach, ready to step. Once Learn mode has lessons, this is the one
+ * place to point at the first of them (`/?lesson=computational-graph`).
+ */
+export async function startLearning(): Promise<void> {
+  leaveOnboarding();
+  if (await openSample(DEFAULT_SAMPLE)) editorStore.getState().setMode('teach');
+}
+
+/** Build from scratch: an empty graph (asking first when the current one has unsaved changes), palette search focused. */
+export function buildFromScratch(): void {
+  leaveOnboarding();
+  editorStore.getState().setMode('build');
+  requestNewGraph(focusPalette);
+}
+
+/** Open a sample: the toolbar's Samples menu, open, its first item focused. */
+export function chooseSample(): void {
+  leaveOnboarding();
+  openSamplesMenu();
+}
+
+/** The palette's search box, once the palette is on screen (in its drawer on a narrow screen). */
+function focusPalette(): void {
+  openDrawer('palette');
+  requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.palette__search')?.focus());
+}

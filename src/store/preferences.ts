@@ -1,0 +1,27 @@
+/**
+ * Small view preferences kept across visits (a toggle's state, a dismissed notice). They live in
+ * localStorage under `graphgrad.pref.<name>`; where storage is refused (private modes, a full
+ * quota) the preference simply lasts for this visit, since none of them is worth an error.
+ */
+import { browserStorage } from './autosave.ts';
+
+const PREFIX = 'graphgrad.pref.';
+
+/** The stored on/off preference `name`, or `fallback` when none is stored or storage is refused. */
+export function readFlag(name: string, fallback: boolean): boolean {
+  try {
+    const v = browserStorage()?.getItem(PREFIX + name);
+    return v === 'true' ? true : v === 'false' ? false : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Stores the on/off preference `name`; a refusal is ignored (see above). */
+export function writeFlag(name: string, value: boolean): void {
+  try {
+    browserStorage()?.setItem(PREFIX + name, String(value));
+  } catch {
+    // Storage refused: the preference lasts for this visit only.
+  }
+}
