@@ -14,6 +14,13 @@ async function openStep(page: Page, url: string, step: string) {
   await page.goto(url);
   await expect(learn(page).getByTestId('learn-step-of')).toHaveText(step, { timeout: 20_000 });
 }
+/** Sets a node's value in the inspector (on a narrow screen it is a drawer: opened first). */
+async function setValue(page: Page, id: string, value: string) {
+  await select(page, id);
+  const field = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Value', { exact: true });
+  if (!(await field.isVisible())) await page.getByRole('button', { name: 'Inspector', exact: true }).click();
+  await setField(page, 'Value', value);
+}
 const stored = (page: Page) => page.evaluate(() => localStorage.getItem('graphgrad.autosave') ?? '');
 
 test('a lesson step by link: a wrong answer is explained, the fixed one passes, progress is kept', async ({ page }, testInfo) => {
@@ -72,14 +79,12 @@ test('a build step: change one input so ∂J/∂c = 12, with the check saying wh
   await shot(page, testInfo, 'learn-1024x700-build-step');
 
   // Changing c is the wrong fix (∂J/∂c = 3b does not depend on c): the checks say so.
-  await select(page, 'c');
-  await setField(page, 'Value', '4');
+  await setValue(page, 'c', '4');
   await learn(page).getByRole('button', { name: 'Check', exact: true }).click();
   await expect(checks(page).nth(0).getByTestId('learn-verdict')).toContainText(/∂J\/∂c is 9/);
   await expect(checks(page).nth(1).getByTestId('learn-verdict')).toContainText('c is 4: put it back to 2 and change another input.');
   await setField(page, 'Value', '2');
-  await select(page, 'b');
-  await setField(page, 'Value', '4');
+  await setValue(page, 'b', '4');
   await learn(page).getByRole('button', { name: 'Check', exact: true }).click();
   await expect(learn(page).getByTestId('learn-summary')).toHaveText('All 3 checks pass: step done!');
 });
