@@ -14,19 +14,31 @@ import { ModePanelFrame } from './narrow/ModePanelFrame.tsx';
 import { Welcome } from './onboarding/Welcome.tsx';
 import { HelpDialog } from './onboarding/HelpDialog.tsx';
 import { A11yLayer } from './a11y/A11yLayer.tsx';
+import { isEmbedded } from './embed/embed.ts';
+import { EmbedBar } from './embed/EmbedBar.tsx';
+import { LearnPanel } from './modes/learn/LearnPanel.tsx';
+import { usePaletteInLearn } from './modes/learn/usePaletteInLearn.ts';
+
+/** In an iframe (`?embed`): minimal chrome, the palette only where the page is for building. */
+const embedded = isEmbedded();
 
 export function App() {
   const mode = useEditor((s) => s.mode);
+  const learn = useEditor((s) => s.learn);
+  const paletteInLearn = usePaletteInLearn();
   useShortcuts(mode === 'build');
   return (
     <ReactFlowProvider>
-      <div className={`app app--${mode}`}>
-        <ErrorBoundary name="toolbar">
-          <Toolbar />
-        </ErrorBoundary>
-        <Welcome />
+      <div className={`app app--${mode}${embedded ? ' app--embed' : ''}${learn ? ' app--learn' : ''}`}>
+        <ErrorBoundary name="toolbar">{embedded ? <EmbedBar /> : <Toolbar />}</ErrorBoundary>
+        {!embedded && <Welcome />}
         <main className="workspace">
-          {mode === 'build' && (
+          {learn && (
+            <ErrorBoundary name="learn panel">
+              <LearnPanel />
+            </ErrorBoundary>
+          )}
+          {mode === 'build' && (!learn || paletteInLearn) && (
             <ErrorBoundary name="palette">
               <Drawer name="palette" side="left" tab="Ops" title="The ops to add to the graph">
                 <Palette />

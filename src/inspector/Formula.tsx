@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 
 type Katex = typeof import('katex');
 let katexPromise: Promise<Katex> | undefined;
-function loadKatex(): Promise<Katex> {
+export function loadKatex(): Promise<Katex> {
   katexPromise ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([k]) => (k as unknown as { default: Katex }).default ?? k);
   return katexPromise;
 }

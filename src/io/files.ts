@@ -7,6 +7,7 @@ import { editorStore } from '../store/useEditor.ts';
 import { extractModelFromPng, isPng } from '../share/pngModel.ts';
 import { ensureOpsForText } from './onDemandOps.ts';
 import { thrownMessage } from '../store/thrown.ts';
+import { isLessonText, openLessonText } from '../modes/learn/openLesson.ts';
 
 /** What the file picker and the canvas accept. */
 export const MODEL_FILE_TYPES = '.json,application/json,.png,image/png';
@@ -34,6 +35,8 @@ export async function openFile(file: File): Promise<boolean> {
     const read = tooBig ? { problem: tooBig.message } : await modelText(file);
     if (read.text === undefined) return refuse(read.problem ?? '');
     await ensureOpsForText(read.text);
+    // A lesson file opens in Learn mode, its first step's graph as one undo step.
+    if (isLessonText(read.text)) return await openLessonText(read.text, file.name);
     return store.openText(read.text, file.name);
   } catch (e) {
     // A file that cannot be read, a damaged PNG, an op module that fails to load...

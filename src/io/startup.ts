@@ -4,7 +4,7 @@
  * sample. Then every change is autosaved.
  */
 import { ensureOpsFor, validateModelText, type Model } from '../../graph-engine/index.ts';
-import { decodeShareFragment, hasSharedModel } from '../share/shareLink.ts';
+import { decodeLessonFragment, decodeShareFragment, hasSharedLesson, hasSharedModel } from '../share/shareLink.ts';
 import { downloadText } from './files.ts';
 import { AUTOSAVE_KEY, browserStorage, keepAside, restoreAutosave, type KeptAside, type KeyValueStorage } from '../store/autosave.ts';
 import { startAutosave } from '../store/autosaveSession.ts';
@@ -12,6 +12,10 @@ import { thrownMessage } from '../store/thrown.ts';
 import { editorStore } from '../store/useEditor.ts';
 import { DEFAULT_SAMPLE, sampleText, samples } from './samples.ts';
 import { ensureOpsForText } from './onDemandOps.ts';
+import { isEmbedded } from '../embed/embed.ts';
+import { MODES, type Mode } from '../store/editorStore.ts';
+import { bundledLessonText } from '../modes/learn/lessons.ts';
+import { openLessonText } from '../modes/learn/openLesson.ts';
 
 /** A bundled sample, validated; says what went wrong and gives undefined when it does not load. */
 async function readSample(name: string): Promise<Model | undefined> {
@@ -115,6 +119,11 @@ function reportKeptAside(storage: KeyValueStorage, text: string, why: string, de
   });
 }
 
+/** The mode a link asks for (`&mode=teach`), when it names one. */
+function linkedMode(name: string | null): Mode | undefined {
+  return MODES.find((m) => m.id === name)?.id;
+}
+
 /**
  * What the editor shows first. The user's own graph comes back, also under a link: the link then
  * opens as one step on top of it, so Undo brings their graph back, and their stored copy is left
@@ -131,14 +140,26 @@ export async function startEditor(): Promise<void> {
   try {
     const sample = new URLSearchParams(location.search).get('sample');
     const shared = hasSharedModel(location.hash);
-    ({ own, heldInPlace = false } = storage ? await readOwnGraph(storage) : {});
+    // An embed shows only what its link names: the reader's own graph is neither shown nor written.
+    const embed = isEmbedded();
+    // `/?lesson=<id>&step=<n>`: a bundled lesson at a step (counted from 1), opened like a sample.
+    const lessonId = sample || shared ? null : new URLSearchParams(location.search).get('lesson');
+    const lessonStep = Math.max(1, Number(new URLSearchParams(location.search).get('step')) || 1) - 1;
+    // `#lesson=...`: a teacher's own lesson file, carried in the link as share links carry models.
+    const sharedLesson = !sample && !shared && hasSharedLesson(location.hash) ? await decodeLessonFragment(location.hash) : undefined;
+    if (sharedLesson?.problem) store.notify('error', 'The lesson link could not be opened.', [sharedLesson.problem]);
+    const lessonText = lessonId ? await bundledLessonText(lessonId) : sharedLesson?.text;
+    if (lessonId && lessonText === undefined) store.notify('error', `There is no lesson called "${lessonId}".`);
+    ({ own, heldInPlace = false } = storage && !embed ? await readOwnGraph(storage) : {});
     const link = shared ? await readSharedLink() : sample ? await readSample(sample) : undefined;
     // The link has done its job: from here on the graph is the user's own, autosaved, so a reload
     // must bring back their edits, not the linked original.
     // Other parameters stay: a debugging switch like Train mode's `?preview=main` is read later.
     const rest = new URLSearchParams(location.search);
     rest.delete('sample');
-    if (sample || location.hash) history.replaceState(null, '', `${location.pathname}${rest.size ? `?${rest}` : ''}`);
+    rest.delete('lesson');
+    rest.delete('step');
+    if ((sample || location.hash || lessonId) && !embed) history.replaceState(null, '', `${location.pathname}${rest.size ? `?${rest}` : ''}`);
     userActed = editorStore.getState().model !== before;
     if (userActed) return; // the user started a graph meanwhile (New, Open): leave it be
     if (own && !loads(own, 'Restore', 'the graph saved in this browser', { undoable: false })) {
@@ -151,20 +172,26 @@ export async function startEditor(): Promise<void> {
       }
       own = undefined;
     }
+    const lessonOpened = lessonText !== undefined && (await openLessonText(lessonText, lessonId ?? 'from the link', lessonStep, { undoable: !!own }));
+    if (lessonOpened && own) store.notify('info', 'Opened the lesson. Undo brings back the graph you had.');
     const linked =
-      link && loads(link, shared ? 'Open shared link' : `Open sample ${sample}`, shared ? 'the shared graph' : `the sample "${sample}"`, { undoable: !!own });
+      !lessonOpened &&
+      link &&
+      loads(link, shared ? 'Open shared link' : `Open sample ${sample}`, shared ? 'the shared graph' : `the sample "${sample}"`, { undoable: !!own });
     if (linked && own) store.notify('info', `Opened ${shared ? 'the shared graph' : `the sample "${sample}"`}. Undo brings back the graph you had.`);
-    if (!own && !linked) {
+    if (!own && !linked && !lessonOpened) {
       const first = await readSample(DEFAULT_SAMPLE);
       if (first && editorStore.getState().model === before)
         loads(first, `Open sample ${DEFAULT_SAMPLE}`, `the sample "${DEFAULT_SAMPLE}"`, { undoable: false });
     }
+    const mode = linkedMode(new URLSearchParams(location.search).get('mode'));
+    if (mode && !lessonOpened) store.setMode(mode);
   } catch (e) {
     store.notify('error', 'Something went wrong while opening the editor; the graph on screen is kept and autosaved.', [thrownMessage(e)]);
   } finally {
     // Whatever happened above, edits from here on are autosaved. Storage already holds the restored
     // graph (or a linked one not yet edited over it), or a set-aside graph that only an edit may
     // replace: none of those is written again until the graph changes.
-    if (storage) startAutosave(storage, (own || heldInPlace) && !userActed ? editorStore.getState().model : undefined);
+    if (storage && !isEmbedded()) startAutosave(storage, (own || heldInPlace) && !userActed ? editorStore.getState().model : undefined);
   }
 }

@@ -96,3 +96,26 @@ export async function decodeShareFragment(hash: string): Promise<Validated> {
   }
   return validateModelText(new TextDecoder().decode(bytes), { allowIncomplete: true });
 }
+
+const LESSON_PARAM = 'lesson';
+
+/** The fragment for a lesson, `#lesson=...`: its JSON deflated and base64url-encoded, as models are. */
+export async function encodeLessonFragment(lessonJson: string): Promise<string> {
+  return `#${LESSON_PARAM}=${toBase64Url(await pipe(new TextEncoder().encode(lessonJson), new CompressionStream('deflate-raw')))}`;
+}
+
+/** Whether a URL fragment carries a lesson. */
+export const hasSharedLesson = (hash: string) => new RegExp(`^#${LESSON_PARAM}=`).test(hash);
+
+/** The lesson text a `#lesson=` fragment carries (to be validated as a lesson file is), or why it cannot be read. */
+export async function decodeLessonFragment(hash: string): Promise<{ text?: string; problem?: string }> {
+  try {
+    const bytes = await inflateAtMost(fromBase64Url(hash.replace(new RegExp(`^#${LESSON_PARAM}=`), '')), MAX_MODEL_BYTES);
+    if (!bytes)
+      return { problem: `The lesson in this link is larger than ${MAX_MODEL_BYTES / 1024 / 1024} MB, the most GraphGrad opens. Nothing was changed.` };
+    return { text: new TextDecoder().decode(bytes) };
+  } catch {
+    // As for models: only base64 and inflate run here, and any failure means the link is damaged.
+    return { problem: 'This lesson link is damaged (it may have been cut short when it was copied): the lesson in it cannot be read.' };
+  }
+}

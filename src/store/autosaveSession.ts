@@ -18,6 +18,19 @@ function storageRefusal(model: Model): string {
   return `The graph takes ${(chars / 1e6).toFixed(1)} million characters, more than browsers keep for one site (about 5 million).`;
 }
 
+/** The running session's way to open a graph without writing it (see `openUnsaved`). */
+let unsavedOpener: ((load: () => void) => void) | undefined;
+
+/**
+ * Opens a graph (a lesson's step) the way deep links open: the user's own graph is written first if
+ * an edit of it is pending, and the opened graph is not written until it is edited, so the stored
+ * copy stays the user's graph. Without a running autosave (an embed, tests), just loads.
+ */
+export function openUnsaved(load: () => void): void {
+  if (unsavedOpener) unsavedOpener(load);
+  else load();
+}
+
 /** Batches writes: a burst of changes costs one write this long after the first. */
 const WRITE_DELAY_MS = 150;
 
@@ -81,6 +94,17 @@ export function startAutosave(storage: KeyValueStorage, stored: Model | undefine
   };
 
   flush();
+  unsavedOpener = (load) => {
+    flush();
+    const before = store.getState().model;
+    load();
+    const after = store.getState().model;
+    if (after === before) return;
+    // Subscribers ran during load and may have scheduled a write of the opened graph: drop it.
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    written = after;
+  };
   store.subscribe((s, prev) => {
     if (s.model === prev.model || timer !== undefined) return;
     timer = setTimeout(flush, WRITE_DELAY_MS);

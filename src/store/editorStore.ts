@@ -24,6 +24,8 @@ export const MODES: readonly { id: Mode; name: string }[] = [
   { id: 'teach', name: 'Teach' },
   { id: 'train', name: 'Train' },
 ];
+/** Learn mode: a lesson's panel beside the canvas, which is in the step's own mode (`mode`). */
+export const LEARN = { id: 'learn', name: 'Learn' } as const;
 
 export interface Notice {
   id: number;
@@ -63,6 +65,8 @@ export interface EditorState {
   /** An open gesture (a drag): its changes become one undo step when it ends. */
   gesture?: HistoryEntry;
   mode: Mode;
+  /** Learn mode is on: the lesson panel shows, and `mode` is the current step's. */
+  learn: boolean;
   notices: Notice[];
   clipboard?: Clipboard;
 }
@@ -110,6 +114,8 @@ export interface EditorActions {
   paste(clip?: Clipboard, sizeOf?: edits.SizeOf): string[];
   duplicate(sizeOf?: edits.SizeOf): string[];
   setMode(mode: Mode): void;
+  /** Turns Learn mode on (in the step's `mode`) or off. */
+  setLearn(on: boolean, mode?: Mode): void;
   notify(kind: Notice['kind'], title: string, details?: string[], options?: NoticeOptions): number;
   dismiss(id: number): void;
 }
@@ -174,6 +180,7 @@ export function createEditorStore(options: StoreOptions = {}) {
       selectedEdges: new Set(),
       history: emptyHistory(),
       mode: 'build',
+      learn: false,
       notices: [],
 
       addNode(op, position) {
@@ -458,7 +465,12 @@ export function createEditorStore(options: StoreOptions = {}) {
 
       setMode(mode) {
         get().endGesture();
-        set({ mode });
+        set({ mode, learn: false });
+      },
+
+      setLearn(on, mode = get().mode) {
+        get().endGesture();
+        set({ learn: on, mode });
       },
 
       notify(kind, title, details = [], options = {}) {

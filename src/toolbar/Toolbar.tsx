@@ -1,7 +1,7 @@
 /** The toolbar: file actions, samples, undo/redo, layout, and the Build / Teach / Train switch. */
 import { useRef } from 'react';
 import { editorStore, useEditor } from '../store/useEditor.ts';
-import { MODES } from '../store/editorStore.ts';
+import { LEARN, MODES } from '../store/editorStore.ts';
 import { MODEL_FILE_TYPES, openFile } from '../io/files.ts';
 import { ExportMenu } from '../share/ExportMenu.tsx';
 import { SamplesMenu } from './SamplesMenu.tsx';
@@ -27,6 +27,7 @@ export function Toolbar() {
   const undoLabel = useEditor((s) => s.history.past.at(-1)?.label);
   const redoLabel = useEditor((s) => s.history.future.at(-1)?.label);
   const mode = useEditor((s) => s.mode);
+  const learn = useEditor((s) => s.learn);
   const name = useEditor((s) => s.model.name);
   const fileInput = useRef<HTMLInputElement>(null);
   const store = editorStore.getState();
@@ -79,14 +80,17 @@ export function Toolbar() {
           <button
             key={m.id}
             type="button"
-            aria-pressed={mode === m.id}
-            className={mode === m.id ? 'is-active' : ''}
+            aria-pressed={!learn && mode === m.id}
+            className={!learn && mode === m.id ? 'is-active' : ''}
             title={MODE_TITLES[m.id]}
             onClick={() => store.setMode(m.id)}
           >
             {m.name}
           </button>
         ))}
+        <button type="button" aria-pressed={learn} className={learn ? 'is-active' : ''} onClick={() => store.setLearn(true)}>
+          {LEARN.name}
+        </button>
       </div>
       <HelpButton />
     </header>

@@ -72,6 +72,8 @@ export interface TeachState {
   trainingStep: boolean;
   /** Bumped on every change to the stepper. */
   version: number;
+  /** Quiz me: asked before each step; true holds the step back (a question is now on show). */
+  gate?: (direction: 'forward' | 'backward') => boolean;
 }
 
 export interface TeachActions {
@@ -95,6 +97,7 @@ export interface TeachActions {
   setPresentation(on: boolean): void;
   /** Turns the training step on or off; stepping starts over. */
   setTrainingStep(on: boolean): void;
+  setGate(gate: TeachState['gate']): void;
 }
 
 export type TeachStore = TeachState & TeachActions;
@@ -247,13 +250,13 @@ export function createTeachStore(editor: EditorStoreApi) {
       },
 
       stepForward() {
-        if (!forwardUnit()) return false;
+        if (get().gate?.('forward') || !forwardUnit()) return false;
         bump({ last: describeLast(), atUpdate: false });
         return true;
       },
 
       stepBackward() {
-        if (!backwardUnit()) return false;
+        if (get().gate?.('backward') || !backwardUnit()) return false;
         bump({ last: describeLast(), atUpdate: false });
         return true;
       },
@@ -382,6 +385,10 @@ export function createTeachStore(editor: EditorStoreApi) {
         set({ trainingStep: on });
         rebuild(get().source);
       },
+
+      setGate(gate) {
+        set({ gate });
+      },
     };
   });
   editor.subscribe((s, prev) => {
@@ -390,3 +397,5 @@ export function createTeachStore(editor: EditorStoreApi) {
   store.getState().sync();
   return store;
 }
+
+export type TeachStoreApi = ReturnType<typeof createTeachStore>;

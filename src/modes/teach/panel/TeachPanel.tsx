@@ -10,6 +10,7 @@ import { ParameterUpdate } from './ParameterUpdate.tsx';
 import { SteppingControls } from './SteppingControls.tsx';
 import { SumOverPaths } from './SumOverPaths.tsx';
 import { Timeline } from './Timeline.tsx';
+import { QuizCard, QuizToggle } from '../quiz/QuizMe.tsx';
 import { usePresentation } from './usePresentation.ts';
 import { usePlayLoop } from './usePlayLoop.ts';
 import { useTeachKeyboard } from './useTeachKeyboard.ts';
@@ -35,6 +36,7 @@ export function TeachPanel() {
         >
           Presentation
         </button>
+        <QuizToggle />
       </div>
       {problem ? <p className="notice-inline notice-inline--incomplete">{problem}</p> : <SteppingControls />}
       {!problem && (
@@ -47,6 +49,7 @@ export function TeachPanel() {
           />
           {p.backwardBlocker && p.forwardDone === p.total && <p className="notice-inline notice-inline--incomplete">{p.backwardBlocker}</p>}
           <ParameterUpdate />
+          <QuizCard />
           <CurrentStep />
           <SumOverPaths />
           <GradientCheck />

@@ -9,6 +9,13 @@ const VECTOR_ENTRIES_SHOWN = 8;
  * top-level " = ", never inside braces).
  */
 export function alignedTex(tex: string): string {
+  const parts = equalityParts(tex);
+  if (parts.length < 3) return tex;
+  return `\\begin{aligned} ${parts[0]} &= ${parts.slice(1).join(' \\\\ &= ')} \\end{aligned}`;
+}
+
+/** The sides of a chain of equalities `a = b = c` (split only at top-level " = ", never inside braces). */
+export function equalityParts(tex: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -23,8 +30,7 @@ export function alignedTex(tex: string): string {
     }
   }
   parts.push(tex.slice(start));
-  if (parts.length < 3) return tex;
-  return `\\begin{aligned} ${parts[0]} &= ${parts.slice(1).join(' \\\\ &= ')} \\end{aligned}`;
+  return parts;
 }
 
 /** A sum of numbers as text: "2 + 3", "−0.01344 − 0.01318" (never "+ −"). */

@@ -1,0 +1,54 @@
+/**
+ * Opening lessons: a bundled one by id (the Learn list, `/?lesson=<id>&step=<n>`), or a lesson
+ * file (Open, a drop on the canvas). A lesson that does not parse changes nothing and says which
+ * step and field is wrong.
+ */
+import { LESSON_FORMAT, parseLessonText } from '../../../graph-engine/index.ts';
+import { editorStore } from '../../store/useEditor.ts';
+import { bundledLessons, bundledLessonText } from './lessons.ts';
+import { learnStore } from './useLearn.ts';
+
+/** Whether JSON text is a lesson rather than a model (its "format" says so). */
+export function isLessonText(text: string): boolean {
+  // Cheap first: only text that mentions the lesson format is parsed.
+  if (!text.includes(LESSON_FORMAT)) return false;
+  try {
+    const data: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return typeof data === 'object' && data !== null && (data as { format?: unknown }).format === LESSON_FORMAT;
+  } catch {
+    return false;
+  }
+}
+
+/** Opens lesson text from a file named `name`; false (with a notice) when it is not a valid lesson. */
+export async function openLessonText(text: string, name: string, step = 0, options?: { undoable?: boolean }): Promise<boolean> {
+  const { lesson, problems } = parseLessonText(text);
+  if (!lesson) {
+    editorStore.getState().notify(
+      'error',
+      `Could not open the lesson ${name}; the current graph is unchanged.`,
+      problems.map((p) => p.message),
+    );
+    return false;
+  }
+  return learnStore.getState().openLesson({ lesson, id: name, bundled: false }, step, options);
+}
+
+/** Opens a bundled lesson by id at `step` (0-based); says so when there is no such lesson. */
+export async function openBundledLesson(id: string, step = 0, options?: { undoable?: boolean }): Promise<boolean> {
+  const text = await bundledLessonText(id);
+  if (text === undefined) {
+    editorStore.getState().notify('error', `There is no lesson called "${id}".`, [`Lessons: ${bundledLessons.map((l) => l.id).join(', ')}.`]);
+    return false;
+  }
+  const { lesson, problems } = parseLessonText(text);
+  if (!lesson) {
+    editorStore.getState().notify(
+      'error',
+      `The lesson "${id}" does not load.`,
+      problems.map((p) => p.message),
+    );
+    return false;
+  }
+  return learnStore.getState().openLesson({ lesson, id, bundled: true }, step, options);
+}

@@ -1,0 +1,159 @@
+/**
+ * Quiz me: the questions a step asks before it reveals its numbers, and how a typed answer is
+ * read and marked. The answers come from the engine: the next step is taken on the stepper, read,
+ * and taken back (stepping back only moves the cursor), so a question never computes anything the
+ * engine did not.
+ */
+import { formatNumber, numberTex, texName, type BackwardStep, type ForwardStep, type Stepper } from '../../../../graph-engine/index.ts';
+import { graphLossLabel, graphNodeName, graphNodeNameOf } from '../../../ui/nodeNames.ts';
+import { equalityParts, textSum } from '../panel/formulaText.ts';
+import type { Units } from '../units.ts';
+
+export type QuestionKind = 'value' | 'local' | 'grad' | 'sum';
+
+/** One of the contributions a multi-path gradient adds up. */
+export interface SumTerm {
+  /** The node the path goes through, e.g. "u". */
+  via: string;
+  upstream: number;
+  local: number;
+  contribution: number;
+}
+
+export interface QuizQuestion {
+  kind: QuestionKind;
+  /** What is asked, as text: "∂J/∂b", "u". */
+  symbol: string;
+  /** The question in LaTeX, with what is known filled in and "?" for the answer. */
+  promptTex: string;
+  /** The question as text, for screen readers and the tests. */
+  prompt: string;
+  /** The engine's number. */
+  answer: number;
+  /** The working, as text: "∂J/∂b = ∂J/∂u · ∂u/∂b = 3 × 2 = 6". */
+  working: string;
+  /** The terms of a multi-path sum, shown after a wrong answer. */
+  terms?: SumTerm[];
+}
+
+/** How close an answer must be: within this much, or this fraction of the true value, whichever is larger. */
+const ABSOLUTE_TOLERANCE = 0.01;
+const RELATIVE_TOLERANCE = 0.01;
+export const TOLERANCE_TEXT = 'Answers within ±0.01 or ±1 % (whichever is larger) count as right.';
+
+const fmt = (v: number) => formatNumber(v).replace(/^-/, '−');
+
+/** The left side and what is known, with the last side (the number) replaced by "?". */
+function askTex(tex: string): string {
+  const parts = equalityParts(tex);
+  return `${parts.slice(0, Math.max(1, parts.length - 1)).join(' = ')} = \\;?`;
+}
+
+/** The unit about to be stepped in `direction`, or undefined when none (or it is a collapsed layer). */
+function nextSingleNode(st: Stepper, units: Units, direction: 'forward' | 'backward'): number | undefined {
+  const order = units.graph.order;
+  if (direction === 'forward' ? !st.canStepForward() : !st.canStepBackward()) return undefined;
+  const n = direction === 'forward' ? order[st.forwardDone] : order[st.total - 1 - st.backwardDone];
+  // A collapsed layer steps many primitives at once: there is no one number to ask for.
+  return units.graph.macros.has(units.unitOf[n]) ? undefined : n;
+}
+
+/** The questions the next step asks (none: the step just goes). The stepper ends where it began. */
+export function questionsFor(st: Stepper, units: Units, direction: 'forward' | 'backward'): QuizQuestion[] {
+  const n = nextSingleNode(st, units, direction);
+  if (n === undefined) return [];
+  if (direction === 'forward') {
+    const step = st.stepForward();
+    st.stepBack();
+    return step ? forwardQuestions(st, step) : [];
+  }
+  const step = st.stepBackward();
+  st.stepBack();
+  return step ? backwardQuestions(st, units, step) : [];
+}
+
+function forwardQuestions(st: Stepper, step: ForwardStep): QuizQuestion[] {
+  if (step.leaf || !Number.isFinite(step.value)) return [];
+  const name = graphNodeNameOf(st.graph, step.id);
+  const inputs = step.inputs.map((i) => `${graphNodeNameOf(st.graph, i.source)} = ${fmt(i.value)}`).join(', ');
+  return [
+    {
+      kind: 'value',
+      symbol: name,
+      promptTex: askTex(step.latex),
+      prompt: `What is ${name}? (${step.op} of ${inputs})`,
+      answer: step.value,
+      working: `${name} = ${step.op}(${step.inputs.map((i) => fmt(i.value)).join(', ')}) = ${fmt(step.value)}`,
+    },
+  ];
+}
+
+function backwardQuestions(st: Stepper, units: Units, step: BackwardStep): QuizQuestion[] {
+  const g = st.graph;
+  if (step.isLoss || !step.reachesLoss || !Number.isFinite(step.grad)) return [];
+  const L = graphLossLabel(g);
+  const x = graphNodeName(g, step.node);
+  const live = step.edges.filter((r) => r.reachesLoss);
+  // Into a collapsed layer, the local derivatives are the layer's inner business: ask only the gradient.
+  const intoLayer = live.some((r) => units.graph.macros.has(units.unitOf[g.edges[r.edge].target]));
+  const via = (r: (typeof live)[number]) => graphNodeName(g, g.edges[r.edge].target);
+  const grad = `∂${L}/∂${x}`;
+  if (live.length > 1 || intoLayer) {
+    const terms = live.map((r) => ({ via: via(r), upstream: r.upstream, local: r.local, contribution: r.contribution }));
+    const symbolic = terms.map((t) => `∂${L}/∂${t.via} · ∂${t.via}/∂${x}`).join(' + ');
+    const products = terms.map((t) => `${fmt(t.upstream)} × ${fmt(t.local)}`).join(' + ');
+    return [
+      {
+        kind: 'sum',
+        symbol: grad,
+        promptTex: askTex(step.latex),
+        prompt: `${x} reaches ${L} along ${terms.length} paths. What is ${grad}, the sum of their contributions?`,
+        answer: step.grad,
+        working: `${grad} = ${symbolic} = ${products} = ${textSum(terms.map((t) => t.contribution))} = ${fmt(step.grad)}`,
+        terms,
+      },
+    ];
+  }
+  const r = live[0];
+  const t = via(r);
+  const local = `∂${t}/∂${x}`;
+  return [
+    {
+      kind: 'local',
+      symbol: local,
+      promptTex: askTex(r.localLatex),
+      prompt: `What is the local derivative ${local}?`,
+      answer: r.local,
+      working: `${local} = ${fmt(r.local)}`,
+    },
+    {
+      kind: 'grad',
+      symbol: grad,
+      promptTex: `\\frac{\\partial ${texName(L)}}{\\partial ${texName(x)}} = ${fmtTex(r.upstream)} \\cdot ${fmtTex(r.local)} = \\;?`,
+      prompt: `What is the gradient ${grad} = ∂${L}/∂${t} · ${local}, with ∂${L}/∂${t} = ${fmt(r.upstream)}?`,
+      answer: step.grad,
+      working: `${grad} = ∂${L}/∂${t} · ${local} = ${fmt(r.upstream)} × ${fmt(r.local)} = ${fmt(step.grad)}`,
+    },
+  ];
+}
+
+const fmtTex = (v: number) => (v < 0 ? `(${numberTex(v)})` : numberTex(v));
+
+/**
+ * A typed number: "6", "−0.5" (a typographic minus too), ".5", "1,5" (decimal comma), "3e-2",
+ * or a fraction "1/3". Undefined when it is not a number.
+ */
+export function parseAnswer(text: string): number | undefined {
+  let s = text.trim().replace(/[−–]/g, '-').replace(/\s+/g, '');
+  if (!s.includes('.') && /^-?\d+,\d+$/.test(s)) s = s.replace(',', '.');
+  const num = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+  if (num.test(s)) return Number(s);
+  const frac = /^([-+]?(?:\d+\.?\d*|\.\d+))\/((?:\d+\.?\d*|\.\d+))$/.exec(s);
+  if (frac && Number(frac[2]) !== 0) return Number(frac[1]) / Number(frac[2]);
+  return undefined;
+}
+
+/** Whether `typed` is within the stated tolerance of the engine's `answer`. */
+export function isRight(typed: number, answer: number): boolean {
+  return Math.abs(typed - answer) <= Math.max(ABSOLUTE_TOLERANCE, RELATIVE_TOLERANCE * Math.abs(answer));
+}
