@@ -11,7 +11,7 @@ export const WELCOME_TEXT = {
 
 export const WAYS_IN_TEXT = {
   learn: 'Learn: step through the chain rule',
-  learnDetail: 'J = 3(a + bc), forward and backward, one node at a time',
+  learnDetail: 'A lesson on J = 3(a + bc): work it forward and backward, and check each answer',
   build: 'Build from scratch',
   buildDetail: 'An empty graph; pick ops from the palette',
   sample: 'Open a sample',

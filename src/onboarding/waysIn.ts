@@ -1,7 +1,6 @@
 /** What the welcome's three ways in do. Each closes the welcome (for good) and Help. */
 import { editorStore } from '../store/useEditor.ts';
-import { openSample } from '../io/startup.ts';
-import { DEFAULT_SAMPLE } from '../io/samples.ts';
+import { openBundledLesson } from '../modes/learn/openLesson.ts';
 import { requestNewGraph } from '../toolbar/newGraph.ts';
 import { openSamplesMenu } from '../toolbar/SamplesMenu.tsx';
 import { openDrawer } from '../narrow/drawers.ts';
@@ -12,13 +11,13 @@ function leaveOnboarding(): void {
   closeHelp();
 }
 
-/**
- * Learn: the chain-rule sample in Teach, ready to step. Once Learn mode has lessons, this is the one
- * place to point at the first of them (`/?lesson=computational-graph`).
- */
+/** The lesson the welcome's Learn opens: the chain rule, the graph a first visit already shows. */
+const FIRST_LESSON = 'computational-graph';
+
+/** Learn: the chain-rule lesson in Learn mode, at its first step. */
 export async function startLearning(): Promise<void> {
   leaveOnboarding();
-  if (await openSample(DEFAULT_SAMPLE)) editorStore.getState().setMode('teach');
+  await openBundledLesson(FIRST_LESSON);
 }
 
 /** Build from scratch: an empty graph (asking first when the current one has unsaved changes), palette search focused. */
