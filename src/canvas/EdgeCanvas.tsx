@@ -75,8 +75,8 @@ function readColours(canvas: HTMLElement): Colours {
   return colours;
 }
 
-/** Once a pan or zoom has stopped this long, the view is drawn exactly (not copied between pixels). */
-const REST_MS = 150;
+/** Once a pan has stopped this long, the view is drawn exactly (not copied between pixels). */
+const REST_MS = 250;
 
 /** Symbols smaller than this many screen pixels are not drawn: nothing could read them. */
 const MIN_SYMBOL_PX = 5;
@@ -183,11 +183,11 @@ export function EdgeCanvas({ edges, cards = false }: { edges: readonly Edge[]; c
       clearTimeout(rest);
       if (!at && (changing || !layerContext)) {
         // Each wheel step of a zoom, or frame of a drag, is drawn as it is (a layer would serve
-        // one frame); once it rests, the layer for the next pan.
+        // one frame); a pan that follows draws the layer in its first frame. (Drawing it as soon
+        // as the zoom rested made zooming slower whenever steps came further apart than that.)
         layer = undefined;
         context.setTransform(ratio, 0, 0, ratio, 0, 0);
         paint(context, { transform, nodeLookup: state.nodeLookup }, width, height, c);
-        if (layerContext) rest = window.setTimeout(() => draw(true), REST_MS);
         return;
       }
       if (!at) {
