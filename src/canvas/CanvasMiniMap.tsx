@@ -32,6 +32,11 @@ export function CanvasMiniMap({ nodes, nodeColor, ariaLabel }: { nodes: readonly
     const ratio = window.devicePixelRatio || 1;
     canvas.width = WIDTH * ratio;
     canvas.height = HEIGHT * ratio;
+    const cards = document.createElement('canvas');
+    cards.width = canvas.width;
+    cards.height = canvas.height;
+    const cardsContext = cards.getContext('2d')!;
+    let cardsAt = '';
     let frame = 0;
     let drawn = '';
     const draw = () => {
@@ -47,27 +52,37 @@ export function CanvasMiniMap({ nodes, nodeColor, ariaLabel }: { nodes: readonly
       if (key === drawn) return;
       drawn = key;
       box.current = b;
+      // The cards are drawn again only when the minimap's scale or place changes (the view
+      // reaching past the graph); a pan within it copies them and moves the mask only.
+      const at = `${b.x} ${b.y} ${b.scale}`;
+      if (at !== cardsAt) {
+        cardsAt = at;
+        cardsContext.setTransform(1, 0, 0, 1, 0, 0);
+        cardsContext.clearRect(0, 0, cards.width, cards.height);
+        cardsContext.setTransform(...minimapMatrix(b, ratio));
+        const paths = new Map<string, Path2D>();
+        for (const n of nodes) {
+          const colour = nodeColor(n);
+          let fill = fills.get(colour);
+          if (fill === undefined) {
+            probe.style.color = colour;
+            canvas.parentElement!.append(probe);
+            fills.set(colour, (fill = getComputedStyle(probe).color));
+            probe.remove();
+          }
+          let path = paths.get(fill);
+          if (!path) paths.set(fill, (path = new Path2D()));
+          path.rect(n.position.x, n.position.y, n.measured?.width ?? 0, n.measured?.height ?? 0);
+        }
+        for (const [fill, path] of paths) {
+          cardsContext.fillStyle = fill;
+          cardsContext.fill(path);
+        }
+      }
       context.setTransform(1, 0, 0, 1, 0, 0);
       context.clearRect(0, 0, canvas.width, canvas.height);
+      context.drawImage(cards, 0, 0);
       context.setTransform(...minimapMatrix(b, ratio));
-      const paths = new Map<string, Path2D>();
-      for (const n of nodes) {
-        const colour = nodeColor(n);
-        let fill = fills.get(colour);
-        if (fill === undefined) {
-          probe.style.color = colour;
-          canvas.parentElement!.append(probe);
-          fills.set(colour, (fill = getComputedStyle(probe).color));
-          probe.remove();
-        }
-        let path = paths.get(fill);
-        if (!path) paths.set(fill, (path = new Path2D()));
-        path.rect(n.position.x, n.position.y, n.measured?.width ?? 0, n.measured?.height ?? 0);
-      }
-      for (const [fill, path] of paths) {
-        context.fillStyle = fill;
-        context.fill(path);
-      }
       // The mask over everything but the view.
       const outside = new Path2D();
       outside.rect(b.x - WIDTH * b.scale, b.y - HEIGHT * b.scale, 3 * WIDTH * b.scale, 3 * HEIGHT * b.scale);

@@ -3,7 +3,8 @@
  * (Canvas.tsx). Each React Flow edge is an <svg> with a group and two paths, and mounting the ones
  * that come into view took about half the main thread's time while zooming out over 1,001 nodes.
  * Here a frame is one path of bezier curves (edgeCurves.ts), redrawn when the view or the nodes
- * move. useCanvasEdgePointer makes the lines clickable.
+ * move; while only the pan changes, copied from a larger layer drawn once (panCache.ts).
+ * useCanvasEdgePointer makes the lines clickable.
  */
 import { useCallback, useEffect, useRef, type MouseEvent, type RefObject } from 'react';
 import { useStoreApi, type Edge } from '@xyflow/react';
@@ -11,6 +12,7 @@ import { editorStore } from '../store/useEditor.ts';
 import { cardAt, edgeAt, mayCross, screenCurve, type View } from './edgeCurves.ts';
 import type { OpNodeData } from './flowElements.ts';
 import { overviewSymbolPx, overviewText } from './cardMetrics.ts';
+import { copyOffset, layerFor, type Layer } from './panCache.ts';
 import { nodeLabel } from '../../graph-engine/index.ts';
 
 /** Each category's colour (app.css), as a CSS variable. */
@@ -72,6 +74,9 @@ function readColours(canvas: HTMLElement): Colours {
   probe.remove();
   return colours;
 }
+
+/** Once a pan has stopped this long, the view is drawn exactly (not copied between pixels). */
+const REST_MS = 250;
 
 /** Symbols smaller than this many screen pixels are not drawn: nothing could read them. */
 const MIN_SYMBOL_PX = 5;
@@ -152,10 +157,16 @@ export function EdgeCanvas({ edges, cards = false }: { edges: readonly Edge[]; c
     const context = canvas?.getContext('2d');
     if (!canvas || !context) return;
     let frame = 0;
-    const draw = () => {
+    let rest = 0;
+    // The layer panning copies from (panCache.ts), and the zoom and scene of the frame before.
+    const layerCanvas = document.createElement('canvas');
+    const layerContext = layerCanvas.getContext('2d');
+    let layer: Layer | undefined;
+    let last: { tx: number; ty: number; zoom: number; scene: readonly unknown[] } | undefined;
+    const draw = (atRest = false) => {
       frame = 0;
       const state = store.getState();
-      const { width, height } = state;
+      const { width, height, transform } = state;
       const ratio = window.devicePixelRatio || 1;
       if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
         canvas.width = Math.round(width * ratio);
@@ -163,30 +174,65 @@ export function EdgeCanvas({ edges, cards = false }: { edges: readonly Edge[]; c
       }
       context.setTransform(1, 0, 0, 1, 0, 0);
       context.clearRect(0, 0, canvas.width, canvas.height);
-      // Screen coordinates, so that lines are 1 px wide at any zoom.
-      context.setTransform(ratio, 0, 0, ratio, 0, 0);
       const c = colours.current!;
+      // What the drawing shows besides the view: another value of any draws it again.
+      const scene = [state.nodes, c, ratio];
+      // A layer is drawn for a pan (the same zoom and scene as the frame before, moved) or once
+      // the view rests; anything else is drawn as it is: a layer would serve one frame.
+      const panning = last?.zoom === transform[2] && last.scene.every((s, i) => s === scene[i]) && (last.tx !== transform[0] || last.ty !== transform[1]);
+      last = { tx: transform[0], ty: transform[1], zoom: transform[2], scene };
+      const at = atRest ? undefined : copyOffset(layer, transform, width, height, scene);
+      clearTimeout(rest);
+      if (!at && (!layerContext || (!atRest && !panning))) {
+        // Each wheel step of a zoom, or frame of a drag, is drawn as it is. (Drawing a layer
+        // whenever the zoom stayed from one frame to the next made zooming the 10,001-node grid
+        // slower: React Flow's store changes more than once per wheel step.)
+        layer = undefined;
+        context.setTransform(ratio, 0, 0, ratio, 0, 0);
+        paint(context, { transform, nodeLookup: state.nodeLookup }, width, height, c);
+        return;
+      }
+      if (!at) {
+        const next = layerFor(transform, width, height, scene);
+        if (layerCanvas.width !== Math.round(next.layerWidth * ratio) || layerCanvas.height !== Math.round(next.layerHeight * ratio)) {
+          layerCanvas.width = Math.round(next.layerWidth * ratio);
+          layerCanvas.height = Math.round(next.layerHeight * ratio);
+        }
+        layerContext!.setTransform(1, 0, 0, 1, 0, 0);
+        layerContext!.clearRect(0, 0, layerCanvas.width, layerCanvas.height);
+        layerContext!.setTransform(ratio, 0, 0, ratio, 0, 0);
+        paint(layerContext!, { transform: next.drawTransform, nodeLookup: state.nodeLookup }, next.layerWidth, next.layerHeight, c);
+        layer = next;
+      }
+      const { x, y } = at ?? { x: -layer!.marginX, y: -layer!.marginY };
+      // Whole device pixels: a copy between pixels would blur; the view at rest is drawn exactly.
+      context.drawImage(layerCanvas, Math.round(x * ratio), Math.round(y * ratio));
+      if (at && (x !== Math.round(x) || y !== Math.round(y))) rest = window.setTimeout(() => draw(true), REST_MS);
+    };
+    /** Edges, then (the overview of a very large graph) the cards over them, for `view`. */
+    const paint = (target: CanvasRenderingContext2D, view: View, width: number, height: number, c: Colours) => {
       const plain = new Path2D();
       const selected = new Path2D();
       for (const edge of edges) {
-        const c = screenCurve(edge, state);
-        if (!c || !mayCross(c, 0, 0, width, height)) continue;
+        const curve = screenCurve(edge, view);
+        if (!curve || !mayCross(curve, 0, 0, width, height)) continue;
         const path = edge.selected ? selected : plain;
-        path.moveTo(c.sx, c.sy);
-        path.bezierCurveTo(c.c1x, c.c1y, c.c2x, c.c2y, c.ex, c.ey);
+        path.moveTo(curve.sx, curve.sy);
+        path.bezierCurveTo(curve.c1x, curve.c1y, curve.c2x, curve.c2y, curve.ex, curve.ey);
       }
-      context.lineWidth = 1;
-      context.strokeStyle = c.edge;
-      context.stroke(plain);
-      context.lineWidth = 2.5;
-      context.strokeStyle = c.selected;
-      context.stroke(selected);
+      // Screen coordinates, so that lines are 1 px wide at any zoom.
+      target.lineWidth = 1;
+      target.strokeStyle = c.edge;
+      target.stroke(plain);
+      target.lineWidth = 2.5;
+      target.strokeStyle = c.selected;
+      target.stroke(selected);
       // Over the edges, as React Flow draws its cards over its edges.
-      if (cards) drawCards(context, state, width, height, c);
+      if (cards) drawCards(target, view, width, height, c);
     };
     // At most one drawing per frame, in the frame whose view it shows.
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(draw);
+      if (!frame) frame = requestAnimationFrame(() => draw());
     };
     schedule();
     redraw.current = schedule;
@@ -194,6 +240,7 @@ export function EdgeCanvas({ edges, cards = false }: { edges: readonly Edge[]; c
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);
+      clearTimeout(rest);
     };
   }, [store, edges, cards]);
 

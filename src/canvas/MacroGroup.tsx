@@ -8,19 +8,29 @@ import { nodeLabel, type Model } from '../../graph-engine/index.ts';
 import { editorStore } from '../store/useEditor.ts';
 import { expandedMacros } from '../store/macroEdits.ts';
 import type { Size } from './flowElements.ts';
+import './macroGroup.css';
 
 export interface MacroGroupData extends Record<string, unknown> {
   macroId: string;
   title: string;
+  /** Longer than LONG_FRAME_PX: drawn with a solid border (macroGroup.css). */
+  long: boolean;
 }
 export type MacroGroupNode = Node<MacroGroupData, 'macroGroup'>;
 
 const PAD = 24;
+/**
+ * A dashed border is painted dash by dash along the whole frame, however little of it is on
+ * screen: around expanded digits-mlp (a frame 116,000 px tall) panning at 84% zoom ran at 3 fps
+ * with it and at 37 with a solid one (`npm run bench:ui`, the scale cases). Frames this long are
+ * never seen whole at a zoom where dashes show anyway.
+ */
+const LONG_FRAME_PX = 4000;
 const FALLBACK: Size = { width: 170, height: 100 };
 
 function MacroGroupFrame({ data }: NodeProps<MacroGroupNode>) {
   return (
-    <div className="macro-group">
+    <div className={`macro-group${data.long ? ' macro-group--long' : ''}`}>
       <div className="macro-group__header">
         <span>{data.title}</span>
         <button
@@ -65,7 +75,7 @@ export function macroGroupNodes(model: Model, sizeOf: (id: string) => Size | und
         id: `macro-group:${id}`,
         type: 'macroGroup' as const,
         position: { x: x0 - PAD, y: y0 - PAD },
-        data: { macroId: id, title: `${rec.node.op} ${nodeLabel(rec.node)} (expanded)` },
+        data: { macroId: id, title: `${rec.node.op} ${nodeLabel(rec.node)} (expanded)`, long: Math.max(width, height) > LONG_FRAME_PX },
         width,
         height,
         measured: { width, height },

@@ -10,7 +10,7 @@ import { applyPatches, enablePatches, produceWithPatches } from 'immer';
 import { createStore } from 'zustand/vanilla';
 import { edgeKey, validateModelText, type Model, type ModelEdge, type ModelNode, type Problem } from '../../graph-engine/index.ts';
 import { emptyHistory, mergeEntries, record, type History, type HistoryEntry } from './history.ts';
-import { evaluate, type Evaluation } from './evaluate.ts';
+import { evaluate, evaluateEdit, type Evaluation } from './evaluate.ts';
 import * as edits from './modelEdits.ts';
 import { collapseMacro, expandMacro, resizeMacroLayers } from './macroEdits.ts';
 import type { LayerResize } from '../../graph-engine/index.ts';
@@ -139,7 +139,7 @@ export function createEditorStore(options: StoreOptions = {}) {
       const [model, patches, inverse] = produceWithPatches(s.model, recipe as (draft: Model) => void);
       if (patches.length === 0) return;
       const entry: HistoryEntry = { label, patches, inverse, coalesceKey: opts.coalesceKey, at: now() };
-      const evaluation = opts.semantic === false ? s.evaluation : evaluate(model);
+      const evaluation = opts.semantic === false ? s.evaluation : evaluateEdit(s.model, s.evaluation, model);
       if (s.gesture) set({ model, evaluation, gesture: mergeEntries(s.gesture, entry) });
       else set({ model, evaluation, history: record(s.history, entry) });
     }

@@ -3,7 +3,7 @@
  * run `measure` with its URL, stop the server.
  */
 import { execSync, spawn } from 'node:child_process';
-import { testServerPort } from '../support/free-port.ts';
+import { freeTestPort, testServerPort } from '../support/free-port.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -25,6 +25,19 @@ export async function withBuiltApp(measure: (url: string) => Promise<void>): Pro
   console.log(`Building the app, to serve on port ${port}...`);
   const outDir = `node_modules/.bench-dist-${port}`;
   execSync(`npx vite build --outDir ${outDir} --emptyOutDir`, { stdio: 'ignore' });
+  await serve(outDir, port, measure);
+}
+
+/**
+ * Serves an app already built into `outDir` (another checkout's, say) while `measure` runs: on
+ * BENCH_COMPARE_PORT, or a free port.
+ */
+export async function withServedDist(outDir: string, measure: (url: string) => Promise<void>): Promise<void> {
+  const pinned = Number(process.env.BENCH_COMPARE_PORT);
+  await serve(outDir, Number.isInteger(pinned) && pinned > 0 ? pinned : await freeTestPort(), measure);
+}
+
+async function serve(outDir: string, port: number, measure: (url: string) => Promise<void>): Promise<void> {
   const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     stdio: 'ignore',
     detached: true,

@@ -100,4 +100,5 @@ async function main() {
   });
 }
 
-await main();
+// With BENCH_ONLY (scale or editor: ui.ts), `npm run bench:ui` runs only that part of ui.ts.
+if (!process.env.BENCH_ONLY) await main();

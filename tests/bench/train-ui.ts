@@ -337,4 +337,5 @@ async function main() {
   console.log(`\n(train-ui bench: ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
-await main();
+// With BENCH_ONLY (scale or editor: ui.ts), `npm run bench:ui` runs only that part of ui.ts.
+if (!process.env.BENCH_ONLY) await main();

@@ -5,154 +5,20 @@
  * Then, beside the same baseline, graphs of 10,000 and 20,000 nodes opened through the toolbar's
  * Open file input (too large for the autosave that the first measurement opens them from).
  *
- *   npm run bench:ui
+ * Then the scale cases of ui-scale.ts (expanded digits-mlp, a 10,000-node graph).
+ *
+ *   npm run bench:ui                     (then Train mode's benchmarks)
+ *   BENCH_ONLY=scale npm run bench:ui    (the scale cases only)
  */
-import { CHROMIUM, withBuiltApp } from './serve.ts';
+import { CHROMIUM, withBuiltApp, withServedDist } from './serve.ts';
+import { benchScale } from './ui-scale.ts';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { measureOpenFile, pan, sampleFrames, viewportZoom, waitPainted, zoomInAndOut, zoomTo, type FrameStats } from './ui-frames.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serializeModel, type Model } from '../../graph-engine/index.ts';
 import { expandedMlpModel, gridModel } from '../support/models.ts';
-
-interface FrameStats {
-  mean: number;
-  p95: number;
-  max: number;
-  fps: number;
-}
-
-/** Runs `action` while sampling frame intervals with requestAnimationFrame. */
-async function sampleFrames(page: Page, action: () => Promise<void>): Promise<FrameStats> {
-  // Strings, not functions: tsx's name-keeping helper (__name) does not exist in the page.
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__sampling = true;
-    let last = performance.now();
-    const tick = (t) => {
-      window.__frames.push(t - last);
-      last = t;
-      if (window.__sampling) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
-  await action();
-  const frames = (await page.evaluate('(() => { window.__sampling = false; return window.__frames.slice(1); })()')) as number[];
-  const sorted = [...frames].sort((a, b) => a - b);
-  const mean = frames.reduce((s, f) => s + f, 0) / Math.max(frames.length, 1);
-  return { mean, p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0, max: sorted.at(-1) ?? 0, fps: 1000 / mean };
-}
-
-/** A point on empty canvas (the pane itself under the pointer). */
-async function emptyPoint(page: Page): Promise<{ x: number; y: number }> {
-  const p = (await page.evaluate(`(() => {
-    const box = document.querySelector('.react-flow__pane').getBoundingClientRect();
-    for (let y = box.top + 20; y < box.bottom - 20; y += 13) {
-      for (let x = box.left + 20; x < box.right - 220; x += 13) {
-        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
-      }
-    }
-    return { x: box.left + 30, y: box.top + 30 };
-  })()`)) as { x: number; y: number };
-  return p;
-}
-
-const viewportZoom = (page: Page) =>
-  page.evaluate(`Number(/scale\\(([^)]+)\\)/.exec(document.querySelector('.react-flow__viewport').style.transform)[1])`) as Promise<number>;
-
-/** Wheel-zooms about the canvas centre until the zoom is within 15% of `target`. */
-async function zoomTo(page: Page, target: number): Promise<number> {
-  const box = (await page.locator('.react-flow__pane').boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  for (let i = 0; i < 60; i++) {
-    const zoom = await viewportZoom(page);
-    if (Math.abs(Math.log(zoom / target)) < Math.log(1.15)) return zoom;
-    await page.mouse.wheel(0, zoom < target ? -60 : 60);
-    await page.waitForTimeout(30);
-  }
-  return viewportZoom(page);
-}
-
-/** Frame times while dragging the view from an empty point. */
-async function pan(page: Page): Promise<FrameStats> {
-  const start = await emptyPoint(page);
-  return sampleFrames(page, async () => {
-    await page.mouse.move(start.x, start.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 60; i++) await page.mouse.move(start.x + i * 3, start.y + i * 1.5);
-    await page.mouse.up();
-  });
-}
-
-/**
- * Waits until `model` is open in the fitted view with its cards and edges drawn, then two frames
- * (the view has painted). All bench graphs fit entirely on screen, so every edge is rendered once
- * the view is fitted: as React Flow's, or on the edge canvas, which above 1,000 nodes draws the
- * cards as well and React Flow mounts none (viewDetail.ts: CANVAS_CARDS_ABOVE). The inspector's
- * node count tells the opened graph from the one shown before.
- */
-async function waitPainted(page: Page, model: Model): Promise<void> {
-  const n = model.nodes.length;
-  const e = model.edges.length;
-  // A string, not a function: tsx's name-keeping helper (__name) does not exist in the page.
-  await page.waitForFunction(
-    `(() => {
-      const count = [...document.querySelectorAll('.facts dt')].find((dt) => dt.textContent === 'Nodes')?.nextElementSibling?.textContent;
-      if (count !== '${n}' || !document.querySelector('.react-flow__viewport')) return false;
-      const ink = () => {
-        const c = document.querySelector('.edge-canvas');
-        if (!c || !c.width) return false;
-        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        for (let i = 3; i < d.length; i += 4) if (d[i]) return true;
-        return false;
-      };
-      if (${n} > 1000) return ink();
-      return document.querySelectorAll('.react-flow__node').length >= ${Math.min(n, 50)} && (document.querySelectorAll('.react-flow__edge').length >= ${e} || ink());
-    })()`,
-    undefined,
-    { timeout: 120_000, polling: 'raf' },
-  );
-  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
-}
-
-/**
- * Opens `model` through the toolbar's Open file input (from a file, as a user does: the graphs
- * here are too large for the autosave), after the app has started with its first-visit sample.
- * Open = from handing over the file to the fitted view painted; then frame times while panning
- * the fitted view and zooming in and out from it (both stay in the overview for these graphs).
- */
-async function measureOpenFile(browser: Browser, url: string, model: Model, dir: string) {
-  const file = join(dir, `${model.nodes.length}.json`);
-  writeFileSync(file, serializeModel(model));
-  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.locator('.react-flow__node').first().waitFor();
-  const t0 = Date.now();
-  await page.locator('input[type=file]').first().setInputFiles(file);
-  await waitPainted(page, model);
-  const openMs = Date.now() - t0;
-  const rendered = await page.locator('.react-flow__node').count();
-  const fitZoom = await viewportZoom(page);
-  const panFit = await pan(page);
-  const zoom = await zoomInAndOut(page);
-  await context.close();
-  return { name: model.name ?? '', nodes: model.nodes.length, edges: model.edges.length, rendered, openMs, fitZoom, pan: panFit, zoom };
-}
-
-/** Frame times over 15 wheel steps in and 15 out, from an empty point of the fitted view. */
-async function zoomInAndOut(page: Page): Promise<FrameStats> {
-  const start = await emptyPoint(page);
-  return sampleFrames(page, async () => {
-    await page.mouse.move(start.x + 100, start.y + 100);
-    for (const delta of [-80, 80]) {
-      for (let i = 0; i < 15; i++) {
-        await page.mouse.wheel(0, delta);
-        await page.waitForTimeout(16);
-      }
-    }
-  });
-}
 
 /** Moves the pointer onto the header of the card nearest the pane's centre (from its model position), and waits for it to mount. */
 async function pointAtCard(page: Page, model: Model): Promise<void> {
@@ -230,68 +96,84 @@ async function measure(browser: Browser, url: string, model: Model) {
   };
 }
 
+/** The editor's cases: open, pan, zoom and drag on the baseline and graphs of 1,000 to 20,000 nodes. */
+async function benchEditor(browser: Browser, url: string) {
+  const rows: Awaited<ReturnType<typeof measure>>[] = [];
+  // The baseline, a 1,000-node grid, and a 1,000-node MLP expanded in place (its layer frame,
+  // fan-in of 15 per sum and long edges across layers).
+  const graphs = [
+    { ...gridModel(3, 3), name: 'small grid' },
+    { ...gridModel(40, 25), name: 'grid' },
+    { ...expandedMlpModel(15), name: 'expanded MLP' },
+  ];
+  for (const model of graphs) rows.push(await measure(browser, url, model));
+  // Through the Open file input: the same baseline and 1,000-node grid, then 10,000 and 20,000 nodes.
+  const dir = mkdtempSync(join(tmpdir(), 'graphgrad-bench-'));
+  const opened: Awaited<ReturnType<typeof measureOpenFile>>[] = [];
+  try {
+    const files = [graphs[0], graphs[1], { ...gridModel(50, 200), name: 'grid' }, { ...gridModel(100, 199), name: 'grid' }];
+    for (const model of files) opened.push(await measureOpenFile(browser, url, model, dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const f = (s: FrameStats) => `${s.mean.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(0)} (${s.fps.toFixed(0)} fps)`;
+  console.log('\nGraphGrad UI benchmark (headless Chromium; frame times in ms: mean / p95 / max)\n');
+  console.log('| graph | nodes in DOM | open | pan | zoom | drag a node |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of rows)
+    console.log(`| ${r.name}: ${r.nodes} nodes, ${r.edges} edges | ${r.rendered} | ${r.openMs} ms | ${f(r.pan)} | ${f(r.zoom)} | ${f(r.drag)} |`);
+  // The same figures side by side, one column per graph, the baseline first.
+  const pct = (z: number) => `${Math.round(z * 100)}%`;
+  const fps = (s: FrameStats) => `${s.mean.toFixed(1)} ms (${s.fps.toFixed(0)} fps)`;
+  const side: [string, (r: (typeof rows)[number]) => string][] = [
+    ['open (navigation to fitted view)', (r) => `${r.openMs} ms`],
+    ['pan, fitted view: mean frame', (r) => `${fps(r.pan)} at ${pct(r.fitZoom)}`],
+    ['pan, zoomed to ~45%: mean frame', (r) => `${fps(r.panMid)} at ${pct(r.mid)}`],
+    ['pan, zoomed to ~100%: mean frame', (r) => `${fps(r.panNear)} at ${pct(r.near)}`],
+    ['zoom in and out from the fitted view: mean frame', (r) => fps(r.zoom)],
+    ['zoom out from ~100%: mean frame', (r) => `${fps(r.zoomOut)} to ${pct(r.outTo)}`],
+    ['drag a node: mean frame', (r) => fps(r.drag)],
+    [
+      'p95 frame pan / zoom / zoom out / drag',
+      (r) => `${r.pan.p95.toFixed(0)} / ${r.zoom.p95.toFixed(0)} / ${r.zoomOut.p95.toFixed(0)} / ${r.drag.p95.toFixed(0)} ms`,
+    ],
+  ];
+  console.log(`\n| | ${rows.map((r) => `${r.name}: ${r.nodes} nodes, ${r.edges} edges`).join(' | ')} |`);
+  console.log(`|---|${rows.map(() => '---|').join('')}`);
+  for (const [name, get] of side) console.log(`| ${name} | ${rows.map(get).join(' | ')} |`);
+  console.log('\nOpened through the Open file input (from a file, after the first-visit sample), the baseline first\n');
+  const openSide: [string, (r: (typeof opened)[number]) => string][] = [
+    ['open (file handed over to fitted view painted)', (r) => `${r.openMs} ms`],
+    ['cards mounted by React Flow', (r) => String(r.rendered)],
+    ['pan, fitted view: mean frame', (r) => `${fps(r.pan)} at ${pct(r.fitZoom)}`],
+    ['zoom in and out from the fitted view: mean frame', (r) => fps(r.zoom)],
+    ['p95 frame pan / zoom', (r) => `${r.pan.p95.toFixed(0)} / ${r.zoom.p95.toFixed(0)} ms`],
+  ];
+  console.log(`| | ${opened.map((r) => `${r.name}: ${r.nodes} nodes, ${r.edges} edges`).join(' | ')} |`);
+  console.log(`|---|${opened.map(() => '---|').join('')}`);
+  for (const [name, get] of openSide) console.log(`| ${name} | ${opened.map(get).join(' | ')} |`);
+  for (const big of rows.filter((r) => r.nodes >= 1000)) {
+    console.log(`\n${big.name} (${big.nodes} nodes) opens in ${big.openMs} ms (target < 2000 ms): ${big.openMs < 2000 ? 'OK' : 'TOO SLOW'}`);
+  }
+}
+
+/**
+ * BENCH_ONLY=scale runs only the scale cases (ui-scale.ts), BENCH_ONLY=editor only the others.
+ * BENCH_COMPARE_DIST=<folder> also runs the scale cases on another build of the app (say, main's,
+ * built with `npx vite build --outDir <folder>`), served beside this one, in the same run.
+ */
 async function main() {
+  const only = process.env.BENCH_ONLY;
   await withBuiltApp(async (url) => {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
-    const rows: Awaited<ReturnType<typeof measure>>[] = [];
-    // The baseline, a 1,000-node grid, and a 1,000-node MLP expanded in place (its layer frame,
-    // fan-in of 15 per sum and long edges across layers).
-    const graphs = [
-      { ...gridModel(3, 3), name: 'small grid' },
-      { ...gridModel(40, 25), name: 'grid' },
-      { ...expandedMlpModel(15), name: 'expanded MLP' },
-    ];
-    for (const model of graphs) rows.push(await measure(browser, url, model));
-    // Through the Open file input: the same baseline and 1,000-node grid, then 10,000 and 20,000 nodes.
-    const dir = mkdtempSync(join(tmpdir(), 'graphgrad-bench-'));
-    const opened: Awaited<ReturnType<typeof measureOpenFile>>[] = [];
-    try {
-      const files = [graphs[0], graphs[1], { ...gridModel(50, 200), name: 'grid' }, { ...gridModel(100, 199), name: 'grid' }];
-      for (const model of files) opened.push(await measureOpenFile(browser, url, model, dir));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    if (only !== 'scale') await benchEditor(browser, url);
+    if (only !== 'editor') {
+      const compare = process.env.BENCH_COMPARE_DIST;
+      if (compare) await withServedDist(compare, (other) => benchScale(browser, { 'this build': url, [compare]: other }));
+      else await benchScale(browser, { 'this build': url });
     }
     await browser.close();
-
-    const f = (s: FrameStats) => `${s.mean.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(0)} (${s.fps.toFixed(0)} fps)`;
-    console.log('\nGraphGrad UI benchmark (headless Chromium; frame times in ms: mean / p95 / max)\n');
-    console.log('| graph | nodes in DOM | open | pan | zoom | drag a node |');
-    console.log('|---|---|---|---|---|---|');
-    for (const r of rows)
-      console.log(`| ${r.name}: ${r.nodes} nodes, ${r.edges} edges | ${r.rendered} | ${r.openMs} ms | ${f(r.pan)} | ${f(r.zoom)} | ${f(r.drag)} |`);
-    // The same figures side by side, one column per graph, the baseline first.
-    const pct = (z: number) => `${Math.round(z * 100)}%`;
-    const fps = (s: FrameStats) => `${s.mean.toFixed(1)} ms (${s.fps.toFixed(0)} fps)`;
-    const side: [string, (r: (typeof rows)[number]) => string][] = [
-      ['open (navigation to fitted view)', (r) => `${r.openMs} ms`],
-      ['pan, fitted view: mean frame', (r) => `${fps(r.pan)} at ${pct(r.fitZoom)}`],
-      ['pan, zoomed to ~45%: mean frame', (r) => `${fps(r.panMid)} at ${pct(r.mid)}`],
-      ['pan, zoomed to ~100%: mean frame', (r) => `${fps(r.panNear)} at ${pct(r.near)}`],
-      ['zoom in and out from the fitted view: mean frame', (r) => fps(r.zoom)],
-      ['zoom out from ~100%: mean frame', (r) => `${fps(r.zoomOut)} to ${pct(r.outTo)}`],
-      ['drag a node: mean frame', (r) => fps(r.drag)],
-      [
-        'p95 frame pan / zoom / zoom out / drag',
-        (r) => `${r.pan.p95.toFixed(0)} / ${r.zoom.p95.toFixed(0)} / ${r.zoomOut.p95.toFixed(0)} / ${r.drag.p95.toFixed(0)} ms`,
-      ],
-    ];
-    console.log(`\n| | ${rows.map((r) => `${r.name}: ${r.nodes} nodes, ${r.edges} edges`).join(' | ')} |`);
-    console.log(`|---|${rows.map(() => '---|').join('')}`);
-    for (const [name, get] of side) console.log(`| ${name} | ${rows.map(get).join(' | ')} |`);
-    console.log('\nOpened through the Open file input (from a file, after the first-visit sample), the baseline first\n');
-    const openSide: [string, (r: (typeof opened)[number]) => string][] = [
-      ['open (file handed over to fitted view painted)', (r) => `${r.openMs} ms`],
-      ['cards mounted by React Flow', (r) => String(r.rendered)],
-      ['pan, fitted view: mean frame', (r) => `${fps(r.pan)} at ${pct(r.fitZoom)}`],
-      ['zoom in and out from the fitted view: mean frame', (r) => fps(r.zoom)],
-      ['p95 frame pan / zoom', (r) => `${r.pan.p95.toFixed(0)} / ${r.zoom.p95.toFixed(0)} ms`],
-    ];
-    console.log(`| | ${opened.map((r) => `${r.name}: ${r.nodes} nodes, ${r.edges} edges`).join(' | ')} |`);
-    console.log(`|---|${opened.map(() => '---|').join('')}`);
-    for (const [name, get] of openSide) console.log(`| ${name} | ${opened.map(get).join(' | ')} |`);
-    for (const big of rows.filter((r) => r.nodes >= 1000)) {
-      console.log(`\n${big.name} (${big.nodes} nodes) opens in ${big.openMs} ms (target < 2000 ms): ${big.openMs < 2000 ? 'OK' : 'TOO SLOW'}`);
-    }
   });
 }
 

@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { serializeModel, type Model } from '../../graph-engine/index.ts';
-import { gridModel } from '../support/models.ts';
+import { gridModel, sample } from '../support/models.ts';
+import { expandMacro } from '../../src/store/macroEdits.ts';
 import { shot } from './helpers.ts';
 
 /** Opening a large graph took 90 s before the canvas overview and takes seconds now: 30 s fails a regression. */
@@ -193,4 +194,89 @@ test('a 19,901-node graph opens through Open, fitted in the canvas overview', as
   // ...and why: the graph's own size, not a full or disabled storage.
   await slow(page.getByRole('alert')).toContainText('more than browsers keep for one site (about 5 million)');
   await shot(page, testInfo, '10-huge-overview');
+});
+
+test('expanded digits-mlp (2,511 nodes): the overview pans true to the model, and a pixel typed in shows in the product it feeds', async ({
+  page,
+}, testInfo) => {
+  const digits = sample('digits-mlp');
+  await page.goto('/');
+  await openFile(page, testInfo, digits);
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  let model = digits;
+  for (const layer of ['logits', 'h']) {
+    await slow(inspector.locator('dt:text-is("Nodes") + dd')).toHaveText(String(model.nodes.length));
+    await page.locator(`.react-flow__node[data-id="${layer}"]`).click();
+    await inspector.getByRole('button', { name: 'Expand', exact: true }).click();
+    model = expandMacro(model, layer).model!;
+  }
+  await slow(inspector.locator('dt:text-is("Nodes") + dd')).toHaveText('2511');
+  await slow(page.locator('.canvas')).toHaveClass(/is-overview/);
+  await slow.poll(() => edgeCanvasInk(page)).toBeGreaterThan(5_000);
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const at = (id: string) => model.nodes.find((n) => n.id === id)!.position!;
+  const xs = model.nodes.map((n) => n.position!.x);
+  /** Drags the view by (dx, dy) from beside every card (300 flow px left or right of the graph), where nothing is drawn. */
+  const drag = async (dx: number, dy: number) => {
+    const v = await viewport(page);
+    const side = [Math.min(...xs) - 300, Math.max(...xs) + 500]
+      .map((x) => pane.x + v.x + x * v.zoom)
+      .find((x) => x > pane.x + 10 && x < pane.x + pane.width - 10);
+    const from = { x: side ?? pane.x + 10, y: pane.y + pane.height / 2 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + dx / 2, from.y + dy / 2);
+    await page.mouse.move(from.x + dx, from.y + dy);
+    await page.mouse.up();
+  };
+  // Zoomed in within the overview, then panned by whole pixels: the overview is copied from the
+  // layer drawn before the pan, and a weight's block is still where its model position puts it.
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+  for (let i = 0; i < 80 && (await viewport(page)).zoom < 0.15; i++) await page.mouse.wheel(0, -30);
+  await expect.poll(async () => (await viewport(page)).zoom).toBeGreaterThan(0.15);
+  await expect(page.locator('.canvas')).toHaveClass(/is-overview/);
+  const before = await viewport(page);
+  await drag(60, 40);
+  await expect.poll(async () => (await viewport(page)).x - before.x).toBeCloseTo(60, 0);
+  const view = await viewport(page);
+  const visible = model.nodes.filter(
+    (n) =>
+      n.op === 'param' &&
+      [n.position!.x * view.zoom + view.x, n.position!.y * view.zoom + view.y].every((p, i) => p > 50 && p < (i ? pane.height : pane.width) - 250),
+  );
+  const weight = visible[Math.floor(visible.length / 2)];
+  const left = view.x + weight.position!.x * view.zoom;
+  const top = view.y + weight.position!.y * view.zoom;
+  const block = await blockRun(page, left + 10 * view.zoom, top + 15 * view.zoom);
+  expect(block.alpha).toBe(255);
+  expect(Math.abs(block.left - left)).toBeLessThan(1);
+  expect(Math.abs(block.right - block.left - 168 * view.zoom)).toBeLessThan(2);
+  await shot(page, testInfo, '20-digits-expanded-panned');
+
+  // To the pixels (top left of the graph), zoomed to 40%: pixel p0 and its product with W1[1,1].
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+  for (let i = 0; i < 80 && (await viewport(page)).zoom > 0.025; i++) await page.mouse.wheel(0, 100);
+  await expect.poll(async () => (await viewport(page)).zoom).toBeLessThan(0.025);
+  for (let i = 0; i < 12; i++) {
+    const v = await viewport(page);
+    const dy = pane.height / 2 - (v.y + at('p0').y * v.zoom);
+    if (Math.abs(dy) < 50) break;
+    await drag(0, Math.max(-pane.height / 2 + 40, Math.min(pane.height / 2 - 40, dy)));
+  }
+  const v = await viewport(page);
+  await page.mouse.move(pane.x + v.x + 1000 * v.zoom, pane.y + v.y + 300 * v.zoom);
+  for (let i = 0; i < 60 && (await viewport(page)).zoom < 0.38; i++) await page.mouse.wheel(0, -100);
+  await expect.poll(async () => (await viewport(page)).zoom).toBeGreaterThan(0.38);
+  await expect.poll(async () => (await viewport(page)).zoom).toBeLessThan(0.55);
+  const product = page.locator('.react-flow__node[data-id="h/m0_0"] [data-testid="node-value"]');
+  await expect(product).toHaveText('0');
+  await page.locator('.react-flow__node[data-id="p0"]').click();
+  await inspector.getByLabel('Value', { exact: true }).fill('1');
+  // W1[1,1] · 1 is W1[1,1]'s own value, as the file holds it.
+  const w = model.nodes.find((n) => n.id === 'h/w0_0')!.value!;
+  await expect(product).toHaveAttribute('title', new RegExp(`= ${String(w).replace(/[.-]/g, '\\$&')}$`));
+  await page.locator('.react-flow__node[data-id="p0"]').click();
+  await inspector.getByLabel('Value', { exact: true }).fill('-2');
+  await expect(product).toHaveAttribute('title', new RegExp(`= ${String(-2 * w).replace(/[.-]/g, '\\$&')}$`));
+  await shot(page, testInfo, '21-digits-pixel-edited');
 });
