@@ -75,7 +75,8 @@ describe('Learn store', () => {
     const learn = createLearnStore(editor, (name) => readFileSync(new URL(`../samples/${name}.json`, import.meta.url), 'utf8'));
     const { lesson } = parseLessonText(lessonText);
     expect(await learn.getState().openLesson({ lesson: lesson!, id: 'computational-graph', bundled: true }, 0)).toBe(true);
-    expect(editor.getState()).toMatchObject({ learn: true, mode: 'build' });
+    // Step 1 opens in Teach, where the cards keep u, v and J hidden until stepped.
+    expect(editor.getState()).toMatchObject({ learn: true, mode: 'teach' });
     expect(editor.getState().model.name).toBe('J = 3(a + bc)');
     learn.getState().setAnswer('u', '5');
     learn.getState().setAnswer('v', '11');
@@ -85,9 +86,9 @@ describe('Learn store', () => {
     expect(first![0].message).toContain('5 is not u');
     learn.getState().setAnswer('u', '6');
     expect((await learn.getState().check())!.every((r) => r.pass)).toBe(true);
-    // A Teach step puts the canvas in Teach; each step is one more undo step.
-    await learn.getState().goTo(1);
-    expect(editor.getState()).toMatchObject({ learn: true, mode: 'teach' });
+    // A Build step ("Build it yourself") puts the canvas in Build; each step is one more undo step.
+    await learn.getState().goTo(3);
+    expect(editor.getState()).toMatchObject({ learn: true, mode: 'build' });
     editor.getState().undo();
     editor.getState().undo();
     expect(editor.getState().model.name).toBe('My own graph');
