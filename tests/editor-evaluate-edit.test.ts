@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { getOp, isLeafOp, type Model } from '../graph-engine/index.ts';
 import { evaluate, evaluateEdit, type Evaluation } from '../src/store/evaluate.ts';
-import { expandedMacros, expandMacro } from '../src/store/macroEdits.ts';
+import { expandMacro } from '../src/store/macroEdits.ts';
+import { expandedMacros } from '../graph-engine/index.ts';
 import { sample } from './support/models.ts';
 
 const names = readdirSync(new URL('../samples', import.meta.url))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEditorStore } from '../src/store/editorStore.ts';
-import { expandedMacros } from '../src/store/macroEdits.ts';
+import { expandedMacros } from '../graph-engine/index.ts';
 import { overviewText } from '../src/canvas/cardMetrics.ts';
 
 /** x1, x2 -> dense(units 2, tanh) -> add -> J, built through store actions. */

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, Session, type Model } from '../graph-engine/index.ts';
 import { createEditorStore, type EditorStoreApi } from '../src/store/editorStore.ts';
-import { expandedMacros } from '../src/store/macroEdits.ts';
+import { expandedMacros } from '../graph-engine/index.ts';
 import { sample } from './support/models.ts';
 
 interface Meaning {

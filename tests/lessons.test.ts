@@ -152,9 +152,20 @@ describe('value and gradient checks', () => {
     expect(r.message).toBe('∂J/∂c is 6, the task wants 9: which path into c is missing?');
   });
 
-  it('keeps the generated message when the check cannot run (no loss yet), hint or not', async () => {
+  it('takes the loss the editor shows when the model names none: the only unread output', async () => {
+    // A student's own J = 3(a + bc): no "loss" field, J read by nothing; its cards show ∂J/∂c = 9.
     const m = chain();
     delete m.loss;
+    const r = await one({ kind: 'gradient', node: 'c', target: 9 }, m);
+    expect(r.pass).toBe(true);
+  });
+
+  it('keeps the generated message when the check cannot run (no loss yet), hint or not', async () => {
+    // Two unread outputs (J and a stray a·b): no loss is chosen for the student.
+    const m = chain();
+    delete m.loss;
+    m.nodes.push(op('stray', 'mul'));
+    m.edges.push({ source: 'a', target: 'stray', port: 0 }, { source: 'b', target: 'stray', port: 1 });
     const r = await one({ kind: 'gradient', node: 'c', target: 9, hint: 'It is {actual}.' }, m);
     expect(r.pass).toBe(false);
     expect(r.message).toBe('The graph has no loss node, so there is no gradient yet: set the loss (the node whose gradient is taken).');
@@ -368,9 +379,11 @@ describe('stepSkeleton ("Save as lesson step")', () => {
     expect((await checkStep(step, chain())).every((r) => r.pass)).toBe(true);
   });
 
-  it('gives no task for a graph with no loss', async () => {
+  it('gives no task for a graph with no loss (two unread outputs: none is chosen)', async () => {
     const m = chain();
     delete m.loss;
+    m.nodes.push(op('stray', 'mul'));
+    m.edges.push({ source: 'a', target: 'stray', port: 0 }, { source: 'b', target: 'stray', port: 1 });
     expect((await stepSkeleton(m)).task).toBeUndefined();
   });
 });

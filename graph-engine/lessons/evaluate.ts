@@ -6,6 +6,7 @@
  */
 import { type Model, nodeLabel, type Problem } from '../core/model.ts';
 import { checkGraph, outputNode, type Graph } from '../graph/build.ts';
+import { withChosenLoss } from '../graph/loss.ts';
 import { Session } from '../autodiff/session.ts';
 import { countPathsToLoss } from '../autodiff/paths.ts';
 import { createTrainer } from '../train/create.ts';
@@ -45,7 +46,9 @@ export class Evaluated {
 
   private constructor(model: Model) {
     this.model = model;
-    const { graph, problems } = checkGraph(model, { allowIncomplete: true });
+    // The loss the editor shows (the only unread output when the model names none), so a graph
+    // the student built is graded on the ∂J/∂a its cards show.
+    const { graph, problems } = checkGraph(withChosenLoss(model), { allowIncomplete: true });
     this.problems = problems;
     if (!graph || problems.length) return;
     this.graph = graph;

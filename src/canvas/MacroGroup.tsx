@@ -6,7 +6,7 @@ import { memo } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import { nodeLabel, type Model } from '../../graph-engine/index.ts';
 import { editorStore } from '../store/useEditor.ts';
-import { expandedMacros } from '../store/macroEdits.ts';
+import { expandedMacros } from '../../graph-engine/index.ts';
 import type { Size } from './flowElements.ts';
 import './macroGroup.css';
 

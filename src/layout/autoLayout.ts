@@ -6,7 +6,7 @@
 import type { Model } from '../../graph-engine/index.ts';
 import type { ElkNode, ElkExtendedEdge } from 'elkjs/lib/elk.bundled.js';
 import type { XY } from '../store/modelEdits.ts';
-import { expandedMacros } from '../store/macroEdits.ts';
+import { expandedMacros } from '../../graph-engine/index.ts';
 import type { Size } from '../canvas/flowElements.ts';
 import { rowCentre } from '../canvas/cardMetrics.ts';
 

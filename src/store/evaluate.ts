@@ -4,6 +4,9 @@
  */
 import {
   checkGraph,
+  chooseLoss,
+  wiredInputs,
+  type Wired,
   getOp,
   isLeafOp,
   nodeLabel,
@@ -18,7 +21,6 @@ import {
   type Problem,
   portName,
 } from '../../graph-engine/index.ts';
-import { expandedMacros } from './macroEdits.ts';
 
 /** incomplete: an input is missing (here or upstream); nonfinite: NaN or ±∞; invalid: the node itself has a problem. */
 export type BadgeKind = 'incomplete' | 'nonfinite' | 'invalid';
@@ -69,61 +71,6 @@ export interface Evaluation {
   session?: Session;
 }
 
-/**
- * Without an explicit loss, the graph's only unread output (a non-leaf node, or one output port of
- * a layer, that nothing reads) is what a user building J = f(...) means to differentiate. Never an
- * output of a node with several outputs (a dense or mlp layer, collapsed or expanded): which of
- * them, or which sum of them, is the loss is the user's to say. With several there is no guess.
- */
-function automaticLoss(model: Model, wired: ReadonlyMap<string, Wired>): { id?: string; multiOutput?: string } {
-  const read = new Set(model.edges.map((e) => `${e.source}:${e.sourcePort ?? 0}`));
-  // The primitives computing the outputs of an expanded layer with several outputs, by layer.
-  const expandedOutputOf = new Map<string, string>();
-  for (const [id, rec] of Object.entries(expandedMacros(model))) if (rec.outputs.length > 1) for (const o of rec.outputs) expandedOutputOf.set(o, id);
-  const unread: { id: string; outputs: number }[] = [];
-  for (const n of model.nodes) {
-    const op = getOp(n.op);
-    if (!op || isLeafOp(op)) continue;
-    const outputs = op.macro ? op.macro.outputCount(n.attrs ?? {}, macroInputs(n, op, wired.get(n.id))) : 1;
-    for (let p = 0; p < outputs; p++) if (!read.has(`${n.id}:${p}`)) unread.push({ id: n.id, outputs });
-  }
-  const multi = unread.find((u) => u.outputs > 1)?.id ?? unread.map((u) => expandedOutputOf.get(u.id)).find(Boolean);
-  if (unread.length !== 1 || multi !== undefined) return { multiOutput: multi };
-  return { id: unread[0].id };
-}
-
-/** Inputs a layer macro takes as the engine counts them: wired, implied by stored weights, or the op's minimum (expand.ts). */
-function macroInputs(n: ModelNode, op: OpDef, wired: Wired | undefined): number {
-  const min = op.arity.kind === 'variadic' ? op.arity.min : 1;
-  return Math.max(wired?.span ?? 0, op.macro?.storedInputs?.(n.attrs ?? {}) ?? 0, min);
-}
-
-/**
- * Whether `loss` names something that computes: a node, or a primitive inside a collapsed layer
- * (`net/l2/a1`: the loss stays on the output or inner node it was on when the layer collapsed).
- */
-function lossExists(model: Model, loss: string): boolean {
-  if (model.nodes.some((n) => n.id === loss)) return true;
-  return model.nodes.some((n) => getOp(n.op)?.macro && loss.startsWith(`${n.id}/`));
-}
-
-interface Wired {
-  /** One more than the highest connected port. */
-  span: number;
-  /** Connected ports (a port takes one edge). */
-  count: number;
-}
-
-/** Per target node: how its input ports are wired. */
-function wiredInputs(model: Model): Map<string, Wired> {
-  const wired = new Map<string, Wired>();
-  for (const e of model.edges) {
-    const w = wired.get(e.target) ?? { span: 0, count: 0 };
-    wired.set(e.target, { span: Math.max(w.span, e.port + 1), count: w.count + 1 });
-  }
-  return wired;
-}
-
 /** Input handles to draw for a node: the op's ports, plus free ones on growable ops. */
 function inputHandles(node: ModelNode, wired: Wired = { span: 0, count: 0 }, built?: number, builtOp?: OpDef): Pick<NodeResult, 'ports' | 'freePair'> {
   const op = builtOp ?? getOp(node.op);
@@ -141,9 +88,9 @@ function inputHandles(node: ModelNode, wired: Wired = { span: 0, count: 0 }, bui
 
 export function evaluate(model: Model): Evaluation {
   const wired = wiredInputs(model);
-  const explicit = model.loss !== undefined && lossExists(model, model.loss);
-  const automatic = explicit ? {} : automaticLoss(model, wired);
-  const lossId = explicit ? model.loss : automatic.id;
+  const automatic = chooseLoss(model, wired);
+  const { explicit } = automatic;
+  const lossId = automatic.id;
   const noLoss = automatic.multiOutput === undefined ? {} : { noLossReason: noLossReason(model, automatic.multiOutput) };
   let { graph, problems } = checkGraph(lossId === model.loss ? model : { ...model, loss: lossId }, { allowIncomplete: true });
   if (!graph && explicit && !model.nodes.some((n) => n.id === model.loss) && problems.every((p) => p.path === 'loss')) {

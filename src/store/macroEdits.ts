@@ -5,11 +5,14 @@
  * what to fold back into, so an expanded graph can be saved, reloaded and still collapsed.
  */
 import {
+  expandedMacros,
   expandMacroNode,
   getOp,
   nodeLabel,
   resizeLayers,
+  withExpandedMacros,
   withParams,
+  type ExpandedMacro,
   type LayerResize,
   type Model,
   type ModelEdge,
@@ -17,32 +20,11 @@ import {
   type ResolvedLayer,
 } from '../../graph-engine/index.ts';
 
-/** Top-level model field holding the expanded macros (kept by every tool as an unknown field). */
-const EXPANDED_FIELD = 'expandedMacros';
-
-export interface ExpandedMacro {
-  /** The macro node as it was before expanding (attrs updated from the params on collapse). */
-  node: ModelNode;
-  /** Ids of its primitive nodes. */
-  members: string[];
-  /** For each macro input port, the primitive (node, port) pairs that read it. */
-  inputConsumers: { node: string; port: number }[][];
-  /** Primitive node computing each output port. */
-  outputs: string[];
-  /** How far nodes to the right were pushed to make room; pulled back on collapse. */
-  shift: number;
-}
-
 /**
  * Grid spacing of an expansion on the canvas, sized to the node cards: the engine gives each
  * primitive a grid cell (instance.place), and this alone turns cells into canvas positions.
  */
 const EXPAND_SPACING = { dx: 215, dy: 112 };
-
-export function expandedMacros(model: Model): Readonly<Record<string, ExpandedMacro>> {
-  const field = (model as Record<string, unknown>)[EXPANDED_FIELD];
-  return field && typeof field === 'object' ? (field as Record<string, ExpandedMacro>) : {};
-}
 
 const isMacroNode = (node: ModelNode): boolean => Boolean(getOp(node.op)?.macro);
 
@@ -50,13 +32,6 @@ const isMacroNode = (node: ModelNode): boolean => Boolean(getOp(node.op)?.macro)
 export function macroOfMember(model: Model, id: string): string | undefined {
   for (const [macro, rec] of Object.entries(expandedMacros(model))) if (rec.members.includes(id)) return macro;
   return undefined;
-}
-
-function withExpandedField(model: Model, records: Record<string, ExpandedMacro>): Model {
-  const next = { ...model } as Record<string, unknown>;
-  if (Object.keys(records).length) next[EXPANDED_FIELD] = records;
-  else delete next[EXPANDED_FIELD];
-  return next as Model;
 }
 
 /**
@@ -115,7 +90,7 @@ export function expandMacro(model: Model, id: string): { model?: Model; problem?
     if (members.has(n.id) && taken.has(nodeLabel(n))) nodes[i] = { ...n, label: `${nodeLabel(node)}.${nodeLabel(n)}` };
   }
   const record: ExpandedMacro = { node, members: instance.nodes, inputConsumers: instance.inputConsumers, outputs: instance.outputs, shift };
-  return { model: withExpandedField({ ...expanded, nodes }, { ...expandedMacros(model), [id]: record }) };
+  return { model: withExpandedMacros({ ...expanded, nodes }, { ...expandedMacros(model), [id]: record }) };
 }
 
 /**
@@ -166,7 +141,7 @@ export function collapseMacro(model: Model, id: string): { model?: Model; droppe
     const pushed = n.position && n.position.x > origin.x + rec.shift;
     nodes.push(pushed ? { ...n, position: { ...n.position!, x: n.position!.x - rec.shift } } : n);
   });
-  let collapsed: Model = withExpandedField({ ...model, nodes, edges }, records);
+  let collapsed: Model = withExpandedMacros({ ...model, nodes, edges }, records);
   // A loss on output 0 is the layer's (the file format's meaning of a loss naming a macro); any
   // other primitive keeps its id, which the engine finds again inside the collapsed layer.
   if (collapsed.loss !== undefined && rec.outputs[0] === collapsed.loss) collapsed = { ...collapsed, loss: id };
