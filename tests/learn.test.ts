@@ -93,6 +93,21 @@ describe('Learn store', () => {
     editor.getState().undo();
     expect(editor.getState().model.name).toBe('My own graph');
   });
+
+  it('another document ends the lesson, and a check still running for the old step is dropped', async () => {
+    const editor = createEditorStore({ initialModel: loadSample('neuron') });
+    const learn = createLearnStore(editor, (name) => readFileSync(new URL(`../samples/${name}.json`, import.meta.url), 'utf8'));
+    const { lesson } = parseLessonText(lessonText);
+    await learn.getState().openLesson({ lesson: lesson!, id: 'computational-graph', bundled: true }, 0);
+    learn.getState().setAnswer('u', '6');
+    const checking = learn.getState().check();
+    // The user opens a sample while the check runs: the lesson closes, and its verdict never lands.
+    editor.getState().loadModel(loadSample('xor-mlp'), 'Open sample');
+    expect(editor.getState().learn).toBe(false);
+    expect(learn.getState().open).toBeUndefined();
+    expect(await checking).toBeUndefined();
+    expect(learn.getState().results).toBeUndefined();
+  });
 });
 
 describe('Save as lesson step', () => {

@@ -68,6 +68,8 @@ const afterPaint = () =>
 
 /** `loadSample`: a bundled sample's text by name (the app's is `sampleText`), for steps that name one. */
 export function createLearnStore(editor: EditorStoreApi, loadSample: SampleLoader) {
+  /** True while a step's graph is loading: that new document is the lesson's own. */
+  let loadingStep = false;
   const store = createStore<LearnStore>()((set, get) => {
     /** The model a reference names, or a message saying why not. */
     async function modelOf(ref: LessonStep['model'], where: string): Promise<{ model?: Model; problem?: string }> {
@@ -82,18 +84,26 @@ export function createLearnStore(editor: EditorStoreApi, loadSample: SampleLoade
     /** Loads a graph as one step of the editor's history, leaving the autosaved graph alone. */
     function load(model: Model, label: string, undoable: boolean): boolean {
       try {
+        loadingStep = true;
         openUnsaved(() => editor.getState().loadModel(model, label, { undoable }));
         return true;
       } catch (e) {
         editor.getState().notify('error', 'Could not open the step’s graph; the current graph is unchanged.', [thrownMessage(e)]);
         return false;
+      } finally {
+        loadingStep = false;
       }
     }
+
+    /** Bumped by each step opened: a step whose graph arrives after a later click is dropped. */
+    let opening = 0;
 
     async function openStep(open: OpenLesson, step: number, undoable: boolean): Promise<boolean> {
       const i = Math.min(Math.max(0, Math.trunc(step) || 0), open.lesson.steps.length - 1);
       const s = open.lesson.steps[i];
+      const ticket = ++opening;
       const { model, problem } = await modelOf(s.model, `step ${i + 1}'s model`);
+      if (ticket !== opening) return false; // two fast clicks: the later step wins
       const base = {
         open,
         step: i,
@@ -147,15 +157,20 @@ export function createLearnStore(editor: EditorStoreApi, loadSample: SampleLoade
         const s = currentStep(get());
         if (!s?.task) return undefined;
         const model = editor.getState().model;
+        // The step the answers belong to: results that arrive after the student moved on are dropped.
+        const { open, step, visit, answers } = get();
+        const stillHere = () => get().visit === visit;
         set({ checking: true });
         // Checks that train run the seeded trainer on this thread: let "Checking…" show first.
         await afterPaint();
         try {
-          const results = await checkTask(s.task, model, { answers: get().answers });
+          const results = await checkTask(s.task, model, { answers });
+          if (!stillHere() || !open) return undefined;
           const passed = results.every((r) => r.pass);
-          set({ results, checkedModel: model, checking: false, progress: saveProgress(get().open!.id, get().step, passed) });
+          set({ results, checkedModel: model, checking: false, progress: saveProgress(open.id, step, passed) });
           return results;
         } catch (e) {
+          if (!stillHere()) return undefined;
           set({ checking: false });
           editor.getState().notify('error', 'The checks could not run on this graph.', [thrownMessage(e)]);
           return undefined;
@@ -187,9 +202,24 @@ export function createLearnStore(editor: EditorStoreApi, loadSample: SampleLoade
       },
 
       closeLesson() {
-        set({ open: undefined, results: undefined, stepModel: undefined, problem: undefined, progress: readProgress() });
+        set({
+          open: undefined,
+          results: undefined,
+          stepModel: undefined,
+          problem: undefined,
+          checking: false,
+          visit: get().visit + 1,
+          progress: readProgress(),
+        });
       },
     };
+  });
+  // Another document (a sample, a file, New, a share link) ends the lesson: its checks and
+  // progress would otherwise run on a graph that is not the step's.
+  editor.subscribe((s, prev) => {
+    if (s.documentVersion === prev.documentVersion || loadingStep || !store.getState().open) return;
+    store.getState().closeLesson();
+    if (s.learn) editor.getState().setLearn(false);
   });
   return store;
 }
