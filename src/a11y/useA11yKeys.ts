@@ -4,6 +4,7 @@
  * card, and Shift+F10 or the Menu key opens the card's menu. Build mode only, and never while the
  * user types in a field (except Escape, which leaves the field).
  */
+import { openDrawer } from '../narrow/drawers.ts';
 import { useEffect } from 'react';
 import { editorStore } from '../store/useEditor.ts';
 import { isTyping } from '../ui/isTyping.ts';
@@ -31,6 +32,7 @@ function onKey(e: KeyboardEvent): boolean {
   if (!mod && (e.key === 'c' || e.key === 'C') && !e.shiftKey) startConnect(card);
   else if (!mod && (e.key === 'i' || e.key === 'I') && !e.shiftKey) {
     selectOnly(card);
+    openDrawer('inspector'); // on a narrow screen the inspector is a closed drawer until asked for
     // The inspector shows the card in the next render.
     requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.inspector #node-label')?.focus());
   } else if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import { browserStorage } from '../store/autosave.ts';
-import { hasSharedModel } from '../share/shareLink.ts';
+import { hasSharedLesson, hasSharedModel } from '../share/shareLink.ts';
 
 /** localStorage key; its presence means the welcome was dismissed. */
 const WELCOME_DISMISSED_KEY = 'graphgrad.welcome-dismissed';
@@ -25,7 +25,7 @@ function dismissedBefore(): boolean {
 function deepLinked(): boolean {
   if (typeof location === 'undefined') return false;
   const q = new URLSearchParams(location.search);
-  return q.has('sample') || q.has('lesson') || hasSharedModel(location.hash);
+  return q.has('sample') || q.has('lesson') || hasSharedModel(location.hash) || hasSharedLesson(location.hash);
 }
 
 interface Onboarding {
