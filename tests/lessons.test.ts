@@ -245,8 +245,16 @@ describe('answer checks', () => {
   });
 
   it('parseAnswer reads what students type', () => {
-    expect([parseAnswer('0,92'), parseAnswer('−1'), parseAnswer('+2.5'), parseAnswer('.5'), parseAnswer('1e-3')]).toEqual([0.92, -1, 2.5, 0.5, 0.001]);
-    expect([parseAnswer(''), parseAnswer('abc'), parseAnswer('1/2'), parseAnswer(Number.NaN)]).toEqual([undefined, undefined, undefined, undefined]);
+    expect([parseAnswer('0,92'), parseAnswer('−1'), parseAnswer('+2.5'), parseAnswer('.5'), parseAnswer('1e-3'), parseAnswer('1/4')]).toEqual([
+      0.92, -1, 2.5, 0.5, 0.001, 0.25,
+    ]);
+    expect([parseAnswer(''), parseAnswer('abc'), parseAnswer('1/0'), parseAnswer('1,2,3'), parseAnswer(Number.NaN)]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 

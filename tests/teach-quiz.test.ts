@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createEditorStore } from '../src/store/editorStore.ts';
 import { createTeachStore } from '../src/modes/teach/teachStore.ts';
 import { createQuizStore } from '../src/modes/teach/quiz/quizStore.ts';
-import { isRight, parseAnswer } from '../src/modes/teach/quiz/questions.ts';
+import { isRight } from '../src/modes/teach/quiz/questions.ts';
+import { parseAnswer } from '../graph-engine/index.ts';
 import { loadSample } from './support/load-sample.ts';
 
 function setup(name: string) {

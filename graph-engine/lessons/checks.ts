@@ -45,16 +45,24 @@ const fmt = (v: number) => formatNumber(v, 4);
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const q = (s: string) => `"${s}"`;
 
-/** A typed answer as a number: a decimal comma and a Unicode minus are accepted; undefined when blank or not a number. */
+/**
+ * A typed number, as a student types it: "6", "−0.5" (a typographic minus or dash too), "+2",
+ * ".5", "0,92" (decimal comma), "3e-2", or a fraction "1/3". Undefined when it is not a number.
+ * Lesson answers and Teach's Quiz me both read answers with this.
+ */
 export function parseAnswer(typed: number | string | undefined): number | undefined {
   if (typeof typed === 'number') return Number.isFinite(typed) ? typed : undefined;
   if (typeof typed !== 'string') return undefined;
-  const s = typed
+  let s = typed
     .trim()
-    .replace(/\u2212/g, '-')
-    .replace(/^\+/, '');
-  if (!/^-?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$/i.test(s)) return undefined;
-  return Number(s.replace(',', '.'));
+    .replace(/[\u2212\u2013]/g, '-')
+    .replace(/\s+/g, '');
+  if (!s.includes('.') && /^[-+]?\d*,\d+$/.test(s)) s = s.replace(',', '.');
+  const num = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+  if (num.test(s)) return Number(s);
+  const frac = /^([-+]?(?:\d+\.?\d*|\.\d+))\/(\d+\.?\d*|\.\d+)$/.exec(s);
+  if (frac && Number(frac[2]) !== 0) return Number(frac[1]) / Number(frac[2]);
+  return undefined;
 }
 
 /** The generated wording of what a check asks, from the check alone (before anything is evaluated). */

@@ -139,20 +139,6 @@ function backwardQuestions(st: Stepper, units: Units, step: BackwardStep): QuizQ
 
 const fmtTex = (v: number) => (v < 0 ? `(${numberTex(v)})` : numberTex(v));
 
-/**
- * A typed number: "6", "−0.5" (a typographic minus too), ".5", "1,5" (decimal comma), "3e-2",
- * or a fraction "1/3". Undefined when it is not a number.
- */
-export function parseAnswer(text: string): number | undefined {
-  let s = text.trim().replace(/[−–]/g, '-').replace(/\s+/g, '');
-  if (!s.includes('.') && /^-?\d+,\d+$/.test(s)) s = s.replace(',', '.');
-  const num = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-  if (num.test(s)) return Number(s);
-  const frac = /^([-+]?(?:\d+\.?\d*|\.\d+))\/((?:\d+\.?\d*|\.\d+))$/.exec(s);
-  if (frac && Number(frac[2]) !== 0) return Number(frac[1]) / Number(frac[2]);
-  return undefined;
-}
-
 /** Whether `typed` is within the stated tolerance of the engine's `answer`. */
 export function isRight(typed: number, answer: number): boolean {
   return Math.abs(typed - answer) <= Math.max(ABSOLUTE_TOLERANCE, RELATIVE_TOLERANCE * Math.abs(answer));

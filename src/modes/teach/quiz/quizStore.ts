@@ -6,7 +6,8 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { TeachStoreApi } from '../teachStore.ts';
-import { isRight, parseAnswer, questionsFor, type QuizQuestion } from './questions.ts';
+import { parseAnswer } from '../../../../graph-engine/index.ts';
+import { isRight, questionsFor, type QuizQuestion } from './questions.ts';
 
 export interface QuizAnswer {
   question: QuizQuestion;
