@@ -2,8 +2,8 @@
  * Lesson text on screen: the tree from markdown.ts as React elements (text is always text), with
  * math typeset by KaTeX (trust: false, so \href and the like are refused; errors show as text).
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { loadKatex } from '../../inspector/Formula.tsx';
+import { useMemo, type ReactNode } from 'react';
+import { useKatexHtml } from '../../ui/katex.ts';
 import { parseInline, parseMarkdown, type Block, type Inline } from './markdown.ts';
 
 export function Markdown({ text, inline = false }: { text: string; inline?: boolean }) {
@@ -60,16 +60,7 @@ function inlines(xs: Inline[]): ReactNode[] {
 
 /** TeX typeset by KaTeX once it has loaded; the TeX itself (as text) until then. */
 function TexMath({ tex, display }: { tex: string; display: boolean }) {
-  const [html, setHtml] = useState<string>();
-  useEffect(() => {
-    let cancelled = false;
-    void loadKatex().then((katex) => {
-      if (!cancelled) setHtml(katex.renderToString(tex, { trust: false, throwOnError: false, displayMode: display, strict: 'ignore', maxExpand: 200 }));
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [tex, display]);
+  const html = useKatexHtml(tex, display);
   const cls = display ? 'md-math md-math--display' : 'md-math';
   return html ? (
     // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX's own markup, typeset with trust: false (no \href, \html*, \url); the lesson's text never reaches the DOM as HTML
