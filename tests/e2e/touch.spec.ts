@@ -1,5 +1,5 @@
 /**
- * A tablet: touch only, 1024×768. Tap palette items to add ops at the view's centre, tap an output
+ * A tablet: touch only, 1024×768, where the palette and inspector are drawers. Tap palette items to add ops at the view's centre, tap an output
  * handle then an input handle to connect, long-press a card for its menu, pinch to zoom, two
  * fingers to pan, and step Teach by tapping. Hand-worked: a = 3, b = 4, y = a·b = 12,
  * ∂y/∂a = b = 4.
@@ -59,10 +59,33 @@ async function emptyPair(page: Page, apart: number): Promise<Point> {
   return found;
 }
 
-/** Taps palette item `op`; returns the new card's id (it is selected). */
+/** At 1024 px the palette and inspector are drawers: taps `tab` open when `content` is not on screen. */
+async function reveal(page: Page, content: Locator, tab: string): Promise<void> {
+  if (!(await content.isVisible())) await tap(page, page.getByRole('button', { name: tab, exact: true }));
+  await expect(content).toBeVisible();
+}
+
+/** Closes the open drawer by tapping its tab, so it covers no card. */
+async function closeDrawer(page: Page): Promise<void> {
+  const open = page.locator('.drawer.is-open .drawer__tab');
+  if (await open.count()) await tap(page, open.first());
+  await expect(page.locator('.drawer.is-open')).toHaveCount(0);
+}
+
+/** Types `value` into the selected card's Value field (in the inspector drawer). */
+async function setValue(page: Page, value: string): Promise<void> {
+  const field = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Value', { exact: true });
+  await reveal(page, field, 'Inspector');
+  await tap(page, field);
+  await field.fill(value);
+}
+
+/** Taps palette item `op` (in the palette drawer); returns the new card's id (it is selected). */
 async function tapAdd(page: Page, op: string): Promise<string> {
   const before = await page.locator('.react-flow__node').count();
-  await tap(page, page.locator(`.palette__item[data-op="${op}"]`));
+  const item = page.locator(`.palette__item[data-op="${op}"]`);
+  await reveal(page, item, 'Ops');
+  await tap(page, item);
   await expect(page.locator('.react-flow__node')).toHaveCount(before + 1);
   const id = await page.locator('.react-flow__node.selected').getAttribute('data-id');
   return id!;
@@ -81,12 +104,11 @@ test('tablet: tap to add, tap-connect, long-press menu, pinch and pan, step Teac
   const aBox = (await nodeById(page, a).boundingBox())!;
   expect(Math.abs(aBox.x + aBox.width / 2 - (pane.x + pane.width / 2))).toBeLessThan(pane.width / 4);
   expect(Math.abs(aBox.y + aBox.height / 2 - (pane.y + pane.height / 2))).toBeLessThan(pane.height / 4);
-  const inspector = page.getByRole('complementary', { name: 'Inspector' });
-  await tap(page, inspector.getByLabel('Value', { exact: true }));
-  await inspector.getByLabel('Value', { exact: true }).fill('3');
+  await setValue(page, '3');
   const b = await tapAdd(page, 'input');
-  await inspector.getByLabel('Value', { exact: true }).fill('4');
+  await setValue(page, '4');
   const y = await tapAdd(page, 'mul');
+  await closeDrawer(page);
   await shot(page, testInfo, 'touch-01-added');
 
   // The handles take a finger 44 px wide (an output 44 px high too; inputs a row, 19 px, so that
