@@ -65,7 +65,9 @@ export function TaskView() {
           </button>
           {results && (
             <span className={`learn-summary ${allPass ? 'is-pass' : 'is-fail'}`} role="status" data-testid="learn-summary">
-              {allPass ? `All ${results.length} checks pass: step done!` : `${passCount} of ${results.length} checks pass.`}
+              {allPass
+                ? `${results.length === 1 ? 'The check passes' : `All ${results.length} checks pass`}: step done!`
+                : `${passCount} of ${results.length} checks pass.`}
             </span>
           )}
         </div>

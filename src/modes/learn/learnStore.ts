@@ -6,6 +6,7 @@
  * Every verdict is the engine's (`checkTask`).
  */
 import { createStore } from 'zustand/vanilla';
+import type { RunChecks } from './checkRunner.ts';
 import { checkTask, resolveModel, type CheckResult, type Lesson, type LessonStep, type Model } from '../../../graph-engine/index.ts';
 
 /** A bundled sample's text by name, as the engine's `resolveModel` reads samples. */
@@ -62,12 +63,11 @@ export type LearnStore = LearnState & LearnActions;
 
 export const currentStep = (s: Pick<LearnState, 'open' | 'step'>): LessonStep | undefined => s.open?.lesson.steps[s.step];
 
-/** Resolves once the browser has painted (at once where there is no painting, as under Node). */
-const afterPaint = () =>
-  new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(resolve, 0)) : resolve()));
-
-/** `loadSample`: a bundled sample's text by name (the app's is `sampleText`), for steps that name one. */
-export function createLearnStore(editor: EditorStoreApi, loadSample: SampleLoader) {
+/**
+ * `loadSample`: a bundled sample's text by name (the app's is `sampleText`), for steps that name
+ * one. `runChecks`: where a step's checks run (the app's are in a worker; by default in place).
+ */
+export function createLearnStore(editor: EditorStoreApi, loadSample: SampleLoader, runChecks: RunChecks = checkTask) {
   /** True while a step's graph is loading: that new document is the lesson's own. */
   let loadingStep = false;
   const store = createStore<LearnStore>()((set, get) => {
@@ -161,10 +161,8 @@ export function createLearnStore(editor: EditorStoreApi, loadSample: SampleLoade
         const { open, step, visit, answers } = get();
         const stillHere = () => get().visit === visit;
         set({ checking: true });
-        // Checks that train run the seeded trainer on this thread: let "Checking…" show first.
-        await afterPaint();
         try {
-          const results = await checkTask(s.task, model, { answers });
+          const results = await runChecks(s.task, model, { answers });
           if (!stillHere() || !open) return undefined;
           const passed = results.every((r) => r.pass);
           set({ results, checkedModel: model, checking: false, progress: saveProgress(open.id, step, passed) });
