@@ -2,7 +2,7 @@
 // gives, puts every flow point where drawing the new view directly would, and covers the view.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { copyOffset, layerFor } from '../src/canvas/panCache.ts';
+import { copyOffset, layerFor, layerMargin } from '../src/canvas/panCache.ts';
 
 const view = fc.tuple(
   fc.double({ min: -1e5, max: 1e5, noNaN: true }),
@@ -54,5 +54,26 @@ describe('panning copies a layer drawn once', () => {
     expect(copyOffset(layer, [10 + 401, 20, 0.5], 800, 600, [nodes, 'colours'])).toBeUndefined();
     expect(copyOffset(layer, [10, 20 - 301, 0.5], 800, 600, [nodes, 'colours'])).toBeUndefined();
     expect(copyOffset(undefined, [10, 20, 0.5], 800, 600, [nodes, 'colours'])).toBeUndefined();
+  });
+});
+
+describe('layerMargin', () => {
+  it('keeps a layer within the 16.7-million-pixel canvas Safari draws, counting device pixels', () => {
+    const pixels = (w: number, h: number, r: number) => {
+      const m = layerMargin(w, h, r);
+      if (m === undefined) return undefined;
+      const layer = layerFor([0, 0, 1], w, h, [], m);
+      return layer.layerWidth * layer.layerHeight * r * r;
+    };
+    // 1400×860 at ratio 1: the full half-view margin, a 2800×1720 layer (4.8 M pixels).
+    expect(layerMargin(1400, 860, 1)).toBe(0.5);
+    // At ratio 2 a full margin would be 19.3 M device pixels: a smaller one, under 16 M.
+    expect(layerMargin(1400, 860, 2)).toBeLessThan(0.5);
+    expect(pixels(1400, 860, 2)).toBeLessThanOrEqual(16_000_000);
+    // 1920×1080 at ratio 2 (33 M with a full margin) gets a thinner layer, within the limit.
+    expect(layerMargin(1920, 1080, 2)).toBeGreaterThanOrEqual(0.1);
+    expect(pixels(1920, 1080, 2)).toBeLessThanOrEqual(16_000_000);
+    // 2560×1440 at ratio 2 is 14.7 M device pixels for the view alone: no layer, drawn directly.
+    expect(layerMargin(2560, 1440, 2)).toBeUndefined();
   });
 });

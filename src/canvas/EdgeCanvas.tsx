@@ -12,7 +12,7 @@ import { editorStore } from '../store/useEditor.ts';
 import { cardAt, edgeAt, mayCross, screenCurve, type View } from './edgeCurves.ts';
 import type { OpNodeData } from './flowElements.ts';
 import { overviewSymbolPx, overviewText } from './cardMetrics.ts';
-import { copyOffset, layerFor, type Layer } from './panCache.ts';
+import { copyOffset, layerFor, layerMargin, type Layer } from './panCache.ts';
 import { nodeLabel } from '../../graph-engine/index.ts';
 
 /** Each category's colour (app.css), as a CSS variable. */
@@ -183,7 +183,8 @@ export function EdgeCanvas({ edges, cards = false }: { edges: readonly Edge[]; c
       last = { tx: transform[0], ty: transform[1], zoom: transform[2], scene };
       const at = atRest ? undefined : copyOffset(layer, transform, width, height, scene);
       clearTimeout(rest);
-      if (!at && (!layerContext || (!atRest && !panning))) {
+      const margin = layerMargin(width, height, ratio);
+      if (!at && (!layerContext || margin === undefined || (!atRest && !panning))) {
         // Each wheel step of a zoom, or frame of a drag, is drawn as it is. (Drawing a layer
         // whenever the zoom stayed from one frame to the next made zooming the 10,001-node grid
         // slower: React Flow's store changes more than once per wheel step.)
@@ -193,7 +194,7 @@ export function EdgeCanvas({ edges, cards = false }: { edges: readonly Edge[]; c
         return;
       }
       if (!at) {
-        const next = layerFor(transform, width, height, scene);
+        const next = layerFor(transform, width, height, scene, margin);
         if (layerCanvas.width !== Math.round(next.layerWidth * ratio) || layerCanvas.height !== Math.round(next.layerHeight * ratio)) {
           layerCanvas.width = Math.round(next.layerWidth * ratio);
           layerCanvas.height = Math.round(next.layerHeight * ratio);

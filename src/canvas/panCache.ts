@@ -7,8 +7,28 @@
  * edges, their selection or results) or the pan leaves it.
  */
 
-/** The layer reaches this fraction of the view's width and height beyond each side of it. */
+/** The layer reaches this fraction of the view's width and height beyond each side of it (at most: layerMargin). */
 const MARGIN = 0.5;
+
+/**
+ * The most device pixels a layer may have. Safari refuses canvases above about 16.7 million pixels
+ * (and then draws nothing); a 2560×1440 view at device pixel ratio 2 would want 59 million.
+ */
+const MAX_LAYER_PIXELS = 16_000_000;
+
+/** Below this margin a layer would be left by the smallest pan: the view is drawn directly. */
+const MIN_MARGIN = 0.1;
+
+/**
+ * The margin a layer for this view gets: MARGIN, or less where that many device pixels would not
+ * fit in a canvas every browser draws (a 1400×860 view at ratio 2 gets about 0.35); undefined when
+ * not even MIN_MARGIN fits, and the view is drawn directly.
+ */
+export function layerMargin(width: number, height: number, ratio: number): number | undefined {
+  const scale = Math.sqrt(MAX_LAYER_PIXELS / (width * height * ratio * ratio)); // (1 + 2m) at most
+  const margin = Math.min(MARGIN, Math.floor(((scale - 1) / 2) * 100) / 100);
+  return margin >= MIN_MARGIN ? margin : undefined;
+}
 
 /** A drawn layer: the view it was drawn for, the pixels it reaches beyond it, and what it shows. */
 export interface Layer {
@@ -29,9 +49,10 @@ export function layerFor(
   width: number,
   height: number,
   scene: readonly unknown[],
+  margin = MARGIN,
 ): Layer & { drawTransform: [number, number, number]; layerWidth: number; layerHeight: number } {
-  const marginX = Math.ceil(width * MARGIN);
-  const marginY = Math.ceil(height * MARGIN);
+  const marginX = Math.ceil(width * margin);
+  const marginY = Math.ceil(height * margin);
   return {
     tx,
     ty,
