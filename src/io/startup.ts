@@ -15,7 +15,7 @@ import { ensureOpsForText } from './onDemandOps.ts';
 import { isEmbedded } from '../embed/embed.ts';
 import { MODES, type Mode } from '../store/editorStore.ts';
 import { bundledLessonText } from '../modes/learn/lessons.ts';
-import { openLessonText } from '../modes/learn/openLesson.ts';
+import { openBundledLesson, openLessonText } from '../modes/learn/openLesson.ts';
 
 /** A bundled sample, validated; says what went wrong and gives undefined when it does not load. */
 async function readSample(name: string): Promise<Model | undefined> {
@@ -172,7 +172,11 @@ export async function startEditor(): Promise<void> {
       }
       own = undefined;
     }
-    const lessonOpened = lessonText !== undefined && (await openLessonText(lessonText, lessonId ?? 'from the link', lessonStep, { undoable: !!own }));
+    const lessonOpened =
+      lessonText !== undefined &&
+      (lessonId
+        ? await openBundledLesson(lessonId, lessonStep, { undoable: !!own })
+        : await openLessonText(lessonText, 'from a link', lessonStep, { undoable: !!own }));
     if (lessonOpened && own) store.notify('info', 'Opened the lesson. Undo brings back the graph you had.');
     const linked =
       !lessonOpened &&

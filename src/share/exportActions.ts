@@ -3,6 +3,7 @@
  * ONNX and PyTorch files. Exporters and html-to-image load on first use, so they cost nothing at
  * start-up.
  */
+import { copyText } from '../ui/copyText.ts';
 import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
 import { ensureDataset, ONNX_OPSET, serializeModel, type Model } from '../../graph-engine/index.ts';
 import { editorStore } from '../store/useEditor.ts';
@@ -35,14 +36,9 @@ export async function copyShareLink(): Promise<string | undefined> {
     return undefined;
   }
   history.replaceState(null, '', r.url);
-  try {
-    await navigator.clipboard.writeText(r.url);
-    store.notify('info', 'Link copied: it holds the whole graph, weights included.');
-  } catch {
-    // Whatever stopped the clipboard (no focus or permission: NotAllowedError; no clipboard on an
-    // insecure origin: TypeError), the link is already in the address bar, and the notice says so.
-    store.notify('info', 'The link is in the address bar (the clipboard was not available): copy it from there.');
-  }
+  // Whatever stops the clipboard, the link is already in the address bar, and the notice says so.
+  if (await copyText(r.url)) store.notify('info', 'Link copied: it holds the whole graph, weights included.');
+  else store.notify('info', 'The link is in the address bar (the clipboard was not available): copy it from there.');
   return r.url;
 }
 

@@ -15,6 +15,7 @@ const MODE_TITLES: Record<string, string> = {
   build: 'Build: add ops from the palette, wire them, edit them in the inspector',
   teach: 'Teach: step through the forward and backward passes one node at a time',
   train: 'Train: fit the graph’s parameters to a dataset and watch the loss fall',
+  learn: 'Learn: lessons beside the canvas, with tasks that check your graph and answers',
 };
 import { SkipLink } from '../a11y/SkipLink.tsx';
 
@@ -88,7 +89,7 @@ export function Toolbar() {
             {m.name}
           </button>
         ))}
-        <button type="button" aria-pressed={learn} className={learn ? 'is-active' : ''} onClick={() => store.setLearn(true)}>
+        <button type="button" aria-pressed={learn} className={learn ? 'is-active' : ''} title={MODE_TITLES.learn} onClick={() => store.setLearn(true)}>
           {LEARN.name}
         </button>
       </div>

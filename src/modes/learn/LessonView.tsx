@@ -1,4 +1,5 @@
 /** The open lesson: its title, the step navigation, the step's text, task, hints and solution. */
+import { copyText } from '../../ui/copyText.ts';
 import { useState } from 'react';
 import { Markdown } from './Markdown.tsx';
 import { SaveStep } from './SaveStep.tsx';
@@ -87,10 +88,7 @@ function CopyStepLink({ open, step }: { open: OpenLesson; step: number }) {
       ? `${base}?lesson=${encodeURIComponent(open.id)}&step=${step + 1}`
       : `${base}?step=${step + 1}${await encodeLessonFragment(JSON.stringify(open.lesson))}`;
     if (url.length > MAX_LINK_LENGTH) return setSaid('This lesson is too long for a link: share the file instead.');
-    await navigator.clipboard.writeText(url).then(
-      () => setSaid('Link copied'),
-      () => setSaid('The browser did not allow copying.'),
-    );
+    setSaid((await copyText(url)) ? 'Link copied' : 'The browser did not allow copying.');
   };
   return (
     <span className="learn-copy">

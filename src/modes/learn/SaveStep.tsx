@@ -3,6 +3,7 @@
  * checks hold its current numbers as targets, to download (as a one-step lesson that opens in Learn
  * as it is) or copy (the step alone, to paste into a lesson's "steps").
  */
+import { copyText } from '../../ui/copyText.ts';
 import { useState } from 'react';
 import { downloadText, fileNameFor } from '../../io/files.ts';
 import { editorStore } from '../../store/useEditor.ts';
@@ -38,9 +39,8 @@ export function SaveStep() {
           className="learn-btn"
           onClick={async () => {
             const text = JSON.stringify(await skeleton(), null, 2);
-            await navigator.clipboard.writeText(text).then(
-              () => setCopied('Copied the step: paste it into a lesson’s "steps".'),
-              () => setCopied('The browser did not allow copying; use Save as lesson step.'),
+            setCopied(
+              (await copyText(text)) ? 'Copied the step: paste it into a lesson’s "steps".' : 'The browser did not allow copying; use Save as lesson step.',
             );
           }}
         >

@@ -31,7 +31,10 @@ export async function openLessonText(text: string, name: string, step = 0, optio
     );
     return false;
   }
-  return learnStore.getState().openLesson({ lesson, id: name, bundled: false }, step, options);
+  // Progress is kept by id: a file or link's lesson is named by where it came from and its title,
+  // so it never takes over a bundled lesson's progress (a file called training.json) or, for
+  // links, every other shared lesson's.
+  return learnStore.getState().openLesson({ lesson, id: `${name} · ${lesson.title}`, bundled: false }, step, options);
 }
 
 /** Opens a bundled lesson by id at `step` (0-based); says so when there is no such lesson. */
