@@ -1,7 +1,6 @@
-/** The toolbar: file actions, samples, undo/redo, layout, and the Build / Teach / Train switch. */
+/** The toolbar: file actions, samples, undo/redo, layout, the mode switch and Help. */
 import { useRef } from 'react';
 import { editorStore, useEditor } from '../store/useEditor.ts';
-import { LEARN, MODES } from '../store/editorStore.ts';
 import { MODEL_FILE_TYPES, openFile } from '../io/files.ts';
 import { ExportMenu } from '../share/ExportMenu.tsx';
 import { SamplesMenu } from './SamplesMenu.tsx';
@@ -9,15 +8,8 @@ import { autoLayout } from './actions.ts';
 import { NewButton } from './NewButton.tsx';
 import { saveGraph } from './unsaved.ts';
 import { HelpButton } from '../onboarding/HelpButton.tsx';
-
-/** Tooltips of the mode buttons (user-facing text, together for a later catalog). */
-const MODE_TITLES: Record<string, string> = {
-  build: 'Build: add ops from the palette, wire them, edit them in the inspector',
-  teach: 'Teach: step through the forward and backward passes one node at a time',
-  train: 'Train: fit the graph’s parameters to a dataset and watch the loss fall',
-  learn: 'Learn: lessons beside the canvas, with tasks that check your graph and answers',
-};
 import { SkipLink } from '../a11y/SkipLink.tsx';
+import { ModeSwitch } from './ModeSwitch.tsx';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
@@ -27,8 +19,6 @@ export function Toolbar() {
   const canRedo = useEditor((s) => s.history.future.length > 0);
   const undoLabel = useEditor((s) => s.history.past.at(-1)?.label);
   const redoLabel = useEditor((s) => s.history.future.at(-1)?.label);
-  const mode = useEditor((s) => s.mode);
-  const learn = useEditor((s) => s.learn);
   const name = useEditor((s) => s.model.name);
   const fileInput = useRef<HTMLInputElement>(null);
   const store = editorStore.getState();
@@ -76,23 +66,7 @@ export function Toolbar() {
       <div className="toolbar__title" title={name}>
         {name}
       </div>
-      <div className="mode-switch" role="group" aria-label="Mode">
-        {MODES.map((m) => (
-          <button
-            key={m.id}
-            type="button"
-            aria-pressed={!learn && mode === m.id}
-            className={!learn && mode === m.id ? 'is-active' : ''}
-            title={MODE_TITLES[m.id]}
-            onClick={() => store.setMode(m.id)}
-          >
-            {m.name}
-          </button>
-        ))}
-        <button type="button" aria-pressed={learn} className={learn ? 'is-active' : ''} title={MODE_TITLES.learn} onClick={() => store.setLearn(true)}>
-          {LEARN.name}
-        </button>
-      </div>
+      <ModeSwitch />
       <HelpButton />
     </header>
   );
