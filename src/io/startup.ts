@@ -139,6 +139,8 @@ export async function startEditor(): Promise<void> {
   let userActed = false;
   try {
     const sample = new URLSearchParams(location.search).get('sample');
+    // `&mode=teach` (build, train): read now, as it leaves the address bar with the link below.
+    const linkMode = linkedMode(new URLSearchParams(location.search).get('mode'));
     const shared = hasSharedModel(location.hash);
     // An embed shows only what its link names: the reader's own graph is neither shown nor written.
     const embed = isEmbedded();
@@ -159,6 +161,7 @@ export async function startEditor(): Promise<void> {
     rest.delete('sample');
     rest.delete('lesson');
     rest.delete('step');
+    rest.delete('mode');
     if ((sample || location.hash || lessonId) && !embed) history.replaceState(null, '', `${location.pathname}${rest.size ? `?${rest}` : ''}`);
     userActed = editorStore.getState().model !== before;
     if (userActed) return; // the user started a graph meanwhile (New, Open): leave it be
@@ -188,8 +191,7 @@ export async function startEditor(): Promise<void> {
       if (first && editorStore.getState().model === before)
         loads(first, `Open sample ${DEFAULT_SAMPLE}`, `the sample "${DEFAULT_SAMPLE}"`, { undoable: false });
     }
-    const mode = linkedMode(new URLSearchParams(location.search).get('mode'));
-    if (mode && !lessonOpened) store.setMode(mode);
+    if (linkMode && !lessonOpened) store.setMode(linkMode);
   } catch (e) {
     store.notify('error', 'Something went wrong while opening the editor; the graph on screen is kept and autosaved.', [thrownMessage(e)]);
   } finally {

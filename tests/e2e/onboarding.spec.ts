@@ -37,10 +37,13 @@ test('the welcome shows on a first visit, over nothing, and not again once close
   await expect(help(page)).toHaveCount(0);
 });
 
-test('a deep link goes straight to its graph, without the welcome', async ({ page }) => {
-  await page.goto('/?sample=xor-mlp');
+test('a deep link goes straight to its graph and mode, without the welcome, and leaves the address bar', async ({ page }) => {
+  await page.goto('/?sample=xor-mlp&mode=teach');
   await expect(page.locator('.toolbar__title')).toHaveText('XOR with a 2-2-1 sigmoid network');
+  await expect(page.getByRole('button', { name: 'Teach', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(welcome(page)).toHaveCount(0);
+  // The link has done its job: a reload brings back the user's graph in Build, not the link again.
+  await expect.poll(() => new URL(page.url()).search).toBe('');
 });
 
 test('Learn opens the chain-rule lesson at its first step; the welcome stays closed', async ({ page }) => {
