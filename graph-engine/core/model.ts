@@ -167,25 +167,30 @@ export function parseModelText(raw: string): { model?: Model; problems: Problem[
   return parseModel(data);
 }
 
+/**
+ * The file-type check every GraphGrad format (model, lesson) makes before its schema: the wrong
+ * `format`, or a `version` newer than this build reads. `noun` names the file in the message
+ * ("this file is format version 2"); `hint` follows a wrong format.
+ */
+export function formatHeaderProblem(rec: Record<string, unknown>, format: string, version: number, noun: string, hint: string): Problem | undefined {
+  if (rec.format !== format) return { message: `format: expected "${format}", got ${JSON.stringify(rec.format)}.${hint}`, path: 'format' };
+  if (typeof rec.version === 'number' && rec.version > version) {
+    return {
+      message: `version: this ${noun} is format version ${rec.version}, written by a newer GraphGrad; this version reads version ${version}.`,
+      path: 'version',
+    };
+  }
+  return undefined;
+}
+
 /** Checks a parsed JSON value against the v1 schema (not yet the graph rules: see validate.ts). */
 export function parseModel(data: unknown): { model?: Model; problems: Problem[] } {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { problems: [{ message: 'A model must be a JSON object with "format": "graphgrad".', path: '(root)' }] };
   }
   const rec = data as Record<string, unknown>;
-  if (rec.format !== FORMAT) {
-    return { problems: [{ message: `format: expected "${FORMAT}", got ${JSON.stringify(rec.format)}. Is this a GraphGrad model?`, path: 'format' }] };
-  }
-  if (typeof rec.version === 'number' && rec.version > FORMAT_VERSION) {
-    return {
-      problems: [
-        {
-          message: `version: this file is format version ${rec.version}, written by a newer GraphGrad; this version reads version ${FORMAT_VERSION}.`,
-          path: 'version',
-        },
-      ],
-    };
-  }
+  const header = formatHeaderProblem(rec, FORMAT, FORMAT_VERSION, 'file', ' Is this a GraphGrad model?');
+  if (header) return { problems: [header] };
   const r = ModelSchema.safeParse(data);
   if (r.success) {
     // Unknown fields are kept whatever they hold (zod does not walk them): bound their nesting too.

@@ -6,7 +6,7 @@
  * unknown fields are kept, so a lesson round-trips through every tool.
  */
 import { z } from 'zod';
-import { jsonPath, parseModel, type Model, type Problem } from '../core/model.ts';
+import { formatHeaderProblem, jsonPath, parseModel, type Model, type Problem } from '../core/model.ts';
 import { TrainingSchema } from '../core/training.ts';
 
 export const LESSON_FORMAT = 'graphgrad-lesson';
@@ -239,20 +239,9 @@ export function parseLesson(data: unknown): { lesson?: Lesson; problems: Problem
     return { problems: [{ message: `A lesson must be a JSON object with "format": "${LESSON_FORMAT}".`, path: '(root)' }] };
   }
   const rec = data as Record<string, unknown>;
-  if (rec.format !== LESSON_FORMAT) {
-    const model = rec.format === 'graphgrad' ? ' This is a GraphGrad model, not a lesson.' : ' Is this a GraphGrad lesson?';
-    return { problems: [{ message: `format: expected "${LESSON_FORMAT}", got ${JSON.stringify(rec.format)}.${model}`, path: 'format' }] };
-  }
-  if (typeof rec.version === 'number' && rec.version > LESSON_VERSION) {
-    return {
-      problems: [
-        {
-          message: `version: this lesson is format version ${rec.version}, written by a newer GraphGrad; this version reads version ${LESSON_VERSION}.`,
-          path: 'version',
-        },
-      ],
-    };
-  }
+  const hint = rec.format === 'graphgrad' ? ' This is a GraphGrad model, not a lesson.' : ' Is this a GraphGrad lesson?';
+  const header = formatHeaderProblem(rec, LESSON_FORMAT, LESSON_VERSION, 'lesson', hint);
+  if (header) return { problems: [header] };
   const r = LessonSchema.safeParse(data);
   const problems: Problem[] = r.success
     ? []
