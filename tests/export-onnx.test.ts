@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-web';
 import { buildGraph, ensureOpsFor, Session, type Model } from '../graph-engine/index.ts';
 import { ExportError, exportOnnx } from '../graph-engine/export/onnx.ts';
-import { input, model, op } from './support/models.ts';
+import { dropoutModel, input, model, op } from './support/models.ts';
 
 ort.env.wasm.numThreads = 1;
 const dir = new URL('../samples/', import.meta.url);
@@ -96,24 +96,8 @@ describe('ONNX export details', () => {
 
   it("writes dropout as Dropout, which ONNX Runtime runs in evaluation mode with the engine's values", async () => {
     const { onnx } = (await import('onnx-proto')).default;
-    const m = model(
-      [
-        input('x1', 0.5),
-        input('x2', -1),
-        input('y', 1),
-        op('net', 'mlp', { sizes: [4, 3, 1], activation: 'relu', dropout: 0.5 }),
-        op('d', 'dropout', { rate: 0.2 }),
-        op('L', 'mse'),
-      ],
-      [
-        ['x1', 'net', 0],
-        ['x2', 'net', 1],
-        ['net', 'd', 0],
-        ['d', 'L', 0],
-        ['y', 'L', 1],
-      ],
-      'L',
-    );
+    const m = dropoutModel([4, 3, 1], 0.5, 0.2);
+
     const g = onnx.ModelProto.decode(exportOnnx(m).bytes).graph!;
     const drops = g.node!.filter((n) => n.opType === 'Dropout');
     // One after each hidden layer of the mlp, one for the primitive; the ratio is an input.

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeGradients, ensureOpsFor, opRegistry, type Model, type ModelEdge, type ModelNode } from '../graph-engine/index.ts';
 import { exportPytorch } from '../graph-engine/export/pytorch.ts';
-import { input, model, op } from './support/models.ts';
+import { dropoutModel, input, model, op } from './support/models.ts';
 
 const dir = new URL('../samples/', import.meta.url);
 const samples = readdirSync(dir)
@@ -179,25 +179,8 @@ const everyOp = everyOpModel();
 scripts.set('every-op', exportPytorch(everyOp.model));
 
 /** An mlp with hidden dropout, then a primitive dropout node, into an mse loss. */
-const dropoutModel = model(
-  [
-    input('x1', 0.5),
-    input('x2', -1),
-    input('y', 1),
-    op('net', 'mlp', { sizes: [3, 1], activation: 'relu', dropout: 0.25 }),
-    op('d', 'dropout', { rate: 0.1 }),
-    op('L', 'mse'),
-  ],
-  [
-    ['x1', 'net', 0],
-    ['x2', 'net', 1],
-    ['net', 'd', 0],
-    ['d', 'L', 0],
-    ['y', 'L', 1],
-  ],
-  'L',
-);
-scripts.set('dropout', exportPytorch(dropoutModel));
+const dropoutNet = dropoutModel([3, 1], 0.25, 0.1);
+scripts.set('dropout', exportPytorch(dropoutNet));
 
 describe.each(samples)('PyTorch export of samples/%s', (file, m) => {
   it('embeds the values and gradients it asserts, and is valid Python', async () => {
@@ -276,7 +259,7 @@ describe('PyTorch export details', () => {
 
   it('writes layer dropout as nn.Dropout and the primitive as F.dropout, checked in evaluation mode and trained in training mode', () => {
     const script = scripts.get('dropout')!;
-    const m = dropoutModel;
+    const m = dropoutNet;
     expect(script).toContain('self.l_net_l1_dropout = nn.Dropout(p=0.25)');
     expect(script).toContain('out = self.l_net_l1_dropout(out)');
     expect(script).toContain('v["net/l1/d2"] = out[..., 2]');

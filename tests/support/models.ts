@@ -33,6 +33,28 @@ export const tinyRegression: Model = model(
   'L',
 );
 
+/** An mlp of `sizes` with hidden dropout `hidden`, then a primitive dropout of `rate`, into an mse loss. */
+export function dropoutModel(sizes: number[], hidden: number, rate: number): Model {
+  return model(
+    [
+      input('x1', 0.5),
+      input('x2', -1),
+      input('y', 1),
+      op('net', 'mlp', { sizes, activation: 'relu', dropout: hidden }),
+      op('d', 'dropout', { rate }),
+      op('L', 'mse'),
+    ],
+    [
+      ['x1', 'net', 0],
+      ['x2', 'net', 1],
+      ['net', 'd', 0],
+      ['d', 'L', 0],
+      ['y', 'L', 1],
+    ],
+    'L',
+  );
+}
+
 /** A layered DAG of `cols` x `rows` mean nodes fed by inputs, summed into one loss: about cols*rows nodes. */
 export function gridModel(cols: number, rows: number): Model {
   const nodes: ModelNode[] = [];
