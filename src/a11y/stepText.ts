@@ -3,7 +3,8 @@
  * ∂J/∂b = 3 × 2 = 6". Every number is the engine's (the stepper's records), written as the cards
  * write numbers (formatNumber); formulas come from the engine's LaTeX, spelled out as text.
  */
-import { formatNumber, type BackwardStep, type ForwardStep, type Graph } from '../../graph-engine/index.ts';
+import { type BackwardStep, type ForwardStep, type Graph } from '../../graph-engine/index.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { graphLossLabel, graphNodeNameOf } from '../ui/nodeNames.ts';
 
 /** A number as the cards show it, with a true minus sign, in parentheses when negative after an operator. */

@@ -3,7 +3,8 @@
  * parameter update is applied. The panel's formulas are KaTeX, which screen readers read poorly;
  * this says the same step in words (stepText.ts).
  */
-import { formatNumber, nodeLabel } from '../../graph-engine/index.ts';
+import { nodeLabel } from '../../graph-engine/index.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { teachStore } from '../modes/teach/useTeach.ts';
 import type { TeachStore } from '../modes/teach/teachStore.ts';
 import { editorStore } from '../store/useEditor.ts';

@@ -4,7 +4,8 @@
  */
 import { memo, useEffect, useRef, type CSSProperties } from 'react';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { formatNumber, nodeLabel, portName } from '../../graph-engine/index.ts';
+import { nodeLabel, portName } from '../../graph-engine/index.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { inputHandleId, sourceHandleId, type OpFlowNode } from './flowElements.ts';
 import type { BadgeKind } from '../store/evaluate.ts';
 import { cardHeight, HEADER_PX, minCardHeight, overviewSymbolPx, overviewText, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';

@@ -6,7 +6,8 @@
  * from the evaluation, shows under each weight when there is a loss. The rules are weightGrid.ts.
  */
 import { useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import { formatNumber, getOp, initMacroParams, type ModelNode } from '../../graph-engine/index.ts';
+import { getOp, initMacroParams, type ModelNode } from '../../graph-engine/index.ts';
+import { formatNumber } from '../i18n/format.ts';
 import type { LayerReading } from '../store/evaluate.ts';
 import { editorStore } from '../store/useEditor.ts';
 import {

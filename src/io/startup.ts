@@ -121,7 +121,7 @@ function reportKeptAside(storage: KeyValueStorage, text: string, why: string, de
 
 /** The mode a link asks for (`&mode=teach`), when it names one. */
 function linkedMode(name: string | null): Mode | undefined {
-  return MODES.find((m) => m.id === name)?.id;
+  return MODES.find((m) => m === name);
 }
 
 /**

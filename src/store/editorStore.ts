@@ -19,13 +19,7 @@ import { thrownMessage } from './thrown.ts';
 enablePatches();
 
 export type Mode = 'build' | 'teach' | 'train';
-export const MODES: readonly { id: Mode; name: string }[] = [
-  { id: 'build', name: 'Build' },
-  { id: 'teach', name: 'Teach' },
-  { id: 'train', name: 'Train' },
-];
-/** Learn mode: a lesson's panel beside the canvas, which is in the step's own mode (`mode`). */
-export const LEARN = { id: 'learn', name: 'Learn' } as const;
+export const MODES: readonly Mode[] = ['build', 'teach', 'train'];
 
 export interface Notice {
   id: number;

@@ -9,19 +9,29 @@ const PREFIX = 'graphgrad.pref.';
 
 /** The stored on/off preference `name`, or `fallback` when none is stored or storage is refused. */
 export function readFlag(name: string, fallback: boolean): boolean {
-  try {
-    const v = browserStorage()?.getItem(PREFIX + name);
-    return v === 'true' ? true : v === 'false' ? false : fallback;
-  } catch {
-    return fallback;
-  }
+  const v = readChoice(name);
+  return v === 'true' ? true : v === 'false' ? false : fallback;
 }
 
 /** Stores the on/off preference `name`; a refusal is ignored (see above). */
 export function writeFlag(name: string, value: boolean): void {
+  writeChoice(name, String(value));
+}
+
+/** The stored choice `name` (a language code, say), or undefined when none is stored or storage is refused. */
+export function readChoice(name: string): string | undefined {
   try {
-    browserStorage()?.setItem(PREFIX + name, String(value));
+    return browserStorage()?.getItem(PREFIX + name) ?? undefined;
   } catch {
-    // Storage refused: the preference lasts for this visit only.
+    return undefined;
+  }
+}
+
+/** Stores the choice `name`; a refusal is ignored (see above). */
+export function writeChoice(name: string, value: string): void {
+  try {
+    browserStorage()?.setItem(PREFIX + name, value);
+  } catch {
+    // Storage refused: the choice lasts for this visit only.
   }
 }

@@ -1,35 +1,38 @@
-/** Build / Teach / Train / Learn: the switch the toolbar and the embed's bar both show. */
-import { LEARN, MODES } from '../store/editorStore.ts';
+/**
+ * Build / Teach / Train / Learn: the switch the toolbar and the embed's bar both show. Learn is not
+ * a fourth canvas mode but a lesson's panel beside the canvas, which is in the step's own mode.
+ */
+import { useTranslation } from 'react-i18next';
+import { MODES } from '../store/editorStore.ts';
 import { editorStore, useEditor } from '../store/useEditor.ts';
 
-/** Tooltips of the mode buttons (user-facing text, together for a later catalog). */
-const MODE_TITLES: Record<string, string> = {
-  build: 'Build: add ops from the palette, wire them, edit them in the inspector',
-  teach: 'Teach: step through the forward and backward passes one node at a time',
-  train: 'Train: fit the graph’s parameters to a dataset and watch the loss fall',
-  learn: 'Learn: lessons beside the canvas, with tasks that check your graph and answers',
-};
-
 export function ModeSwitch() {
+  const { t } = useTranslation();
   const mode = useEditor((s) => s.mode);
   const learn = useEditor((s) => s.learn);
   const store = editorStore.getState();
   return (
-    <div className="mode-switch" role="group" aria-label="Mode">
+    <div className="mode-switch" role="group" aria-label={t('toolbar.mode')}>
       {MODES.map((m) => (
         <button
-          key={m.id}
+          key={m}
           type="button"
-          aria-pressed={!learn && mode === m.id}
-          className={!learn && mode === m.id ? 'is-active' : ''}
-          title={MODE_TITLES[m.id]}
-          onClick={() => store.setMode(m.id)}
+          aria-pressed={!learn && mode === m}
+          className={!learn && mode === m ? 'is-active' : ''}
+          title={t(`toolbar.modes.${m}.title`)}
+          onClick={() => store.setMode(m)}
         >
-          {m.name}
+          {t(`toolbar.modes.${m}.name`)}
         </button>
       ))}
-      <button type="button" aria-pressed={learn} className={learn ? 'is-active' : ''} title={MODE_TITLES[LEARN.id]} onClick={() => store.setLearn(true)}>
-        {LEARN.name}
+      <button
+        type="button"
+        aria-pressed={learn}
+        className={learn ? 'is-active' : ''}
+        title={t('toolbar.modes.learn.title')}
+        onClick={() => store.setLearn(true)}
+      >
+        {t('toolbar.modes.learn.name')}
       </button>
     </div>
   );

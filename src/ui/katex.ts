@@ -5,6 +5,8 @@
  * formula cannot hang the tab.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { useLanguage } from '../i18n/i18n.ts';
+import { localizeTex } from '../i18n/format.ts';
 
 type Katex = typeof import('katex');
 let katexPromise: Promise<Katex> | undefined;
@@ -22,9 +24,13 @@ function loadKatex(): Promise<Katex> {
 const typeset = (katex: Katex, tex: string, display: boolean) =>
   katex.renderToString(tex, { trust: false, throwOnError: false, displayMode: display, strict: 'ignore', maxExpand: 200 });
 
-/** KaTeX's markup for `tex`, or undefined until KaTeX has loaded (show the TeX as text meanwhile). */
+/**
+ * KaTeX's markup for `tex`, with the current language's decimal separator, or undefined until
+ * KaTeX has loaded (show the TeX as text meanwhile).
+ */
 export function useKatexHtml(tex: string, display: boolean): string | undefined {
   const [loaded, setLoaded] = useState(katexLoaded);
+  const lang = useLanguage();
   useEffect(() => {
     if (loaded) return;
     let cancelled = false;
@@ -35,5 +41,5 @@ export function useKatexHtml(tex: string, display: boolean): string | undefined 
       cancelled = true;
     };
   }, [loaded]);
-  return useMemo(() => (loaded ? typeset(loaded, tex, display) : undefined), [loaded, tex, display]);
+  return useMemo(() => (loaded ? typeset(loaded, localizeTex(tex, lang), display) : undefined), [loaded, tex, display, lang]);
 }

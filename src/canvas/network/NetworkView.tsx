@@ -6,7 +6,8 @@
  * Where gradients exist, a switch draws ∂L/∂w instead of w: where learning happens.
  */
 import { memo, useMemo, useState } from 'react';
-import { formatNumber, type LayerResize } from '../../../graph-engine/index.ts';
+import { type LayerResize } from '../../../graph-engine/index.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import { focusWeightCell } from '../../inspector/WeightGrid.tsx';
 import { HIGH_CSS, LOW_CSS } from '../../modes/train/colors.ts';
 import { editorStore, useEditor } from '../../store/useEditor.ts';

@@ -9,7 +9,8 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, Panel, type Edge, type Edge
 import type { Evaluation } from '../../store/evaluate.ts';
 import { useEditor } from '../../store/useEditor.ts';
 import { Formula } from '../../inspector/Formula.tsx';
-import { formatNumber, nodeLabel } from '../../../graph-engine/index.ts';
+import { nodeLabel } from '../../../graph-engine/index.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import { collapsedBackwardTex } from './units.ts';
 import { buildTeachView, type TeachEdgeData, type TeachFlowEdge } from './teachView.ts';
 import { useTeach } from './useTeach.ts';

@@ -5,17 +5,8 @@
  * contribution) as they become known. Pure: every number is read from the engine's session.
  */
 import type { Edge } from '@xyflow/react';
-import {
-  edgeGroupTerms,
-  edgeKey,
-  formatNumber,
-  nodeLabel,
-  type EdgeTerm,
-  type Graph,
-  type Model,
-  type ModelEdge,
-  type Session,
-} from '../../../graph-engine/index.ts';
+import { edgeGroupTerms, edgeKey, nodeLabel, type EdgeTerm, type Graph, type Model, type ModelEdge, type Session } from '../../../graph-engine/index.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import type { Evaluation, NodeResult } from '../../store/evaluate.ts';
 import type { TeachState } from './teachStore.ts';
 import { graphLossLabel } from '../../ui/nodeNames.ts';

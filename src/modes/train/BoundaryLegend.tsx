@@ -2,7 +2,7 @@
  * What the output picture's colours and axes mean, and which row the canvas shows: the key under
  * the decision boundary. Colours come from colors.ts, the same ramp the picture is painted with.
  */
-import { formatNumber } from '../../../graph-engine/index.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import { classCss, rampGradient } from './colors.ts';
 import { useTrain } from './trainStore.ts';
 

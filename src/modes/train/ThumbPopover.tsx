@@ -5,7 +5,8 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { formatNumber, own } from '../../../graph-engine/index.ts';
+import { own } from '../../../graph-engine/index.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import { paintGrid, rampGradient, valueSpan } from './colors.ts';
 import { useTrain } from './trainStore.ts';
 

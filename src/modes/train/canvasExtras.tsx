@@ -4,7 +4,8 @@
  * the layer's current parameters. Kept light: the Train panel itself loads on demand.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { formatNumber, nodeLabel, own } from '../../../graph-engine/index.ts';
+import { nodeLabel, own } from '../../../graph-engine/index.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import type { Evaluation } from '../../store/evaluate.ts';
 import { useEditor } from '../../store/useEditor.ts';
 import { paintGrid, rampGradient, rampRgb, unitRange } from './colors.ts';

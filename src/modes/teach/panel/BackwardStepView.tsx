@@ -4,7 +4,8 @@
  * and the chain rule that adds them up.
  */
 import { useMemo } from 'react';
-import { formatNumber, nodeLabel, type BackwardStep, type Stepper } from '../../../../graph-engine/index.ts';
+import { nodeLabel, type BackwardStep, type Stepper } from '../../../../graph-engine/index.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 import { Formula } from '../../../inspector/Formula.tsx';
 import { useEditor } from '../../../store/useEditor.ts';
 import { graphLossLabel, graphNodeNameOf } from '../../../ui/nodeNames.ts';

@@ -1,5 +1,6 @@
 /** A forward step of one node: its formula with the numbers in, and where its inputs came from. */
-import { formatNumber, type ForwardStep, type Stepper } from '../../../../graph-engine/index.ts';
+import { type ForwardStep, type Stepper } from '../../../../graph-engine/index.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 import { Formula } from '../../../inspector/Formula.tsx';
 import { graphNodeNameOf } from '../../../ui/nodeNames.ts';
 import { alignedTex } from './formulaText.ts';

@@ -1,5 +1,6 @@
 /** The gradient check: reverse mode against central finite differences, leaf by leaf. */
-import { formatNumber, GRADCHECK_TOLERANCE } from '../../../../graph-engine/index.ts';
+import { GRADCHECK_TOLERANCE } from '../../../../graph-engine/index.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 import { useTeach } from '../useTeach.ts';
 
 const fmt = formatNumber;

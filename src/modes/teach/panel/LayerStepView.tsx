@@ -1,5 +1,6 @@
 /** A collapsed layer macro, stepped as one unit: its input and output vectors (forward), gradients (backward). */
-import { formatNumber, nodeLabel, readMacro, texName, type Stepper } from '../../../../graph-engine/index.ts';
+import { nodeLabel, readMacro, texName, type Stepper } from '../../../../graph-engine/index.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 import { Formula } from '../../../inspector/Formula.tsx';
 import { useEditor } from '../../../store/useEditor.ts';
 import { graphLossLabel } from '../../../ui/nodeNames.ts';

@@ -1,5 +1,5 @@
 /** The last gradient-descent update: each parameter's old value, gradient, change and new value, and the loss before and after. */
-import { formatNumber } from '../../../../graph-engine/index.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 import { Formula } from '../../../inspector/Formula.tsx';
 import { useTeach } from '../useTeach.ts';
 import { TEACH_KEYS } from './teachKeys.ts';

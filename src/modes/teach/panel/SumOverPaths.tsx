@@ -1,6 +1,7 @@
 /** The sum over paths: every path from a chosen leaf to the loss, its local derivatives and their product, adding up to the gradient. */
 import { useMemo } from 'react';
-import { formatNumber, isLeafOp, pathsToLoss } from '../../../../graph-engine/index.ts';
+import { isLeafOp, pathsToLoss } from '../../../../graph-engine/index.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 import { useEditor } from '../../../store/useEditor.ts';
 import { graphLossLabel, graphNodeName } from '../../../ui/nodeNames.ts';
 import { teachStore, useTeach } from '../useTeach.ts';

@@ -1,5 +1,6 @@
 /** How the panel writes its formulas and sums: equality chains on aligned lines, signed sums, short vectors. */
-import { formatNumber, numberTex } from '../../../../graph-engine/index.ts';
+import { numberTex } from '../../../../graph-engine/index.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 
 /** A vector shows this many entries, then "…" (a layer can have hundreds of outputs). */
 const VECTOR_ENTRIES_SHOWN = 8;

@@ -4,7 +4,7 @@
  * gives the working. Every number is the engine's (see questions.ts).
  */
 import { useState } from 'react';
-import { formatNumber } from '../../../../graph-engine/index.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 import { Formula } from '../../../inspector/Formula.tsx';
 import { TOLERANCE_TEXT, type QuizQuestion } from './questions.ts';
 import type { QuizAnswer } from './quizStore.ts';

@@ -4,7 +4,8 @@
  * and taken back (stepping back only moves the cursor), so a question never computes anything the
  * engine did not.
  */
-import { formatNumber, numberTex, texName, type BackwardStep, type ForwardStep, type Stepper } from '../../../../graph-engine/index.ts';
+import { numberTex, texName, type BackwardStep, type ForwardStep, type Stepper } from '../../../../graph-engine/index.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 import { graphLossLabel, graphNodeName, graphNodeNameOf } from '../../../ui/nodeNames.ts';
 import { equalityParts, textSum } from '../panel/formulaText.ts';
 import type { Units } from '../units.ts';

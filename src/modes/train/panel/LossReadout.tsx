@@ -1,4 +1,4 @@
-import { formatNumber } from '../../../../graph-engine/index.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 import { LossChart } from '../LossChart.tsx';
 import { trainStore, useTrain } from '../trainStore.ts';
 

@@ -1,4 +1,5 @@
-import { formatNumber, type Metrics } from '../../../../graph-engine/index.ts';
+import { type Metrics } from '../../../../graph-engine/index.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 import { useTrain } from '../trainStore.ts';
 
 function pct(v: number | undefined): string {

@@ -1,0 +1,2 @@
+/** English strings of the narrow area (the source language: every key starts here). */
+export const narrow = {};

@@ -1,0 +1,2 @@
+/** English strings of the onboarding area (the source language: every key starts here). */
+export const onboarding = {};

@@ -1,0 +1,5 @@
+import type { Shape } from '../shape.ts';
+import type { common as en } from '../en/common.ts';
+
+/** Spanish strings of the common area: the same keys as English (the type checks it). */
+export const common: Shape<typeof en> = {};

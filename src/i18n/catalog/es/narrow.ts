@@ -1,0 +1,5 @@
+import type { Shape } from '../shape.ts';
+import type { narrow as en } from '../en/narrow.ts';
+
+/** Spanish strings of the narrow area: the same keys as English (the type checks it). */
+export const narrow: Shape<typeof en> = {};
