@@ -27,6 +27,8 @@ export default defineConfig({
     headless: true,
     actionTimeout: 10_000,
     viewport: { width: 1400, height: 860 },
+    // The app follows the browser's language; tests read English unless they choose otherwise.
+    locale: 'en-US',
     storageState: WELCOME_CLOSED,
     launchOptions: {
       // Playwright cannot download browsers here; use Debian's chromium when it is present.
