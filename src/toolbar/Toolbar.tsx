@@ -12,6 +12,7 @@ import { SkipLink } from '../a11y/SkipLink.tsx';
 import { ModeSwitch } from './ModeSwitch.tsx';
 import { LanguageMenu } from '../i18n/LanguageMenu.tsx';
 import { useTranslation } from 'react-i18next';
+import { useToolbarFit } from './toolbarFit.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
@@ -24,10 +25,12 @@ export function Toolbar() {
   const redoLabel = useEditor((s) => s.history.future.at(-1)?.label);
   const name = useEditor((s) => s.model.name);
   const fileInput = useRef<HTMLInputElement>(null);
+  const bar = useRef<HTMLElement>(null);
+  useToolbarFit(bar);
   const store = editorStore.getState();
 
   return (
-    <header className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+    <header ref={bar} className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <SkipLink />
       <div className="toolbar__brand" aria-hidden="true">
         <span className="logo">∂</span> <span className="toolbar__name">GraphGrad</span>
