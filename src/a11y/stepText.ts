@@ -4,7 +4,9 @@
  * write numbers (formatNumber); formulas come from the engine's LaTeX, spelled out as text.
  */
 import { type BackwardStep, type ForwardStep, type Graph } from '../../graph-engine/index.ts';
-import { formatNumber } from '../i18n/format.ts';
+import { formatNumber, localizeTex } from '../i18n/format.ts';
+import { currentLanguage, t } from '../i18n/i18n.ts';
+import { localizeTexWords } from '../modes/teach/texWords.ts';
 import { graphLossLabel, graphNodeNameOf } from '../ui/nodeNames.ts';
 
 /** A number as the cards show it, with a true minus sign, in parentheses when negative after an operator. */
@@ -89,24 +91,25 @@ export function latexText(tex: string): string {
 
 /** A forward step of one node: its formula with the numbers in, e.g. "Forward: u = b × c = 3 × 2 = 6". */
 export function forwardText(step: ForwardStep): string {
-  return `Forward: ${latexText(step.latex)}`;
+  // The engine's words and decimal points in the current language ("{,}" reads as a comma).
+  return t('a11y.step.forward', { formula: latexText(localizeTex(localizeTexWords(step.latex), currentLanguage())) });
 }
 
 /** A backward step of one node: upstream gradient times local derivative per live edge, summed. */
 export function backwardText(graph: Graph, step: BackwardStep): string {
   const L = graphLossLabel(graph);
   const lhs = `∂${L}/∂${graphNodeNameOf(graph, step.id)}`;
-  if (step.isLoss) return `Backward: ${lhs} = 1; ${L} is the loss, reverse mode starts here`;
-  if (!step.reachesLoss) return `Backward: ${lhs} = 0; no path to the loss`;
+  if (step.isLoss) return t('a11y.step.backwardLoss', { lhs, loss: L });
+  if (!step.reachesLoss) return t('a11y.step.backwardNoPath', { lhs });
   const live = step.edges.filter((r) => r.reachesLoss);
   const products = live.map((r) => `${factor(r.upstream)} × ${factor(r.local)}`).join(' + ');
   const sums = live.length > 1 ? ` = ${live.map((r) => factor(r.contribution)).join(' + ')}` : '';
-  return `Backward: ${lhs} = ${products}${sums} = ${num(step.grad)}`;
+  return t('a11y.step.backward', { lhs, working: `${products}${sums} = ${num(step.grad)}` });
 }
 
 /** A collapsed layer stepped as one unit: its outputs (forward) or the gradients it sends to its inputs (backward). */
 export function layerText(kind: 'forward' | 'backward', layer: string, values: readonly number[]): string {
   const shown = values.slice(0, 8).map(num).join(', ');
-  const more = values.length > 8 ? `, and ${values.length - 8} more` : '';
-  return kind === 'forward' ? `Forward: layer ${layer}, outputs ${shown}${more}` : `Backward: layer ${layer}, gradients to its inputs ${shown}${more}`;
+  const all = values.length > 8 ? t('a11y.step.more', { values: shown, more: values.length - 8 }) : shown;
+  return kind === 'forward' ? t('a11y.step.layerForward', { layer, values: all }) : t('a11y.step.layerBackward', { layer, values: all });
 }
