@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildGraph, Stepper, type Model } from '../graph-engine/index.ts';
-import { backwardText, forwardText, layerText } from '../src/a11y/stepText.ts';
+import { backwardText, forwardText, layerText, spokenTex } from '../src/a11y/stepText.ts';
 import { en } from '../src/i18n/catalog/en/index.ts';
 import { es } from '../src/i18n/catalog/es/index.ts';
 import { setLanguage } from '../src/i18n/i18n.ts';
@@ -192,5 +192,13 @@ describe('Quiz me in Spanish', () => {
     expect(toleranceText()).toBe('Answers within ±0.01 or ±1 % (whichever is larger) count as right.');
     setLanguage('es');
     expect(toleranceText()).toBe('Las respuestas a menos de ±0,01 o ±1 % (lo que sea mayor) cuentan como correctas.');
+  });
+});
+
+describe('formulas as a screen reader says them', () => {
+  it('a leaky-ReLU-style case split and a grouped sum read as words, in the language', () => {
+    setLanguage('es');
+    expect(spokenTex('\\begin{cases} 1 & x > 0 \\\\ 0.1 & \\text{otherwise} \\end{cases}')).toBe('1 x > 0; 0,1 en otro caso');
+    expect(spokenTex('\\frac{\\partial J}{\\partial a} = \\underbrace{1.5}_{\\text{vía } h} = 1.5')).toBe('∂J/∂a = 1,5 (vía h) = 1,5');
   });
 });

@@ -63,6 +63,19 @@ export function latexText(tex: string): string {
         const [a, j] = braced(tex, tex.indexOf('{', i));
         out += `√(${latexText(a)})`;
         i = j;
+      } else if (name === 'underbrace') {
+        // \underbrace{2 + 3}_{\text{via h}}: the sum, then what it is, in parentheses.
+        const [a, j] = braced(tex, tex.indexOf('{', i));
+        out += latexText(a);
+        i = j;
+        if (tex[i] === '_') {
+          const [b, k] = tex[i + 1] === '{' ? braced(tex, i + 1) : [tex[i + 1] ?? '', i + 2];
+          out += ` (${latexText(b)})`;
+          i = k;
+        }
+      } else if (name === 'begin' || name === 'end') {
+        // \begin{cases} … \end{cases}: the environment's name is not said.
+        i = braced(tex, tex.indexOf('{', i))[1];
       } else if (name === 'text' || name === 'operatorname' || name === 'mathrm' || name === 'mathbf') {
         const [a, j] = braced(tex, tex.indexOf('{', i));
         out += latexText(a);
@@ -70,9 +83,15 @@ export function latexText(tex: string): string {
       } else if (name in WORDS) out += WORDS[name];
       else if (/^[a-zA-Z]+$/.test(name))
         out += name; // \ln, \max, \tanh: the name reads as itself
+      else if (name === '\\')
+        out = `${out.trimEnd()}; `; // a new line (of cases, of aligned steps)
       else out += name === ',' || name === ';' ? ' ' : name; // \{ \} \$ \& \_ and thin spaces
     } else if (ch === '{' || ch === '}') i++;
-    else if (ch === '^' || ch === '_') {
+    else if (ch === '&') {
+      // An alignment point (cases, aligned): a space.
+      out += ' ';
+      i++;
+    } else if (ch === '^' || ch === '_') {
       const [a, j] = tex[i + 1] === '{' ? braced(tex, i + 1) : [tex[i + 1] ?? '', i + 2];
       const t = latexText(a);
       out += ch === '_' ? t : `^${t.length > 1 ? `(${t})` : t}`;
@@ -89,10 +108,15 @@ export function latexText(tex: string): string {
   return out.replace(/\s+/g, ' ').replace(/∂ /g, '∂').trim();
 }
 
+/**
+ * The engine's formula as text in the current language, as a screen reader should say it: its
+ * words translated and its decimal points as the language writes them ("{,}" reads as a comma).
+ */
+export const spokenTex = (tex: string): string => latexText(localizeTex(localizeTexWords(tex), currentLanguage()));
+
 /** A forward step of one node: its formula with the numbers in, e.g. "Forward: u = b × c = 3 × 2 = 6". */
 export function forwardText(step: ForwardStep): string {
-  // The engine's words and decimal points in the current language ("{,}" reads as a comma).
-  return t('a11y.step.forward', { formula: latexText(localizeTex(localizeTexWords(step.latex), currentLanguage())) });
+  return t('a11y.step.forward', { formula: spokenTex(step.latex) });
 }
 
 /** A backward step of one node: upstream gradient times local derivative per live edge, summed. */

@@ -31,7 +31,7 @@ export const teach: Shape<typeof en> = {
     speedLabel: 'Velocidad de reproducción (pasos por segundo)',
     perSecond: '{{speed}}/s',
     learningRate: 'Tasa de aprendizaje',
-    applyUpdate: 'Aplicar actualización',
+    applyUpdate: 'Actualizar',
     applyUpdateTitle: 'w ← w − lr · ∂L/∂w para cada param, y de nuevo hacia delante',
     noParams: 'Este grafo no tiene parámetros (nodos param o capas) que actualizar',
     reset: 'Reiniciar',
@@ -48,7 +48,7 @@ export const teach: Shape<typeof en> = {
     badLearningRate: 'La tasa de aprendizaje debe ser un número positivo.',
     noParams: 'Este grafo no tiene parámetros que actualizar.',
     noParamsDetail: 'Solo se entrenan los nodos param (y los pesos dentro de las macros de capa); las entradas y las constantes no cambian.',
-    updateLabel: 'Aplicar actualización',
+    updateLabel: 'Actualizar parámetros',
   },
   intro:
     'Pulsa <b>Paso hacia delante</b> (o <k>{{key}}</k>) para calcular el grafo nodo a nodo, en orden topológico. Cuando se ha calculado la pérdida, <b>Paso hacia atrás</b> recorre el camino de vuelta, aplicando la regla de la cadena arista por arista.',
