@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEditorStore } from '../src/store/editorStore.ts';
-import { createTeachStore, progress, UPDATE_LABEL } from '../src/modes/teach/teachStore.ts';
+import { createTeachStore, progress, updateLabel } from '../src/modes/teach/teachStore.ts';
 import { buildTeachView } from '../src/modes/teach/teachView.ts';
 import { collapsedBackwardTex, teachingUnits } from '../src/modes/teach/units.ts';
 import { buildGraph, type BackwardStep, type ForwardStep } from '../graph-engine/index.ts';
@@ -100,7 +100,7 @@ describe('teach store: apply update', () => {
     }
     expect(u.oldLoss).toBe(oldLoss);
     expect(u.newLoss).toBeLessThan(oldLoss);
-    expect(editor.getState().history.past.at(-1)!.label).toBe(UPDATE_LABEL);
+    expect(editor.getState().history.past.at(-1)!.label).toBe(updateLabel());
     expect(progress(t())).toMatchObject({ forwardDone: 11, backwardDone: 0 });
     expect(t().stepper!.session.value(t().stepper!.graph.loss)).toBe(u.newLoss);
     expect(t().atUpdate).toBe(true);

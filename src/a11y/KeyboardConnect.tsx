@@ -6,6 +6,7 @@
  * and marked on the canvas by a ring on the target handle and a dashed line from the output.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { nodeLabel } from '../../graph-engine/index.ts';
 import { editorStore, useEditor } from '../store/useEditor.ts';
@@ -18,9 +19,11 @@ import { connectStore, endConnect, startConnect, type ConnectSession } from './c
 import { focusNode } from './focusNode.ts';
 import { CONNECT_KEYS } from './keys.ts';
 
-const HINT = Object.values(CONNECT_KEYS)
-  .map((k) => k.short)
-  .join(' · ');
+/** The picker's hint line, in the current language. */
+const hint = () =>
+  Object.values(CONNECT_KEYS)
+    .map((k) => k.short)
+    .join(' · ');
 
 const handleEl = (node: string, handle: string) =>
   document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(node)}"] .react-flow__handle[data-handleid="${CSS.escape(handle)}"]`);
@@ -44,6 +47,7 @@ interface Item {
 }
 
 function Picker({ session }: { session: ConnectSession }) {
+  const { t } = useTranslation();
   const model = useEditor((s) => s.model);
   const evaluation = useEditor((s) => s.evaluation);
   const [query, setQuery] = useState('');
@@ -58,11 +62,11 @@ function Picker({ session }: { session: ConnectSession }) {
   const items: Item[] = choosingOutput
     ? outputs
         .filter((o) => o.name.toLowerCase().startsWith(query.trim().toLowerCase()))
-        .map((o) => ({ id: `kc-out-${o.sourcePort}`, text: `output ${o.name}`, output: o.sourcePort }))
+        .map((o) => ({ id: `kc-out-${o.sourcePort}`, text: t('a11y.connect.output', { output: o.name }), output: o.sourcePort }))
     : filterChoices(all, query).map((c, i) => ({ id: `kc-in-${i}`, text: choiceText(c), choice: c }));
   const current = items[Math.min(active, items.length - 1)];
   const problem = useMemo(() => (current?.choice ? connectionProblem(model, current.choice.connection) : undefined), [model, current?.choice]);
-  const outputName = choosingOutput ? '' : outputs.length > 1 ? ` output ${outputs[sourcePort]?.name}` : '';
+  const outputName = choosingOutput ? '' : outputs.length > 1 ? t('a11y.connect.outputSuffix', { output: outputs[sourcePort]?.name }) : '';
 
   const close = (message: string) => {
     endConnect();
@@ -75,15 +79,16 @@ function Picker({ session }: { session: ConnectSession }) {
     input.current?.focus({ preventScroll: true });
     announce(
       choosingOutput
-        ? `Connect from ${sourceLabel}: choose an output, ${outputs.length} in all. Arrow keys choose, Enter picks, Escape cancels.`
+        ? t('a11y.connect.openOutputs', { source: sourceLabel, outputs: outputs.length })
         : all.length === 0
-          ? `Connect from ${sourceLabel}${outputName}: no card has an input to wire to. Escape closes.`
-          : `Connect from ${sourceLabel}${outputName}: ${all.length} inputs. Arrow keys or type a name to choose, Enter connects, Escape cancels.`,
+          ? t('a11y.connect.openNone', { source: sourceLabel, output: outputName })
+          : t('a11y.connect.openInputs', { source: sourceLabel, output: outputName, inputs: all.length }),
     );
   }, []);
 
   // Read each highlighted choice, with why it cannot be wired when it cannot.
-  const spoken = current ? `${current.text}${problem ? `. Cannot connect: ${problem}` : ''}. ${Math.min(active, items.length - 1) + 1} of ${items.length}` : '';
+  const at = { choice: current?.text, position: Math.min(active, items.length - 1) + 1, count: items.length };
+  const spoken = current ? (problem ? t('a11y.connect.spokenRefused', { ...at, problem }) : t('a11y.connect.spoken', at)) : '';
   const firstRead = useRef(true);
   useEffect(() => {
     if (firstRead.current) {
@@ -91,7 +96,7 @@ function Picker({ session }: { session: ConnectSession }) {
       return;
     }
     if (spoken) announce(spoken);
-    else if (query) announce(`Nothing matches ${query}`);
+    else if (query) announce(t('a11y.connect.nothingSpoken', { query }));
   }, [spoken, query]);
 
   // Bring the highlighted card into view, then mark it.
@@ -106,18 +111,19 @@ function Picker({ session }: { session: ConnectSession }) {
       return;
     }
     const c = current.choice!;
-    if (editorStore.getState().connect(c.connection)) close(`Connected ${sourceLabel}${outputName} to ${c.targetLabel}, input ${c.portName}.`);
+    if (editorStore.getState().connect(c.connection))
+      close(t('a11y.connect.connected', { source: sourceLabel, output: outputName, target: c.targetLabel, port: c.portName }));
     // Refused: the store's notice gives the engine's reason (and Notices reads it out); stay open to choose again.
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') close('Connection cancelled.');
+    if (e.key === 'Escape') close(t('a11y.connect.cancelled'));
     else if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, items.length - 1));
     else if (e.key === 'ArrowUp') setActive((i) => Math.max(Math.min(i, items.length - 1) - 1, 0));
     else if (e.key === 'Home') setActive(0);
     else if (e.key === 'End') setActive(items.length - 1);
     else if (e.key === 'Enter') pick();
-    else if (e.key === 'Tab') close('Connection cancelled.');
+    else if (e.key === 'Tab') close(t('a11y.connect.cancelled'));
     else return;
     e.preventDefault();
     e.stopPropagation();
@@ -141,16 +147,15 @@ function Picker({ session }: { session: ConnectSession }) {
   return (
     <>
       {current?.choice && <TargetMarker source={session.source} sourcePort={sourcePort} choice={current.choice} refused={!!problem} />}
-      <div ref={box} className="kbd-connect" role="dialog" aria-label={`Connect from ${sourceLabel}`} style={place}>
+      <div ref={box} className="kbd-connect" role="dialog" aria-label={t('a11y.connect.label', { source: sourceLabel })} style={place}>
         <div className="kbd-connect__title">
-          Connect from <strong>{sourceLabel}</strong>
-          {outputName}
+          <Trans i18nKey="a11y.connect.title" values={{ source: sourceLabel, output: outputName }} components={{ b: <strong /> }} />
         </div>
         <input
           ref={input}
           value={query}
-          placeholder={choosingOutput ? 'Choose an output…' : 'Type a card name…'}
-          aria-label={choosingOutput ? 'Output to connect from' : 'Input to connect to'}
+          placeholder={choosingOutput ? t('a11y.connect.chooseOutput') : t('a11y.connect.typeName')}
+          aria-label={choosingOutput ? t('a11y.connect.outputLabel') : t('a11y.connect.inputLabel')}
           role="combobox"
           aria-expanded="true"
           aria-controls="kbd-connect-list"
@@ -162,7 +167,7 @@ function Picker({ session }: { session: ConnectSession }) {
           }}
           onKeyDown={onKeyDown}
         />
-        <ul id="kbd-connect-list" role="listbox" aria-label={choosingOutput ? 'Outputs' : 'Inputs'}>
+        <ul id="kbd-connect-list" role="listbox" aria-label={choosingOutput ? t('a11y.connect.outputs') : t('a11y.connect.inputs')}>
           {items.map((item, i) => (
             <li
               key={item.id}
@@ -180,14 +185,14 @@ function Picker({ session }: { session: ConnectSession }) {
               {item.text}
             </li>
           ))}
-          {items.length === 0 && <li className="kbd-connect__none">{query ? `Nothing matches "${query}"` : 'No input to wire to'}</li>}
+          {items.length === 0 && <li className="kbd-connect__none">{query ? t('a11y.connect.nothingMatches', { query }) : t('a11y.connect.noInput')}</li>}
         </ul>
         {problem && (
           <p className="kbd-connect__problem" data-testid="kbd-connect-problem">
-            Cannot connect: {problem}
+            {t('a11y.connect.problem', { problem })}
           </p>
         )}
-        <p className="kbd-connect__hint">{HINT}</p>
+        <p className="kbd-connect__hint">{hint()}</p>
       </div>
     </>
   );

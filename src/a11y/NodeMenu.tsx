@@ -4,6 +4,7 @@
  * focused card. Keyboard as a menu: arrows move, Escape closes (back to the card).
  */
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { getOp, nodeLabel } from '../../graph-engine/index.ts';
 import { editorStore, useEditor } from '../store/useEditor.ts';
@@ -25,6 +26,7 @@ function selectOnly(id: string) {
 }
 
 function Menu({ at }: { at: NodeMenuAt }) {
+  const { t } = useTranslation();
   const node = useEditor((s) => s.model.nodes.find((n) => n.id === at.node));
   const root = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState({ left: at.x, top: at.y });
@@ -54,19 +56,19 @@ function Menu({ at }: { at: NodeMenuAt }) {
   };
   const items: { label: string; run: () => void }[] = [
     {
-      label: 'Connect from here…',
+      label: t('a11y.menu.connect'),
       run: () => {
         closeNodeMenu();
         startConnect(at.node);
       },
     },
     {
-      label: 'Duplicate',
+      label: t('a11y.menu.duplicate'),
       run: () => {
         selectOnly(at.node);
         const copies = editorStore.getState().duplicate((id) => canvasApi()?.measuredSize(id));
         if (copies.length) canvasApi()?.reveal(copies);
-        announce(`Duplicated ${label}.`);
+        announce(t('a11y.menu.duplicated', { card: label }));
         close(false);
         if (copies[0]) focusNode(copies[0]);
       },
@@ -74,20 +76,20 @@ function Menu({ at }: { at: NodeMenuAt }) {
     ...(macro
       ? [
           {
-            label: 'Expand layer',
+            label: t('a11y.menu.expand'),
             run: () => {
-              if (editorStore.getState().expandMacro(at.node)) announce(`Expanded ${label} into its parts.`);
+              if (editorStore.getState().expandMacro(at.node)) announce(t('a11y.menu.expanded', { card: label }));
               close(false);
             },
           },
         ]
       : []),
     {
-      label: 'Delete',
+      label: t('a11y.menu.delete'),
       run: () => {
         selectOnly(at.node);
         editorStore.getState().removeSelection();
-        announce(`Deleted ${label}. Undo brings it back.`);
+        announce(t('a11y.menu.deleted', { card: label }));
         close(false);
       },
     },
@@ -106,7 +108,7 @@ function Menu({ at }: { at: NodeMenuAt }) {
     e.stopPropagation();
   };
   return (
-    <div ref={root} className="node-menu" role="menu" aria-label={`${label} actions`} style={place} onKeyDown={onKeyDown}>
+    <div ref={root} className="node-menu" role="menu" aria-label={t('a11y.menu.label', { card: label })} style={place} onKeyDown={onKeyDown}>
       {items.map((item) => (
         <button key={item.label} type="button" role="menuitem" className="node-menu__item" onClick={item.run}>
           {item.label}

@@ -5,6 +5,7 @@
  * draws, and their names), so that the choices are exactly the handles the mouse can reach.
  */
 import { nodeLabel, type Model } from '../../graph-engine/index.ts';
+import { t } from '../i18n/i18n.ts';
 import type { Evaluation } from '../store/evaluate.ts';
 import type { Connection } from '../store/modelEdits.ts';
 import { inputHandleId, inputOfHandle } from '../canvas/flowElements.ts';
@@ -78,5 +79,7 @@ export function filterChoices(choices: readonly TargetChoice[], query: string): 
 
 /** A choice in words, as the list shows it and the live region reads it. */
 export function choiceText(c: TargetChoice): string {
-  return `${c.targetLabel}, input ${c.portName}${c.wiredFrom ? ` (wired from ${c.wiredFrom}; Enter replaces it)` : ' (free)'}`;
+  return c.wiredFrom
+    ? t('a11y.connect.choiceWired', { card: c.targetLabel, port: c.portName, from: c.wiredFrom })
+    : t('a11y.connect.choice', { card: c.targetLabel, port: c.portName });
 }

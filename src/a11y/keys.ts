@@ -1,31 +1,94 @@
 /**
  * The keys this folder adds, in one table: the Help dialog lists A11Y_KEYS, the README describes
- * them, and the connect picker prints its hint line from CONNECT_KEYS, so none can disagree.
+ * them, and the connect picker prints its hint line from CONNECT_KEYS, so none can disagree. The
+ * words are the current language's (getters: read them when drawing).
  */
+import { t } from '../i18n/i18n.ts';
+
 export interface KeyHelp {
-  keys: string;
-  action: string;
+  readonly keys: string;
+  readonly action: string;
   /** How a hint line prints it, where one does. */
-  short?: string;
+  readonly short?: string;
 }
 
 /** Inside the keyboard-connect picker (KeyboardConnect.tsx). */
 export const CONNECT_KEYS = {
-  choose: { keys: '↑ ↓ or type a name', action: 'While connecting: choose the card and input port to wire to', short: '↑↓ or type to choose' },
-  connect: { keys: 'Enter', action: 'While connecting: connect (one Undo step)', short: 'Enter connects' },
-  cancel: { keys: 'Escape', action: 'While connecting: cancel, back on the card', short: 'Esc cancels' },
+  choose: {
+    get keys() {
+      return t('a11y.keys.chooseKeys');
+    },
+    get action() {
+      return t('a11y.keys.choose');
+    },
+    get short() {
+      return t('a11y.keys.chooseShort');
+    },
+  },
+  connect: {
+    get keys() {
+      return t('a11y.keys.connectKeys');
+    },
+    get action() {
+      return t('a11y.keys.connect');
+    },
+    get short() {
+      return t('a11y.keys.connectShort');
+    },
+  },
+  cancel: {
+    get keys() {
+      return t('a11y.keys.cancelKeys');
+    },
+    get action() {
+      return t('a11y.keys.cancel');
+    },
+    get short() {
+      return t('a11y.keys.cancelShort');
+    },
+  },
 } satisfies Record<string, KeyHelp>;
+
+/** A row whose key is the same in every language ("/", "C") and whose action is the catalog's. */
+const row = (keys: string, action: () => string): KeyHelp => ({
+  keys,
+  get action() {
+    return action();
+  },
+});
+
+/** A row whose key names are words too ("Enter or Space"). */
+const wordsRow = (keys: () => string, action: () => string): KeyHelp => ({
+  get keys() {
+    return keys();
+  },
+  get action() {
+    return action();
+  },
+});
 
 /** The Help dialog's "Keyboard wiring and the canvas" shortcuts (onboarding/shortcuts.ts). */
 export const A11Y_KEYS: readonly KeyHelp[] = [
-  { keys: 'Skip to canvas', action: 'The first Tab stop: jumps past the toolbar and palette to the selected card (or the first one)' },
-  { keys: 'Tab / Shift+Tab', action: 'Move between cards and wires on the canvas' },
-  { keys: 'Enter or Space', action: 'Select the focused card or wire; arrow keys then move a selected card' },
-  { keys: '/', action: 'Quick add: type an op, Enter adds it and focuses the new card' },
-  { keys: 'C', action: 'Connect: start a wire from the focused card’s output' },
+  wordsRow(
+    () => t('a11y.skipToCanvas'),
+    () => t('a11y.keys.skip'),
+  ),
+  wordsRow(
+    () => t('a11y.keys.tabKeys'),
+    () => t('a11y.keys.tab'),
+  ),
+  wordsRow(
+    () => t('a11y.keys.selectKeys'),
+    () => t('a11y.keys.select'),
+  ),
+  row('/', () => t('a11y.keys.quickAdd')),
+  row('C', () => t('a11y.keys.connectStart')),
   CONNECT_KEYS.choose,
   CONNECT_KEYS.connect,
   CONNECT_KEYS.cancel,
-  { keys: 'I', action: 'Edit the focused card in the inspector; Escape there returns to the card' },
-  { keys: 'Shift+F10 or Menu', action: 'The focused card’s menu: Connect, Duplicate, Delete (Expand on a layer). Touch: long-press the card' },
+  row('I', () => t('a11y.keys.inspect')),
+  wordsRow(
+    () => t('a11y.keys.menuKeys'),
+    () => t('a11y.keys.menu'),
+  ),
 ];

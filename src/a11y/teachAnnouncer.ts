@@ -5,6 +5,7 @@
  */
 import { nodeLabel } from '../../graph-engine/index.ts';
 import { formatNumber } from '../i18n/format.ts';
+import { t } from '../i18n/i18n.ts';
 import { teachStore } from '../modes/teach/useTeach.ts';
 import type { TeachStore } from '../modes/teach/teachStore.ts';
 import { editorStore } from '../store/useEditor.ts';
@@ -34,7 +35,7 @@ export function announceTeachSteps(): () => void {
   return teachStore.subscribe((s, prev) => {
     if (editorStore.getState().mode !== 'teach') return;
     if (s.update && s.atUpdate && !prev.atUpdate) {
-      announce(`Update applied with learning rate ${num(s.update.lr)}: loss ${num(s.update.oldLoss)} becomes ${num(s.update.newLoss)}`);
+      announce(t('a11y.step.update', { lr: num(s.update.lr), old: num(s.update.oldLoss), new: num(s.update.newLoss) }));
       return;
     }
     if (s.last === prev.last || s.version === prev.version) return;

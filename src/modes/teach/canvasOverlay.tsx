@@ -5,12 +5,16 @@
  * a label), and the step's formula stays in a caption above the canvas until the next step.
  */
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, Panel, type Edge, type EdgeProps } from '@xyflow/react';
 import type { Evaluation } from '../../store/evaluate.ts';
 import { useEditor } from '../../store/useEditor.ts';
 import { Formula } from '../../inspector/Formula.tsx';
 import { nodeLabel } from '../../../graph-engine/index.ts';
+import { spokenTex } from '../../a11y/stepText.ts';
 import { formatNumber } from '../../i18n/format.ts';
+import { useLanguage } from '../../i18n/i18n.ts';
+import { localizeTexWords } from './texWords.ts';
 import { collapsedBackwardTex } from './units.ts';
 import { buildTeachView, type TeachEdgeData, type TeachFlowEdge } from './teachView.ts';
 import { useTeach } from './useTeach.ts';
@@ -42,10 +46,12 @@ export function useTeachCanvas(evaluation: Evaluation) {
   const stepper = useTeach((s) => s.stepper);
   const last = useTeach((s) => s.last);
   const version = useTeach((s) => s.version);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the stepper is mutable; version says it moved.
+  // Chips and their tooltips are written in the current language.
+  const lang = useLanguage();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the stepper is mutable; version says it moved; lang rewrites the chips.
   const view = useMemo(
     () => (mode === 'teach' ? buildTeachView(model, evaluation, { source, units, stepper, last }) : undefined),
-    [mode, model, evaluation, source, units, stepper, last, version],
+    [mode, model, evaluation, source, units, stepper, last, version, lang],
   );
   const nodeCache = useRef(new Map<string, { src: unknown; cls?: string; out: unknown }>());
   const edgeCache = useRef(new Map<string, { src: unknown; cls?: string; data?: TeachEdgeData; out: unknown }>());
@@ -151,6 +157,7 @@ export const TeachEdge = memo(TeachEdgeView);
  * (or step back) replaces it, so a class can read it at its own pace.
  */
 export function TeachCanvasLayer() {
+  const { t } = useTranslation();
   const last = useTeach((s) => s.last);
   const st = useTeach((s) => s.stepper);
   const nodes = useEditor((s) => s.model.nodes);
@@ -161,11 +168,13 @@ export function TeachCanvasLayer() {
   let tex: string | undefined;
   let text: string | undefined;
   if (last.macro) {
-    text = `${last.kind === 'forward' ? 'Forward' : 'Backward'} through layer ${title}: ${last.steps.length} primitive nodes in one step`;
-    if (last.kind === 'backward' && last.inputGrads?.length)
-      text += `; to its inputs: ${last.inputGrads.map((g) => formatNumber(g).replace('-', '−')).join(', ')}`;
-  } else if (step?.kind === 'backward' && st) tex = collapsedBackwardTex(st.graph, step, (id) => labels.get(id) ?? id);
-  else if (step) tex = step.latex;
+    const layer = { title, nodes: last.steps.length };
+    if (last.kind === 'forward') text = t('teach.caption.layerForward', layer);
+    else if (last.inputGrads?.length)
+      text = t('teach.caption.layerBackwardInputs', { ...layer, grads: last.inputGrads.map((g) => formatNumber(g).replace('-', '−')).join(', ') });
+    else text = t('teach.caption.layerBackward', layer);
+  } else if (step?.kind === 'backward' && st) tex = localizeTexWords(collapsedBackwardTex(st.graph, step, (id) => labels.get(id) ?? id));
+  else if (step) tex = localizeTexWords(step.latex);
   return (
     <>
       <ChipSpread />
@@ -205,7 +214,7 @@ function Caption({ kind, tex, text }: { kind: string; tex?: string; text?: strin
       data-testid="teach-caption"
       style={{ ['--caption-scale' as string]: scale }}
     >
-      <div ref={ref}>{tex ? <Formula tex={tex} label={tex} /> : <span className="teach-caption__text">{text}</span>}</div>
+      <div ref={ref}>{tex ? <Formula tex={tex} label={spokenTex(tex)} /> : <span className="teach-caption__text">{text}</span>}</div>
     </Panel>
   );
 }

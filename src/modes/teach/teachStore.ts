@@ -19,10 +19,12 @@ import {
   type ParamUpdate,
   type Step,
 } from '../../../graph-engine/index.ts';
+import { t, useLanguage } from '../../i18n/i18n.ts';
 import type { EditorStoreApi } from '../../store/editorStore.ts';
 import { macroInputGrads, teachingUnits, type Units } from './units.ts';
 
-export const UPDATE_LABEL = 'Apply update';
+/** The undo label of "Apply update", in the current language (the toolbar's Undo names it). */
+export const updateLabel = (): string => t('teach.store.updateLabel');
 
 export interface UnitStep {
   kind: 'forward' | 'backward';
@@ -42,6 +44,8 @@ export interface UpdateRecord {
   oldLoss: number;
   newLoss: number;
   lossId: string;
+  /** The undo label it was applied under (the language may have changed since). */
+  label: string;
   before: Model;
   after: Model;
 }
@@ -120,8 +124,6 @@ export interface Progress {
   canStepBack: boolean;
 }
 
-export const NO_PARAMS = 'This graph has no parameters (param nodes or layers) to update';
-
 export function progress(s: TeachState): Progress {
   const st = s.stepper;
   if (!st || !s.units)
@@ -161,6 +163,12 @@ export function progress(s: TeachState): Progress {
     hasParams,
     canStepBack: st.forwardDone > 0 || s.atUpdate,
   };
+}
+
+/** Why Teach cannot step, in the current language (problems in the editor's graph, or no graph). */
+function problemTextOf(editor: EditorStoreApi): string {
+  const { problems } = editor.getState().evaluation;
+  return problems.length ? t('teach.store.problem', { count: problems.length, message: problems[0].message }) : t('teach.store.empty');
 }
 
 export function createTeachStore(editor: EditorStoreApi) {
@@ -243,10 +251,7 @@ export function createTeachStore(editor: EditorStoreApi) {
       sync() {
         const { evaluation } = editor.getState();
         if (evaluation.graph && evaluation.graph === get().source) return;
-        const problem = evaluation.problems.length
-          ? `The graph has ${evaluation.problems.length === 1 ? 'a problem' : `${evaluation.problems.length} problems`} to fix in Build mode first: ${evaluation.problems[0].message}`
-          : 'The graph is empty: build or open one first.';
-        rebuild(evaluation.graph, problem);
+        rebuild(evaluation.graph, problemTextOf(editor));
       },
 
       stepForward() {
@@ -274,7 +279,7 @@ export function createTeachStore(editor: EditorStoreApi) {
           // Undo "Apply update": the editor's undo restores the old parameters (one step), then the
           // fresh stepper is brought back to where it was: forward and backward done.
           const e = editor.getState();
-          if (e.model === update.after && e.history.past.at(-1)?.label === UPDATE_LABEL) e.undo();
+          if (e.model === update.after && e.history.past.at(-1)?.label === update.label) e.undo();
           set({ update: undefined, atUpdate: false });
           get().sync();
           const back = get().stepper;
@@ -322,16 +327,14 @@ export function createTeachStore(editor: EditorStoreApi) {
         if (!st || !progress(get()).canUpdate) return false;
         const e = editor.getState();
         if (!(Number.isFinite(lr) && lr > 0)) {
-          e.notify('error', 'The learning rate must be a positive number.');
+          e.notify('error', t('teach.store.badLearningRate'));
           return false;
         }
         const lossIndex = st.graph.loss;
         const oldLoss = st.session.value(lossIndex);
         const updates = gradientStep(st.session, lr);
         if (updates.length === 0) {
-          e.notify('info', 'This graph has no parameters to update.', [
-            'Only param nodes (and the weights inside layer macros) are trained; inputs and constants stay fixed.',
-          ]);
+          e.notify('info', t('teach.store.noParams'), [t('teach.store.noParamsDetail')]);
           st.session.hasGrads = true;
           return false;
         }
@@ -339,14 +342,15 @@ export function createTeachStore(editor: EditorStoreApi) {
         const before = e.model;
         const after = withParams(before, (id) => next.get(id));
         const lossId = st.graph.nodes[lossIndex].id;
-        e.replaceModel(after, UPDATE_LABEL);
+        const label = updateLabel();
+        e.replaceModel(after, label);
         const model = editor.getState().model;
         get().sync();
         const fresh = get().stepper;
         if (!fresh) return false;
         fresh.runForward();
         const newLoss = fresh.session.value(fresh.graph.loss);
-        bump({ update: { updates, lr, oldLoss, newLoss, lossId, before, after: model }, atUpdate: true, last: undefined, playing: false });
+        bump({ update: { updates, lr, oldLoss, newLoss, lossId, label, before, after: model }, atUpdate: true, last: undefined, playing: false });
         return true;
       },
 
@@ -393,6 +397,10 @@ export function createTeachStore(editor: EditorStoreApi) {
   });
   editor.subscribe((s, prev) => {
     if (s.evaluation !== prev.evaluation || s.model !== prev.model) store.getState().sync();
+  });
+  // The reason Teach cannot step is said again in a newly chosen language.
+  useLanguage.subscribe(() => {
+    if (store.getState().problem) store.setState({ problem: problemTextOf(editor) });
   });
   store.getState().sync();
   return store;

@@ -6,7 +6,8 @@
  */
 import type { Edge } from '@xyflow/react';
 import { edgeGroupTerms, edgeKey, nodeLabel, type EdgeTerm, type Graph, type Model, type ModelEdge, type Session } from '../../../graph-engine/index.ts';
-import { formatNumber } from '../../i18n/format.ts';
+import { decimalSeparator, formatNumber } from '../../i18n/format.ts';
+import { currentLanguage, t } from '../../i18n/i18n.ts';
 import type { Evaluation, NodeResult } from '../../store/evaluate.ts';
 import type { TeachState } from './teachStore.ts';
 import { graphLossLabel } from '../../ui/nodeNames.ts';
@@ -48,11 +49,11 @@ export function edgeChip(
   labelOf: ReadonlyMap<string, string>,
   { full, grads }: { full: boolean; grads: boolean },
 ): Pick<TeachEdgeData, 'name' | 'local' | 'contribution' | 'title' | 'terms' | 'value'> | undefined {
-  const t = labelOf.get(e.target) ?? e.target;
+  const target = labelOf.get(e.target) ?? e.target;
   const sName = `${labelOf.get(e.source) ?? e.source}${graph.macros.has(e.source) ? `.y${e.sourcePort ?? 0}` : ''}`;
   const lossLabel = graphLossLabel(graph);
   const { terms: raw, contribution } = edgeGroupTerms(session, g, e.target);
-  const terms = raw.map((x): NamedTerm => ({ ...x, name: x.port === undefined ? t : `${t}.y${x.port}` }));
+  const terms = raw.map((x): NamedTerm => ({ ...x, name: x.port === undefined ? target : `${target}.y${x.port}` }));
   const num = full ? fmt : short;
   const out: ReturnType<typeof edgeChip> = { terms, value: contribution };
   if (grads && (terms.length !== 1 || graph.reachesLoss[graph.edges[g[0]].target])) out.contribution = full ? `→ ${fmt(contribution)}` : short(contribution);
@@ -61,16 +62,16 @@ export function edgeChip(
     // Narrow enough to sit between two cards: name, local derivative, contribution, one per line.
     if (full) out.name = `∂${name}/∂${sName}`;
     out.local = full ? `= ${num(local)}` : `×${num(local)}`;
-    out.title = `Local derivative ∂${name}/∂${sName} = ${local}`;
+    out.title = t('teach.chip.local', { name, source: sName, local: exact(local) });
     if (grads)
-      out.title += `\nUpstream ∂${lossLabel}/∂${name} = ${upstream}\nContribution to ∂${lossLabel}/∂${sName}: ${upstream} × ${local} = ${contribution}`;
+      out.title += `\n${t('teach.chip.upstream', { loss: lossLabel, name, upstream: exact(upstream) })}\n${t('teach.chip.contribution', { loss: lossLabel, source: sName, upstream: exact(upstream), local: exact(local), contribution: exact(contribution) })}`;
     return out;
   }
   if (!grads) return undefined;
   // Several of the layer's outputs depend on this input: no single local derivative, so the chip
   // shows only the contribution and the tooltip spells out the sum over the outputs.
-  const lines = terms.map((x) => `∂${lossLabel}/∂${x.name} × ∂${x.name}/∂${sName} = ${x.upstream} × ${x.local}`);
-  out.title = `Into layer ${t}: ${terms.length} of its outputs depend on ${sName}; their contributions to ∂${lossLabel}/∂${sName} add up to ${contribution}\n${lines.join('\n')}`;
+  const lines = terms.map((x) => `∂${lossLabel}/∂${x.name} × ∂${x.name}/∂${sName} = ${exact(x.upstream)} × ${exact(x.local)}`);
+  out.title = `${t('teach.chip.intoLayer', { layer: target, outputs: terms.length, source: sName, loss: lossLabel, contribution: exact(contribution) })}\n${lines.join('\n')}`;
   return out;
 }
 
@@ -87,6 +88,8 @@ export interface TeachView {
 }
 
 const fmt = formatNumber;
+/** Every digit of a number (tooltips give the full value), with the current language's decimal separator. */
+const exact = (v: number) => String(v).replace('.', decimalSeparator(currentLanguage()));
 /** Chips on edges that are not the current step's: 3 significant digits (full values in the tooltip and panel). */
 const short = (v: number) => formatNumber(v, 3);
 

@@ -4,11 +4,14 @@
  * and the chain rule that adds them up.
  */
 import { useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { nodeLabel, type BackwardStep, type Stepper } from '../../../../graph-engine/index.ts';
+import { spokenTex } from '../../../a11y/stepText.ts';
 import { formatNumber } from '../../../i18n/format.ts';
 import { Formula } from '../../../inspector/Formula.tsx';
 import { useEditor } from '../../../store/useEditor.ts';
 import { graphLossLabel, graphNodeNameOf } from '../../../ui/nodeNames.ts';
+import { localizeTexWords } from '../texWords.ts';
 import { collapsedBackwardTex, groupByConsumer } from '../units.ts';
 import { DerivativeNotes } from './DerivativeNotes.tsx';
 import { alignedTex, textSum } from './formulaText.ts';
@@ -16,6 +19,7 @@ import { alignedTex, textSum } from './formulaText.ts';
 const fmt = formatNumber;
 
 export function BackwardStepView({ step, stepper }: { step: BackwardStep; stepper: Stepper }) {
+  const { t } = useTranslation();
   const nodes = useEditor((s) => s.model.nodes);
   const labels = useMemo(() => new Map(nodes.map((n) => [n.id, nodeLabel(n)])), [nodes]);
   const g = stepper.graph;
@@ -23,37 +27,30 @@ export function BackwardStepView({ step, stepper }: { step: BackwardStep; steppe
   const lossLabel = graphLossLabel(g);
   const live = step.edges.filter((r) => r.reachesLoss);
   const macroLabel = (id: string) => labels.get(id) ?? id;
-  const tex = collapsedBackwardTex(g, step, macroLabel);
+  const tex = localizeTexWords(collapsedBackwardTex(g, step, macroLabel));
   return (
     <>
       <h3>
-        Backward:{' '}
-        <span className="teach-name">
-          ∂{lossLabel}/∂{label}
-        </span>
+        <Trans i18nKey="teach.backward.heading" values={{ loss: lossLabel, label }} components={{ name: <span className="teach-name" /> }} />
       </h3>
       {step.isLoss ? (
-        <p className="small">
-          {label} is the loss: reverse mode starts here with ∂{lossLabel}/∂{label} = 1.
-        </p>
+        <p className="small">{t('teach.backward.isLoss', { label, loss: lossLabel })}</p>
       ) : !step.reachesLoss ? (
-        <p className="small muted">{label} has no path to the loss, so its gradient is 0.</p>
+        <p className="small muted">{t('teach.backward.noPath', { label })}</p>
       ) : (
-        <ol className="teach-edges" aria-label="Outgoing edges">
+        <ol className="teach-edges" aria-label={t('teach.backward.edges')}>
           {groupByConsumer(g, step).map(({ macro, records }) => {
             if (macro) {
               // Into a collapsed layer: its primitives are not on show, so one card per layer.
-              const t = macroLabel(macro);
+              const layer = macroLabel(macro);
               const total = records.reduce((sum, r) => sum + r.contribution, 0);
               return (
                 <li key={`m:${macro}`} className="teach-edge-card" data-testid="edge-record">
-                  <div className="teach-edge-card__title">
-                    {label} → layer {t}
-                  </div>
+                  <div className="teach-edge-card__title">{t('teach.backward.intoLayer', { label, layer })}</div>
                   <dl className="teach-facts">
-                    <dt>inner edges</dt>
+                    <dt>{t('teach.backward.innerEdges')}</dt>
                     <dd>{records.length}</dd>
-                    <dt>via {t}</dt>
+                    <dt>{t('teach.backward.via', { layer })}</dt>
                     <dd>
                       {records.length > 1 && <>{textSum(records.map((r) => r.contribution))} = </>}
                       <strong>{fmt(total)}</strong>
@@ -63,19 +60,18 @@ export function BackwardStepView({ step, stepper }: { step: BackwardStep; steppe
               );
             }
             const r = records[0];
-            const t = graphNodeNameOf(g, r.target);
+            const target = graphNodeNameOf(g, r.target);
+            const local = localizeTexWords(r.localLatex);
             return (
               <li key={r.edge} className="teach-edge-card" data-testid="edge-record">
                 <div className="teach-edge-card__title">
-                  {label} → {t}
+                  {label} → {target}
                 </div>
-                <Formula tex={alignedTex(r.localLatex)} label={`Local derivative: ${r.localLatex}`} />
+                <Formula tex={alignedTex(local)} label={t('teach.backward.local', { formula: spokenTex(r.localLatex) })} />
                 <dl className="teach-facts">
-                  <dt>
-                    upstream ∂{lossLabel}/∂{t}
-                  </dt>
+                  <dt>{t('teach.backward.upstream', { loss: lossLabel, target })}</dt>
                   <dd>{fmt(r.upstream)}</dd>
-                  <dt>contribution</dt>
+                  <dt>{t('teach.backward.contribution')}</dt>
                   <dd>
                     {fmt(r.upstream)} × {fmt(r.local)} = <strong>{fmt(r.contribution)}</strong>
                   </dd>
@@ -87,12 +83,15 @@ export function BackwardStepView({ step, stepper }: { step: BackwardStep; steppe
       )}
       {step.multiPath && (
         <p className="teach-callout" role="note" data-testid="multi-path">
-          <strong>Multi-path sum.</strong> {label} reaches {lossLabel} along {live.length} edges, so its gradient is the sum of their contributions:{' '}
-          {textSum(live.map((r) => r.contribution))} = {fmt(step.grad)}.
+          <Trans
+            i18nKey="teach.backward.multiPath"
+            values={{ label, loss: lossLabel, edges: live.length, sum: textSum(live.map((r) => r.contribution)), grad: fmt(step.grad) }}
+            components={{ b: <strong /> }}
+          />
         </p>
       )}
       <div className="teach-sum">
-        <Formula tex={alignedTex(tex)} label={`Gradient: ${tex}`} />
+        <Formula tex={alignedTex(tex)} label={t('teach.backward.gradient', { formula: spokenTex(tex) })} />
       </div>
       {!step.isLoss && step.reachesLoss && <DerivativeNotes step={step} stepper={stepper} />}
     </>

@@ -1,10 +1,12 @@
 /** A collapsed layer macro, stepped as one unit: its input and output vectors (forward), gradients (backward). */
+import { Trans, useTranslation } from 'react-i18next';
 import { nodeLabel, readMacro, texName, type Stepper } from '../../../../graph-engine/index.ts';
 import { formatNumber } from '../../../i18n/format.ts';
 import { Formula } from '../../../inspector/Formula.tsx';
 import { useEditor } from '../../../store/useEditor.ts';
 import { graphLossLabel } from '../../../ui/nodeNames.ts';
 import type { UnitStep } from '../teachStore.ts';
+import { texText } from '../texWords.ts';
 import { vectorTex } from './formulaText.ts';
 
 const fmt = formatNumber;
@@ -13,6 +15,7 @@ const fmt = formatNumber;
 const LAYER_PARAMS_LISTED = 16;
 
 export function LayerStepView({ last, stepper }: { last: UnitStep; stepper: Stepper }) {
+  const { t } = useTranslation();
   const title = useEditor((s) => {
     const unit = s.model.nodes.find((n) => n.id === last.unit);
     return unit ? nodeLabel(unit) : last.unit;
@@ -34,14 +37,12 @@ export function LayerStepView({ last, stepper }: { last: UnitStep; stepper: Step
     return (
       <>
         <h3>
-          Forward: layer <span className="teach-name">{title}</span> ({macro.op})
+          <Trans i18nKey="teach.layer.forwardHeading" values={{ title, op: macro.op }} components={{ name: <span className="teach-name" /> }} />
         </h3>
-        <p className="small muted">
-          A collapsed layer steps as one unit: {last.steps.length} primitive nodes at once. Expand it in Build mode to step through them one by one.
-        </p>
+        <p className="small muted">{t('teach.layer.forwardNote', { nodes: last.steps.length })}</p>
         <Formula
           tex={`\\mathbf{x}_{${name}} = ${vectorTex(inputs)} \\;\\longmapsto\\; \\mathbf{y}_{${name}} = ${vectorTex(outputs)}`}
-          label={`Layer ${title}: inputs ${inputs.map((x) => fmt(x)).join(', ')}; outputs ${outputs.map((x) => fmt(x)).join(', ')}`}
+          label={t('teach.layer.forwardLabel', { title, inputs: inputs.map((x) => fmt(x)).join(', '), outputs: outputs.map((x) => fmt(x)).join(', ') })}
         />
       </>
     );
@@ -52,23 +53,21 @@ export function LayerStepView({ last, stepper }: { last: UnitStep; stepper: Step
   return (
     <>
       <h3>
-        Backward: layer <span className="teach-name">{title}</span> ({macro.op})
+        <Trans i18nKey="teach.layer.backwardHeading" values={{ title, op: macro.op }} components={{ name: <span className="teach-name" /> }} />
       </h3>
-      <p className="small muted">
-        {last.steps.length} primitive nodes visited at once. The gradient arriving at the outputs flows back through the layer to its weights and inputs.
-      </p>
+      <p className="small muted">{t('teach.layer.backwardNote', { nodes: last.steps.length })}</p>
       <Formula
-        tex={`\\begin{aligned} \\frac{\\partial ${texName(lossLabel)}}{\\partial \\mathbf{y}_{${name}}} &= ${vectorTex(reading?.outputs.map((o) => o.grad) ?? [])} \\\\ \\longmapsto\\; \\text{to inputs} &= ${vectorTex(inGrads)} \\end{aligned}`}
-        label={`Layer ${title}: output gradients; contributions to its inputs ${inGrads.map((x) => fmt(x)).join(', ')}`}
+        tex={`\\begin{aligned} \\frac{\\partial ${texName(lossLabel)}}{\\partial \\mathbf{y}_{${name}}} &= ${vectorTex(reading?.outputs.map((o) => o.grad) ?? [])} \\\\ \\longmapsto\\; \\text{${texText(t('teach.tex.toInputs'))}} &= ${vectorTex(inGrads)} \\end{aligned}`}
+        label={t('teach.layer.backwardLabel', { title, grads: inGrads.map((x) => fmt(x)).join(', ') })}
       />
       {reading && reading.params.length > 0 && (
         <div className="teach-table-scroll">
           <table className="teach-table">
-            <caption>Parameter gradients ({reading.params.length})</caption>
+            <caption>{t('teach.layer.paramGrads', { params: reading.params.length })}</caption>
             <thead>
               <tr>
-                <th>param</th>
-                <th>value</th>
+                <th>{t('teach.layer.param')}</th>
+                <th>{t('teach.layer.value')}</th>
                 <th>∂{lossLabel}/∂w</th>
               </tr>
             </thead>
@@ -85,9 +84,7 @@ export function LayerStepView({ last, stepper }: { last: UnitStep; stepper: Step
         </div>
       )}
       {reading && reading.params.length > LAYER_PARAMS_LISTED && (
-        <p className="small muted">
-          First {LAYER_PARAMS_LISTED} of {reading.params.length} parameters.
-        </p>
+        <p className="small muted">{t('teach.layer.firstParams', { shown: LAYER_PARAMS_LISTED, params: reading.params.length })}</p>
       )}
     </>
   );

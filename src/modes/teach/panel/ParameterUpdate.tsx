@@ -1,4 +1,5 @@
 /** The last gradient-descent update: each parameter's old value, gradient, change and new value, and the loss before and after. */
+import { Trans, useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../i18n/format.ts';
 import { Formula } from '../../../inspector/Formula.tsx';
 import { useTeach } from '../useTeach.ts';
@@ -10,23 +11,25 @@ const fmt = formatNumber;
 const UPDATE_ROWS_LISTED = 40;
 
 export function ParameterUpdate() {
+  const { t } = useTranslation();
   const update = useTeach((s) => s.update);
   const atUpdate = useTeach((s) => s.atUpdate);
   if (!update) return null;
   const better = update.newLoss < update.oldLoss;
   return (
-    <section className={`teach-update${atUpdate ? ' is-current' : ''}`} aria-label="Parameter update">
-      <h3>Gradient-descent update (lr = {fmt(update.lr)})</h3>
-      <Formula tex={'w \\leftarrow w - \\eta \\, \\frac{\\partial L}{\\partial w}'} label="w becomes w minus learning rate times dL/dw" />
+    <section className={`teach-update${atUpdate ? ' is-current' : ''}`} aria-label={t('teach.update.label')}>
+      <h3>{t('teach.update.heading', { lr: fmt(update.lr) })}</h3>
+      <Formula tex={'w \\leftarrow w - \\eta \\, \\frac{\\partial L}{\\partial w}'} label={t('teach.update.formula')} />
       <div className="teach-table-scroll">
         <table className="teach-table" data-testid="update-table">
           <thead>
             <tr>
-              <th>param</th>
-              <th>old</th>
+              <th>{t('teach.update.param')}</th>
+              <th>{t('teach.update.old')}</th>
               <th>∂L/∂w</th>
-              <th title="− lr × ∂L/∂w">Δw</th>
-              <th>new</th>
+              {/* i18n-exempt: Δw is math notation, the same in every language */}
+              <th title={t('teach.update.deltaTitle')}>Δw</th>
+              <th>{t('teach.update.new')}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,21 +48,19 @@ export function ParameterUpdate() {
         </table>
       </div>
       {update.updates.length > UPDATE_ROWS_LISTED && (
-        <p className="small muted">
-          First {UPDATE_ROWS_LISTED} of {update.updates.length} parameters.
-        </p>
+        <p className="small muted">{t('teach.update.firstParams', { shown: UPDATE_ROWS_LISTED, params: update.updates.length })}</p>
       )}
       <p className={`teach-loss ${better ? 'is-better' : 'is-worse'}`} data-testid="loss-change">
-        Loss {update.lossId}: <span data-testid="loss-old">{fmt(update.oldLoss)}</span> → <strong data-testid="loss-new">{fmt(update.newLoss)}</strong>{' '}
+        <Trans
+          i18nKey="teach.update.loss"
+          values={{ id: update.lossId, old: fmt(update.oldLoss), new: fmt(update.newLoss) }}
+          components={{ before: <span data-testid="loss-old" />, after: <strong data-testid="loss-new" /> }}
+        />{' '}
         <span className="teach-loss__delta">
           ({better ? '▼' : '▲'} {fmt(update.newLoss - update.oldLoss)})
         </span>
       </p>
-      {atUpdate && (
-        <p className="small muted">
-          Forward ran again with the new parameters. Step backward for the next gradients, or press {TEACH_KEYS.stepBack.glyph} to undo this update.
-        </p>
-      )}
+      {atUpdate && <p className="small muted">{t('teach.update.again', { key: TEACH_KEYS.stepBack.glyph })}</p>}
     </section>
   );
 }

@@ -1,6 +1,8 @@
 /** The control bar: step, run, back, play and its speed, the learning rate and its update, reset and the gradient check. */
 import { Fragment, useEffect, useState } from 'react';
-import { NO_PARAMS } from '../teachStore.ts';
+import { useTranslation } from 'react-i18next';
+import { decimalSeparator, formatNumber } from '../../../i18n/format.ts';
+import { useLanguage } from '../../../i18n/i18n.ts';
 import { teachStore, useTeach, useTeachProgress } from '../useTeach.ts';
 import { parseLearningRate } from './learningRate.ts';
 import { TEACH_KEY_LIST, TEACH_KEYS } from './teachKeys.ts';
@@ -9,6 +11,7 @@ import { TEACH_KEY_LIST, TEACH_KEYS } from './teachKeys.ts';
 const SPEEDS = [0.5, 1, 1.5, 2, 4];
 
 export function SteppingControls() {
+  const { t } = useTranslation();
   const lr = useTeach((s) => s.lr);
   const speed = useTeach((s) => s.speed);
   const playing = useTeach((s) => s.playing);
@@ -17,39 +20,45 @@ export function SteppingControls() {
   const hasDropout = useTeach((s) => s.units?.graph.nodes.some((n) => n.op.training !== undefined) ?? false);
   const p = useTeachProgress();
   const teach = () => teachStore.getState();
-  const [lrText, setLrText] = useState(String(lr));
-  useEffect(() => setLrText((prev) => (parseLearningRate(prev) === lr ? prev : String(lr))), [lr]);
+  const lang = useLanguage();
+  /** The rate as the current language writes it, with every digit ("0,001" in Spanish). */
+  const lrShown = (x: number) => String(x).replace('.', decimalSeparator(lang));
+  const [lrText, setLrText] = useState(() => lrShown(lr));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rewritten when the rate or the language changes, not on every render
+  useEffect(() => setLrText((prev) => (parseLearningRate(prev) === lr ? prev : lrShown(lr))), [lr]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new language writes the rate (the last valid one) with its own separator
+  useEffect(() => setLrText(lrShown(lr)), [lang]);
   const lrValid = parseLearningRate(lrText) !== undefined;
   return (
-    <div className="teach-controls" role="group" aria-label="Stepping controls">
+    <div className="teach-controls" role="group" aria-label={t('teach.controls.label')}>
       <div className="teach-controls__row">
         <button
           type="button"
           className="teach-btn teach-btn--fwd"
           disabled={!p.canForward}
           onClick={() => teach().stepForward()}
-          title={`Compute the next node (${TEACH_KEYS.step.glyph})`}
+          title={t('teach.controls.stepForwardTitle', { key: TEACH_KEYS.step.glyph })}
           aria-keyshortcuts={TEACH_KEYS.step.ariaKeys}
         >
-          Step forward
+          {t('teach.controls.stepForward')}
         </button>
         <button
           type="button"
           className="teach-btn teach-btn--bwd"
           disabled={p.canForward || !p.canBackward}
           onClick={() => teach().stepBackward()}
-          title={`Visit the next node in reverse order (${TEACH_KEYS.step.glyph} once forward is done)`}
+          title={t('teach.controls.stepBackwardTitle', { key: TEACH_KEYS.step.glyph })}
           aria-keyshortcuts={TEACH_KEYS.step.ariaKeys}
         >
-          Step backward
+          {t('teach.controls.stepBackward')}
         </button>
       </div>
       <div className="teach-controls__row">
         <button type="button" className="teach-btn" disabled={!p.canForward} onClick={() => teach().runForward()}>
-          Run forward
+          {t('teach.controls.runForward')}
         </button>
         <button type="button" className="teach-btn" disabled={!p.canBackward} onClick={() => teach().runBackward()}>
-          Run backward
+          {t('teach.controls.runBackward')}
         </button>
       </div>
       <div className="teach-controls__row">
@@ -58,29 +67,29 @@ export function SteppingControls() {
           className="teach-btn"
           disabled={!p.canStepBack}
           onClick={() => teach().stepBack()}
-          aria-label="Step back"
-          title={`Undo the last step (${TEACH_KEYS.stepBack.glyph})`}
+          aria-label={t('teach.controls.stepBack')}
+          title={t('teach.controls.stepBackTitle', { key: TEACH_KEYS.stepBack.glyph })}
           aria-keyshortcuts={TEACH_KEYS.stepBack.ariaKeys}
         >
-          ↶ Back
+          {t('teach.controls.back')}
         </button>
         <button
           type="button"
           className="teach-btn"
           aria-pressed={playing}
           onClick={() => teach().setPlaying(!playing)}
-          aria-label={playing ? 'Pause' : 'Play'}
-          title={`Play / pause (${TEACH_KEYS.playPause.glyph})`}
+          aria-label={playing ? t('teach.controls.pause') : t('teach.controls.play')}
+          title={t('teach.controls.playTitle', { key: TEACH_KEYS.playPause.glyph })}
           aria-keyshortcuts={TEACH_KEYS.playPause.ariaKeys}
         >
-          {playing ? '❚❚ Pause' : '▶ Play'}
+          {playing ? t('teach.controls.pauseButton') : t('teach.controls.playButton')}
         </button>
         <label className="teach-speed">
-          <span>Speed</span>
-          <select value={speed} onChange={(e) => teach().setSpeed(Number(e.target.value))} aria-label="Play speed (steps per second)">
+          <span>{t('teach.controls.speed')}</span>
+          <select value={speed} onChange={(e) => teach().setSpeed(Number(e.target.value))} aria-label={t('teach.controls.speedLabel')}>
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
-                {s}/s
+                {t('teach.controls.perSecond', { speed: formatNumber(s) })}
               </option>
             ))}
           </select>
@@ -88,11 +97,11 @@ export function SteppingControls() {
       </div>
       <div className="teach-controls__row">
         <label className="teach-lr">
-          <span>Learning rate</span>
+          <span>{t('teach.controls.learningRate')}</span>
           <input
             type="text"
             inputMode="decimal"
-            aria-label="Learning rate"
+            aria-label={t('teach.controls.learningRate')}
             className={lrValid ? '' : 'is-invalid'}
             aria-invalid={!lrValid}
             value={lrText}
@@ -108,25 +117,22 @@ export function SteppingControls() {
           className="teach-btn teach-btn--update"
           disabled={!p.canUpdate || !lrValid}
           onClick={() => teach().applyUpdate()}
-          title={p.hasParams ? 'w ← w − lr · ∂L/∂w for every param, then forward again' : NO_PARAMS}
+          title={p.hasParams ? t('teach.controls.applyUpdateTitle') : t('teach.controls.noParams')}
         >
-          Apply update
+          {t('teach.controls.applyUpdate')}
         </button>
       </div>
       <div className="teach-controls__row">
         <button type="button" className="teach-btn" disabled={p.forwardDone === 0} onClick={() => teach().reset()}>
-          Reset
+          {t('teach.controls.reset')}
         </button>
-        <button type="button" className="teach-btn" onClick={() => teach().checkGradients()} title="Compare reverse mode with finite differences">
-          Check gradients
+        <button type="button" className="teach-btn" onClick={() => teach().checkGradients()} title={t('teach.controls.checkGradientsTitle')}>
+          {t('teach.controls.checkGradients')}
         </button>
       </div>
       {hasDropout && (
-        <label
-          className="teach-controls__row teach-training"
-          title="Dropout drops as in the first training step of the model's seed: y = m·x/(1 − p), local derivative m/(1 − p). Off: dropout is the identity, as in evaluation."
-        >
-          <input type="checkbox" checked={trainingStep} onChange={(e) => teach().setTrainingStep(e.target.checked)} /> Training step (dropout drops)
+        <label className="teach-controls__row teach-training" title={t('teach.controls.trainingStepTitle')}>
+          <input type="checkbox" checked={trainingStep} onChange={(e) => teach().setTrainingStep(e.target.checked)} /> {t('teach.controls.trainingStep')}
         </label>
       )}
       <p className="teach-keys small muted">

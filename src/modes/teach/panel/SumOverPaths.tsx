@@ -1,7 +1,9 @@
 /** The sum over paths: every path from a chosen leaf to the loss, its local derivatives and their product, adding up to the gradient. */
 import { useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { isLeafOp, pathsToLoss } from '../../../../graph-engine/index.ts';
 import { formatNumber } from '../../../i18n/format.ts';
+import { currentLanguage } from '../../../i18n/i18n.ts';
 import { useEditor } from '../../../store/useEditor.ts';
 import { graphLossLabel, graphNodeName } from '../../../ui/nodeNames.ts';
 import { teachStore, useTeach } from '../useTeach.ts';
@@ -12,6 +14,7 @@ const fmt = formatNumber;
 const PATHS_LISTED = 24;
 
 export function SumOverPaths() {
+  const { t } = useTranslation();
   const version = useTeach((s) => s.version);
   const leafChoice = useTeach((s) => s.pathsLeaf);
   const st = useTeach((s) => s.stepper);
@@ -32,10 +35,10 @@ export function SumOverPaths() {
   const name = (n: number) => graphNodeName(g, n);
   return (
     <details className="teach-details" open>
-      <summary>Paths: the sum over paths</summary>
+      <summary>{t('teach.paths.summary')}</summary>
       <label className="teach-field">
-        <span>Leaf</span>
-        <select aria-label="Leaf for paths" value={leafId ?? ''} onChange={(e) => teachStore.getState().setPathsLeaf(e.target.value || undefined)}>
+        <span>{t('teach.paths.leaf')}</span>
+        <select aria-label={t('teach.paths.leafLabel')} value={leafId ?? ''} onChange={(e) => teachStore.getState().setPathsLeaf(e.target.value || undefined)}>
           {leaves.map((l) => (
             <option key={l.id} value={l.id}>
               {l.label} ({l.op.name})
@@ -44,13 +47,9 @@ export function SumOverPaths() {
         </select>
       </label>
       {!ready ? (
-        <p className="small muted">
-          Run the backward pass to the end (Run backward) to see every path from the leaf to {lossLabel} with its local derivatives.
-        </p>
+        <p className="small muted">{t('teach.paths.notReady', { loss: lossLabel })}</p>
       ) : listing && listing.total === 0 ? (
-        <p className="small muted">
-          {leafId} has no path to {lossLabel}: its gradient is 0.
-        </p>
+        <p className="small muted">{t('teach.paths.noPath', { leaf: leafId, loss: lossLabel })}</p>
       ) : listing ? (
         <>
           <ol className="teach-paths" data-testid="paths">
@@ -65,13 +64,28 @@ export function SumOverPaths() {
           </ol>
           {listing.truncated ? (
             <p className="teach-callout">
-              Showing {listing.paths.length} of {listing.total.toLocaleString('en')} paths (too many to list). All of them together add up to ∂{lossLabel}/∂
-              {name(listing.from)} = {fmt(listing.grad)}, which reverse mode computes without listing any.
+              {t('teach.paths.truncated', {
+                shown: listing.paths.length,
+                total: listing.total.toLocaleString(currentLanguage()),
+                loss: lossLabel,
+                from: name(listing.from),
+                grad: fmt(listing.grad),
+              })}
             </p>
           ) : (
             <p className="teach-sum-line" data-testid="paths-sum">
-              Sum of {listing.paths.length} path{listing.paths.length === 1 ? '' : 's'}: {listing.paths.map((p) => fmt(p.product)).join(' + ')} ={' '}
-              <strong>{fmt(listing.listedSum)}</strong> = ∂{lossLabel}/∂{name(listing.from)} (reverse mode: {fmt(listing.grad)})
+              <Trans
+                i18nKey="teach.paths.sum"
+                count={listing.paths.length}
+                values={{
+                  terms: listing.paths.map((p) => fmt(p.product)).join(' + '),
+                  sum: fmt(listing.listedSum),
+                  loss: lossLabel,
+                  from: name(listing.from),
+                  grad: fmt(listing.grad),
+                }}
+                components={{ b: <strong /> }}
+              />
             </p>
           )}
         </>

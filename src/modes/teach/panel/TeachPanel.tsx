@@ -3,6 +3,7 @@
  * chain rule (KaTeX, from the engine's LaTeX), the last parameter update, the sum-over-paths view
  * and the gradient check. Each part is its own component in this folder.
  */
+import { useTranslation } from 'react-i18next';
 import { teachStore, useTeach, useTeachProgress } from '../useTeach.ts';
 import { CurrentStep } from './CurrentStep.tsx';
 import { GradientCheck } from './GradientCheck.tsx';
@@ -17,6 +18,7 @@ import { useTeachKeyboard } from './useTeachKeyboard.ts';
 import '../teach.css';
 
 export function TeachPanel() {
+  const { t } = useTranslation();
   useTeachKeyboard();
   usePlayLoop();
   usePresentation();
@@ -24,17 +26,17 @@ export function TeachPanel() {
   const presentation = useTeach((s) => s.presentation);
   const p = useTeachProgress();
   return (
-    <aside className="inspector mode-panel teach-panel" aria-label="Teach panel">
+    <aside className="inspector mode-panel teach-panel" aria-label={t('teach.panel.label')}>
       <div className="teach-panel__head">
-        <h2>Teach</h2>
+        <h2>{t('teach.panel.title')}</h2>
         <button
           type="button"
           className="teach-toggle"
           aria-pressed={presentation}
           onClick={() => teachStore.getState().setPresentation(!presentation)}
-          title="Larger text and cards for a projector"
+          title={t('teach.panel.presentationTitle')}
         >
-          Presentation
+          {t('teach.panel.presentation')}
         </button>
         <QuizToggle />
       </div>

@@ -3,6 +3,7 @@
  * how, in one row. The table drives the key listener, the hint line under the controls, the
  * buttons' titles and their aria-keyshortcuts, so none of them can disagree.
  */
+import { t } from '../../../i18n/i18n.ts';
 import { isControl, isTyping } from '../../../ui/isTyping.ts';
 import type { TeachStore } from '../teachStore.ts';
 
@@ -11,12 +12,12 @@ interface TeachKeyAction {
   keys: readonly string[];
   /** `KeyboardEvent.code` values that trigger it too. */
   codes?: readonly string[];
-  /** The key as the panel prints it. */
-  glyph: string;
+  /** The key as the panel prints it (a key name is in the current language). */
+  readonly glyph: string;
   /** The `aria-keyshortcuts` value for the buttons that do the same. */
   ariaKeys: string;
-  /** What it does, in the hint line. */
-  label: string;
+  /** What it does, in the hint line (in the current language: read it when drawing). */
+  readonly label: string;
   /** The key is also a focused button's or checkbox's own action (Space): there it is left to the control. */
   controlsOwnKey: boolean;
   run(teach: TeachStore): void;
@@ -27,7 +28,9 @@ export const TEACH_KEYS = {
     keys: ['ArrowRight'],
     glyph: '→',
     ariaKeys: 'ArrowRight',
-    label: 'step',
+    get label() {
+      return t('teach.keys.step');
+    },
     controlsOwnKey: false,
     run(t) {
       t.setPlaying(false);
@@ -38,7 +41,9 @@ export const TEACH_KEYS = {
     keys: ['ArrowLeft'],
     glyph: '←',
     ariaKeys: 'ArrowLeft',
-    label: 'step back',
+    get label() {
+      return t('teach.keys.stepBack');
+    },
     controlsOwnKey: false,
     run(t) {
       t.setPlaying(false);
@@ -48,9 +53,13 @@ export const TEACH_KEYS = {
   playPause: {
     keys: [' '],
     codes: ['Space'],
-    glyph: 'Space',
+    get glyph() {
+      return t('teach.keys.space');
+    },
     ariaKeys: 'Space',
-    label: 'play/pause',
+    get label() {
+      return t('teach.keys.playPause');
+    },
     controlsOwnKey: true,
     run: (t) => t.setPlaying(!t.playing),
   },

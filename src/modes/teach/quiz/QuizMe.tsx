@@ -4,9 +4,10 @@
  * gives the working. Every number is the engine's (see questions.ts).
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../i18n/format.ts';
 import { Formula } from '../../../inspector/Formula.tsx';
-import { TOLERANCE_TEXT, type QuizQuestion } from './questions.ts';
+import { toleranceText, type QuizQuestion } from './questions.ts';
 import type { QuizAnswer } from './quizStore.ts';
 import { quizStore, useQuiz } from './useQuiz.ts';
 import './quiz.css';
@@ -14,21 +15,17 @@ import './quiz.css';
 const fmt = (v: number) => formatNumber(v).replace(/^-/, '−');
 
 export function QuizToggle() {
+  const { t } = useTranslation();
   const on = useQuiz((s) => s.on);
   return (
-    <button
-      type="button"
-      className="teach-toggle"
-      aria-pressed={on}
-      onClick={() => quizStore.getState().setOn(!on)}
-      title="Type each value, local derivative and gradient before the step shows it"
-    >
-      Quiz me
+    <button type="button" className="teach-toggle" aria-pressed={on} onClick={() => quizStore.getState().setOn(!on)} title={t('teach.quiz.toggleTitle')}>
+      {t('teach.quiz.toggle')}
     </button>
   );
 }
 
 export function QuizCard() {
+  const { t } = useTranslation();
   const on = useQuiz((s) => s.on);
   const pending = useQuiz((s) => s.pending);
   const revealed = useQuiz((s) => s.revealed);
@@ -37,14 +34,14 @@ export function QuizCard() {
   if (!on) return null;
   const current = pending?.questions[pending.answers.length];
   return (
-    <section className="quiz" aria-label="Quiz">
+    <section className="quiz" aria-label={t('teach.quiz.label')}>
       <div className="quiz__head">
-        <h3>Quiz me</h3>
+        <h3>{t('teach.quiz.heading')}</h3>
         <span className="quiz__score" data-testid="quiz-score">
-          Score: {right} / {asked}
+          {t('teach.quiz.score', { right, asked })}
         </span>
       </div>
-      <p className="small muted">{TOLERANCE_TEXT}</p>
+      <p className="small muted">{toleranceText()}</p>
       {pending?.answers.map((a, i) => (
         <AnswerFeedback key={i} answer={a} />
       ))}
@@ -53,19 +50,20 @@ export function QuizCard() {
       ) : revealed ? (
         revealed.map((a, i) => <AnswerFeedback key={i} answer={a} />)
       ) : (
-        <p className="small">Step forward or backward: before a step shows a number, you type it here.</p>
+        <p className="small">{t('teach.quiz.idle')}</p>
       )}
     </section>
   );
 }
 
 function QuestionForm({ question }: { question: QuizQuestion }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const problem = useQuiz((s) => s.inputProblem);
   return (
     <form
       className="quiz__question"
-      aria-label={`Question: ${question.symbol}`}
+      aria-label={t('teach.quiz.question', { symbol: question.symbol })}
       onSubmit={(e) => {
         e.preventDefault();
         quizStore.getState().answer(text);
@@ -84,7 +82,7 @@ function QuestionForm({ question }: { question: QuizQuestion }) {
             type="text"
             inputMode="decimal"
             autoComplete="off"
-            aria-label={`Your answer for ${question.symbol}`}
+            aria-label={t('teach.quiz.answer', { symbol: question.symbol })}
             aria-invalid={!!problem}
             aria-describedby={problem ? 'quiz-input-problem' : undefined}
             value={text}
@@ -92,10 +90,10 @@ function QuestionForm({ question }: { question: QuizQuestion }) {
           />
         </label>
         <button type="submit" className="teach-btn teach-btn--update">
-          Check answer
+          {t('teach.quiz.check')}
         </button>
-        <button type="button" className="teach-btn" onClick={() => quizStore.getState().skip()} title="Show the number without answering (counts as not right)">
-          Show me
+        <button type="button" className="teach-btn" onClick={() => quizStore.getState().skip()} title={t('teach.quiz.showTitle')}>
+          {t('teach.quiz.show')}
         </button>
       </div>
       {problem && (
@@ -108,26 +106,31 @@ function QuestionForm({ question }: { question: QuizQuestion }) {
 }
 
 function AnswerFeedback({ answer: a }: { answer: QuizAnswer }) {
+  const { t } = useTranslation();
   const q = a.question;
   return (
     <div className={`quiz__feedback ${a.right ? 'quiz__feedback--right' : 'quiz__feedback--wrong'}`} data-testid="quiz-feedback" role="status">
       <p className="quiz__verdict">
-        {a.right ? '✓ Right' : a.typed === undefined ? 'Shown' : '✗ Not quite'}
-        {a.typed !== undefined && `: you typed ${a.typed}`}
-        {!a.right && `; ${q.symbol} is ${fmt(q.answer)}.`}
+        {a.right
+          ? t('teach.quiz.right', { typed: a.typed })
+          : a.typed === undefined
+            ? t('teach.quiz.shown', { symbol: q.symbol, answer: fmt(q.answer) })
+            : t('teach.quiz.wrong', { typed: a.typed, symbol: q.symbol, answer: fmt(q.answer) })}
       </p>
       <p className="quiz__working" data-testid="quiz-working">
         {q.working}
       </p>
       {!a.right && q.terms && (
         <div className="quiz__terms">
-          <p className="small">
-            {q.symbol} adds up the contributions of the {q.terms.length} paths:
-          </p>
-          <ul aria-label="Contributions summed">
-            {q.terms.map((t, i) => (
+          <p className="small">{t('teach.quiz.termsIntro', { symbol: q.symbol, paths: q.terms.length })}</p>
+          <ul aria-label={t('teach.quiz.termsLabel')}>
+            {q.terms.map((term, i) => (
               <li key={i}>
-                via {t.via}: {fmt(t.upstream)} × {fmt(t.local)} = <strong>{fmt(t.contribution)}</strong>
+                <Trans
+                  i18nKey="teach.quiz.term"
+                  values={{ via: term.via, upstream: fmt(term.upstream), local: fmt(term.local), contribution: fmt(term.contribution) }}
+                  components={{ b: <strong /> }}
+                />
               </li>
             ))}
           </ul>

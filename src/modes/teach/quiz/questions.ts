@@ -6,8 +6,10 @@
  */
 import { numberTex, texName, type BackwardStep, type ForwardStep, type Stepper } from '../../../../graph-engine/index.ts';
 import { formatNumber } from '../../../i18n/format.ts';
+import { t } from '../../../i18n/i18n.ts';
 import { graphLossLabel, graphNodeName, graphNodeNameOf } from '../../../ui/nodeNames.ts';
 import { equalityParts, textSum } from '../panel/formulaText.ts';
+import { localizeTexWords } from '../texWords.ts';
 import type { Units } from '../units.ts';
 
 export type QuestionKind = 'value' | 'local' | 'grad' | 'sum';
@@ -25,14 +27,14 @@ export interface QuizQuestion {
   kind: QuestionKind;
   /** What is asked, as text: "∂J/∂b", "u". */
   symbol: string;
-  /** The question in LaTeX, with what is known filled in and "?" for the answer. */
-  promptTex: string;
-  /** The question as text, for screen readers and the tests. */
-  prompt: string;
+  /** The question in LaTeX, with what is known filled in and "?" for the answer (in the current language). */
+  readonly promptTex: string;
+  /** The question as text, for screen readers and the tests (in the current language: read it when drawing). */
+  readonly prompt: string;
   /** The engine's number. */
   answer: number;
-  /** The working, as text: "∂J/∂b = ∂J/∂u · ∂u/∂b = 3 × 2 = 6". */
-  working: string;
+  /** The working, as text: "∂J/∂b = ∂J/∂u · ∂u/∂b = 3 × 2 = 6" (numbers as the current language writes them). */
+  readonly working: string;
   /** The terms of a multi-path sum, shown after a wrong answer. */
   terms?: SumTerm[];
 }
@@ -40,7 +42,9 @@ export interface QuizQuestion {
 /** How close an answer must be: within this much, or this fraction of the true value, whichever is larger. */
 const ABSOLUTE_TOLERANCE = 0.01;
 const RELATIVE_TOLERANCE = 0.01;
-export const TOLERANCE_TEXT = 'Answers within ±0.01 or ±1 % (whichever is larger) count as right.';
+/** The tolerance in words, in the current language. */
+export const toleranceText = (): string =>
+  t('teach.quiz.tolerance', { absolute: formatNumber(ABSOLUTE_TOLERANCE), percent: formatNumber(RELATIVE_TOLERANCE * 100) });
 
 const fmt = (v: number) => formatNumber(v).replace(/^-/, '−');
 
@@ -76,15 +80,21 @@ export function questionsFor(st: Stepper, units: Units, direction: 'forward' | '
 function forwardQuestions(st: Stepper, step: ForwardStep): QuizQuestion[] {
   if (step.leaf || !Number.isFinite(step.value)) return [];
   const name = graphNodeNameOf(st.graph, step.id);
-  const inputs = step.inputs.map((i) => `${graphNodeNameOf(st.graph, i.source)} = ${fmt(i.value)}`).join(', ');
+  const inputs = () => step.inputs.map((i) => `${graphNodeNameOf(st.graph, i.source)} = ${fmt(i.value)}`).join(', ');
   return [
     {
       kind: 'value',
       symbol: name,
-      promptTex: askTex(step.latex),
-      prompt: `What is ${name}? (${step.op} of ${inputs})`,
+      get promptTex() {
+        return askTex(localizeTexWords(step.latex));
+      },
+      get prompt() {
+        return t('teach.quiz.valuePrompt', { name, op: step.op, inputs: inputs() });
+      },
       answer: step.value,
-      working: `${name} = ${step.op}(${step.inputs.map((i) => fmt(i.value)).join(', ')}) = ${fmt(step.value)}`,
+      get working() {
+        return `${name} = ${step.op}(${step.inputs.map((i) => fmt(i.value)).join(', ')}) = ${fmt(step.value)}`;
+      },
     },
   ];
 }
@@ -102,38 +112,54 @@ function backwardQuestions(st: Stepper, units: Units, step: BackwardStep): QuizQ
   if (live.length > 1 || intoLayer) {
     const terms = live.map((r) => ({ via: via(r), upstream: r.upstream, local: r.local, contribution: r.contribution }));
     const symbolic = terms.map((t) => `∂${L}/∂${t.via} · ∂${t.via}/∂${x}`).join(' + ');
-    const products = terms.map((t) => `${fmt(t.upstream)} × ${fmt(t.local)}`).join(' + ');
+    const products = () => terms.map((t) => `${fmt(t.upstream)} × ${fmt(t.local)}`).join(' + ');
     return [
       {
         kind: 'sum',
         symbol: grad,
-        promptTex: askTex(step.latex),
-        prompt: `${x} reaches ${L} along ${terms.length} paths. What is ${grad}, the sum of their contributions?`,
+        get promptTex() {
+          return askTex(localizeTexWords(step.latex));
+        },
+        get prompt() {
+          return t('teach.quiz.sumPrompt', { node: x, loss: L, paths: terms.length, grad });
+        },
         answer: step.grad,
-        working: `${grad} = ${symbolic} = ${products} = ${textSum(terms.map((t) => t.contribution))} = ${fmt(step.grad)}`,
+        get working() {
+          return `${grad} = ${symbolic} = ${products()} = ${textSum(terms.map((t) => t.contribution))} = ${fmt(step.grad)}`;
+        },
         terms,
       },
     ];
   }
   const r = live[0];
-  const t = via(r);
-  const local = `∂${t}/∂${x}`;
+  const through = via(r);
+  const local = `∂${through}/∂${x}`;
   return [
     {
       kind: 'local',
       symbol: local,
-      promptTex: askTex(r.localLatex),
-      prompt: `What is the local derivative ${local}?`,
+      get promptTex() {
+        return askTex(localizeTexWords(r.localLatex));
+      },
+      get prompt() {
+        return t('teach.quiz.localPrompt', { local });
+      },
       answer: r.local,
-      working: `${local} = ${fmt(r.local)}`,
+      get working() {
+        return `${local} = ${fmt(r.local)}`;
+      },
     },
     {
       kind: 'grad',
       symbol: grad,
       promptTex: `\\frac{\\partial ${texName(L)}}{\\partial ${texName(x)}} = ${fmtTex(r.upstream)} \\cdot ${fmtTex(r.local)} = \\;?`,
-      prompt: `What is the gradient ${grad} = ∂${L}/∂${t} · ${local}, with ∂${L}/∂${t} = ${fmt(r.upstream)}?`,
+      get prompt() {
+        return t('teach.quiz.gradPrompt', { grad, loss: L, via: through, local, upstream: fmt(r.upstream) });
+      },
       answer: step.grad,
-      working: `${grad} = ∂${L}/∂${t} · ${local} = ${fmt(r.upstream)} × ${fmt(r.local)} = ${fmt(step.grad)}`,
+      get working() {
+        return `${grad} = ∂${L}/∂${through} · ${local} = ${fmt(r.upstream)} × ${fmt(r.local)} = ${fmt(step.grad)}`;
+      },
     },
   ];
 }

@@ -7,6 +7,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { TeachStoreApi } from '../teachStore.ts';
 import { parseAnswer } from '../../../../graph-engine/index.ts';
+import { formatNumber, normalizeDecimalIn } from '../../../i18n/format.ts';
+import { currentLanguage, t } from '../../../i18n/i18n.ts';
 import { isRight, questionsFor, type QuizQuestion } from './questions.ts';
 
 export interface QuizAnswer {
@@ -75,9 +77,14 @@ export function createQuizStore(teach: TeachStoreApi) {
       answer(text) {
         const p = get().pending;
         if (!p) return false;
-        const value = parseAnswer(text);
+        // "0,5" where the language writes a decimal comma (the engine reads the point).
+        const value = parseAnswer(normalizeDecimalIn(currentLanguage(), text));
         if (value === undefined) {
-          set({ inputProblem: text.trim() ? `"${text.trim()}" is not a number: type one such as 6, −0.5 or 1/3.` : 'Type a number first.' });
+          set({
+            inputProblem: text.trim()
+              ? t('teach.quiz.notANumber', { typed: text.trim(), half: formatNumber(-0.5).replace('-', '−') })
+              : t('teach.quiz.typeFirst'),
+          });
           return false;
         }
         const question = p.questions[p.answers.length];
