@@ -210,6 +210,7 @@ export const train = {
     summary_one: '{{count}} param · max |w| {{max}}',
     summary_other: '{{count}} params · max |w| {{max}}',
     values: 'values {{min}} … {{max}}',
+    nonFinite: 'Node "{{id}}" is {{value}}.',
   },
   notice: {
     cannotTrain: 'Cannot train yet.',

@@ -214,6 +214,7 @@ export const train: Shape<typeof en> = {
     summary_one: '{{count}} parámetro · máx. |w| {{max}}',
     summary_other: '{{count}} parámetros · máx. |w| {{max}}',
     values: 'valores {{min}} … {{max}}',
+    nonFinite: 'El nodo «{{id}}» vale {{value}}.',
   },
   notice: {
     cannotTrain: 'Todavía no se puede entrenar.',
