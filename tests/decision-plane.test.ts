@@ -42,7 +42,7 @@ describe('DecisionPlane', () => {
   it('evaluates a 2-input, 1-unit layer over a 5 × 5 grid: σ(2·x1 − x2 + 0.5) at known points', () => {
     const tr = createTrainer(oneUnit, { dataset: corners });
     const plane = DecisionPlane.of(tr, bindingView(tr.graph, corners), 5);
-    if (!(plane instanceof DecisionPlane)) throw new Error(plane.noPlane);
+    if (!(plane instanceof DecisionPlane)) throw new Error(JSON.stringify(plane.noPlane));
     expect(plane.info.axes).toEqual(['x1', 'x2']);
     expect(plane.info.range[0][0]).toBeCloseTo(-1.16, 14);
     expect(plane.info.range[1][1]).toBeCloseTo(1.16, 14);
@@ -66,7 +66,7 @@ describe('DecisionPlane', () => {
   it('colours a logit output (bce_with_logits) over [-4, 4], pale at 0 where the class flips; probabilities over the labels', () => {
     const probs = createTrainer(oneUnit, { dataset: corners });
     const probPlane = DecisionPlane.of(probs, bindingView(probs.graph, corners), 5);
-    if (!(probPlane instanceof DecisionPlane)) throw new Error(probPlane.noPlane);
+    if (!(probPlane instanceof DecisionPlane)) throw new Error(JSON.stringify(probPlane.noPlane));
     expect(probPlane.info.heatRange).toBeUndefined();
     expect(probPlane.info.valueRange).toEqual([0, 1]);
     const logitModel: Model = {
@@ -77,7 +77,7 @@ describe('DecisionPlane', () => {
     };
     const logits = createTrainer(logitModel, { dataset: corners });
     const plane = DecisionPlane.of(logits, bindingView(logits.graph, corners), 5);
-    if (!(plane instanceof DecisionPlane)) throw new Error(plane.noPlane);
+    if (!(plane instanceof DecisionPlane)) throw new Error(JSON.stringify(plane.noPlane));
     expect(plane.info.heatRange).toEqual([-4, 4]);
     expect(plane.info.valueRange).toEqual([0, 1]); // the points keep their 0/1 label colours
   });
@@ -90,7 +90,7 @@ describe('DecisionPlane', () => {
     };
     const tr = createTrainer(model, { dataset: corners });
     expect(DecisionPlane.of(tr, bindingView(tr.graph, corners), 5)).toEqual({
-      noPlane: 'The decision boundary needs exactly two input features (this graph reads x1).',
+      noPlane: { code: 'planeNeedsTwo', features: ['x1'] },
     });
   });
 });

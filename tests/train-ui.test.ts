@@ -5,6 +5,7 @@ import { TrainRunner, type RunnerHost } from '../src/trainWorker/runner.ts';
 import { bindingView } from '../src/trainWorker/binding.ts';
 import { CurveLog, CurveView, RateMeter, Throttle } from '../src/trainWorker/throttle.ts';
 import { changeKind } from '../src/trainWorker/changes.ts';
+import { sayWorker } from '../src/modes/train/workerText.ts';
 import type { Snapshot, TrainConfig } from '../src/trainWorker/protocol.ts';
 import { loadSample } from './support/load-sample.ts';
 
@@ -104,7 +105,7 @@ describe('bindingView', () => {
     const model = loadSample('xor-mlp');
     const ds = parseCsv('a,b,y\n0,0,0\n1,1,0\n', 'mine.csv');
     const v = bindingView(buildGraph(model), ds);
-    expect(v.problems.join('\n')).toMatch(/Input "x1" has no column in mine\.csv: pick one \(columns: a, b, y\)/);
+    expect(v.problems.map(sayWorker).join('\n')).toMatch(/Input "x1" has no column in mine\.csv: pick one \(columns: a, b, y\)/);
     // mapped by the user: no problems left
     const ok = bindingView(buildGraph(model), ds, { x1: 'a', x2: 'b' });
     expect(ok.problems).toEqual([]);
@@ -112,7 +113,7 @@ describe('bindingView', () => {
   });
   it('warns when a feature input reads the label column', () => {
     const v = bindingView(buildGraph(loadSample('xor-mlp')), makeDataset('xor-table'), { x2: 'y' });
-    expect(v.notes.join('\n')).toMatch(/would see the answer/);
+    expect(v.notes.map(sayWorker).join('\n')).toMatch(/would see the answer/);
   });
 });
 
@@ -186,8 +187,8 @@ describe('TrainRunner', () => {
     h.drain();
     const last = h.posts[h.posts.length - 1];
     expect(last.stopped?.reason).toBe('non-finite');
-    expect(last.stopped!.message).toContain(`after epoch ${last.epoch} `);
-    const suggested = Number(/e\.g\. ([0-9.e+-]+)/.exec(last.stopped!.message)![1].replace(/\.$/, ''));
+    expect(sayWorker(last.stopped!.text)).toContain(`after epoch ${last.epoch} `);
+    const suggested = Number(/e\.g\. ([0-9.e+-]+)/.exec(sayWorker(last.stopped!.text))![1].replace(/\.$/, ''));
     expect(suggested).toBeCloseTo(0.3);
   });
 
@@ -232,7 +233,9 @@ describe('TrainRunner', () => {
     const failed = runner.stepEpoch()!;
     expect(failed.epoch).toBe(1);
     expect(failed.heat).toBeUndefined();
-    expect(failed.heatError).toBe('The decision boundary and unit pictures could not be evaluated: evaluateGrid: "net#7" is not a node or macro output.');
+    expect(failed.heatError && sayWorker(failed.heatError)).toBe(
+      'The decision boundary and unit pictures could not be evaluated: evaluateGrid: "net#7" is not a node or macro output.',
+    );
     trainer.evaluateGrid = orig;
     const again = runner.stepEpoch()!;
     expect(again.heatError).toBeUndefined();
@@ -243,8 +246,8 @@ describe('TrainRunner', () => {
     const runner = new TrainRunner(fakeHost().host);
     const r = runner.configure({ model: loadSample('digits-mlp'), dataset: { kind: 'builtin', name: 'glyph-digits' }, overrides: { points: 200 } });
     if (!r.ok) throw new Error(r.error);
-    expect(r.info.noPlane).toContain('64 input features');
-    expect(r.info.noPlane!.length).toBeLessThan(120);
+    expect(sayWorker(r.info.noPlane!)).toContain('64 input features');
+    expect(sayWorker(r.info.noPlane!).length).toBeLessThan(120);
   });
 
   it('reset reproduces the same initial loss; step epoch trains exactly one epoch', () => {
@@ -289,7 +292,7 @@ describe('TrainRunner', () => {
     h.drain();
     const last = h.posts[h.posts.length - 1];
     expect(last.stopped?.reason).toBe('non-finite');
-    expect(last.stopped?.message).toMatch(/became non-finite.*learning rate/);
+    expect(last.stopped && sayWorker(last.stopped.text)).toMatch(/became non-finite.*learning rate/);
     expect(Object.values(last.params).every(Number.isFinite)).toBe(true);
   });
 

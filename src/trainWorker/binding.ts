@@ -4,6 +4,7 @@
  * label); this only explains it row by row so a mismatch reads as advice, not a crash.
  */
 import { lossRoles, own, type Dataset, type Graph } from '../../graph-engine/index.ts';
+import type { WorkerText } from './protocol.ts';
 
 export type BindingRole = 'feature' | 'target' | 'unused';
 
@@ -17,7 +18,7 @@ export interface BindingRow {
   via?: 'bind' | 'id' | 'label';
   /** Whether the node is on the way to the loss (then it must be bound). */
   needed: boolean;
-  problem?: string;
+  problem?: WorkerText;
 }
 
 export interface BindingView {
@@ -26,20 +27,20 @@ export interface BindingView {
   /** Columns that are targets by default in the dataset. */
   datasetTargets: string[];
   /** Problems that stop training (each names what to do). */
-  problems: string[];
+  problems: WorkerText[];
   /** Things worth knowing that do not stop training. */
-  notes: string[];
+  notes: WorkerText[];
 }
 
 export function bindingView(graph: Graph, ds: Pick<Dataset, 'columns' | 'targets' | 'name'>, bind: Readonly<Record<string, string>> = {}): BindingView {
   const roles = lossRoles(graph);
   const targetNodes = new Set(roles?.targets ?? []);
   const rows: BindingRow[] = [];
-  const problems: string[] = [];
-  const notes: string[] = [];
+  const problems: WorkerText[] = [];
+  const notes: WorkerText[] = [];
   for (const id of Object.keys(bind)) {
     const n = graph.indexOf.get(id);
-    if (n === undefined || graph.nodes[n].op.name !== 'input') notes.push(`The mapping for "${id}" is ignored: the graph has no input node "${id}".`);
+    if (n === undefined || graph.nodes[n].op.name !== 'input') notes.push({ code: 'unknownMapping', id });
   }
   for (const node of graph.nodes) {
     if (node.op.name !== 'input' || node.origin) continue;
@@ -57,30 +58,28 @@ export function bindingView(graph: Graph, ds: Pick<Dataset, 'columns' | 'targets
       row.column = hit[0];
       row.via = hit[1];
     }
+    const about = (problem: WorkerText): WorkerText => ({ code: 'about', role: isTarget ? 'target' : 'input', label: node.label, problem });
     if (mapped !== undefined && !ds.columns.includes(mapped)) {
-      row.problem = `is mapped to column "${mapped}", which ${ds.name} does not have.`;
+      row.problem = { code: 'mappedToMissing', column: mapped, dataset: ds.name };
     }
     if (!row.column && needed) {
-      row.problem = `has no column in ${ds.name}: pick one (columns: ${ds.columns.join(', ')}).`;
-      problems.push(`${isTarget ? 'Target' : 'Input'} "${node.label}" ${row.problem}`);
+      row.problem = { code: 'noColumn', dataset: ds.name, columns: ds.columns };
+      problems.push(about(row.problem));
     } else if (row.column && isTarget && !ds.targets.includes(row.column)) {
-      row.problem = `is the loss's target but reads "${row.column}", a feature of ${ds.name}; its labels are ${ds.targets.join(', ')}.`;
-      notes.push(`Target "${node.label}" ${row.problem}`);
+      row.problem = { code: 'targetReadsFeature', column: row.column, dataset: ds.name, labels: ds.targets };
+      notes.push(about(row.problem));
     } else if (row.column && !isTarget && needed && ds.targets.includes(row.column)) {
-      row.problem = `feeds the network with the label column "${row.column}": the network would see the answer.`;
-      notes.push(`Input "${node.label}" ${row.problem}`);
+      row.problem = { code: 'inputReadsLabel', column: row.column };
+      notes.push(about(row.problem));
     }
     rows.push(row);
   }
-  if (!roles && graph.loss >= 0)
-    notes.push(
-      `The loss "${graph.nodes[graph.loss].label}" is not mse, bce or a cross-entropy, so there are no predictions to score: only the loss is tracked.`,
-    );
-  if (graph.loss < 0) problems.push('The graph names no loss node: set one in Build mode (select a node, "Use as loss").');
+  if (!roles && graph.loss >= 0) notes.push({ code: 'lossNotScored', loss: graph.nodes[graph.loss].label });
+  if (graph.loss < 0) problems.push({ code: 'noLoss' });
   const boundTargets = new Set(rows.filter((r) => r.role === 'target' && r.column).map((r) => r.column));
   const unused = ds.targets.filter((t) => !boundTargets.has(t));
   if (roles && unused.length === ds.targets.length && ds.targets.length) {
-    notes.push(`No target node reads the dataset's label${ds.targets.length > 1 ? 's' : ''} (${ds.targets.join(', ')}).`);
+    notes.push({ code: 'labelsUnread', labels: ds.targets });
   }
   return { rows, columns: ds.columns, datasetTargets: ds.targets, problems, notes };
 }

@@ -6,7 +6,7 @@
  */
 import { DERIVED_FEATURES, gridColumns, nullRecord, type Graph, type Trainer, testMask } from '../../graph-engine/index.ts';
 import type { BindingView } from './binding.ts';
-import type { Heatmaps, PlaneInfo, PointsInfo } from './protocol.ts';
+import type { Heatmaps, PlaneInfo, PointsInfo, WorkerText } from './protocol.ts';
 import { extent, paddedRange } from './extent.ts';
 
 /** Most unit pictures on the canvas at once (the rest of a big graph goes without). */
@@ -31,7 +31,7 @@ export class DecisionPlane {
    * The plane of a trainer whose graph reads exactly two input features (x1 and x2 with derived
    * features such as x1^2 allowed), or why there is none.
    */
-  static of(t: Trainer, binding: BindingView, gridSize: number): DecisionPlane | { noPlane: string } {
+  static of(t: Trainer, binding: BindingView, gridSize: number): DecisionPlane | { noPlane: WorkerText } {
     const ds = t.dataset;
     const features = binding.rows.filter((r) => r.role === 'feature' && r.column).map((r) => r.column!);
     const isDerived = (c: string) => DERIVED_FEATURES.some((d) => d.column === c);
@@ -39,12 +39,7 @@ export class DecisionPlane {
     const derived = features.some(isDerived);
     const plain = base.length === 2 && (!derived || (base.includes('x1') && base.includes('x2')));
     if (!plain) {
-      return {
-        noPlane:
-          base.length === 2
-            ? 'Derived features need the plane x1, x2.'
-            : `The decision boundary needs exactly two input features (this graph reads ${features.length > 4 ? `${features.length} input features` : features.length ? features.join(', ') : 'none'}).`,
-      };
+      return { noPlane: base.length === 2 ? { code: 'planeNeedsX1X2' } : { code: 'planeNeedsTwo', features } };
     }
     const axes: [string, string] = base.includes('x1') && base.includes('x2') ? ['x1', 'x2'] : [base[0], base[1]];
     const col = (name: string) => ds.data[ds.columns.indexOf(name)];

@@ -5,6 +5,32 @@
 import type { EpochMetrics, Model, StopInfo, TrainSettings } from '../../graph-engine/index.ts';
 import type { BindingView } from './binding.ts';
 
+/**
+ * What the worker has to tell the user, as a code and its parameters: the page words it in the
+ * user's language (src/modes/train/workerText.ts), since the worker carries no catalogs. `engine`
+ * passes on a message the engine wrote itself.
+ */
+export type WorkerText =
+  | { code: 'engine'; text: string }
+  | { code: 'epochLimit'; limit: number }
+  | { code: 'planeFailed'; detail: string }
+  | { code: 'fitFailed'; detail: string }
+  | { code: 'planeNeedsX1X2' }
+  | { code: 'planeNeedsTwo'; features: string[] }
+  | { code: 'unknownMapping'; id: string }
+  | { code: 'mappedToMissing'; column: string; dataset: string }
+  | { code: 'noColumn'; dataset: string; columns: string[] }
+  | { code: 'targetReadsFeature'; column: string; dataset: string; labels: string[] }
+  | { code: 'inputReadsLabel'; column: string }
+  /** A binding row's problem said of the row: `Input "x1" has no column…`. */
+  | { code: 'about'; role: 'input' | 'target'; label: string; problem: WorkerText }
+  | { code: 'lossNotScored'; loss: string }
+  | { code: 'noLoss' }
+  | { code: 'labelsUnread'; labels: string[] };
+
+/** Why training stopped: the engine's reason, and what to tell the user. */
+export type Stopped = Omit<StopInfo, 'message'> & { text: WorkerText };
+
 export type DatasetSpec = { kind: 'builtin'; name: string } | { kind: 'csv'; name: string; text: string };
 
 /** Settings the panel may override on top of the model's training block. */
@@ -118,7 +144,7 @@ export interface RunInfo {
   plane?: PlaneInfo;
   points?: PointsInfo;
   /** Why there is no decision boundary, when there is none. */
-  noPlane?: string;
+  noPlane?: WorkerText;
   /** A 1-input regression's fit plot (then there is no plane and no noPlane). */
   fit?: FitInfo;
   /** Layout of the shown sample's values in each snapshot. */
@@ -159,10 +185,10 @@ export interface Snapshot {
   /** Loss of the initial parameters on the training set (after configure or reset). */
   initialLoss: number;
   params: Record<string, number>;
-  stopped?: StopInfo;
+  stopped?: Stopped;
   heat?: Heatmaps;
   /** Why the heatmaps could not be evaluated, naming what failed (the panel keeps the last good ones). */
-  heatError?: string;
+  heatError?: WorkerText;
   /** The fit plot's curve: the prediction at each of RunInfo.fit's grid points. */
   fitCurve?: Float32Array;
   epochsPerSecond: number;

@@ -24,7 +24,19 @@ import { FitCurve } from './fitCurve.ts';
 import { stepsPerSecond, type Pace } from './pace.ts';
 import { CurveLog, RateMeter, Throttle } from './throttle.ts';
 import { SampleProbe } from './sample.ts';
-import type { ConfigureResult, DatasetSpec, Heatmaps, RunInfo, ShownSample, Snapshot, TrainConfig, TrainOverrides, UpdateResult } from './protocol.ts';
+import type {
+  ConfigureResult,
+  DatasetSpec,
+  Heatmaps,
+  RunInfo,
+  ShownSample,
+  Snapshot,
+  Stopped,
+  TrainConfig,
+  TrainOverrides,
+  UpdateResult,
+  WorkerText,
+} from './protocol.ts';
 
 export interface RunnerHost {
   now(): number;
@@ -86,7 +98,7 @@ export class TrainRunner {
   private readonly gridSize: number;
   private lastHeat?: Heatmaps;
   /** Why the last heatmap evaluation failed (cleared by the next one that works). */
-  private heatError?: string;
+  private heatError?: WorkerText;
   /** The canvas's sample: evaluated into every snapshot. */
   private probe?: SampleProbe;
   private shownRow = 0;
@@ -349,9 +361,12 @@ export class TrainRunner {
       if (force) this.heat.pass(now);
     }
     const d = this.curve.delta();
-    let stopped = t.stopped;
-    if (!stopped && this.atLimit())
-      stopped = { reason: 'epochs', message: `Reached the epoch limit (${this.config!.epochLimit}). Raise or clear the limit to train on.` };
+    let stopped: Stopped | undefined;
+    if (t.stopped) {
+      const { message: text, ...why } = t.stopped;
+      stopped = { ...why, text: { code: 'engine', text } };
+    }
+    if (!stopped && this.atLimit()) stopped = { reason: 'epochs', text: { code: 'epochLimit', limit: this.config!.epochLimit! } };
     return {
       seq: ++this.seq,
       epoch: t.epoch,
@@ -385,7 +400,7 @@ export class TrainRunner {
       this.heatError = undefined;
     } catch (e) {
       this.lastHeat = undefined;
-      this.heatError = `The decision boundary and unit pictures could not be evaluated: ${message(e)}`;
+      this.heatError = { code: 'planeFailed', detail: message(e) };
     }
   }
 
@@ -396,7 +411,7 @@ export class TrainRunner {
       this.heatError = undefined;
     } catch (e) {
       this.lastFit = undefined;
-      this.heatError = `The fit plot could not be evaluated: ${message(e)}`;
+      this.heatError = { code: 'fitFailed', detail: message(e) };
     }
   }
 

@@ -4,6 +4,8 @@
  * on a point shows that row on the canvas; the row shown wears a ring.
  */
 import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatFixed } from './fixedNumber.ts';
 import { classCss, HIGH_CSS, LOW_CSS, paintClasses, paintGrid, rampRgb } from './colors.ts';
 import { trainController as ctl } from './appController.ts';
 import { useTrain } from './trainStore.ts';
@@ -26,6 +28,7 @@ function pointColor(plane: PlaneInfo, regression: boolean, label: number, lo: nu
 const BORDER = 1;
 
 export function Boundary({ side: outer }: { side: number }) {
+  const { t } = useTranslation();
   const side = outer - 2 * BORDER;
   const heatRef = useRef<HTMLCanvasElement>(null);
   const pointsRef = useRef<HTMLCanvasElement>(null);
@@ -96,13 +99,19 @@ export function Boundary({ side: outer }: { side: number }) {
 
   if (!plane) return null;
   const [[x0, x1], [y0, y1]] = plane.range;
-  const what =
-    task === 'regression' ? 'the output' : plane.outputs ? 'the predicted class' : 'the predicted class, orange for the low and blue for the high label';
-  const description =
-    `Colour shows ${what} over ${plane.axes[0]} from ${x0.toFixed(1)} to ${x1.toFixed(1)} (across) and ${plane.axes[1]} from ${y0.toFixed(1)} to ${y1.toFixed(1)} (up); ` +
-    `dots are the data rows. Click a dot to show that row on the canvas.`;
+  const what = regression ? t('train.boundary.whatRegression') : plane.outputs ? t('train.boundary.whatClasses') : t('train.boundary.whatTwo');
+  const title = regression ? t('train.panel.outputPlane') : t('train.panel.decisionBoundary');
+  const description = t('train.boundary.description', {
+    what,
+    x: plane.axes[0],
+    x0: formatFixed(x0, 1),
+    x1: formatFixed(x1, 1),
+    y: plane.axes[1],
+    y0: formatFixed(y0, 1),
+    y1: formatFixed(y1, 1),
+  });
   return (
-    <figure className="train-boundary" aria-label={task === 'regression' ? 'Output over the input plane' : 'Decision boundary'} aria-describedby={descId}>
+    <figure className="train-boundary" aria-label={title} aria-describedby={descId}>
       <p id={descId} className="train-sr-only">
         {description}
       </p>
@@ -134,6 +143,7 @@ export function Boundary({ side: outer }: { side: number }) {
 
 /** A small scatter of the dataset for the data section (same colours, no heatmap). */
 export function DataThumbnail() {
+  const { t } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
   const plane = useTrain((s) => s.info?.plane);
   const points = useTrain((s) => s.info?.points);
@@ -158,5 +168,5 @@ export function DataThumbnail() {
     }
   }, [plane, points, regression]);
   if (!plane || !points) return null;
-  return <canvas ref={ref} className="train-data-thumb" style={{ width: 96, height: 96 }} role="img" aria-label="Data scatter" />;
+  return <canvas ref={ref} className="train-data-thumb" style={{ width: 96, height: 96 }} role="img" aria-label={t('train.dataset.scatter')} />;
 }

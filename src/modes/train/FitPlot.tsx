@@ -5,11 +5,15 @@
  * sample's ring are SVG on top. Clicking a point shows that row on the canvas.
  */
 import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format.ts';
 import { trainController as ctl } from './appController.ts';
 import { HIGH_CSS, LOW_CSS } from './colors.ts';
+import { localizeDecimalPoint } from './fixedNumber.ts';
 import { niceTicks, tickLabel } from './fitScale.ts';
 import { nearestPoint } from './pointPick.ts';
 import { trainStore, useTrain } from './trainStore.ts';
+import { sayWorker } from './workerText.ts';
 import { extent } from '../../trainWorker/extent.ts';
 import type { FitInfo } from '../../trainWorker/protocol.ts';
 
@@ -28,6 +32,7 @@ function valueRange(fit: FitInfo): [number, number] {
 
 /** The plot fills the size it is given (the panel's picture slot), at least 240 × 150 px. */
 export function FitPlot({ width = 300, height = 220 }: { width?: number; height?: number }) {
+  const { t } = useTranslation();
   const W = Math.max(240, Math.floor(width));
   const H = Math.max(150, Math.floor(height));
   const PW = W - M.left - M.right;
@@ -104,18 +109,28 @@ export function FitPlot({ width = 300, height = 220 }: { width?: number; height?
   };
 
   return (
-    <figure className="train-fit" aria-label={`Fit plot: ${fit.target} over ${fit.axis}, ${rows} data points and the model's curve`}>
+    <figure className="train-fit" aria-label={t('train.fitPlot.label', { target: fit.target, axis: fit.axis, count: rows })}>
       <div
         className="train-fit__plot"
         style={{ width: W, height: H }}
         // A slider over the data points: click one, or step with the arrow keys, to show it on the canvas.
         role="slider"
         tabIndex={0}
-        aria-label="Point shown on the canvas"
+        aria-label={t('train.fitPlot.point')}
         aria-valuemin={0}
         aria-valuemax={rows - 1}
         aria-valuenow={sample}
-        aria-valuetext={sample < rows ? `row ${sample}: ${fit.axis} ${fit.points.x[sample]}, ${fit.target} ${fit.points.y[sample]}` : undefined}
+        aria-valuetext={
+          sample < rows
+            ? t('train.fitPlot.pointValue', {
+                row: sample,
+                axis: fit.axis,
+                x: formatNumber(fit.points.x[sample], 7),
+                target: fit.target,
+                y: formatNumber(fit.points.y[sample], 7),
+              })
+            : undefined
+        }
         data-points={rows}
         data-testid="fit-plot"
         onClick={(e) => {
@@ -132,19 +147,19 @@ export function FitPlot({ width = 300, height = 220 }: { width?: number; height?
             </clipPath>
           </defs>
           <rect className="train-fit__frame" x={M.left} y={M.top} width={PW} height={PH} />
-          {xTicks.map((t) => (
-            <g key={`x${t}`} className="train-fit__tick">
-              <line x1={sx(t)} x2={sx(t)} y1={M.top + PH} y2={M.top + PH + 4} />
-              <text x={sx(t)} y={M.top + PH + 15} textAnchor="middle">
-                {tickLabel(t, xTicks)}
+          {xTicks.map((v) => (
+            <g key={`x${v}`} className="train-fit__tick">
+              <line x1={sx(v)} x2={sx(v)} y1={M.top + PH} y2={M.top + PH + 4} />
+              <text x={sx(v)} y={M.top + PH + 15} textAnchor="middle">
+                {localizeDecimalPoint(tickLabel(v, xTicks))}
               </text>
             </g>
           ))}
-          {yTicks.map((t) => (
-            <g key={`y${t}`} className="train-fit__tick">
-              <line x1={M.left - 4} x2={M.left} y1={sy(t)} y2={sy(t)} />
-              <text x={M.left - 6} y={sy(t) + 3.5} textAnchor="end">
-                {tickLabel(t, yTicks)}
+          {yTicks.map((v) => (
+            <g key={`y${v}`} className="train-fit__tick">
+              <line x1={M.left - 4} x2={M.left} y1={sy(v)} y2={sy(v)} />
+              <text x={M.left - 6} y={sy(v) + 3.5} textAnchor="end">
+                {localizeDecimalPoint(tickLabel(v, yTicks))}
               </text>
             </g>
           ))}
@@ -163,30 +178,30 @@ export function FitPlot({ width = 300, height = 220 }: { width?: number; height?
       <figcaption className="train-fit__legend">
         <span>
           <span className="train-fit__swatch train-fit__swatch--low" aria-hidden="true" />
-          <span className="train-fit__swatch train-fit__swatch--high" aria-hidden="true" /> data
+          <span className="train-fit__swatch train-fit__swatch--high" aria-hidden="true" /> {t('train.fitPlot.data')}
         </span>
         <span>
-          <span className="train-fit__swatch train-fit__swatch--model" aria-hidden="true" /> model
+          <span className="train-fit__swatch train-fit__swatch--model" aria-hidden="true" /> {t('train.fitPlot.model')}
         </span>
         {showTest && testRows > 0 && (
           <span>
-            <span className="train-fit__swatch train-fit__swatch--test" aria-hidden="true" /> test
+            <span className="train-fit__swatch train-fit__swatch--test" aria-hidden="true" /> {t('train.fitPlot.test')}
           </span>
         )}
         {shown >= 0 && (
           <span>
-            <span className="train-fit__swatch train-fit__swatch--shown" aria-hidden="true" /> row {shown} on the canvas
+            <span className="train-fit__swatch train-fit__swatch--shown" aria-hidden="true" /> {t('train.fitPlot.shown', { row: shown })}
           </span>
         )}
       </figcaption>
       {heatError && (
         <div className="train-alert train-alert--error" role="alert">
-          {heatError}
+          {sayWorker(heatError)}
         </div>
       )}
       <label className="train-check">
-        <input type="checkbox" checked={showTest} disabled={testRows === 0} onChange={(e) => trainStore.setState({ showTest: e.target.checked })} /> Show test
-        data
+        <input type="checkbox" checked={showTest} disabled={testRows === 0} onChange={(e) => trainStore.setState({ showTest: e.target.checked })} />{' '}
+        {t('train.panel.showTest')}
       </label>
     </figure>
   );

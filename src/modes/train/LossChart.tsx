@@ -3,8 +3,11 @@
  * log scale, a legend (each line's colour and dash) and early stopping's best epoch marked.
  */
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { formatNumber } from '../../i18n/format.ts';
+import { t } from '../../i18n/i18n.ts';
 import { trainStore, useTrain } from './trainStore.ts';
 
 const MAX_POINTS = 2000;
@@ -16,11 +19,14 @@ const Y_AXIS_MIN = 46;
 
 /** Each line once: its colour and dash, in the chart and in the legend alike. */
 const LINES = [
-  { label: 'Train', stroke: '#1f6fb5', dash: [] as number[] },
-  { label: 'Validation', stroke: '#2b8a3e', dash: [2, 2] },
-  { label: 'Test', stroke: '#d9711c', dash: [6, 3] },
-];
-const BEST = { label: 'Best epoch', stroke: '#8e44ad', dash: [3, 3] };
+  { id: 'train', stroke: '#1f6fb5', dash: [] as number[] },
+  { id: 'validation', stroke: '#2b8a3e', dash: [2, 2] },
+  { id: 'test', stroke: '#d9711c', dash: [6, 3] },
+] as const;
+const BEST = { stroke: '#8e44ad', dash: [3, 3] };
+
+/** Tick labels in the current language ("0,5" in Spanish); uPlot's own are English. */
+const tickValues = (_u: uPlot, vals: number[]) => vals.map((v) => (v == null ? '' : formatNumber(v)));
 
 /** Early stopping's best epoch, for the draw hook (read at draw time, so no rebuild is needed). */
 const bestEpoch = () => trainStore.getState().snapshot?.bestEpoch;
@@ -72,15 +78,15 @@ function opts(log: boolean): uPlot.Options {
         grid: { stroke: 'rgba(128,128,128,0.15)' },
         size: 24,
         // A small "epoch" caption: uPlot's default label room (30 px) took a third of a short chart.
-        label: 'epoch',
+        label: t('train.chart.epochAxis'),
         labelSize: 12,
         labelGap: 0,
         labelFont: '10px system-ui, sans-serif',
-        values: (_u, vals) => vals.map((v) => String(v)),
+        values: tickValues,
       },
-      { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: yAxisSize },
+      { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: yAxisSize, values: tickValues },
     ],
-    series: [{}, ...LINES.map((l) => ({ label: l.label, stroke: l.stroke, width: 1.6, dash: l.dash }))],
+    series: [{}, ...LINES.map((l) => ({ label: t(`train.chart.${l.id}`), stroke: l.stroke, width: 1.6, dash: [...l.dash] }))],
     hooks: { draw: [drawBest] },
   };
 }
@@ -109,25 +115,29 @@ function Swatch({ stroke, dash }: { stroke: string; dash: number[] }) {
 
 /** Which line is which; Validation says when it is off, and the best epoch when it is marked. */
 function Legend() {
+  const { t } = useTranslation();
   const best = useTrain((s) => s.snapshot?.bestEpoch);
   // Early stopping on: the trainer holds validation rows out (from the next step, mid-run).
   const validating = useTrain((s) => s.info?.settings.patience !== undefined);
   return (
-    <ul className="train-legend" aria-label="Loss curve legend">
-      {LINES.map((l) => (
-        <li
-          key={l.label}
-          className={l.label === 'Validation' && !validating ? 'train-legend__off' : undefined}
-          title={l.label === 'Validation' ? 'Rows held out of the training rows while early stopping is on; early stopping watches their loss.' : undefined}
-        >
-          <Swatch stroke={l.stroke} dash={l.dash} />
-          {l.label}
-        </li>
-      ))}
+    <ul className="train-legend" aria-label={t('train.chart.legend')}>
+      {LINES.map((l) => {
+        const validation = l.id === 'validation';
+        return (
+          <li
+            key={l.id}
+            className={validation && !validating ? 'train-legend__off' : undefined}
+            title={validation ? t('train.chart.validationTitle') : undefined}
+          >
+            <Swatch stroke={l.stroke} dash={[...l.dash]} />
+            {t(`train.chart.${l.id}`)}
+          </li>
+        );
+      })}
       {best !== undefined && (
         <li data-testid="best-epoch">
           <Swatch stroke={BEST.stroke} dash={BEST.dash} />
-          Best epoch {best}
+          {t('train.chart.bestEpoch', { epoch: best })}
         </li>
       )}
     </ul>
@@ -135,6 +145,8 @@ function Legend() {
 }
 
 export function LossChart() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | undefined>(undefined);
   const log = useTrain((s) => s.logScale);
@@ -156,7 +168,8 @@ export function LossChart() {
       u.destroy();
       plot.current = undefined;
     };
-  }, [log]);
+    // The language is read by opts (axis caption, tick labels): a new one builds the chart again.
+  }, [log, lang]);
 
   useEffect(() => {
     const u = plot.current;
@@ -168,12 +181,7 @@ export function LossChart() {
 
   return (
     <>
-      <div
-        ref={box}
-        className="train-chart"
-        role="img"
-        aria-label="Loss curve: train (solid), validation (dotted) and test (dashed) loss per epoch; early stopping's best epoch as a vertical dashed line"
-      />
+      <div ref={box} className="train-chart" role="img" aria-label={t('train.chart.label')} />
       <Legend />
     </>
   );

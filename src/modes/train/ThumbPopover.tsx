@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
 import { own } from '../../../graph-engine/index.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { paintGrid, rampGradient, valueSpan } from './colors.ts';
@@ -22,6 +23,7 @@ function place(anchor: DOMRect, w: number, h: number): { left: number; top: numb
 }
 
 export function ThumbPopover({ unit, name, anchor, range }: { unit: string; name: string; anchor: HTMLElement; range: [number, number] }) {
+  const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const values = useTrain((s) => own(s.snapshot?.heat?.thumbs, unit));
@@ -49,9 +51,7 @@ export function ThumbPopover({ unit, name, anchor, range }: { unit: string; name
         <span className="train-popover__bar" style={{ background: rampGradient() }} />
         <span>{formatNumber(hi, 3)}</span>
       </div>
-      <div className="train-popover__range">
-        values {formatNumber(min, 3)} … {formatNumber(max, 3)}
-      </div>
+      <div className="train-popover__range">{t('train.canvas.values', { min: formatNumber(min, 3), max: formatNumber(max, 3) })}</div>
     </div>,
     document.body,
   );

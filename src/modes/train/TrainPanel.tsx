@@ -3,6 +3,7 @@
  * the dataset and how its columns bind to the graph's inputs. Loaded on demand with Train mode.
  */
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/useEditor.ts';
 import { Boundary } from './Boundary.tsx';
 import { BoundaryLegend, SampleShown } from './BoundaryLegend.tsx';
@@ -21,9 +22,11 @@ import { Section } from './panel/Section.tsx';
 import { Settings } from './panel/Settings.tsx';
 import { useFitDock } from './panel/useFitDock.ts';
 import { trainStore, useTrain } from './trainStore.ts';
+import { sayWorker } from './workerText.ts';
 import './train.css';
 
 export default function TrainPanel() {
+  const { t } = useTranslation();
   const task = useTrain((s) => s.info?.task);
   const noPlane = useTrain((s) => s.info?.noPlane);
   const hasPlane = useTrain((s) => !!s.info?.plane);
@@ -35,69 +38,74 @@ export default function TrainPanel() {
   const ready = useTrain((s) => s.status === 'ready' || (s.status === 'configuring' && !!s.info));
   const hasBinding = useTrain((s) => !!s.binding);
   const heatError = useTrain((s) => s.snapshot?.heatError);
+  const outputTitle = task === 'regression' ? t('train.panel.outputPlane') : t('train.panel.decisionBoundary');
   const aside = useRef<HTMLElement>(null);
   const dock = useRef<HTMLDivElement>(null);
   useEffect(() => guardUnloadWhileTraining(), []);
   useFitDock(aside, dock);
   return (
-    <aside ref={aside} className="inspector mode-panel train-panel" aria-label="Train panel">
+    <aside ref={aside} className="inspector mode-panel train-panel" aria-label={t('train.panel.label')}>
       {/* The docked top: what a class watches while training, sized to fit the panel without scrolling. */}
       <div ref={dock} className="train-dock">
-        <h2 className="train-panel__title">Train{name ? <span className="muted"> · {name}</span> : null}</h2>
+        <h2 className="train-panel__title">
+          {t('train.panel.title')}
+          {name ? <span className="muted"> · {name}</span> : null}
+        </h2>
         <Controls />
         <PaceRow />
         <Problems />
         {ready && (
-          <Section id="loss" title="Loss" className="train-section--loss">
+          <Section id="loss" title={t('train.panel.loss')} className="train-section--loss">
             <LossReadout />
           </Section>
         )}
         {ready && hasPlane && (
-          <Section id="output" title={task === 'regression' ? 'Output over the input plane' : 'Decision boundary'} className="train-section--output">
+          <Section id="output" title={outputTitle} className="train-section--output">
             {/* The output picture's slot: the decision boundary, or the fit plot for a 1-input regression. */}
             <FitSquare>{(side) => <Boundary side={side} />}</FitSquare>
             <BoundaryLegend />
             {heatError && (
               <div className="train-alert train-alert--error" role="alert" data-testid="boundary-error">
-                {heatError}
+                {sayWorker(heatError)}
               </div>
             )}
             <div className="train-toggles">
               <label className="train-check">
                 <input type="checkbox" checked={showTest} disabled={testRows === 0} onChange={(e) => trainStore.setState({ showTest: e.target.checked })} />{' '}
-                Show test data
+                {t('train.panel.showTest')}
               </label>
               <label className="train-check">
-                <input type="checkbox" checked={discretize} onChange={(e) => trainStore.setState({ discretize: e.target.checked })} /> Discretize output
+                <input type="checkbox" checked={discretize} onChange={(e) => trainStore.setState({ discretize: e.target.checked })} />{' '}
+                {t('train.panel.discretize')}
               </label>
             </div>
             <SampleShown />
           </Section>
         )}
         {ready && hasFit && (
-          <Section id="fit" title="Fit" className="train-section--output">
+          <Section id="fit" title={t('train.panel.fit')} className="train-section--output">
             <FitSquare>{(_, slot) => <FitPlot width={slot.width} height={slot.height} />}</FitSquare>
           </Section>
         )}
         {/* A digits model's pad and confidences in view while training, above the long binding list. */}
         {ready && <DigitPadSection />}
       </div>
-      {ready && !hasPlane && noPlane && <p className="muted train-noplane">{noPlane}</p>}
-      <Section id="data" title="Data">
+      {ready && !hasPlane && noPlane && <p className="muted train-noplane">{sayWorker(noPlane)}</p>}
+      <Section id="data" title={t('train.panel.data')}>
         <DatasetSection />
         <FeatureToggles />
       </Section>
       {hasBinding && (
-        <Section id="binding" title="Inputs and targets">
+        <Section id="binding" title={t('train.panel.binding')}>
           <BindingSection />
         </Section>
       )}
       {ready && (
         <>
-          <Section id="metrics" title="Metrics">
+          <Section id="metrics" title={t('train.panel.metrics')}>
             <MetricsPanel />
           </Section>
-          <Section id="settings" title="Optimisation">
+          <Section id="settings" title={t('train.panel.optimisation')}>
             <Settings />
           </Section>
         </>

@@ -4,11 +4,14 @@
  * the layer's current parameters. Kept light: the Train panel itself loads on demand.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { nodeLabel, own } from '../../../graph-engine/index.ts';
 import { formatNumber } from '../../i18n/format.ts';
+import { t as translate } from '../../i18n/i18n.ts';
 import type { Evaluation } from '../../store/evaluate.ts';
 import { useEditor } from '../../store/useEditor.ts';
 import { paintGrid, rampGradient, rampRgb, unitRange } from './colors.ts';
+import { localizeDecimalPoint } from './fixedNumber.ts';
 import { ThumbPopover } from './ThumbPopover.tsx';
 import { useTrain } from './trainStore.ts';
 import './trainCanvas.css';
@@ -27,6 +30,7 @@ const MAX_PARAM_NUMBERS = 12;
  * large (ThumbPopover), with its name and value range.
  */
 function Thumb({ unit, values, size, name, range }: { unit: string; values?: Float32Array; size: number; name: string; range: [number, number] }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
   const [open, setOpen] = useState(false);
   const [lo, hi] = range;
@@ -42,7 +46,7 @@ function Thumb({ unit, values, size, name, range }: { unit: string; values?: Flo
         className="train-thumb"
         tabIndex={0}
         role="img"
-        aria-label={`${name} over the input plane`}
+        aria-label={t('train.canvas.thumb', { name })}
         data-unit={unit}
         width={size}
         height={size}
@@ -59,8 +63,9 @@ function Thumb({ unit, values, size, name, range }: { unit: string; values?: Flo
 
 /** The card's colour key: its range, low (orange) to high (blue), small enough to sit under the pictures. */
 function ThumbKey({ range: [lo, hi] }: { range: [number, number] }) {
+  const { t } = useTranslation();
   return (
-    <div className="train-thumbs__key" role="img" aria-label={`Colour key: ${formatNumber(lo, 3)} orange to ${formatNumber(hi, 3)} blue`}>
+    <div className="train-thumbs__key" role="img" aria-label={t('train.canvas.key', { lo: formatNumber(lo, 3), hi: formatNumber(hi, 3) })}>
       <span>{formatNumber(lo, 2)}</span>
       <span className="train-thumbs__bar" style={{ background: rampGradient() }} />
       <span>{formatNumber(hi, 2)}</span>
@@ -75,7 +80,8 @@ function ThumbKey({ range: [lo, hi] }: { range: [number, number] }) {
 function unitName(label: string, rows: string[][], r: number, j: number, ports: ReadonlyMap<string, string>): string {
   if (rows.length === 1 && rows[0].length === 1) return label;
   const port = ports.get(rows[r][j]);
-  return `${label} · layer ${r + 1}, unit ${j + 1}${port ? ` (output ${port})` : ''}`;
+  const where = { label, layer: r + 1, unit: j + 1, port };
+  return port ? translate('train.canvas.unitPort', where) : translate('train.canvas.unit', where);
 }
 
 /** A card's own parameters (ids "<card>/<name>") from the worker's record, in its order. */
@@ -111,6 +117,7 @@ function ParamStrip({ entries, max }: { entries: { value: number }[]; max: numbe
 }
 
 function ParamsView({ id }: { id: string }) {
+  const { t } = useTranslation();
   const params = useTrain((s) => s.snapshot?.params);
   const entries = useMemo(() => paramsOf(params, id), [params, id]);
   if (!entries.length) return null;
@@ -122,22 +129,20 @@ function ParamsView({ id }: { id: string }) {
       <div
         className="train-params train-params--summary"
         data-testid="train-params"
-        aria-label={`${id} parameters`}
+        aria-label={t('train.canvas.params', { id })}
         onPointerEnter={(e) => {
           e.currentTarget.title = entries.map((p) => `${p.name} = ${formatNumber(p.value, 4)}`).join('\n');
         }}
       >
-        <span>
-          {entries.length} params · max |w| {formatNumber(max, 3)}
-        </span>
+        <span>{t('train.canvas.summary', { count: entries.length, max: formatNumber(max, 3) })}</span>
         <ParamStrip entries={entries} max={max} />
       </div>
     );
   }
   return (
-    <div className="train-params" data-testid="train-params" aria-label={`${id} parameters`}>
+    <div className="train-params" data-testid="train-params" aria-label={t('train.canvas.params', { id })}>
       {entries.map((e) => (
-        <span key={e.name} className="train-param" title={`${id}/${e.name} = ${e.value}`}>
+        <span key={e.name} className="train-param" title={`${id}/${e.name} = ${localizeDecimalPoint(String(e.value))}`}>
           <span className="train-param__name">{e.name}</span>
           <span className="train-param__value">{formatNumber(e.value, 3)}</span>
         </span>
@@ -147,6 +152,7 @@ function ParamsView({ id }: { id: string }) {
 }
 
 function Extras({ id, macro }: { id: string; macro: boolean }) {
+  const { t } = useTranslation();
   // Keyed by node id: an id like "toString" must not find an inherited method.
   const rows = useTrain((s) => own(s.info?.plane?.thumbnails, id));
   const heat = useTrain((s) => s.snapshot?.heat);
@@ -169,7 +175,7 @@ function Extras({ id, macro }: { id: string; macro: boolean }) {
   return (
     <div className="train-extras" data-testid="train-extras">
       {rows && heat && range && (
-        <div className={`train-thumbs${single ? ' train-thumbs--single' : ''}`} role="group" aria-label={`${label}: output over the input plane`}>
+        <div className={`train-thumbs${single ? ' train-thumbs--single' : ''}`} role="group" aria-label={t('train.canvas.thumbs', { label })}>
           {rows.map((row, r) => (
             <div key={r} className="train-thumbs__row">
               {row.map((unit, j) => (

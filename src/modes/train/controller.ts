@@ -8,6 +8,7 @@
  * (changeKind: moving cards changes nothing), not by object identity.
  */
 import { datasetName, own, resolveSettings, withParams, type Model, type TrainSettings } from '../../../graph-engine/index.ts';
+import { t } from '../../i18n/i18n.ts';
 import type { EditorStoreApi } from '../../store/editorStore.ts';
 import { changeKind } from '../../trainWorker/changes.ts';
 import type { TrainClient } from '../../trainWorker/client.ts';
@@ -15,6 +16,7 @@ import type { Pace } from '../../trainWorker/pace.ts';
 import type { DatasetSpec, Snapshot, TrainOverrides } from '../../trainWorker/protocol.ts';
 import { createCanvasSample } from './canvasSample.ts';
 import { applySnapshot, initialTrainState, type Regularisation, type TrainStoreApi, type TrainUiState } from './trainStore.ts';
+import { sayWorker } from './workerText.ts';
 
 export interface TrainControllerDeps {
   editor: EditorStoreApi;
@@ -214,7 +216,7 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
     sample.unconfigured();
     if (!r.ok) {
       // Binding problems read better from the binding view (which says what to pick) than as file advice.
-      const error = r.binding?.problems.length ? [...r.binding.problems, 'Map the columns under "Inputs and targets" below.'].join('\n') : r.error;
+      const error = r.binding?.problems.length ? [...r.binding.problems.map(sayWorker), t('train.notice.mapColumns')].join('\n') : r.error;
       trainStore.setState({
         status: 'error',
         error,
@@ -252,15 +254,15 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
     applySnapshot(s, trainStore);
     schedulePreview(!s.running);
     if (wasRunning && !s.running) {
-      if (s.stopped) trainStore.setState({ message: { kind: s.stopped.reason === 'non-finite' ? 'error' : 'info', text: s.stopped.message } });
-      keepWeights(s, s.stopped?.reason === 'non-finite' ? 'Train: keep last finite weights' : undefined);
+      if (s.stopped) trainStore.setState({ message: { kind: s.stopped.reason === 'non-finite' ? 'error' : 'info', text: sayWorker(s.stopped.text) } });
+      keepWeights(s, s.stopped?.reason === 'non-finite' ? t('train.undo.keepFinite') : undefined);
     }
   }
 
   async function play(): Promise<void> {
     const st = ui();
     if (st.status !== 'ready') {
-      if (st.status === 'error') editor.getState().notify('error', 'Cannot train yet.', [st.error ?? 'Fix the dataset or the graph first.']);
+      if (st.status === 'error') editor.getState().notify('error', t('train.notice.cannotTrain'), [st.error ?? t('train.notice.fixFirst')]);
       return;
     }
     trainStore.setState({ running: true, message: undefined });
@@ -270,7 +272,7 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
       applySnapshot(s, trainStore);
       trainStore.setState({
         running: false,
-        message: s.stopped ? { kind: s.stopped.reason === 'non-finite' ? 'error' : 'info', text: s.stopped.message } : undefined,
+        message: s.stopped ? { kind: s.stopped.reason === 'non-finite' ? 'error' : 'info', text: sayWorker(s.stopped.text) } : undefined,
       });
     }
   }
@@ -288,19 +290,19 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
 
   async function stepEpoch(): Promise<void> {
     if (ui().status !== 'ready') return;
-    stepped(await worker().stepEpoch(), (s) => `Train: epoch ${s.epoch}`);
+    stepped(await worker().stepEpoch(), (s) => t('train.undo.epoch', { epoch: s.epoch }));
   }
 
   async function stepBatch(): Promise<void> {
     if (ui().status !== 'ready') return;
-    stepped(await worker().stepBatch(), (s) => `Train: step ${s.steps}`);
+    stepped(await worker().stepBatch(), (s) => t('train.undo.step', { step: s.steps }));
   }
 
   /** Shows a single step's (or epoch's) result and keeps its weights as one undo step. */
   function stepped(s: Snapshot | undefined, label: (s: Snapshot) => string): void {
     if (!s) return;
     applySnapshot(s, trainStore);
-    trainStore.setState({ running: false, message: s.stopped?.reason === 'non-finite' ? { kind: 'error', text: s.stopped.message } : undefined });
+    trainStore.setState({ running: false, message: s.stopped?.reason === 'non-finite' ? { kind: 'error', text: sayWorker(s.stopped.text) } : undefined });
     keepWeights(s, label(s));
     schedulePreview(true);
   }
@@ -316,13 +318,13 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
     if (s) {
       applySnapshot(s, trainStore);
       trainStore.setState({ running: false, message: undefined });
-      keepWeights(s, 'Train: reset weights from the seed');
+      keepWeights(s, t('train.undo.reset'));
       schedulePreview(true);
     }
   }
 
   /** Writes the snapshot's parameters (and the panel's settings) into the model as one undo step. */
-  function keepWeights(s: Snapshot, label = `Train: keep weights after epoch ${s.epoch}`): void {
+  function keepWeights(s: Snapshot, label = t('train.undo.keep', { epoch: s.epoch })): void {
     const m = model();
     if (!inSync(m)) return; // edited meanwhile: the user's edit wins
     const next = withTrainingBlock(
@@ -359,10 +361,7 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
     }
     await configure();
     if (wasRunning) {
-      const text =
-        kind === 'structure'
-          ? "Training stopped: the graph's structure changed. Press Play to train the edited graph."
-          : 'Training paused: a value in the graph changed. Press Play to go on from the edited graph.';
+      const text = kind === 'structure' ? t('train.notice.structureChanged') : t('train.notice.valueChanged');
       trainStore.setState({ message: { kind: 'info', text } });
       editor.getState().notify('info', text);
     }
@@ -413,7 +412,7 @@ export function createTrainController({ editor, trainStore, client, previewOnMai
       // The trainer kept its settings; so does the panel, or the refused value would come back
       // to fail the next reconfigure (a new data set, a regenerate).
       trainStore.setState(before);
-      editor.getState().notify('error', 'That setting is not valid.', r.problems);
+      editor.getState().notify('error', t('train.notice.invalidSetting'), r.problems);
       return;
     }
     applySnapshot(r.snapshot, trainStore);

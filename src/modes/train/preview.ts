@@ -5,6 +5,8 @@
  * which are not finite). The page never rebuilds or re-evaluates the graph while training.
  */
 import { own, withParams, type Model, type ModelNode } from '../../../graph-engine/index.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { t } from '../../i18n/i18n.ts';
 import { evaluate, layerNonFinite, type Evaluation, type NodeResult } from '../../store/evaluate.ts';
 import type { SampleLayout, SampleValues } from '../../trainWorker/protocol.ts';
 
@@ -84,7 +86,7 @@ export function samplePreview(frame: PreviewFrame, sample: SampleValues): Evalua
       if (!kept && next.outputs.some((o) => !Number.isFinite(o.value)))
         next.badge = { kind: 'nonfinite', reason: layerNonFinite(model, byId.get(id)!, next.outputs, portValue) };
     } else if (!kept && !Number.isFinite(next.value)) {
-      next.badge = { kind: 'nonfinite', reason: own(sample.nonFinite, id) ?? `Node "${id}" is ${next.value}.` };
+      next.badge = { kind: 'nonfinite', reason: own(sample.nonFinite, id) ?? t('train.canvas.nonFinite', { id, value: formatNumber(next.value) }) };
     }
     results.set(id, next);
   }

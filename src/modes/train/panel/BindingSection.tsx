@@ -1,9 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import { trainController as ctl } from '../appController.ts';
 import { useTrain } from '../trainStore.ts';
+import { sayWorker } from '../workerText.ts';
 import { NumberInput } from './NumberInput.tsx';
 
 /** How the dataset's columns bind to the graph's inputs, and the sample shown on the canvas. */
 export function BindingSection() {
+  const { t } = useTranslation();
   const binding = useTrain((s) => s.binding);
   const columns = useTrain((s) => s.columns);
   const overrides = useTrain((s) => s.overrides);
@@ -20,9 +23,9 @@ export function BindingSection() {
       <table className="train-binding__table">
         <thead>
           <tr>
-            <th scope="col">Graph input</th>
-            <th scope="col">Role</th>
-            <th scope="col">Column</th>
+            <th scope="col">{t('train.binding.graphInput')}</th>
+            <th scope="col">{t('train.binding.role')}</th>
+            <th scope="col">{t('train.binding.column')}</th>
           </tr>
         </thead>
         <tbody>
@@ -31,10 +34,10 @@ export function BindingSection() {
               <th scope="row" title={r.nodeId}>
                 {r.label}
               </th>
-              <td className={`train-role train-role--${r.role}`}>{r.role}</td>
+              <td className={`train-role train-role--${r.role}`}>{t(`train.binding.roles.${r.role}`)}</td>
               <td>
                 <select
-                  aria-label={`Column for ${r.label}`}
+                  aria-label={t('train.binding.columnFor', { label: r.label })}
                   value={r.column ?? ''}
                   onChange={(e) => {
                     const bind = { ...(overrides.bind ?? {}) };
@@ -43,14 +46,14 @@ export function BindingSection() {
                     void ctl.setOverride({ bind });
                   }}
                 >
-                  <option value="">{r.needed ? '— pick a column —' : '— keep its value —'}</option>
+                  <option value="">{r.needed ? t('train.binding.pick') : t('train.binding.keep')}</option>
                   {cols.map((c) => (
                     <option key={c} value={c}>
                       {c}
                     </option>
                   ))}
                 </select>
-                {r.problem && <div className="train-binding__problem">{r.problem}</div>}
+                {r.problem && <div className="train-binding__problem">{sayWorker(r.problem)}</div>}
               </td>
             </tr>
           ))}
@@ -58,7 +61,7 @@ export function BindingSection() {
       </table>
       {binding.notes.length > 0 && (
         <ul className="train-notes">
-          {binding.notes.map((n) => (
+          {binding.notes.map(sayWorker).map((n) => (
             <li key={n}>{n}</li>
           ))}
         </ul>
@@ -66,7 +69,7 @@ export function BindingSection() {
       {rows !== undefined && (
         <NumberInput
           id="sample"
-          label={`Sample shown on the canvas (0–${rows - 1})`}
+          label={t('train.binding.sample', { last: rows - 1 })}
           value={sampleIndex}
           min={0}
           max={rows - 1}
@@ -76,7 +79,11 @@ export function BindingSection() {
       )}
       {shownRow !== undefined && (
         <p className="train-sample-shown" data-testid="sample-shown">
-          {shownCustom ? `Drawn inputs, with the targets of row ${shownRow}` : `Row ${shownRow}, a ${shownTest ? 'test' : 'training'} row`}
+          {shownCustom
+            ? t('train.binding.drawn', { row: shownRow })
+            : shownTest
+              ? t('train.binding.testRow', { row: shownRow })
+              : t('train.binding.trainRow', { row: shownRow })}
         </p>
       )}
     </div>

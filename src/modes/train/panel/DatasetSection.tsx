@@ -1,37 +1,26 @@
 import { useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { train as enTrain } from '../../../i18n/catalog/en/train.ts';
 import { DATASET_NAMES, isRealDataset } from '../../../../graph-engine/index.ts';
 import { DataThumbnail } from '../Boundary.tsx';
 import { trainController as ctl } from '../appController.ts';
 import { useTrain } from '../trainStore.ts';
 import { NumberInput } from './NumberInput.tsx';
 
-const DATASET_GROUPS: { label: string; names: string[] }[] = [
-  { label: 'Classification (2-D)', names: ['circle', 'xor', 'gauss', 'spiral', 'moons', 'xor-table', 'blobs3'] },
-  { label: 'Regression', names: ['plane', 'multi-gauss'] },
-  { label: 'Worked examples', names: ['km-to-miles', 'pass-exam', 'glyph-digits'] },
-  { label: 'Real data', names: ['iris', 'digits-real', 'breast-cancer', 'diabetes'] },
+type GroupKey = keyof typeof enTrain.dataset.groups;
+type DatasetKey = keyof typeof enTrain.dataset.names;
+
+const DATASET_GROUPS: { label: GroupKey; names: string[] }[] = [
+  { label: 'classification', names: ['circle', 'xor', 'gauss', 'spiral', 'moons', 'xor-table', 'blobs3'] },
+  { label: 'regression', names: ['plane', 'multi-gauss'] },
+  { label: 'examples', names: ['km-to-miles', 'pass-exam', 'glyph-digits'] },
+  { label: 'real', names: ['iris', 'digits-real', 'breast-cancer', 'diabetes'] },
 ];
-const DATASET_TITLES: Record<string, string> = {
-  circle: 'Circle',
-  xor: 'XOR (quadrants)',
-  gauss: 'Two Gaussians',
-  spiral: 'Spiral',
-  moons: 'Moons',
-  'xor-table': 'XOR truth table (4 rows)',
-  blobs3: 'Three blobs (3 classes)',
-  plane: 'Plane (regression)',
-  'multi-gauss': 'Multi-Gaussian (regression)',
-  'km-to-miles': 'Km to miles',
-  'pass-exam': 'Pass the exam',
-  'glyph-digits': 'Glyph digits (8×8, synthetic)',
-  iris: 'Iris flowers (150, 3 species)',
-  'digits-real': 'Handwritten digits (8×8, 1,797)',
-  'breast-cancer': 'Breast cancer (569, 2 classes)',
-  diabetes: 'Diabetes (442, regression)',
-};
+const isTitled = (n: string): n is DatasetKey => Object.hasOwn(enTrain.dataset.names, n);
 
 /** The dataset: built-in or CSV, its size, noise, test share and seed. */
 export function DatasetSection() {
+  const { t } = useTranslation();
   const dataset = useTrain((s) => s.dataset);
   const info = useTrain((s) => s.info);
   const settings = info?.settings;
@@ -62,16 +51,16 @@ export function DatasetSection() {
       <div className="train-dataset__top">
         <div className="train-dataset__pick">
           <label className="train-field">
-            <span>Dataset</span>
+            <span>{t('train.dataset.label')}</span>
             <select value={builtin} onChange={(e) => void ctl.setDataset({ kind: 'builtin', name: e.target.value })}>
-              {dataset.kind === 'csv' && <option value="">{dataset.name} (CSV)</option>}
+              {dataset.kind === 'csv' && <option value="">{t('train.dataset.csv', { name: dataset.name })}</option>}
               {DATASET_GROUPS.map((g) => (
-                <optgroup key={g.label} label={g.label}>
+                <optgroup key={g.label} label={t(`train.dataset.groups.${g.label}`)}>
                   {g.names
                     .filter((n) => DATASET_NAMES.includes(n))
                     .map((n) => (
                       <option key={n} value={n}>
-                        {DATASET_TITLES[n] ?? n}
+                        {isTitled(n) ? t(`train.dataset.names.${n}`) : n}
                       </option>
                     ))}
                 </optgroup>
@@ -82,19 +71,24 @@ export function DatasetSection() {
             <input
               type="file"
               accept=".csv,.tsv,.txt,text/csv"
-              aria-label="Load a CSV file"
+              aria-label={t('train.dataset.loadFile')}
               onChange={(e) => void loadFile(e.target.files?.[0] ?? undefined).then(() => (e.target.value = ''))}
             />
-            <span>Load CSV…</span>
+            <span>{t('train.dataset.loadButton')}</span>
           </label>
-          <span className="muted train-dataset__hint">or drop a .csv here</span>
+          <span className="muted train-dataset__hint">{t('train.dataset.drop')}</span>
         </div>
         <DataThumbnail />
       </div>
       {info && (
         <p className="train-dataset__facts" data-testid="dataset-facts">
-          {info.rows} rows: {info.trainRows} train, {info.validationRows ? `${info.validationRows} validation, ` : ''}
-          {info.testRows} test{info.task ? ` · ${info.task}` : ''}
+          {t('train.dataset.facts', {
+            count: info.rows,
+            train: info.trainRows,
+            validation: info.validationRows ? t('train.dataset.factsValidation', { count: info.validationRows }) : '',
+            test: info.testRows,
+            task: info.task ? t('train.dataset.factsTask', { task: t(`train.dataset.task.${info.task}`) }) : '',
+          })}
         </p>
       )}
       {settings && (
@@ -104,7 +98,7 @@ export function DatasetSection() {
             <>
               <NumberInput
                 id="points"
-                label="Points"
+                label={t('train.dataset.points')}
                 value={settings.points ?? info?.rows}
                 min={4}
                 max={100000}
@@ -113,7 +107,7 @@ export function DatasetSection() {
               />
               <NumberInput
                 id="noise"
-                label="Noise"
+                label={t('train.dataset.noise')}
                 value={settings.noise ?? 0}
                 min={0}
                 max={5}
@@ -124,7 +118,7 @@ export function DatasetSection() {
           )}
           <NumberInput
             id="ratio"
-            label="Test share (%)"
+            label={t('train.dataset.testShare')}
             value={Math.round((settings.testRatio ?? (info?.testRows ?? 0) / Math.max(info?.rows ?? 1, 1)) * 100)}
             min={0}
             max={90}
@@ -133,18 +127,13 @@ export function DatasetSection() {
           />
           <NumberInput
             id="seed"
-            label="Seed"
+            label={t('train.dataset.seed')}
             value={settings.seed}
             step={1}
             onCommit={(v) => v !== undefined && void ctl.setOverride({ seed: Math.round(v) })}
           />
-          <button
-            type="button"
-            className="train-btn train-grid__wide"
-            onClick={() => void ctl.regenerate()}
-            title="Draw the data (and the split) again with the next seed"
-          >
-            Regenerate
+          <button type="button" className="train-btn train-grid__wide" onClick={() => void ctl.regenerate()} title={t('train.dataset.regenerateTitle')}>
+            {t('train.dataset.regenerate')}
           </button>
         </div>
       )}

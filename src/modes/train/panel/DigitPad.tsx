@@ -1,4 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../../i18n/i18n.ts';
+import { formatFixed } from '../fixedNumber.ts';
 import { trainController as ctl } from '../appController.ts';
 import { blockCounts, classOutputs, PAD_SCALE, rasterize, type Stroke } from '../digitPad.ts';
 import { useTrain } from '../trainStore.ts';
@@ -14,6 +17,7 @@ const PIXELS = 64;
  * canvas; the bars are the model's outputs for it, read from the canvas preview.
  */
 export function DigitPadSection() {
+  const { t } = useTranslation();
   const name = useTrain((s) => (s.dataset.kind === 'builtin' ? s.dataset.name : ''));
   const binding = useTrain((s) => s.binding);
   const scale = Object.hasOwn(PAD_SCALE, name) ? PAD_SCALE[name] : undefined;
@@ -24,7 +28,7 @@ export function DigitPadSection() {
   }, [binding]);
   if (scale === undefined || pixelNodes.some((id) => id === undefined)) return null;
   return (
-    <Section id="pad" title="Draw a digit">
+    <Section id="pad" title={t('train.digits.title')}>
       {/* A new data set (another scale) starts a clean pad. */}
       <DigitPad key={name} scale={scale} pixelNodes={pixelNodes as string[]} />
     </Section>
@@ -32,6 +36,7 @@ export function DigitPadSection() {
 }
 
 function DigitPad({ scale, pixelNodes }: { scale: number; pixelNodes: string[] }) {
+  const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const strokes = useRef<{ x: number; y: number }[][]>([]);
   const drawing = useRef(false);
@@ -102,7 +107,7 @@ function DigitPad({ scale, pixelNodes }: { scale: number; pixelNodes: string[] }
           ref={canvasRef}
           className="digit-pad__canvas"
           style={{ width: PAD_PX, height: PAD_PX }}
-          aria-label="Digit pad: draw a digit with the mouse, a pen or a finger"
+          aria-label={t('train.digits.pad')}
           role="img"
           data-testid="digit-pad"
           onPointerDown={(e) => {
@@ -122,7 +127,7 @@ function DigitPad({ scale, pixelNodes }: { scale: number; pixelNodes: string[] }
         />
         <div className="digit-pad__row">
           <button type="button" className="train-btn" onClick={clear} disabled={!pixels}>
-            Clear
+            {t('train.digits.clear')}
           </button>
           <SeenPixels pixels={pixels} scale={scale} />
         </div>
@@ -134,8 +139,9 @@ function DigitPad({ scale, pixelNodes }: { scale: number; pixelNodes: string[] }
 
 /** The 8×8 inputs the network is given, grey by ink. */
 function SeenPixels({ pixels, scale }: { pixels?: number[]; scale: number }) {
+  const { t } = useTranslation();
   return (
-    <div className="digit-pad__seen" role="img" aria-label="What the network sees: 8×8 pixels" title="What the network sees: 8×8 pixels">
+    <div className="digit-pad__seen" role="img" aria-label={t('train.digits.seen')} title={t('train.digits.seen')}>
       {Array.from({ length: PIXELS }, (_, i) => (
         <span key={i} style={{ opacity: pixels ? pixels[i] / scale : 0 }} />
       ))}
@@ -145,6 +151,8 @@ function SeenPixels({ pixels, scale }: { pixels?: number[]; scale: number }) {
 
 /** The model's ten outputs for the shown sample: confidences (softmax outputs) or, without a softmax, scores. */
 function ClassBars({ drawn }: { drawn: boolean }) {
+  const { t } = useTranslation();
+  const percent = new Intl.NumberFormat(currentLanguage(), { style: 'percent', maximumFractionDigits: 0 });
   const preview = useTrain((s) => s.preview);
   const row = useTrain((s) => s.sampleIndex);
   const out = classOutputs(preview);
@@ -155,17 +163,17 @@ function ClassBars({ drawn }: { drawn: boolean }) {
   const top = finite.length ? values.indexOf(hi) : -1;
   return (
     <div className="digit-bars">
-      <p className="digit-bars__title">{out?.probabilities === false ? 'Scores (logits: no softmax)' : 'Confidence per digit'}</p>
+      <p className="digit-bars__title">{out?.probabilities === false ? t('train.digits.scores') : t('train.digits.confidence')}</p>
       {values.map((v, k) => {
         const share = out!.probabilities ? v : hi > lo ? (v - lo) / (hi - lo) : 0;
         const pct = Number.isFinite(share) ? Math.round(share * 100) : 0;
-        const text = !Number.isFinite(v) ? '–' : out!.probabilities ? `${pct}%` : v.toFixed(2);
+        const text = !Number.isFinite(v) ? '–' : out!.probabilities ? percent.format(pct / 100) : formatFixed(v, 2);
         return (
           <div
             key={k}
             className={`digit-bars__row${k === top ? ' is-top' : ''}`}
             role="meter"
-            aria-label={`Digit ${k}`}
+            aria-label={t('train.digits.digit', { digit: k })}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={pct}
@@ -179,7 +187,7 @@ function ClassBars({ drawn }: { drawn: boolean }) {
           </div>
         );
       })}
-      <p className="muted digit-bars__note">{drawn ? 'For your drawing, shown on the canvas.' : `For data row ${row} (shown on the canvas) until you draw.`}</p>
+      <p className="muted digit-bars__note">{drawn ? t('train.digits.forDrawing') : t('train.digits.forRow', { row })}</p>
     </div>
   );
 }

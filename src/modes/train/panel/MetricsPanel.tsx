@@ -1,9 +1,14 @@
 import { type Metrics } from '../../../../graph-engine/index.ts';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../../i18n/i18n.ts';
 import { formatNumber } from '../../../i18n/format.ts';
 import { useTrain } from '../trainStore.ts';
 
+/** A share as a percentage in the current language: "95.0%", "95,0 %"; a whole 100% without decimals. */
 function pct(v: number | undefined): string {
-  return v === undefined || Number.isNaN(v) ? '–' : `${(v * 100).toFixed(v === 1 ? 0 : 1)}%`;
+  if (v === undefined || Number.isNaN(v)) return '–';
+  const digits = v === 1 ? 0 : 1;
+  return new Intl.NumberFormat(currentLanguage(), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
 }
 
 function MetricRow({ name, train, test, id }: { name: string; train?: string; test?: string; id: string }) {
@@ -17,6 +22,7 @@ function MetricRow({ name, train, test, id }: { name: string; train?: string; te
 }
 
 function Confusion({ m, title }: { m: number[][]; title: string }) {
+  const { t } = useTranslation();
   const k = m.length;
   const total = m.flat().reduce((a, b) => a + b, 0) || 1;
   return (
@@ -25,7 +31,7 @@ function Confusion({ m, title }: { m: number[][]; title: string }) {
       <thead>
         <tr>
           <th scope="col" className="train-confusion__corner">
-            actual ↓ predicted →
+            {t('train.metrics.corner')}
           </th>
           {m.map((_, j) => (
             <th key={j} scope="col">
@@ -52,28 +58,29 @@ function Confusion({ m, title }: { m: number[][]; title: string }) {
 }
 
 export function MetricsPanel() {
+  const { t } = useTranslation();
   const latest = useTrain((s) => s.snapshot?.latest);
   const task = useTrain((s) => s.info?.task);
-  if (!latest) return <p className="muted">No metrics yet.</p>;
+  if (!latest) return <p className="muted">{t('train.metrics.none')}</p>;
   const tr: Metrics = latest.train;
   const te: Metrics | undefined = latest.test;
   const num = (v: number | undefined) => (v === undefined ? undefined : formatNumber(v, 4));
   return (
-    <div className="train-metrics" aria-label="Metrics">
+    <div className="train-metrics" aria-label={t('train.metrics.label')}>
       <table className="train-metrics__table">
         <thead>
           <tr>
             <th />
-            <th scope="col">Train</th>
-            <th scope="col">Test</th>
+            <th scope="col">{t('train.metrics.train')}</th>
+            <th scope="col">{t('train.metrics.test')}</th>
           </tr>
         </thead>
         <tbody>
           {task === 'classification' && (
             <>
-              <MetricRow id="accuracy" name="Accuracy" train={pct(tr.accuracy)} test={te && pct(te.accuracy)} />
-              <MetricRow id="precision" name="Precision" train={pct(tr.precision)} test={te && pct(te.precision)} />
-              <MetricRow id="recall" name="Recall" train={pct(tr.recall)} test={te && pct(te.recall)} />
+              <MetricRow id="accuracy" name={t('train.metrics.accuracy')} train={pct(tr.accuracy)} test={te && pct(te.accuracy)} />
+              <MetricRow id="precision" name={t('train.metrics.precision')} train={pct(tr.precision)} test={te && pct(te.precision)} />
+              <MetricRow id="recall" name={t('train.metrics.recall')} train={pct(tr.recall)} test={te && pct(te.recall)} />
             </>
           )}
           {task === 'regression' && (
@@ -84,11 +91,11 @@ export function MetricsPanel() {
           )}
         </tbody>
       </table>
-      {!task && <p className="muted">The loss is not a standard loss (mse, bce, cross-entropy): only the loss is tracked.</p>}
+      {!task && <p className="muted">{t('train.metrics.notStandard')}</p>}
       {tr.confusion && (
         <div className="train-confusions">
-          <Confusion m={tr.confusion} title="Confusion (train)" />
-          {te?.confusion && <Confusion m={te.confusion} title="Confusion (test)" />}
+          <Confusion m={tr.confusion} title={t('train.metrics.confusionTrain')} />
+          {te?.confusion && <Confusion m={te.confusion} title={t('train.metrics.confusionTest')} />}
         </div>
       )}
     </div>

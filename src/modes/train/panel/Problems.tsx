@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { useTrain } from '../trainStore.ts';
 
 /** Why the graph cannot train yet, and why training stopped. */
 export function Problems() {
+  const { t } = useTranslation();
   const status = useTrain((s) => s.status);
   const error = useTrain((s) => s.error);
   const message = useTrain((s) => s.message);
@@ -9,7 +11,7 @@ export function Problems() {
     <>
       {status === 'error' && error && (
         <div className="train-alert train-alert--error" role="alert" data-testid="train-error">
-          <strong>Cannot train this yet.</strong>
+          <strong>{t('train.problems.cannotTrain')}</strong>
           {error.split('\n').map((l) => (
             <p key={l}>{l}</p>
           ))}
