@@ -34,6 +34,9 @@ import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import { TeachCanvasLayer, TeachEdge, useTeachCanvas, useTeachFitOptions } from '../modes/teach/canvasOverlay.tsx';
 import { EdgeDerivativesToggle, useEdgeDerivativeEdges } from './edgeDerivatives.tsx';
 import { useTrainEvaluation } from '../modes/train/canvasExtras.tsx';
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../i18n/i18n.ts';
+import { useFlowAriaLabels } from './flowLabels.ts';
 
 type CanvasNode = OpFlowNode | MacroGroupNode;
 
@@ -63,6 +66,8 @@ async function allMounted(model: { nodes: readonly unknown[]; edges: readonly un
 const NEW_CARD_SIZE = { width: 170, height: 90 };
 
 export function Canvas() {
+  const { t } = useTranslation();
+  const ariaLabelConfig = useFlowAriaLabels();
   const model = useEditor((s) => s.model);
   // Train mode shows the live parameters and a chosen sample (src/modes/train).
   const evaluation = useTrainEvaluation(useEditor((s) => s.evaluation));
@@ -264,8 +269,7 @@ export function Canvas() {
       }
       const file = droppedModelFile(e.dataTransfer);
       if (file) void openFile(file);
-      else if (e.dataTransfer.files.length)
-        editorStore.getState().notify('error', 'Only GraphGrad models (.json files, or .png images exported by GraphGrad) can be dropped on the canvas.');
+      else if (e.dataTransfer.files.length) editorStore.getState().notify('error', translate('canvas.dropRefused'));
     },
     [flow],
   );
@@ -308,14 +312,15 @@ export function Canvas() {
           maxZoom={2.5}
           colorMode="system"
           defaultEdgeOptions={defaultEdgeOptions}
-          aria-label="Graph canvas"
+          aria-label={t('canvas.label')}
+          ariaLabelConfig={ariaLabelConfig}
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
           {edgesOnCanvas && <EdgeCanvas edges={edges} cards={cardsOnCanvas} />}
           {model.nodes.length > CANVAS_CARDS_ABOVE ? (
-            <CanvasMiniMap nodes={nodes} nodeColor={miniMapColor as (n: Node) => string} ariaLabel="Mini map" />
+            <CanvasMiniMap nodes={nodes} nodeColor={miniMapColor as (n: Node) => string} ariaLabel={t('canvas.minimap')} />
           ) : (
-            <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={miniMapColor} nodeStrokeWidth={0} />
+            <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} nodeColor={miniMapColor} nodeStrokeWidth={0} />
           )}
           <CanvasControls pane={wrapper} presentationFit={teachFit} />
           {teach && <TeachCanvasLayer />}
@@ -325,7 +330,7 @@ export function Canvas() {
       {quickAdd && <QuickAdd at={quickAdd} onClose={() => setQuickAdd(undefined)} />}
       {model.nodes.length === 0 && (
         <div className="canvas__empty" aria-live="polite">
-          <p>Drag an op from the palette, or double-click here (or press /) to add one.</p>
+          <p>{t('canvas.empty')}</p>
         </div>
       )}
     </div>

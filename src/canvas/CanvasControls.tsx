@@ -6,6 +6,7 @@
  */
 import { ControlButton, Controls, useReactFlow, useStore, useStoreApi, type FitViewOptions } from '@xyflow/react';
 import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fitClear } from './fitClear.ts';
 
 /** React Flow's fit-view, lock and unlock icons (not exported by @xyflow/react). */
@@ -24,17 +25,23 @@ const Icon = ({ d, viewBox }: { d: string; viewBox: string }) => (
 
 /** Zoom in and out, Fit View (clear of the minimap, or Teach presentation's own fit), lock. */
 export function CanvasControls({ pane, presentationFit }: { pane: RefObject<HTMLDivElement | null>; presentationFit?: FitViewOptions }) {
+  const { t } = useTranslation();
   const flow = useReactFlow();
   const store = useStoreApi();
   const interactive = useStore((s) => s.nodesDraggable || s.nodesConnectable || s.elementsSelectable);
   const fit = () => (presentationFit ? void flow.fitView(presentationFit) : fitClear(flow, pane.current));
   const toggleLock = () => store.setState({ nodesDraggable: !interactive, nodesConnectable: !interactive, elementsSelectable: !interactive });
   return (
-    <Controls aria-label="Zoom controls" showFitView={false} showInteractive={false}>
-      <ControlButton className="react-flow__controls-fitview" onClick={fit} title="Fit View" aria-label="Fit View">
+    <Controls aria-label={t('canvas.controls.label')} showFitView={false} showInteractive={false}>
+      <ControlButton className="react-flow__controls-fitview" onClick={fit} title={t('canvas.controls.fitView')} aria-label={t('canvas.controls.fitView')}>
         <Icon d={FIT_PATH} viewBox="0 0 32 30" />
       </ControlButton>
-      <ControlButton className="react-flow__controls-interactive" onClick={toggleLock} title="Toggle Interactivity" aria-label="Toggle Interactivity">
+      <ControlButton
+        className="react-flow__controls-interactive"
+        onClick={toggleLock}
+        title={t('canvas.controls.interactive')}
+        aria-label={t('canvas.controls.interactive')}
+      >
         <Icon d={interactive ? UNLOCK_PATH : LOCK_PATH} viewBox="0 0 25 32" />
       </ControlButton>
     </Controls>

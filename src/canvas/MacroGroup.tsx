@@ -4,6 +4,7 @@
  */
 import { memo } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { nodeLabel, type Model } from '../../graph-engine/index.ts';
 import { editorStore } from '../store/useEditor.ts';
 import { expandedMacros } from '../../graph-engine/index.ts';
@@ -12,7 +13,9 @@ import './macroGroup.css';
 
 export interface MacroGroupData extends Record<string, unknown> {
   macroId: string;
-  title: string;
+  /** The layer's op and label, for the frame's title. */
+  op: string;
+  label: string;
   /** Longer than LONG_FRAME_PX: drawn with a solid border (macroGroup.css). */
   long: boolean;
 }
@@ -29,17 +32,18 @@ const LONG_FRAME_PX = 4000;
 const FALLBACK: Size = { width: 170, height: 100 };
 
 function MacroGroupFrame({ data }: NodeProps<MacroGroupNode>) {
+  const { t } = useTranslation();
   return (
     <div className={`macro-group${data.long ? ' macro-group--long' : ''}`}>
       <div className="macro-group__header">
-        <span>{data.title}</span>
+        <span>{t('canvas.macroGroup.title', { op: data.op, label: data.label })}</span>
         <button
           type="button"
           className="nodrag nopan"
           onClick={() => editorStore.getState().collapseMacro(data.macroId)}
-          aria-label={`Collapse ${data.macroId}`}
+          aria-label={t('canvas.macroGroup.collapseLabel', { macro: data.macroId })}
         >
-          Collapse
+          {t('canvas.macroGroup.collapse')}
         </button>
       </div>
     </div>
@@ -75,7 +79,7 @@ export function macroGroupNodes(model: Model, sizeOf: (id: string) => Size | und
         id: `macro-group:${id}`,
         type: 'macroGroup' as const,
         position: { x: x0 - PAD, y: y0 - PAD },
-        data: { macroId: id, title: `${rec.node.op} ${nodeLabel(rec.node)} (expanded)`, long: Math.max(width, height) > LONG_FRAME_PX },
+        data: { macroId: id, op: rec.node.op, label: nodeLabel(rec.node), long: Math.max(width, height) > LONG_FRAME_PX },
         width,
         height,
         measured: { width, height },

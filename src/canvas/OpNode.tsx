@@ -4,10 +4,12 @@
  */
 import { memo, useEffect, useRef, type CSSProperties } from 'react';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { nodeLabel, portName } from '../../graph-engine/index.ts';
 import { formatNumber } from '../i18n/format.ts';
+import { opDescription } from '../i18n/opText.ts';
+import { numberText } from '../ui/numberText.ts';
 import { inputHandleId, sourceHandleId, type OpFlowNode } from './flowElements.ts';
-import type { BadgeKind } from '../store/evaluate.ts';
 import { cardHeight, HEADER_PX, minCardHeight, overviewSymbolPx, overviewText, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
 import { useBareCard } from './viewDetail.ts';
 import { TrainNodeExtras } from '../modes/train/canvasExtras.tsx';
@@ -109,6 +111,7 @@ function OpNodeCard({ id, data, selected, height }: NodeProps<OpFlowNode>) {
  * them (a bare div may not carry an aria-label; the labels stay, as tests find handles by them).
  */
 function CardHandles({ card: { label, portNames, handleIds, outputs } }: { card: CardView }) {
+  const { t } = useTranslation();
   return (
     <>
       {portNames.map((name, i) => (
@@ -118,7 +121,7 @@ function CardHandles({ card: { label, portNames, handleIds, outputs } }: { card:
           position={Position.Left}
           id={handleIds[i]}
           style={{ top: rowCentre(i) }}
-          aria-label={`${label} input ${name}`}
+          aria-label={t('canvas.card.input', { label, port: name })}
           aria-hidden
         />
       ))}
@@ -129,7 +132,7 @@ function CardHandles({ card: { label, portNames, handleIds, outputs } }: { card:
           position={Position.Right}
           id={sourceHandleId(p)}
           style={{ top: rowCentre(p) }}
-          aria-label={`${label} output${o ? ` ${o.name}` : ''}`}
+          aria-label={o ? t('canvas.card.outputNamed', { label, output: o.name }) : t('canvas.card.output', { label })}
           aria-hidden
         />
       ))}
@@ -137,10 +140,9 @@ function CardHandles({ card: { label, portNames, handleIds, outputs } }: { card:
   );
 }
 
-const BADGE_TEXT: Record<BadgeKind, string> = { incomplete: 'needs input', nonfinite: 'not finite', invalid: 'error' };
-
 /** The card's header (symbol, label) and body (port names, value, gradient, badge). */
 export function CardContent({ card }: { card: CardView }) {
+  const { t } = useTranslation();
   const { node, op, result, isLoss, lossLabel, label, ports, badge, outputs, portNames, showValue, symbol } = card;
   const value = result?.value ?? Number.NaN;
   const gradName = `∂${lossLabel}/∂${label}`;
@@ -148,7 +150,7 @@ export function CardContent({ card }: { card: CardView }) {
   return (
     <>
       <div className="op-node__header">
-        <span className="op-node__symbol" title={op?.description ?? `Unknown op ${node.op}`}>
+        <span className="op-node__symbol" title={op ? opDescription(op) : t('canvas.card.unknownOp', { op: node.op })}>
           {symbol}
         </span>
         <span
@@ -159,8 +161,8 @@ export function CardContent({ card }: { card: CardView }) {
           {label}
         </span>
         {isLoss && (
-          <span className="op-node__loss-tag" title="Reverse mode starts from this node">
-            loss
+          <span className="op-node__loss-tag" title={t('canvas.card.lossTitle')}>
+            {t('canvas.card.loss')}
           </span>
         )}
         <NetworkToggle id={node.id} op={node.op} />
@@ -177,7 +179,7 @@ export function CardContent({ card }: { card: CardView }) {
               key={p}
               className="op-node__output"
               style={{ height: PORT_ROW_PX }}
-              title={`${label}.${o.name} = ${o.value}${o.grad !== undefined ? `\n∂${lossLabel}/∂${o.name} = ${o.grad}` : ''}`}
+              title={`${label}.${o.name} = ${numberText(o.value)}${o.grad !== undefined ? `\n∂${lossLabel}/∂${o.name} = ${numberText(o.grad)}` : ''}`}
             >
               <span className="op-node__output-name">{o.name}</span>
               <span className="op-node__output-value" data-testid="node-output-value">
@@ -189,12 +191,16 @@ export function CardContent({ card }: { card: CardView }) {
         ) : (
           <>
             {showValue && (
-              <div className="op-node__value" data-testid="node-value" title={result?.pending ? `${label}: not computed yet` : `${label} = ${value}`}>
-                {result?.pending ? <span className="op-node__pending">pending</span> : formatNumber(value)}
+              <div
+                className="op-node__value"
+                data-testid="node-value"
+                title={result?.pending ? t('canvas.card.pendingTitle', { label }) : `${label} = ${numberText(value)}`}
+              >
+                {result?.pending ? <span className="op-node__pending">{t('canvas.card.pending')}</span> : formatNumber(value)}
               </div>
             )}
             {result?.grad !== undefined && (
-              <div className="op-node__grad" data-testid="node-grad" title={`${gradName} = ${result.grad}`}>
+              <div className="op-node__grad" data-testid="node-grad" title={`${gradName} = ${numberText(result.grad)}`}>
                 <span className={`op-node__grad-name${gradName.length + gradText.length > MAX_UNCLIPPED_GRAD_ROW ? ' is-clipped' : ''}`}>{gradName}</span>
                 <span className="op-node__grad-value">{gradText}</span>
               </div>
@@ -203,7 +209,7 @@ export function CardContent({ card }: { card: CardView }) {
         )}
         {badge && (
           <div className={`op-node__badge op-node__badge--${badge.kind}`} data-testid="node-badge" title={badge.reason}>
-            {BADGE_TEXT[badge.kind]}
+            {t(`canvas.card.badges.${badge.kind}`)}
           </div>
         )}
         <NetworkPanel id={node.id} op={node.op} label={label} lossLabel={lossLabel} />

@@ -4,6 +4,8 @@ import { searchOps } from '../palette/opSearch.ts';
 import { editorStore } from '../store/useEditor.ts';
 import type { XY } from '../store/modelEdits.ts';
 import { focusNode } from '../a11y/focusNode.ts';
+import { useTranslation } from 'react-i18next';
+import { opDescription } from '../i18n/opText.ts';
 
 export interface QuickAddAt {
   /** Where the box opens, relative to the canvas element. */
@@ -13,6 +15,7 @@ export interface QuickAddAt {
 }
 
 export function QuickAdd({ at, onClose }: { at: QuickAddAt; onClose: () => void }) {
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -53,12 +56,12 @@ export function QuickAdd({ at, onClose }: { at: QuickAddAt; onClose: () => void 
   };
 
   return (
-    <div ref={box} className="quick-add" style={{ left: place.x, top: place.y }} role="dialog" aria-label="Quick add">
+    <div ref={box} className="quick-add" style={{ left: place.x, top: place.y }} role="dialog" aria-label={t('canvas.quickAdd.label')}>
       <input
         ref={input}
         value={query}
-        placeholder="Add an op…"
-        aria-label="Quick add search"
+        placeholder={t('canvas.quickAdd.placeholder')}
+        aria-label={t('canvas.quickAdd.search')}
         role="combobox"
         aria-expanded="true"
         aria-controls="quick-add-list"
@@ -70,7 +73,7 @@ export function QuickAdd({ at, onClose }: { at: QuickAddAt; onClose: () => void 
         onKeyDown={onKeyDown}
         onBlur={onClose}
       />
-      <ul id="quick-add-list" role="listbox" aria-label="Matching ops">
+      <ul id="quick-add-list" role="listbox" aria-label={t('canvas.quickAdd.matches')}>
         {matches.map((op, i) => (
           <li
             key={op.name}
@@ -86,10 +89,10 @@ export function QuickAdd({ at, onClose }: { at: QuickAddAt; onClose: () => void 
           >
             <span className="quick-add__symbol">{op.symbol}</span>
             <span className="quick-add__name">{op.name}</span>
-            <span className="quick-add__desc">{op.description}</span>
+            <span className="quick-add__desc">{opDescription(op)}</span>
           </li>
         ))}
-        {matches.length === 0 && <li className="quick-add__none">No op matches</li>}
+        {matches.length === 0 && <li className="quick-add__none">{t('canvas.quickAdd.none')}</li>}
       </ul>
     </div>
   );

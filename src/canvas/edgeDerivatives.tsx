@@ -8,6 +8,7 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { Panel, type Edge } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { edgeKey, nodeLabel, type Model } from '../../graph-engine/index.ts';
 import type { Evaluation } from '../store/evaluate.ts';
 import { edgeChip, type TeachEdgeData } from '../modes/teach/teachView.ts';
@@ -67,16 +68,11 @@ export function useEdgeDerivativeEdges(edges: Edge[], model: Model, evaluation: 
 /** The toggle, at the canvas's top right. */
 export function EdgeDerivativesToggle() {
   const { on, toggle } = useEdgeDerivatives();
+  const { t } = useTranslation();
   return (
     <Panel position="top-right">
-      <button
-        type="button"
-        className="teach-toggle"
-        aria-pressed={on}
-        onClick={toggle}
-        title="Show each edge's local derivative and its contribution to the gradient"
-      >
-        Edge derivatives
+      <button type="button" className="teach-toggle" aria-pressed={on} onClick={toggle} title={t('canvas.edgeDerivatives.title')}>
+        {t('canvas.edgeDerivatives.name')}
       </button>
       {on && <ChipSpread />}
     </Panel>

@@ -1,5 +1,8 @@
 /** The inspector: the selected node's settings (edits apply live) and what the engine computed. */
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { attrDescription, opConvention, opDescription } from '../i18n/opText.ts';
+import { numberText } from '../ui/numberText.ts';
 import { getOp, isLeafOp, nodeLabel, type ModelNode } from '../../graph-engine/index.ts';
 import { editorStore, useEditor } from '../store/useEditor.ts';
 import type { Evaluation } from '../store/evaluate.ts';
@@ -13,18 +16,19 @@ import { WeightGrids } from './WeightGrid.tsx';
 import { lossLabel } from '../ui/nodeNames.ts';
 
 export function Inspector() {
+  const { t } = useTranslation();
   const model = useEditor((s) => s.model);
   const evaluation = useEditor((s) => s.evaluation);
   const selected = useEditor((s) => s.selectedNodes);
   const only = selected.size === 1 ? model.nodes[nodeIndex(model.nodes).get([...selected][0]) ?? -1] : undefined;
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <aside className="inspector" aria-label={t('inspector.label')}>
       {only ? (
         <NodeInspector key={only.id} node={only} evaluation={evaluation} />
       ) : selected.size > 1 ? (
         <section>
-          <h2>{selected.size} nodes selected</h2>
-          <p className="muted">Drag to move them together; Delete removes them; Ctrl+C / Ctrl+V copies.</p>
+          <h2>{t('inspector.selection.count', { count: selected.size })}</h2>
+          <p className="muted">{t('inspector.selection.hint')}</p>
         </section>
       ) : (
         <GraphSummary />
@@ -34,28 +38,31 @@ export function Inspector() {
 }
 
 function GraphSummary() {
+  const { t } = useTranslation();
   const model = useEditor((s) => s.model);
   const evaluation = useEditor((s) => s.evaluation);
   const loss = model.nodes.find((n) => n.id === evaluation.lossId);
   return (
     <section>
-      <h2>Graph</h2>
+      <h2>{t('inspector.graph.heading')}</h2>
       <div className="field">
-        <label htmlFor="graph-name">Name</label>
+        <label htmlFor="graph-name">{t('inspector.graph.name')}</label>
         <input id="graph-name" value={model.name ?? ''} onChange={(e) => editorStore.getState().setGraphName(e.target.value)} />
       </div>
       <dl className="facts">
-        <dt>Nodes</dt>
+        <dt>{t('inspector.graph.nodes')}</dt>
         <dd>{model.nodes.length}</dd>
-        <dt>Edges</dt>
+        <dt>{t('inspector.graph.edges')}</dt>
         <dd>{model.edges.length}</dd>
-        <dt>Loss</dt>
+        <dt>{t('inspector.graph.loss')}</dt>
         <dd>
           {loss
-            ? `${nodeLabel(loss)}${evaluation.lossIsAutomatic ? ' (automatic: the only output)' : ''}`
+            ? evaluation.lossIsAutomatic
+              ? t('inspector.graph.lossAutomatic', { label: nodeLabel(loss) })
+              : nodeLabel(loss)
             : evaluation.lossId !== undefined
               ? lossLabel(model.nodes, evaluation.lossId)
-              : 'none yet'}
+              : t('inspector.graph.noLoss')}
         </dd>
       </dl>
       {evaluation.problems.map((p, i) => (
@@ -63,14 +70,17 @@ function GraphSummary() {
           {p.message}
         </p>
       ))}
-      {evaluation.backwardBlocker && model.nodes.length > 0 && <p className="muted">No gradients yet: {evaluation.backwardBlocker}</p>}
+      {evaluation.backwardBlocker && model.nodes.length > 0 && (
+        <p className="muted">{t('inspector.graph.noGradients', { reason: evaluation.backwardBlocker })}</p>
+      )}
       {typeof model.description === 'string' && <p className="description">{model.description}</p>}
-      <p className="muted">Select a node to edit it. Double-click the canvas or press / to add an op.</p>
+      <p className="muted">{t('inspector.graph.hint')}</p>
     </section>
   );
 }
 
 function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Evaluation }) {
+  const { t } = useTranslation();
   const op = getOp(node.op);
   const result = evaluation.results.get(node.id);
   const label = nodeLabel(node);
@@ -93,36 +103,39 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
         {/* A symbol that is the name spelled out (Dense, MLP) is not repeated: "Dense dense". */}
         {op && op.symbol.toLowerCase() === op.name.toLowerCase() ? null : ` ${op?.name ?? node.op}`}
       </h2>
-      {op && <p className="muted">{op.description}</p>}
+      {op && <p className="muted">{opDescription(op)}</p>}
       <div className="field">
-        <label htmlFor="node-label">Label</label>
+        <label htmlFor="node-label">{t('inspector.node.label')}</label>
         <input id="node-label" value={node.label ?? ''} placeholder={node.id} onChange={(e) => store.updateNode(node.id, { label: e.target.value })} />
         {namesakes > 0 && (
           <div className="field__warning" role="status">
-            {namesakes === 1 ? 'Another node is' : `${namesakes} other nodes are`} also called “{label}”, so their cards and formulas read the same.
+            {t('inspector.node.namesakes', { count: namesakes, label })}
           </div>
         )}
       </div>
       <p className="muted small">
-        id <code>{node.id}</code>
+        {t('inspector.node.id')} <code>{node.id}</code>
       </p>
-      {op && isLeafOp(op) && <NumberField label="Value" value={node.value ?? 0} onChange={(v) => store.updateNode(node.id, { value: v })} />}
+      {op && isLeafOp(op) && (
+        <NumberField label={t('inspector.node.value')} value={node.value ?? 0} onChange={(v) => store.updateNode(node.id, { value: v })} />
+      )}
       {op?.macro && <MacroSettings node={node} graph={evaluation.graph} />}
       {op?.macro && result?.layers && <WeightGrids node={node} layers={result.layers} lossName={loss} />}
       {partOf && (
         <p className="part-of">
-          Part of the expanded macro <code>{partOf}</code>.{' '}
+          <PartOf macro={partOf} />{' '}
           <button type="button" onClick={() => store.collapseMacro(partOf)}>
-            Collapse
+            {t('inspector.node.collapse')}
           </button>
         </p>
       )}
       {op?.instantiate && (
         <div className="field">
-          <label htmlFor="node-expression">Expression</label>
+          <label htmlFor="node-expression">{t('inspector.node.expression')}</label>
           <input
             id="node-expression"
             value={typeof node.attrs?.expression === 'string' ? node.attrs.expression : ''}
+            // i18n-exempt: a formula, the same in every language
             placeholder="x^2 * sin(y)"
             spellCheck={false}
             onChange={(e) => store.updateNode(node.id, { attrs: { expression: e.target.value } })}
@@ -140,7 +153,7 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
         <NumberField
           key={spec.name}
           label={spec.name}
-          hint={spec.description}
+          hint={attrDescription(op, spec)}
           value={typeof node.attrs?.[spec.name] === 'number' ? (node.attrs[spec.name] as number) : spec.default}
           onChange={(v) => store.updateNode(node.id, { attrs: { [spec.name]: v } })}
         />
@@ -150,21 +163,21 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
       ) : (
         <label className="check">
           <input type="checkbox" checked={isLoss && !evaluation.lossIsAutomatic} onChange={(e) => store.setLoss(e.target.checked ? node.id : undefined)} />
-          Use as loss
-          {isLoss && evaluation.lossIsAutomatic && <span className="muted small"> (now the loss automatically)</span>}
+          {t('inspector.node.useAsLoss')}
+          {isLoss && evaluation.lossIsAutomatic && <span className="muted small"> {t('inspector.node.nowLoss')}</span>}
         </label>
       )}
 
-      <h3>Computed</h3>
+      <h3>{t('inspector.node.computed')}</h3>
       <dl className="facts">
-        <dt>Value</dt>
-        <dd data-testid="inspector-value">{result ? String(result.value) : '—'}</dd>
+        <dt>{t('inspector.node.value')}</dt>
+        <dd data-testid="inspector-value">{result ? numberText(result.value) : '—'}</dd>
         {result?.grad !== undefined && (
           <>
             <dt>
               ∂{loss}/∂{label}
             </dt>
-            <dd data-testid="inspector-grad">{String(result.grad)}</dd>
+            <dd data-testid="inspector-grad">{numberText(result.grad)}</dd>
           </>
         )}
       </dl>
@@ -172,17 +185,34 @@ function NodeInspector({ node, evaluation }: { node: ModelNode; evaluation: Eval
       {result?.badge && result.badge.kind !== 'invalid' && <p className={`notice-inline notice-inline--${result.badge.kind}`}>{result.badge.reason}</p>}
       {tex && (
         <>
-          <h3>Formula</h3>
-          <Formula tex={tex.symbolic} label={`Formula of ${label}`} />
-          {tex.numeric && <Formula tex={tex.numeric} label={`${label} with numbers`} />}
-          <h3>Local derivatives</h3>
+          <h3>{t('inspector.node.formula')}</h3>
+          <Formula tex={tex.symbolic} label={t('inspector.node.formulaOf', { label })} />
+          {tex.numeric && <Formula tex={tex.numeric} label={t('inspector.node.withNumbers', { label })} />}
+          <h3>{t('inspector.node.localDerivatives')}</h3>
           {tex.partials.map((p, i) => (
-            <Formula key={i} tex={p} label={`Local derivative ${i + 1} of ${label}`} />
+            <Formula key={i} tex={p} label={t('inspector.node.localDerivative', { n: i + 1, label })} />
           ))}
         </>
       )}
-      {op?.convention && <p className="muted small">{op.convention}</p>}
+      {op?.convention && <p className="muted small">{opConvention(op)}</p>}
     </section>
+  );
+}
+
+/**
+ * "Part of the expanded macro net." with the macro's id set as code. The id is split into the
+ * translated sentence as text (a marker stands for it), never parsed as markup.
+ */
+function PartOf({ macro }: { macro: string }) {
+  const { t } = useTranslation();
+  const MARK = '\u0000';
+  const [before, after = ''] = t('inspector.node.partOf', { macro: MARK }).split(MARK);
+  return (
+    <>
+      {before}
+      <code>{macro}</code>
+      {after}
+    </>
   );
 }
 
@@ -195,19 +225,20 @@ function OutputLoss({ node, outputs, evaluation }: { node: ModelNode; outputs: s
   const primitives = evaluation.graph?.macros.get(node.id)?.outputs ?? [];
   const ids = outputs.map((_, p) => (p === 0 ? node.id : primitives[p]));
   const chosen = ids.findIndex((id) => id !== undefined && id === evaluation.lossId);
+  const { t } = useTranslation();
   return (
     <div className="field">
-      <label htmlFor="output-loss">Use as loss</label>
+      <label htmlFor="output-loss">{t('inspector.node.useAsLoss')}</label>
       <select
         id="output-loss"
         value={chosen < 0 ? '' : String(chosen)}
         onChange={(e) => editorStore.getState().setLoss(e.target.value === '' ? undefined : ids[Number(e.target.value)])}
       >
-        <option value="">none</option>
+        <option value="">{t('inspector.node.noOutput')}</option>
         {outputs.map((name, p) =>
           ids[p] === undefined ? null : (
             <option key={p} value={p}>
-              output {name}
+              {t('inspector.node.output', { name })}
             </option>
           ),
         )}

@@ -6,9 +6,12 @@
  * Changing a shape drops the stored weights so the engine re-initialises them from the seed.
  */
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { settingText } from '../i18n/opText.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { ACTIVATIONS, getOp, macroAttrsProblems, settingForm, type Graph, type ModelNode, type SettingFormField } from '../../graph-engine/index.ts';
 import { editorStore } from '../store/useEditor.ts';
-import { parseDecimal, parseWhole } from '../ui/numberText.ts';
+import { numberText, parseDecimal, parseWhole } from '../ui/numberText.ts';
 
 /** The attrs patch that sets the field: a change of shape also drops the stored weights. */
 function patchFor(node: ModelNode, f: SettingFormField, value: unknown): Record<string, unknown> {
@@ -47,9 +50,12 @@ function typedValue(kind: SettingFormField['kind'], text: string): unknown {
     : word(text.trim());
 }
 
-const asText = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === undefined ? '' : String(v));
+/** A setting as the field shows it: a rate in the language's decimals ("0,25" in Spanish), sizes as a list. */
+const asText = (v: unknown) => (Array.isArray(v) ? v.join(', ') : typeof v === 'number' ? numberText(v) : v === undefined ? '' : String(v));
 
 function ShapeField({ node, f }: { node: ModelNode; f: SettingFormField }) {
+  const { t } = useTranslation();
+  const { label, hint } = settingText(getOp(node.op)!, f);
   const current = node.attrs?.[f.attr];
   const shown = asText(current ?? f.fallback);
   const [text, setText] = useState(shown);
@@ -62,14 +68,14 @@ function ShapeField({ node, f }: { node: ModelNode; f: SettingFormField }) {
   const errorId = useId();
   return (
     <div className="field">
-      <label htmlFor={`macro-${f.attr}`}>{f.label}</label>
+      <label htmlFor={`macro-${f.attr}`}>{label}</label>
       <input
         id={`macro-${f.attr}`}
         value={text}
         aria-invalid={refusal !== undefined}
         aria-describedby={refusal ? errorId : undefined}
         className={refusal ? 'is-invalid' : ''}
-        title={f.hint}
+        title={hint}
         onChange={(e) => {
           setText(e.target.value);
           setRefusal(apply(node, f, typedValue(f.kind, e.target.value)));
@@ -82,7 +88,7 @@ function ShapeField({ node, f }: { node: ModelNode; f: SettingFormField }) {
       {refusal && (
         <div className="field__error" id={errorId} role="status">
           {refusal}
-          {shown ? ` The layer stays ${shown}.` : ''}
+          {shown ? ` ${t('inspector.macro.stays', { shown })}` : ''}
         </div>
       )}
     </div>
@@ -90,14 +96,15 @@ function ShapeField({ node, f }: { node: ModelNode; f: SettingFormField }) {
 }
 
 function ActivationField({ node, f }: { node: ModelNode; f: SettingFormField }) {
+  const { label, hint } = settingText(getOp(node.op)!, f);
   const [refusal, setRefusal] = useState<string>();
   const errorId = useId();
   return (
     <div className="field">
-      <label htmlFor={`macro-${f.attr}`}>{f.label}</label>
+      <label htmlFor={`macro-${f.attr}`}>{label}</label>
       <select
         id={`macro-${f.attr}`}
-        title={f.hint}
+        title={hint}
         value={String(node.attrs?.[f.attr] ?? f.fallback)}
         aria-describedby={refusal ? errorId : undefined}
         onChange={(e) => setRefusal(apply(node, f, e.target.value))}
@@ -119,6 +126,7 @@ function ActivationField({ node, f }: { node: ModelNode; f: SettingFormField }) 
 }
 
 export function MacroSettings({ node, graph }: { node: ModelNode; graph?: Graph }) {
+  const { t } = useTranslation();
   const def = getOp(node.op)?.macro;
   const fields = def ? settingForm(def.settings) : [];
   const instance = graph?.macros.get(node.id);
@@ -127,28 +135,28 @@ export function MacroSettings({ node, graph }: { node: ModelNode; graph?: Graph 
       {fields.map((f) => (f.kind === 'activation' ? <ActivationField key={f.attr} node={node} f={f} /> : <ShapeField key={f.attr} node={node} f={f} />))}
       {instance && (
         <>
-          <h3>Parameters</h3>
+          <h3>{t('inspector.macro.parameters')}</h3>
           <dl className="facts">
             {instance.layers.map((l, i) => (
               <div key={i} className="facts__row">
-                <dt>{instance.layers.length > 1 ? `Layer ${i + 1}` : 'Layer'}</dt>
+                <dt>{instance.layers.length > 1 ? t('inspector.macro.layerN', { n: i + 1 }) : t('inspector.macro.layer')}</dt>
                 <dd>
                   W {l.W.length}×{l.W[0]?.length ?? 0}, b {l.b.length}, {l.activation}
-                  {l.dropout ? `, dropout ${l.dropout.rate}` : ''}
+                  {l.dropout ? `, dropout ${formatNumber(l.dropout.rate)}` : ''}
                 </dd>
               </div>
             ))}
-            <dt>Inputs</dt>
+            <dt>{t('inspector.macro.inputs')}</dt>
             <dd>{instance.inputs}</dd>
-            <dt>Outputs</dt>
+            <dt>{t('inspector.macro.outputs')}</dt>
             <dd>{instance.outputs.length}</dd>
-            <dt>Primitives</dt>
+            <dt>{t('inspector.macro.primitives')}</dt>
             <dd>{instance.nodes.length}</dd>
           </dl>
         </>
       )}
       <button type="button" className="button-primary" onClick={() => editorStore.getState().expandMacro(node.id)}>
-        Expand
+        {t('inspector.macro.expand')}
       </button>
     </>
   );

@@ -3,14 +3,16 @@
  * the half-typed text ("0.", "-") while the user is typing.
  */
 import { useEffect, useId, useState } from 'react';
-import { parseDecimal as parse } from '../ui/numberText.ts';
+import { useTranslation } from 'react-i18next';
+import { numberText, parseDecimal as parse } from '../ui/numberText.ts';
 
 export function NumberField({ label, value, onChange, hint }: { label: string; value: number; onChange: (v: number) => void; hint?: string }) {
-  const [text, setText] = useState(String(value));
+  const { t } = useTranslation();
+  const [text, setText] = useState(numberText(value));
   const id = useId();
   useEffect(() => {
     // Follow the model (undo, another edit) unless the text already means this value.
-    setText((t) => (parse(t) === value ? t : String(value)));
+    setText((typed) => (parse(typed) === value ? typed : numberText(value)));
   }, [value]);
   const parsed = parse(text);
   const invalid = text.trim() === '' || !Number.isFinite(parsed);
@@ -18,10 +20,10 @@ export function NumberField({ label, value, onChange, hint }: { label: string; v
   const problem = !invalid
     ? undefined
     : text.trim() === ''
-      ? 'Type a number.'
+      ? t('inspector.number.empty')
       : Number.isNaN(parsed)
-        ? `"${text}" is not a number; the value stays ${value}.`
-        : `${text} is too large; the value stays ${value}.`;
+        ? t('inspector.number.notNumber', { text, value: numberText(value) })
+        : t('inspector.number.tooLarge', { text, value: numberText(value) });
   const errorId = `${id}-error`;
   return (
     <div className="field">
@@ -40,7 +42,7 @@ export function NumberField({ label, value, onChange, hint }: { label: string; v
           const v = parse(e.target.value);
           if (Number.isFinite(v)) onChange(v);
         }}
-        onBlur={() => setText(String(value))}
+        onBlur={() => setText(numberText(value))}
       />
       {problem && (
         <div className="field__error" id={errorId} role="status">

@@ -6,12 +6,16 @@
  * from the evaluation, shows under each weight when there is a loss. The rules are weightGrid.ts.
  */
 import { useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../i18n/i18n.ts';
+import { numberText } from '../ui/numberText.ts';
 import { getOp, initMacroParams, type ModelNode } from '../../graph-engine/index.ts';
 import { formatNumber } from '../i18n/format.ts';
 import type { LayerReading } from '../store/evaluate.ts';
 import { editorStore } from '../store/useEditor.ts';
 import {
   cellName,
+  columnSeparator,
   layersOfAttrs,
   moveCell,
   paramAttrs,
@@ -60,6 +64,7 @@ export function focusWeightCell(node: string, layer: number, row: number, col: n
 
 /** Every layer's grid for `node`, from the evaluation's reading of its parameters. */
 export function WeightGrids({ node, layers, lossName }: { node: ModelNode; layers: readonly LayerReading[]; lossName?: string }) {
+  const { t } = useTranslation();
   const store = () => editorStore.getState();
   // The layers as the store holds them now, not as last drawn: two quick edits (Tab, then typing
   // in the next cell) must each build on the other.
@@ -67,10 +72,10 @@ export function WeightGrids({ node, layers, lossName }: { node: ModelNode; layer
   const save = (next: LayerParams[], label: string) => store().setMacroParams(node.id, paramAttrs(node.op, next), label);
   return (
     <div className="wgrids">
-      <h3>Weights</h3>
+      <h3>{t('inspector.weights.heading')}</h3>
       <p className="muted small">
-        Rows are units, columns inputs; the last column is the bias. Enter or Tab stores a number; arrows move; paste a block to fill from a cell.
-        {lossName && layers[0]?.gW && ` The small number under each is ∂${lossName}/∂w.`}
+        {t('inspector.weights.help')} {t('inspector.weights.pasteHelp')}
+        {lossName && layers[0]?.gW && ` ${t('inspector.weights.gradHelp', { loss: lossName })}`}
       </p>
       {layers.map((l, L) => (
         <LayerGrid
@@ -82,9 +87,9 @@ export function WeightGrids({ node, layers, lossName }: { node: ModelNode; layer
           onCells={(edits, label) => save(withCells(current(), L, edits), label)}
           onInitialize={() => {
             const seeded = seededLayers(node);
-            if (seeded?.[L]) save(withLayer(current(), L, seeded[L]), `Initialize layer ${L + 1}`);
+            if (seeded?.[L]) save(withLayer(current(), L, seeded[L]), t('inspector.weights.undo.initialize', { n: L + 1 }));
           }}
-          onZero={() => save(withLayer(current(), L, zeroLayer(current()[L])), `Zero layer ${L + 1}`)}
+          onZero={() => save(withLayer(current(), L, zeroLayer(current()[L])), t('inspector.weights.undo.zero', { n: L + 1 }))}
         />
       ))}
     </div>
@@ -102,6 +107,7 @@ interface LayerGridProps {
 }
 
 function LayerGrid({ node, layer: L, reading, lossName, onCells, onInitialize, onZero }: LayerGridProps) {
+  const { t } = useTranslation();
   const units = reading.W.length;
   const k = reading.W[0]?.length ?? 0;
   const size = { units, cols: k + 1 };
@@ -125,11 +131,12 @@ function LayerGrid({ node, layer: L, reading, lossName, onCells, onInitialize, o
     if (!d || d.row !== row || d.col !== col) return true;
     const cell = readCell(d.text);
     if ('problem' in cell) {
-      setProblem(`${name(row, col)}: ${cell.problem} It stays ${valueAt(row, col)}.`);
+      setProblem(translate('inspector.weights.cellProblem', { cell: name(row, col), problem: cell.problem, value: numberText(valueAt(row, col)) }));
       return false;
     }
     setProblem(undefined);
-    if (!Object.is(cell.value, valueAt(row, col))) onCells([{ row, col, value: cell.value }], `Edit ${name(row, col)}`);
+    if (!Object.is(cell.value, valueAt(row, col)))
+      onCells([{ row, col, value: cell.value }], translate('inspector.weights.undo.edit', { cell: name(row, col) }));
     setEditing(undefined);
     return true;
   };
@@ -161,7 +168,8 @@ function LayerGrid({ node, layer: L, reading, lossName, onCells, onInitialize, o
   const onPaste = (e: ClipboardEvent<HTMLInputElement>, row: number, col: number) => {
     const text = e.clipboardData.getData('text/plain');
     // One number pastes into the cell's text like typing; a block fills the grid.
-    if (!/\S[\s,]+\S/.test(text.trim())) return;
+    const trimmed = text.trim();
+    if (!trimmed.includes('\n') && trimmed.split(columnSeparator()).length < 2) return;
     e.preventDefault();
     const block = readBlock(text);
     const edits = 'rows' in block ? pasteEdits(block.rows, { row, col }, size) : block;
@@ -171,21 +179,21 @@ function LayerGrid({ node, layer: L, reading, lossName, onCells, onInitialize, o
     }
     setProblem(undefined);
     setEditing(undefined);
-    onCells(edits.edits, `Paste into layer ${L + 1}`);
+    onCells(edits.edits, translate('inspector.weights.undo.paste', { n: L + 1 }));
   };
 
   const cols = Array.from({ length: k + 1 }, (_, c) => c);
   return (
-    <section className="wgrid" aria-label={`Layer ${L + 1} weights`}>
+    <section className="wgrid" aria-label={t('inspector.weights.layer', { n: L + 1 })}>
       <div className="wgrid__head">
         <span className="wgrid__title">
-          Layer {L + 1} · {units}×{k}
+          {t('inspector.weights.layerTitle', { n: L + 1 })} · {units}×{k}
         </span>
-        <button type="button" onClick={onInitialize} title="Draw this layer's weights afresh from the model's seed (Glorot/He uniform, biases 0)">
-          Initialize
+        <button type="button" onClick={onInitialize} title={t('inspector.weights.initializeTitle')}>
+          {t('inspector.weights.initialize')}
         </button>
-        <button type="button" onClick={onZero} title="Set every weight and bias of this layer to 0">
-          Zero
+        <button type="button" onClick={onZero} title={t('inspector.weights.zeroTitle')}>
+          {t('inspector.weights.zero')}
         </button>
       </div>
       <div className="wgrid__scroll">
@@ -216,7 +224,7 @@ function LayerGrid({ node, layer: L, reading, lossName, onCells, onInitialize, o
                         aria-label={name(row, col)}
                         inputMode="decimal"
                         spellCheck={false}
-                        title={`${name(row, col)} = ${v}`}
+                        title={`${name(row, col)} = ${numberText(v)}`}
                         value={here ? editing.text : formatNumber(v)}
                         // Focus selects the shown number, so typing replaces it; the text is left
                         // alone (changing it on focus raced with the first keystrokes).
@@ -236,7 +244,7 @@ function LayerGrid({ node, layer: L, reading, lossName, onCells, onInitialize, o
                         <span
                           className="wgrid__grad"
                           aria-label={`∂${lossName ?? 'L'}/∂${name(row, col)}`}
-                          title={`∂${lossName ?? 'L'}/∂${name(row, col)} = ${g}`}
+                          title={`∂${lossName ?? 'L'}/∂${name(row, col)} = ${numberText(g)}`}
                         >
                           {formatNumber(g)}
                         </span>

@@ -9,6 +9,8 @@
  */
 import { getOp, type LayerParams } from '../../graph-engine/index.ts';
 import { parseDecimal } from '../ui/numberText.ts';
+import { currentLanguage, t } from '../i18n/i18n.ts';
+import { decimalSeparator } from '../i18n/format.ts';
 
 export type { LayerParams };
 
@@ -59,16 +61,23 @@ export function layersOfAttrs(op: string, attrs: Readonly<Record<string, unknown
 
 /** A typed cell: its number, or why it is refused. */
 export function readCell(text: string): { value: number } | { problem: string } {
-  if (text.trim() === '') return { problem: 'Type a number.' };
+  if (text.trim() === '') return { problem: t('inspector.weights.cell.empty') };
   const v = parseDecimal(text);
-  if (Number.isNaN(v)) return { problem: `"${text.trim()}" is not a plain decimal number (e.g. -0.25 or 1e-3).` };
-  if (!Number.isFinite(v)) return { problem: `${text.trim()} is too large for a number.` };
+  if (Number.isNaN(v)) return { problem: t('inspector.weights.cell.notNumber', { text: text.trim() }) };
+  if (!Number.isFinite(v)) return { problem: t('inspector.weights.cell.tooLarge', { text: text.trim() }) };
   // -0 is 0: a file (JSON) cannot hold -0, so the grid never stores one that Save would change.
   return { value: v === 0 ? 0 : v };
 }
 
 /**
- * A pasted block of numbers: rows split by newlines, columns by tabs, commas or spaces (as a
+ * What separates a pasted block's columns: tabs, semicolons and spaces, and commas too where the
+ * language writes a decimal point. Where it writes a decimal comma (Spanish: "0,5\t-1,25") a comma
+ * is part of a number, as a spreadsheet in that language copies it.
+ */
+export const columnSeparator = (): RegExp => (decimalSeparator(currentLanguage()) === ',' ? /[\t; ]+/ : /[\t,; ]+/);
+
+/**
+ * A pasted block of numbers: rows split by newlines, columns by `columnSeparator` (as a
  * spreadsheet or a lecture's matrix copies). Blank lines at the ends are dropped. Refused as a
  * whole, naming the first bad entry, so a paste changes all of its cells or none.
  */
@@ -76,13 +85,14 @@ export function readBlock(text: string): { rows: number[][] } | { problem: strin
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
   while (lines.length && lines[0].trim() === '') lines.shift();
-  if (lines.length === 0) return { problem: 'The pasted text holds no numbers.' };
+  if (lines.length === 0) return { problem: t('inspector.weights.paste.empty') };
   const rows: number[][] = [];
+  const columns = columnSeparator();
   for (const [r, line] of lines.entries()) {
     const row: number[] = [];
-    for (const word of line.split(/[\t, ]+/).filter((w) => w !== '')) {
+    for (const word of line.split(columns).filter((w) => w !== '')) {
       const cell = readCell(word);
-      if ('problem' in cell) return { problem: `Row ${r + 1} of the pasted block: ${cell.problem}` };
+      if ('problem' in cell) return { problem: t('inspector.weights.paste.row', { row: r + 1, problem: cell.problem }) };
       row.push(cell.value);
     }
     rows.push(row);
@@ -105,7 +115,7 @@ export function pasteEdits(
   const roomRight = size.cols - at.col;
   if (height > roomDown || width > roomRight) {
     return {
-      problem: `The pasted block is ${height}×${width}, but from this cell there is room for ${roomDown}×${roomRight}; nothing was changed.`,
+      problem: t('inspector.weights.paste.tooBig', { height, width, down: roomDown, right: roomRight }),
     };
   }
   return { edits: rows.flatMap((r, i) => r.map((value, j) => ({ row: at.row + i, col: at.col + j, value }))) };

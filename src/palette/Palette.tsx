@@ -1,5 +1,8 @@
 /** The op palette: search, categories from the registry, drag an entry to the canvas or click it. */
 import { useEffect, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../i18n/i18n.ts';
+import { categoryName, opDescription } from '../i18n/opText.ts';
 import { preloadPaletteOps } from '../io/onDemandOps.ts';
 import { opsByCategory } from './opSearch.ts';
 import { PALETTE_MIME } from './dragData.ts';
@@ -18,10 +21,11 @@ function addAtCentre(op: string) {
   const id = store.addNode(op, canvasApi()?.centre() ?? { x: 0, y: 0 });
   const node = editorStore.getState().model.nodes.find((n) => n.id === id);
   // Said for screen readers: the card appears where the eye, not the focus, is.
-  announce(`Added ${op} ${node ? nodeLabel(node) : id} at the centre of the canvas. Skip to canvas, at the top, reaches it.`);
+  announce(translate('palette.added', { op, label: node ? nodeLabel(node) : id }));
 }
 
 export function Palette() {
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   // Expression nodes register themselves once mathjs has loaded; show them when they arrive.
   const [, setLoaded] = useState(0);
@@ -34,19 +38,19 @@ export function Palette() {
   }, []);
   const groups = opsByCategory(query);
   return (
-    <aside className="palette" aria-label="Palette">
+    <aside className="palette" aria-label={t('palette.label')}>
       <input
         className="palette__search"
         type="search"
-        placeholder="Search ops"
-        aria-label="Search ops"
+        placeholder={t('palette.search')}
+        aria-label={t('palette.search')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
       <div className="palette__groups">
         {groups.map(({ category, ops }) => (
-          <section key={category} className="palette__group" aria-label={category}>
-            <h2>{category}</h2>
+          <section key={category} className="palette__group" aria-label={categoryName(category)}>
+            <h2>{categoryName(category)}</h2>
             <ul>
               {ops.map((op) => (
                 <li key={op.name}>
@@ -56,7 +60,7 @@ export function Palette() {
                     draggable
                     onDragStart={(e) => onDragStart(e, op.name)}
                     onClick={() => addAtCentre(op.name)}
-                    title={`${op.symbol}  ${op.name}: ${op.description}\nDrag onto the canvas, or click to add at the centre.`}
+                    title={t('palette.item', { symbol: op.symbol, name: op.name, description: opDescription(op) })}
                     data-op={op.name}
                   >
                     <span className="palette__symbol" aria-hidden="true">
@@ -69,7 +73,7 @@ export function Palette() {
             </ul>
           </section>
         ))}
-        {groups.length === 0 && <p className="palette__none">No op matches "{query}".</p>}
+        {groups.length === 0 && <p className="palette__none">{t('palette.none', { query })}</p>}
       </div>
     </aside>
   );

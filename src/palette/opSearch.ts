@@ -1,10 +1,12 @@
 /** Ops grouped by palette category and filtered by a search string, shared by palette and quick-add. */
 import { CATEGORIES, opRegistry, type Category, type OpDef } from '../../graph-engine/index.ts';
+import { categoryName, opDescription } from '../i18n/opText.ts';
 
 function matchesQuery(op: OpDef, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
-  return [op.name, op.symbol, op.description, op.category].some((t) => t.toLowerCase().includes(q));
+  // The words as shown (in the current language) and the registry's English, which a course's notes may use.
+  return [op.name, op.symbol, opDescription(op), categoryName(op.category), op.description, op.category].some((t) => t.toLowerCase().includes(q));
 }
 
 /** Name matches first (so "mul" finds mul before ops that mention "multiply"), then the rest. */

@@ -4,6 +4,7 @@
  * last change, save the graph as a file), never a blank page.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { saveModel } from '../io/files.ts';
 import { editorStore } from '../store/useEditor.ts';
 
@@ -45,26 +46,37 @@ export class ErrorBoundary extends Component<Props, State> {
   render() {
     const { error } = this.state;
     if (!error) return this.props.children;
-    const canUndo = editorStore.getState().history.past.length > 0;
-    return (
-      <div className={`panel-error panel-error--${this.props.name.replace(/\W+/g, '-')}`} role="alert">
-        <strong>The {this.props.name} hit an error.</strong>
-        <p>Your graph is safe: it is still in the editor, and autosaved. Try again, undo the last change, or save the graph as a file.</p>
-        <pre>{error.message || error.name}</pre>
-        <div className="panel-error__actions">
-          <button type="button" onClick={this.retry}>
-            Try again
-          </button>
-          {canUndo && (
-            <button type="button" onClick={this.undo}>
-              Undo last change
-            </button>
-          )}
-          <button type="button" onClick={() => saveModel(editorStore.getState().model)}>
-            Save the graph as a file
-          </button>
-        </div>
-      </div>
-    );
+    return <ErrorPanel name={this.props.name} error={error} retry={this.retry} undo={this.undo} />;
   }
+}
+
+/** The parts App.tsx names, by their catalog key ("teach panel" is teachPanel). */
+const PARTS = ['editor', 'toolbar', 'palette', 'canvas', 'inspector', 'teachPanel', 'trainPanel', 'learnPanel'] as const;
+const partKey = (name: string) => PARTS.find((p) => p === name.replace(/ (\w)/g, (_, c: string) => c.toUpperCase()));
+
+/** What failed and the ways out, in the current language (a function component, so a language switch re-renders it). */
+function ErrorPanel({ name, error, retry, undo }: { name: string; error: Error; retry: () => void; undo: () => void }) {
+  const { t } = useTranslation();
+  const canUndo = editorStore.getState().history.past.length > 0;
+  const part = partKey(name);
+  return (
+    <div className={`panel-error panel-error--${name.replace(/\W+/g, '-')}`} role="alert">
+      <strong>{part ? t(`ui.errorBoundary.parts.${part}`) : t('ui.errorBoundary.other', { part: name })}</strong>
+      <p>{t('ui.errorBoundary.safe')}</p>
+      <pre>{error.message || error.name}</pre>
+      <div className="panel-error__actions">
+        <button type="button" onClick={retry}>
+          {t('ui.errorBoundary.retry')}
+        </button>
+        {canUndo && (
+          <button type="button" onClick={undo}>
+            {t('ui.errorBoundary.undo')}
+          </button>
+        )}
+        <button type="button" onClick={() => saveModel(editorStore.getState().model)}>
+          {t('ui.errorBoundary.save')}
+        </button>
+      </div>
+    </div>
+  );
 }

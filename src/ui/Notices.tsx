@@ -1,5 +1,6 @@
 /** Toasts for refused connections, bad files and restored-autosave problems. They fade after a while, unless sticky. */
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { editorStore, useEditor } from '../store/useEditor.ts';
 import type { Notice } from '../store/editorStore.ts';
 import { announce } from '../a11y/announce.ts';
@@ -9,6 +10,7 @@ const ERROR_MS = 12000;
 const MAX_DETAILS = 8;
 
 function NoticeCard({ notice }: { notice: Notice }) {
+  const { t } = useTranslation();
   useEffect(() => {
     if (notice.sticky) return;
     const t = setTimeout(() => editorStore.getState().dismiss(notice.id), notice.kind === 'info' ? INFO_MS : ERROR_MS);
@@ -29,7 +31,7 @@ function NoticeCard({ notice }: { notice: Notice }) {
             {shown.map((d, i) => (
               <li key={i}>{d}</li>
             ))}
-            {notice.details.length > MAX_DETAILS && <li>…and {notice.details.length - MAX_DETAILS} more.</li>}
+            {notice.details.length > MAX_DETAILS && <li>{t('ui.notices.more', { count: notice.details.length - MAX_DETAILS })}</li>}
           </ul>
         )}
         {notice.action && (
@@ -38,7 +40,7 @@ function NoticeCard({ notice }: { notice: Notice }) {
           </button>
         )}
       </div>
-      <button type="button" className="notice__close" aria-label="Dismiss" onClick={() => editorStore.getState().dismiss(notice.id)}>
+      <button type="button" className="notice__close" aria-label={t('ui.notices.dismiss')} onClick={() => editorStore.getState().dismiss(notice.id)}>
         ×
       </button>
     </div>

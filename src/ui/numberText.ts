@@ -4,7 +4,7 @@
  * alone would also take "0x10" (16), "0b1", "Infinity" and "" (0).
  */
 import { currentLanguage } from '../i18n/i18n.ts';
-import { normalizeDecimalIn } from '../i18n/format.ts';
+import { decimalSeparator, normalizeDecimalIn } from '../i18n/format.ts';
 
 const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
 const WHOLE = /^\s*\d+\s*$/;
@@ -17,3 +17,12 @@ export const parseDecimal = (text: string): number => {
 
 /** A count typed as digits only ("1e1" and "0x10" are NaN), for sizes and epochs. */
 export const parseWhole = (text: string): number => (WHOLE.test(text) ? Number(text) : Number.NaN);
+
+/**
+ * `v` with every digit, as String() writes it ("0.1", "1e-7"), in the current language's decimal
+ * separator ("0,1" in Spanish): for fields and tooltips, where rounding would change the number.
+ */
+export const numberText = (v: number): string => {
+  const s = String(v);
+  return decimalSeparator(currentLanguage()) === ',' ? s.replace('.', ',') : s;
+};

@@ -6,6 +6,7 @@
  * Where gradients exist, a switch draws ∂L/∂w instead of w: where learning happens.
  */
 import { memo, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type LayerResize } from '../../../graph-engine/index.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { focusWeightCell } from '../../inspector/WeightGrid.tsx';
@@ -25,14 +26,15 @@ const COLOUR = { pos: HIGH_CSS, neg: LOW_CSS, zero: '#9a9a9a' } as const;
 /** The header's button that switches the card between its compact form and its network view. */
 export const NetworkToggle = memo(function NetworkToggle({ id, op }: { id: string; op: string }) {
   const open = useNetworkView((s) => s.open.has(id));
+  const { t } = useTranslation();
   if (!hasNetworkView(op)) return null;
   return (
     <button
       type="button"
       className={`netview-toggle nodrag nopan${open ? ' is-on' : ''}`}
-      aria-label="Network view"
+      aria-label={t('canvas.network.toggle')}
       aria-pressed={open}
-      title={open ? 'Back to the compact card' : 'Show this layer as a network: units as circles, weights as lines'}
+      title={open ? t('canvas.network.toggleOn') : t('canvas.network.toggleOff')}
       onClick={() => networkViewStore.getState().toggle('open', id)}
     >
       <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
@@ -53,6 +55,7 @@ export const NetworkPanel = memo(function NetworkPanel({ id, op, label, lossLabe
 });
 
 function Network({ id, op, label, lossLabel }: { id: string; op: string; label: string; lossLabel: string }) {
+  const { t } = useTranslation();
   const layers = useNetworkReading(id);
   const mode = useEditor((s) => s.mode);
   const hasGrads = !!layers?.length && layers.every((l) => l.gW);
@@ -68,8 +71,8 @@ function Network({ id, op, label, lossLabel }: { id: string; op: string; label: 
   const style = { marginTop: 6 + spare * PORT_ROW_PX };
   if (!picture || !layers) {
     return (
-      <section className="netview nodrag nopan" aria-label={`${label}: network view`} style={style}>
-        <p className="netview__empty">Wire this layer’s inputs to see its network.</p>
+      <section className="netview nodrag nopan" aria-label={t('canvas.network.label', { label })} style={style}>
+        <p className="netview__empty">{t('canvas.network.empty')}</p>
       </section>
     );
   }
@@ -82,34 +85,45 @@ function Network({ id, op, label, lossLabel }: { id: string; op: string; label: 
   const shownName = gradient ? `∂${lossLabel}/∂w` : 'w';
   const hovered = hover && picture.lines.find((l) => l.name === hover.name);
   return (
-    <section className="netview nodrag nopan" aria-label={`${label}: network view`} style={{ ...style, width: picture.width }}>
+    <section className="netview nodrag nopan" aria-label={t('canvas.network.label', { label })} style={{ ...style, width: picture.width }}>
       {(editable && op === 'mlp') || hasGrads ? (
         <div className="netview__tools">
           {editable && op === 'mlp' && (
             <span className="netview__layers">
-              <button type="button" aria-label="Remove a hidden layer" title="Remove the last hidden layer" onClick={() => resize({ kind: 'removeLayer' })}>
-                − layer
+              <button
+                type="button"
+                aria-label={t('canvas.network.removeLayer')}
+                title={t('canvas.network.removeLayerTitle')}
+                onClick={() => resize({ kind: 'removeLayer' })}
+              >
+                {t('canvas.network.removeLayerButton')}
               </button>
               <button
                 type="button"
-                aria-label="Add a hidden layer"
-                title="Add a hidden layer before the output layer"
+                aria-label={t('canvas.network.addLayer')}
+                title={t('canvas.network.addLayerTitle')}
                 onClick={() => resize({ kind: 'addLayer' })}
               >
-                + layer
+                {t('canvas.network.addLayerButton')}
               </button>
             </span>
           )}
           {hasGrads && (
-            <label className="netview__switch" title={`Draw each line by ∂${lossLabel}/∂w instead of w: thick lines are where learning happens`}>
+            <label className="netview__switch" title={t('canvas.network.gradientTitle', { loss: lossLabel })}>
               <input type="checkbox" checked={gradientOn} onChange={() => networkViewStore.getState().toggle('gradient', id)} />
-              Show ∂{lossLabel}/∂w
+              {t('canvas.network.gradient', { loss: lossLabel })}
             </label>
           )}
         </div>
       ) : null}
       <div className="netview__plot" style={{ width: picture.width, height: picture.height }}>
-        <svg width={picture.width} height={picture.height} className="netview__svg" role="img" aria-label={`${label}: ${picture.total} weights as lines`}>
+        <svg
+          width={picture.width}
+          height={picture.height}
+          className="netview__svg"
+          role="img"
+          aria-label={t('canvas.network.picture', { label, count: picture.total })}
+        >
           <g>
             {picture.lines.map((l) => (
               <line
@@ -164,23 +178,27 @@ function Network({ id, op, label, lossLabel }: { id: string; op: string; label: 
       <div className={`netview__columns${editable ? '' : ' netview__columns--counts'}`} style={{ width: picture.width }}>
         {picture.columns.map((col, c) => (
           <span key={c} className="netview__column" style={{ left: col[0]?.x ?? 0 }}>
-            <span className="netview__count" data-testid="netview-count" title={c === 0 ? `${col.length} inputs` : `Layer ${c}: ${col.length} units`}>
+            <span
+              className="netview__count"
+              data-testid="netview-count"
+              title={c === 0 ? t('canvas.network.inputs', { count: col.length }) : t('canvas.network.units', { layer: c, count: col.length })}
+            >
               {col.length}
             </span>
             {c > 0 && editable && (
               <span className="netview__unit-buttons">
                 <button
                   type="button"
-                  aria-label={`Remove a unit from layer ${c}`}
-                  title={`Remove the last unit of layer ${c}`}
+                  aria-label={t('canvas.network.removeUnit', { layer: c })}
+                  title={t('canvas.network.removeUnitTitle', { layer: c })}
                   onClick={() => resize({ kind: 'removeUnit', layer: c - 1 })}
                 >
                   −
                 </button>
                 <button
                   type="button"
-                  aria-label={`Add a unit to layer ${c}`}
-                  title={`Add a unit to layer ${c}`}
+                  aria-label={t('canvas.network.addUnit', { layer: c })}
+                  title={t('canvas.network.addUnit', { layer: c })}
                   onClick={() => resize({ kind: 'addUnit', layer: c - 1 })}
                 >
                   +
@@ -192,17 +210,17 @@ function Network({ id, op, label, lossLabel }: { id: string; op: string; label: 
       </div>
       <div className="netview__legend">
         <span className="netview__key">
-          <span className="netview__swatch" style={{ background: COLOUR.pos }} /> {shownName} &gt; 0
+          <span className="netview__swatch" style={{ background: COLOUR.pos }} /> {`${shownName} > 0`}
         </span>
         <span className="netview__key">
-          <span className="netview__swatch" style={{ background: COLOUR.neg }} /> {shownName} &lt; 0
+          <span className="netview__swatch" style={{ background: COLOUR.neg }} /> {`${shownName} < 0`}
         </span>
-        <span className="netview__key" title="Line width is proportional to the size of the number, the card's largest drawn thickest">
-          width ∝ |{shownName}|, max {formatNumber(picture.maxAbs, 3)}
+        <span className="netview__key" title={t('canvas.network.widthTitle')}>
+          {t('canvas.network.width', { name: shownName, max: formatNumber(picture.maxAbs, 3) })}
         </span>
         {picture.total > MAX_LINES && (
           <span className="netview__key" data-testid="netview-cap">
-            the {picture.lines.length} strongest of {picture.total} drawn
+            {t('canvas.network.cap', { shown: picture.lines.length, total: picture.total })}
           </span>
         )}
       </div>
