@@ -1,5 +1,6 @@
 /** The editor's layout: toolbar on top; palette, canvas and inspector (or a mode panel) below. */
 import { ReactFlowProvider } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { Canvas } from './canvas/Canvas.tsx';
@@ -23,6 +24,7 @@ import { usePaletteInLearn } from './modes/learn/usePaletteInLearn.ts';
 const embedded = isEmbedded();
 
 export function App() {
+  const { t } = useTranslation();
   const mode = useEditor((s) => s.mode);
   const learn = useEditor((s) => s.learn);
   const paletteInLearn = usePaletteInLearn();
@@ -40,7 +42,7 @@ export function App() {
           )}
           {mode === 'build' && (!learn || paletteInLearn) && (
             <ErrorBoundary name="palette">
-              <Drawer name="palette" side="left" tab="Ops" title="The ops to add to the graph">
+              <Drawer name="palette" side="left" tab={t('common.drawers.palette.tab')} title={t('common.drawers.palette.title')}>
                 <Palette />
               </Drawer>
             </ErrorBoundary>
@@ -50,7 +52,7 @@ export function App() {
           </ErrorBoundary>
           <ErrorBoundary name={mode === 'build' ? 'inspector' : `${mode} panel`} resetKey={mode}>
             {mode === 'build' ? (
-              <Drawer name="inspector" side="right" tab="Inspector" title="The selected node's settings, or the graph's">
+              <Drawer name="inspector" side="right" tab={t('common.drawers.inspector.tab')} title={t('common.drawers.inspector.title')}>
                 <Inspector />
               </Drawer>
             ) : (

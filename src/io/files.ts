@@ -8,6 +8,7 @@ import { extractModelFromPng, isPng } from '../share/pngModel.ts';
 import { ensureOpsForText } from './onDemandOps.ts';
 import { thrownMessage } from '../store/thrown.ts';
 import { isLessonText, openLessonText } from '../modes/learn/openLesson.ts';
+import { t } from '../i18n/i18n.ts';
 
 /** What the file picker and the canvas accept. */
 export const MODEL_FILE_TYPES = '.json,application/json,.png,image/png';
@@ -18,16 +19,16 @@ const isPngFile = (f: File) => f.type === 'image/png' || f.name.toLowerCase().en
 async function modelText(file: File): Promise<{ text?: string; problem?: string }> {
   if (!isPngFile(file)) return { text: await file.text() };
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (!isPng(bytes)) return { problem: 'The file is named .png but is not a PNG image.' };
+  if (!isPng(bytes)) return { problem: t('io.files.notPng') };
   const text = extractModelFromPng(bytes);
-  return text === undefined ? { problem: 'This PNG carries no GraphGrad model (only images exported by GraphGrad do).' } : { text };
+  return text === undefined ? { problem: t('io.files.noModelInPng') } : { text };
 }
 
 /** Opens a model file (Open, or a drop on the canvas); a file that cannot open changes nothing. */
 export async function openFile(file: File): Promise<boolean> {
   const store = editorStore.getState();
   const refuse = (problem: string) => {
-    store.notify('error', `Could not open ${file.name}; the current graph is unchanged.`, [problem]);
+    store.notify('error', t('io.files.couldNotOpen', { name: file.name }), [problem]);
     return false;
   };
   try {

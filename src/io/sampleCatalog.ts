@@ -2,35 +2,53 @@
  * The samples' teaching order, groups and one-line descriptions (the Samples menu). Kept apart
  * from samples.ts, which needs Vite to list the files, so tests read it as it is.
  */
+import { t } from '../i18n/i18n.ts';
+import type { io } from '../i18n/catalog/en/io.ts';
+
 /** The Samples menu's groups, in the menu's order. */
 export const SAMPLE_GROUPS = ['Foundations', 'Networks', 'Data'] as const;
 export type SampleGroup = (typeof SAMPLE_GROUPS)[number];
 
+/** The catalogued samples' file names (each has a description in the io catalog). */
+type SampleName = keyof typeof io.samples.blurbs;
+
+/** A catalogue entry; its description is looked up in the current language each time it is read. */
+const entry = (name: SampleName, group: SampleGroup) => ({
+  name,
+  group,
+  get blurb(): string {
+    return t(`io.samples.blurbs.${name}`);
+  },
+});
+
 /**
  * The samples in teaching order: derivatives on a graph first, then a neuron, then networks that
- * train on toy data, then real data sets. User-facing text, kept together for a later catalog.
- * A sample file missing here goes last in Networks under its own name (tests/samples-menu.test.ts
- * fails on it, so it is never shipped that way).
+ * train on toy data, then real data sets. The group is an id (the menu shows it translated); the
+ * one-line descriptions live in the io catalog. A sample file missing here goes last in Networks
+ * under its own name (tests/samples-menu.test.ts fails on it, so it is never shipped that way).
  */
-export const SAMPLE_CATALOG: readonly { name: string; group: SampleGroup; blurb: string }[] = [
-  { name: 'chain-rule', group: 'Foundations', blurb: 'The chain rule on J = 3(a + bc), one step at a time' },
-  { name: 'sum-over-paths', group: 'Foundations', blurb: 'A value reaching the result by two paths: gradients add' },
-  { name: 'neuron', group: 'Foundations', blurb: 'One sigmoid neuron: step its forward and backward pass' },
-  { name: 'perceptron-snack', group: 'Foundations', blurb: 'A perceptron, and why no gradient passes a step' },
-  { name: 'km-to-miles', group: 'Networks', blurb: 'Training at its smallest: one weight learns km → miles' },
-  { name: 'pass-exam', group: 'Networks', blurb: 'Train logistic regression on who passed the exam' },
-  { name: 'xor-mlp', group: 'Networks', blurb: 'A hidden layer learns XOR, which no single neuron can' },
-  { name: 'softmax-classifier', group: 'Networks', blurb: 'Three classes: a dense layer, softmax and cross-entropy' },
-  { name: 'spiral-mlp', group: 'Networks', blurb: 'Two interleaved spirals and a 2-8-8-1 tanh network' },
-  { name: 'overfitting', group: 'Networks', blurb: 'A big network on little noisy data, and three cures' },
-  { name: 'iris-mlp', group: 'Data', blurb: "Fisher's iris: three species from four measurements" },
-  { name: 'digits-mlp', group: 'Data', blurb: 'Synthetic 8×8 digits: a 64-16-10 network, quick to train' },
-  { name: 'digits-real-mlp', group: 'Data', blurb: 'Real handwritten digits: train, then draw your own' },
+export const SAMPLE_CATALOG: readonly { name: string; group: SampleGroup; readonly blurb: string }[] = [
+  entry('chain-rule', 'Foundations'),
+  entry('sum-over-paths', 'Foundations'),
+  entry('neuron', 'Foundations'),
+  entry('perceptron-snack', 'Foundations'),
+  entry('km-to-miles', 'Networks'),
+  entry('pass-exam', 'Networks'),
+  entry('xor-mlp', 'Networks'),
+  entry('softmax-classifier', 'Networks'),
+  entry('spiral-mlp', 'Networks'),
+  entry('overfitting', 'Networks'),
+  entry('iris-mlp', 'Data'),
+  entry('digits-mlp', 'Data'),
+  entry('digits-real-mlp', 'Data'),
 ];
 
 export function catalogEntry(name: string): (typeof SAMPLE_CATALOG)[number] | undefined {
   return SAMPLE_CATALOG.find((c) => c.name === name);
 }
+
+/** The sample's one-line description in the current language, when it is catalogued. */
+export const sampleBlurb = (name: string): string | undefined => catalogEntry(name)?.blurb;
 
 const rank = (name: string) => {
   const at = SAMPLE_CATALOG.findIndex((c) => c.name === name);

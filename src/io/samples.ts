@@ -15,8 +15,6 @@ export interface SampleEntry {
   title: string;
   /** The Samples menu's group (SAMPLE_GROUPS). */
   group: SampleGroup;
-  /** One line saying what the sample is for, distinct from every other sample's. */
-  blurb: string;
   load: () => Promise<string>;
 }
 
@@ -27,7 +25,7 @@ export const samples: readonly SampleEntry[] = Object.entries(loaders)
   .map(([path, load]) => {
     const name = stem(path);
     const entry = catalogEntry(name);
-    return { name, title: titles[path] ?? name, group: entry?.group ?? 'Networks', blurb: entry?.blurb ?? titles[path] ?? name, load };
+    return { name, title: titles[path] ?? name, group: entry?.group ?? 'Networks', load };
   })
   .sort(bySampleOrder);
 

@@ -16,6 +16,7 @@ import { isEmbedded } from '../embed/embed.ts';
 import { MODES, type Mode } from '../store/editorStore.ts';
 import { bundledLessonText } from '../modes/learn/lessons.ts';
 import { openBundledLesson, openLessonText } from '../modes/learn/openLesson.ts';
+import { t } from '../i18n/i18n.ts';
 
 /** A bundled sample, validated; says what went wrong and gives undefined when it does not load. */
 async function readSample(name: string): Promise<Model | undefined> {
@@ -23,7 +24,7 @@ async function readSample(name: string): Promise<Model | undefined> {
   try {
     const text = await sampleText(name);
     if (text === undefined) {
-      store.notify('error', `There is no sample called "${name}".`, [`Samples: ${samples.map((s) => s.name).join(', ')}.`]);
+      store.notify('error', t('io.startup.noSample', { name }), [t('io.startup.sampleList', { list: samples.map((s) => s.name).join(', ') })]);
       return undefined;
     }
     await ensureOpsForText(text);
@@ -31,11 +32,11 @@ async function readSample(name: string): Promise<Model | undefined> {
     if (model && graph) return model;
     store.notify(
       'error',
-      `The sample "${name}" does not load.`,
+      t('io.startup.sampleDoesNotLoad', { name }),
       problems.map((p) => p.message),
     );
   } catch (e) {
-    store.notify('error', `The sample "${name}" does not load.`, [thrownMessage(e)]);
+    store.notify('error', t('io.startup.sampleDoesNotLoad', { name }), [thrownMessage(e)]);
   }
   return undefined;
 }
@@ -43,19 +44,19 @@ async function readSample(name: string): Promise<Model | undefined> {
 /** Opens a bundled sample as the current graph, one undoable step (the Samples menu). */
 export async function openSample(name: string): Promise<boolean> {
   const model = await readSample(name);
-  return !!model && loads(model, `Open sample ${name}`, `the sample "${name}"`);
+  return !!model && loads(model, t('io.startup.openSample', { name }), t('io.startup.couldNotOpenSample', { name }));
 }
 
 /**
  * Loads a validated model, saying why when building it throws (nothing unforeseen may stop the
  * editor starting or switch autosave off); the graph on screen stays as it was.
  */
-function loads(model: Model, label: string, what: string, options?: { undoable?: boolean }): boolean {
+function loads(model: Model, label: string, failure: string, options?: { undoable?: boolean }): boolean {
   try {
     editorStore.getState().loadModel(model, label, options);
     return true;
   } catch (e) {
-    editorStore.getState().notify('error', `Could not open ${what}; the current graph is unchanged.`, [thrownMessage(e)]);
+    editorStore.getState().notify('error', failure, [thrownMessage(e)]);
     return false;
   }
 }
@@ -72,7 +73,7 @@ async function readSharedLink(): Promise<Model | undefined> {
   } catch (e) {
     problems = [thrownMessage(e)];
   }
-  editorStore.getState().notify('error', 'The shared link could not be opened.', problems);
+  editorStore.getState().notify('error', t('io.startup.sharedLinkFailed'), problems);
   return undefined;
 }
 
@@ -85,18 +86,12 @@ async function readOwnGraph(storage: KeyValueStorage): Promise<{ own?: Model; he
   try {
     await ensureOpsForText(text ?? '');
   } catch (e) {
-    loadFailure = `Expression support did not load: ${thrownMessage(e)}`;
+    loadFailure = t('io.startup.exprDidNotLoad', { reason: thrownMessage(e) });
   }
   const restored = restoreAutosave(storage);
   if (restored.kind === 'ok') return { own: restored.model };
   if (restored.kind === 'none') return {};
-  reportKeptAside(
-    storage,
-    restored.text,
-    'did not pass validation',
-    [...restored.problems.map((p) => p.message), ...(loadFailure ? [loadFailure] : [])],
-    restored,
-  );
+  reportKeptAside(storage, restored.text, 'invalid', [...restored.problems.map((p) => p.message), ...(loadFailure ? [loadFailure] : [])], restored);
   return { heldInPlace: restored.keptAs === undefined };
 }
 
@@ -104,16 +99,13 @@ async function readOwnGraph(storage: KeyValueStorage): Promise<{ own?: Model; he
  * Tells the user their stored graph was set aside and hands it back as a file. When storage had
  * no room for a copy, it is still in the autosave slot: say that their next edit replaces it.
  */
-function reportKeptAside(storage: KeyValueStorage, text: string, why: string, details: string[], kept: KeptAside): void {
-  const where =
-    kept.keptAs !== undefined
-      ? `so it was kept aside under "${kept.keptAs}".`
-      : `and could not be kept aside: ${kept.reason} Download it now; your next edit will be autosaved over it.`;
-  editorStore.getState().notify('error', `The graph saved in this browser ${why}, ${where}`, details, {
+function reportKeptAside(storage: KeyValueStorage, text: string, why: 'invalid' | 'unopenable', details: string[], kept: KeptAside): void {
+  const title = kept.keptAs !== undefined ? t(`io.startup.${why}KeptAside`, { key: kept.keptAs }) : t(`io.startup.${why}NotKeptAside`, { reason: kept.reason });
+  editorStore.getState().notify('error', title, details, {
     sticky: true,
     // The kept-aside text as it was stored, to fix by hand and open again.
     action: {
-      label: 'Download the kept-aside graph',
+      label: t('io.startup.downloadKeptAside'),
       run: () => downloadText(kept.keptAs !== undefined ? (storage.getItem(kept.keptAs) ?? text) : text, 'graphgrad-kept-aside.json'),
     },
   });
@@ -149,9 +141,9 @@ export async function startEditor(): Promise<void> {
     const lessonStep = Math.max(1, Number(new URLSearchParams(location.search).get('step')) || 1) - 1;
     // `#lesson=...`: a teacher's own lesson file, carried in the link as share links carry models.
     const sharedLesson = !sample && !shared && hasSharedLesson(location.hash) ? await decodeLessonFragment(location.hash) : undefined;
-    if (sharedLesson?.problem) store.notify('error', 'The lesson link could not be opened.', [sharedLesson.problem]);
+    if (sharedLesson?.problem) store.notify('error', t('io.startup.lessonLinkFailed'), [sharedLesson.problem]);
     const lessonText = lessonId ? await bundledLessonText(lessonId) : sharedLesson?.text;
-    if (lessonId && lessonText === undefined) store.notify('error', `There is no lesson called "${lessonId}".`);
+    if (lessonId && lessonText === undefined) store.notify('error', t('io.startup.noLesson', { id: lessonId }));
     ({ own, heldInPlace = false } = storage && !embed ? await readOwnGraph(storage) : {});
     const link = shared ? await readSharedLink() : sample ? await readSample(sample) : undefined;
     // The link has done its job: from here on the graph is the user's own, autosaved, so a reload
@@ -165,13 +157,13 @@ export async function startEditor(): Promise<void> {
     if ((sample || location.hash || lessonId) && !embed) history.replaceState(null, '', `${location.pathname}${rest.size ? `?${rest}` : ''}`);
     userActed = editorStore.getState().model !== before;
     if (userActed) return; // the user started a graph meanwhile (New, Open): leave it be
-    if (own && !loads(own, 'Restore', 'the graph saved in this browser', { undoable: false })) {
+    if (own && !loads(own, t('io.startup.restore'), t('io.startup.couldNotOpenOwn'), { undoable: false })) {
       // It validated but could not be built: keep it aside like a graph that fails validation.
       const text = storage?.getItem(AUTOSAVE_KEY);
       if (storage && text) {
         const kept = keepAside(storage, text);
         heldInPlace = kept.keptAs === undefined;
-        reportKeptAside(storage, text, 'could not be opened', [], kept);
+        reportKeptAside(storage, text, 'unopenable', [], kept);
       }
       own = undefined;
     }
@@ -180,20 +172,25 @@ export async function startEditor(): Promise<void> {
       (lessonId
         ? await openBundledLesson(lessonId, lessonStep, { undoable: !!own })
         : await openLessonText(lessonText, 'from a link', lessonStep, { undoable: !!own }));
-    if (lessonOpened && own) store.notify('info', 'Opened the lesson. Undo brings back the graph you had.');
+    if (lessonOpened && own) store.notify('info', t('io.startup.openedLesson'));
     const linked =
       !lessonOpened &&
       link &&
-      loads(link, shared ? 'Open shared link' : `Open sample ${sample}`, shared ? 'the shared graph' : `the sample "${sample}"`, { undoable: !!own });
-    if (linked && own) store.notify('info', `Opened ${shared ? 'the shared graph' : `the sample "${sample}"`}. Undo brings back the graph you had.`);
+      loads(
+        link,
+        shared ? t('io.startup.openSharedLink') : t('io.startup.openSample', { name: sample }),
+        shared ? t('io.startup.couldNotOpenShared') : t('io.startup.couldNotOpenSample', { name: sample }),
+        { undoable: !!own },
+      );
+    if (linked && own) store.notify('info', shared ? t('io.startup.openedShared') : t('io.startup.openedSample', { name: sample }));
     if (!own && !linked && !lessonOpened) {
       const first = await readSample(DEFAULT_SAMPLE);
       if (first && editorStore.getState().model === before)
-        loads(first, `Open sample ${DEFAULT_SAMPLE}`, `the sample "${DEFAULT_SAMPLE}"`, { undoable: false });
+        loads(first, t('io.startup.openSample', { name: DEFAULT_SAMPLE }), t('io.startup.couldNotOpenSample', { name: DEFAULT_SAMPLE }), { undoable: false });
     }
     if (linkMode && !lessonOpened) store.setMode(linkMode);
   } catch (e) {
-    store.notify('error', 'Something went wrong while opening the editor; the graph on screen is kept and autosaved.', [thrownMessage(e)]);
+    store.notify('error', t('io.startup.failed'), [thrownMessage(e)]);
   } finally {
     // Whatever happened above, edits from here on are autosaved. Storage already holds the restored
     // graph (or a linked one not yet edited over it), or a set-aside graph that only an edit may

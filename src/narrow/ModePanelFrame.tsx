@@ -6,6 +6,7 @@
  * (→, ←, Space) still step, the caption shows each step's formula, and the tab opens the panel.
  */
 import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { canvasApi } from '../canvas/canvasApi.ts';
 import { editorStore, useEditor } from '../store/useEditor.ts';
 import { useTeach } from '../modes/teach/useTeach.ts';
@@ -13,6 +14,7 @@ import { Drawer } from './Drawer.tsx';
 import { useNarrow } from './drawers.ts';
 
 export function ModePanelFrame({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const teach = useEditor((s) => s.mode === 'teach');
   const presentation = useTeach((s) => s.presentation);
   const narrow = useNarrow();
@@ -38,7 +40,7 @@ export function ModePanelFrame({ children }: { children: ReactNode }) {
   }, [narrow]);
   if (!teach || !presentation) return children;
   return (
-    <Drawer name="panel" side="right" tab="Teach panel" title="Stepping controls and the current step (→ steps, ← steps back, Space plays)">
+    <Drawer name="panel" side="right" tab={t('narrow.teachPanel.tab')} title={t('narrow.teachPanel.title')}>
       {children}
     </Drawer>
   );

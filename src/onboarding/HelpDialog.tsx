@@ -1,13 +1,14 @@
 /** Help: the ways in, the keyboard shortcuts and the legend, in a modal dialog (Escape closes it). */
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { closeHelp, onboardingStore } from './onboardingStore.ts';
 import { WaysIn } from './WaysIn.tsx';
 import { Legend } from './Legend.tsx';
-import { SHORTCUT_GROUPS } from './shortcuts.ts';
-import { HELP_TEXT as T } from './strings.ts';
+import { shortcutGroups } from './shortcuts.ts';
 import './onboarding.css';
 
 export function HelpDialog() {
+  const { t } = useTranslation();
   const open = onboardingStore((s) => s.help);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -29,19 +30,19 @@ export function HelpDialog() {
       {open && (
         <>
           <header className="help__head">
-            <h2 id="help-title">{T.dialog}</h2>
+            <h2 id="help-title">{t('onboarding.help.dialog')}</h2>
             <button type="button" className="help__close" onClick={closeHelp}>
-              {T.close}
+              {t('onboarding.help.close')}
             </button>
           </header>
           <section aria-labelledby="help-ways">
-            <h3 id="help-ways">{T.waysIn}</h3>
+            <h3 id="help-ways">{t('onboarding.help.waysIn')}</h3>
             <WaysIn />
           </section>
           <section aria-labelledby="help-keys">
-            <h3 id="help-keys">{T.shortcuts}</h3>
+            <h3 id="help-keys">{t('onboarding.help.shortcuts')}</h3>
             <div className="help__keys">
-              {SHORTCUT_GROUPS.map((g) => (
+              {shortcutGroups().map((g) => (
                 <table key={g.title} className="help__table">
                   <caption>{g.title}</caption>
                   <tbody>
@@ -50,7 +51,7 @@ export function HelpDialog() {
                         <th scope="row">
                           {s.keys.map((combo, i) => (
                             <span key={combo.join('+')}>
-                              {i > 0 && ' or '}
+                              {i > 0 && t('onboarding.help.or')}
                               {combo.map((k, j) => (
                                 <span key={k}>
                                   {j > 0 && '+'}
@@ -69,7 +70,7 @@ export function HelpDialog() {
             </div>
           </section>
           <section aria-labelledby="help-legend" data-testid="legend">
-            <h3 id="help-legend">{T.legend}</h3>
+            <h3 id="help-legend">{t('onboarding.help.legend')}</h3>
             <Legend />
           </section>
         </>

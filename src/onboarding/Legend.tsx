@@ -4,11 +4,11 @@
  * a = 5, b = 3, c = 2), so what it shows is what the canvas shows.
  */
 import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getOp, portName, type ModelNode } from '../../graph-engine/index.ts';
 import { CardContent, cardView } from '../canvas/OpNode.tsx';
 import { minCardHeight } from '../canvas/cardMetrics.ts';
 import type { NodeResult } from '../store/evaluate.ts';
-import { CATEGORY_LEGEND, LEGEND_TEXT as T } from './strings.ts';
 import '../modes/teach/teach.css';
 
 interface Sample {
@@ -33,51 +33,68 @@ function LegendCard({ id, op: opName, cls, result, isLoss = false }: Sample) {
   );
 }
 
+/** Category names as the palette titles them, with the card class that colours them; op names stay as they are. */
+const CATEGORY_LEGEND = [
+  { key: 'leaf', examples: 'input, const, param' },
+  { key: 'arith', examples: 'add, mul, pow, sum' },
+  { key: 'act', examples: 'sigmoid, tanh, relu' },
+  { key: 'loss', examples: 'mse, bce, cross_entropy' },
+  { key: 'layer', examples: 'neuron, dense, mlp, softmax' },
+  { key: 'expr' },
+] as const;
+
 export function Legend() {
+  const { t } = useTranslation();
   return (
     <div className="legend">
       <div className="legend__row">
         <LegendCard id="u" op="mul" cls="cat-arith" result={{ value: 6, grad: 3 }} />
         <ul className="legend__notes">
-          <li>{T.card}</li>
-          <li>{T.value}</li>
+          <li>{t('onboarding.legend.card')}</li>
+          <li>{t('onboarding.legend.value')}</li>
           <li>
-            <span className="legend__grad">{T.grad}</span>
+            <span className="legend__grad">{t('onboarding.legend.grad')}</span>
           </li>
         </ul>
       </div>
       <div className="legend__row">
         <LegendCard id="J" op="mul" cls="cat-arith" result={{ value: 33, grad: 1 }} isLoss />
         <ul className="legend__notes">
-          <li>{T.loss}</li>
+          <li>{t('onboarding.legend.loss')}</li>
         </ul>
       </div>
-      <p className="legend__lead">{T.badges}</p>
+      <p className="legend__lead">{t('onboarding.legend.badges')}</p>
       <div className="legend__cards">
-        <LegendCard id="v" op="add" cls="cat-arith" result={{ value: Number.NaN, badge: { kind: 'incomplete', reason: 'Input b is not connected' } }} />
+        <LegendCard
+          id="v"
+          op="add"
+          cls="cat-arith"
+          result={{ value: Number.NaN, badge: { kind: 'incomplete', reason: t('onboarding.legend.notConnected') } }}
+        />
         <LegendCard id="r" op="log" cls="cat-arith" result={{ value: Number.NEGATIVE_INFINITY, badge: { kind: 'nonfinite', reason: 'log(0) = −∞' } }} />
-        <LegendCard id="s" op="sqrt" cls="cat-arith" result={{ value: Number.NaN, badge: { kind: 'invalid', reason: 'The op failed' } }} />
+        <LegendCard id="s" op="sqrt" cls="cat-arith" result={{ value: Number.NaN, badge: { kind: 'invalid', reason: t('onboarding.legend.opFailed') } }} />
       </div>
       <div className="legend__row">
         <EdgeChips />
         <ul className="legend__notes">
-          <li>{T.localChip}</li>
-          <li>{T.contribChip}</li>
-          <li>{T.fullChip}</li>
+          <li>{t('onboarding.legend.localChip')}</li>
+          <li>{t('onboarding.legend.contribChip')}</li>
+          <li>{t('onboarding.legend.fullChip')}</li>
         </ul>
       </div>
-      <p className="legend__lead">{T.categories}</p>
+      <p className="legend__lead">{t('onboarding.legend.categories')}</p>
       <ul className="legend__categories">
         {CATEGORY_LEGEND.map((c) => (
-          <li key={c.cls}>
-            <span className={`legend__swatch ${c.cls}`} aria-hidden="true" />
-            <strong>{c.name}</strong> <span className="muted">{c.examples}</span>
+          <li key={c.key}>
+            <span className={`legend__swatch cat-${c.key}`} aria-hidden="true" />
+            <strong>{t(`onboarding.legend.category.${c.key}`)}</strong>{' '}
+            <span className="muted">{'examples' in c ? c.examples : t('onboarding.legend.exprExample')}</span>
           </li>
         ))}
       </ul>
       <p className="legend__lead">
-        <span className="legend__arrow legend__arrow--fwd" aria-hidden="true" /> {T.forward}{' '}
-        <span className="legend__arrow legend__arrow--bwd" aria-hidden="true" /> {T.backward}.
+        <span className="legend__arrow legend__arrow--fwd" aria-hidden="true" /> {t('onboarding.legend.forward')}{' '}
+        <span className="legend__arrow legend__arrow--bwd" aria-hidden="true" /> {t('onboarding.legend.backward')}
       </p>
     </div>
   );

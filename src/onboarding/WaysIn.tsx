@@ -1,15 +1,16 @@
 /** The three ways in, as the welcome and Help show them. */
 import { useId } from 'react';
 import { buildFromScratch, chooseSample, startLearning } from './waysIn.ts';
-import { WAYS_IN_TEXT as T } from './strings.ts';
+import { useTranslation } from 'react-i18next';
 
 const WAYS = [
-  { id: 'learn', icon: '∂', name: T.learn, detail: T.learnDetail, run: () => void startLearning() },
-  { id: 'build', icon: '+', name: T.build, detail: T.buildDetail, run: buildFromScratch },
-  { id: 'sample', icon: '▤', name: T.sample, detail: T.sampleDetail, run: chooseSample },
+  { id: 'learn', icon: '∂', run: () => void startLearning() },
+  { id: 'build', icon: '+', run: buildFromScratch },
+  { id: 'sample', icon: '▤', run: chooseSample },
 ] as const;
 
 export function WaysIn() {
+  const { t } = useTranslation();
   // The welcome and Help can both be in the page: ids of their own.
   const id = useId();
   return (
@@ -20,10 +21,10 @@ export function WaysIn() {
             <span className="ways-in__icon" aria-hidden="true">
               {w.icon}
             </span>
-            <span className="ways-in__name">{w.name}</span>
+            <span className="ways-in__name">{t(`onboarding.waysIn.${w.id}`)}</span>
           </button>
           <span id={`${id}-${w.id}`} className="ways-in__detail">
-            {w.detail}
+            {t(`onboarding.waysIn.${w.id}Detail`)}
           </span>
         </li>
       ))}

@@ -5,20 +5,27 @@
  */
 import { dismissWelcome, onboardingStore } from './onboardingStore.ts';
 import { WaysIn } from './WaysIn.tsx';
-import { WELCOME_TEXT as T } from './strings.ts';
+import { useTranslation } from 'react-i18next';
 import './onboarding.css';
 
 export function Welcome() {
+  const { t } = useTranslation();
   const open = onboardingStore((s) => s.welcome);
   if (!open) return null;
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <div className="welcome__intro">
-        <h2 id="welcome-title">{T.title}</h2>
-        <p>{T.intro}</p>
+        <h2 id="welcome-title">{t('onboarding.welcome.title')}</h2>
+        <p>{t('onboarding.welcome.intro')}</p>
       </div>
       <WaysIn />
-      <button type="button" className="welcome__close" aria-label={T.close} title={T.closeTitle} onClick={dismissWelcome}>
+      <button
+        type="button"
+        className="welcome__close"
+        aria-label={t('onboarding.welcome.close')}
+        title={t('onboarding.welcome.closeTitle')}
+        onClick={dismissWelcome}
+      >
         ×
       </button>
     </section>

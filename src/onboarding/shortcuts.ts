@@ -1,11 +1,12 @@
 /**
  * The keyboard shortcuts Help lists: the ones the editor really handles (canvas/useShortcuts.ts,
  * Canvas.tsx's selection keys, QuickAdd.tsx, ui/Menu.tsx, inspector/WeightGrid.tsx,
- * train/FitPlot.tsx), and Teach's from its own key table, so its keys cannot drift from the list.
- * User-facing text, kept together for a later message catalog.
+ * train/FitPlot.tsx), and Teach's and keyboard wiring's from their own key tables, so their keys
+ * cannot drift from the list. Built when Help renders, so it is in the current language.
  */
 import { TEACH_KEY_LIST } from '../modes/teach/panel/teachKeys.ts';
 import { A11Y_KEYS } from '../a11y/keys.ts';
+import { t } from '../i18n/i18n.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl';
@@ -21,49 +22,52 @@ export interface ShortcutGroup {
   items: readonly Shortcut[];
 }
 
-export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
-  {
-    title: 'Build',
-    items: [
-      { keys: [['/']], does: 'Quick add: type an op’s name, ↑ ↓ to choose, Enter adds it and focuses the new card (or double-click the canvas)' },
-      { keys: [[mod, 'Z']], does: 'Undo' },
-      {
-        keys: [
-          [mod, 'Shift', 'Z'],
-          [mod, 'Y'],
-        ],
-        does: 'Redo',
-      },
-      { keys: [[mod, 'C']], does: 'Copy the selected nodes' },
-      { keys: [[mod, 'V']], does: 'Paste' },
-      { keys: [[mod, 'D']], does: 'Duplicate the selected nodes' },
-      { keys: [[mod, 'A']], does: 'Select everything' },
-      { keys: [['Delete'], ['Backspace']], does: 'Delete the selection' },
-      { keys: [['Escape']], does: 'Clear the selection' },
-      { keys: [['Shift', 'drag']], does: 'Select the nodes in a box' },
-      { keys: [[mod, 'click']], does: 'Add a node or edge to the selection' },
-    ],
-  },
-  {
-    title: 'Teach',
-    items: TEACH_KEY_LIST.map((k) => ({ keys: [[k.glyph]], does: k.label[0].toUpperCase() + k.label.slice(1) })),
-  },
-  {
-    title: 'Keyboard wiring and the canvas',
-    // "Tab / Shift+Tab", "Shift+F10 or Menu": one combination each side of " / " or " or ".
-    // Quick add (/) is listed once, under Build.
-    items: A11Y_KEYS.filter((k) => k.keys !== '/').map((k) => ({
-      keys: k.keys.split(/ \/ | or /).map((combo) => combo.split(/(?<=\S)\+(?=\S)/)),
-      does: k.action,
-    })),
-  },
-  {
-    title: 'Menus, weights and plots',
-    items: [
-      { keys: [['↓'], ['↑']], does: 'On a menu button: open it; in a menu: move (Home, End: first, last)' },
-      { keys: [['Escape']], does: 'Close a menu or dialog' },
-      { keys: [['↑'], ['↓'], ['←'], ['→']], does: 'Weight grid (inspector): move between cells; Enter or Tab keeps the number, Escape puts it back' },
-      { keys: [['←'], ['→']], does: 'Train’s fit plot: show the previous or next data point on the canvas' },
-    ],
-  },
-];
+/** Help's shortcut tables, in the current language (key names stay as the keyboard prints them). */
+export function shortcutGroups(): readonly ShortcutGroup[] {
+  return [
+    {
+      title: t('toolbar.modes.build.name'),
+      items: [
+        { keys: [['/']], does: t('onboarding.shortcuts.build.quickAdd') },
+        { keys: [[mod, 'Z']], does: t('onboarding.shortcuts.build.undo') },
+        {
+          keys: [
+            [mod, 'Shift', 'Z'],
+            [mod, 'Y'],
+          ],
+          does: t('onboarding.shortcuts.build.redo'),
+        },
+        { keys: [[mod, 'C']], does: t('onboarding.shortcuts.build.copy') },
+        { keys: [[mod, 'V']], does: t('onboarding.shortcuts.build.paste') },
+        { keys: [[mod, 'D']], does: t('onboarding.shortcuts.build.duplicate') },
+        { keys: [[mod, 'A']], does: t('onboarding.shortcuts.build.selectAll') },
+        { keys: [['Delete'], ['Backspace']], does: t('onboarding.shortcuts.build.delete') },
+        { keys: [['Escape']], does: t('onboarding.shortcuts.build.clear') },
+        { keys: [['Shift', t('onboarding.shortcuts.drag')]], does: t('onboarding.shortcuts.build.boxSelect') },
+        { keys: [[mod, t('onboarding.shortcuts.click')]], does: t('onboarding.shortcuts.build.addToSelection') },
+      ],
+    },
+    {
+      title: t('toolbar.modes.teach.name'),
+      items: TEACH_KEY_LIST.map((k) => ({ keys: [[k.glyph]], does: k.label[0].toUpperCase() + k.label.slice(1) })),
+    },
+    {
+      title: t('onboarding.shortcuts.wiring'),
+      // "Tab / Shift+Tab", "Shift+F10 or Menu": one combination each side of " / " or " or ".
+      // Quick add (/) is listed once, under Build.
+      items: A11Y_KEYS.filter((k) => k.keys !== '/').map((k) => ({
+        keys: k.keys.split(/ \/ | or /).map((combo) => combo.split(/(?<=\S)\+(?=\S)/)),
+        does: k.action,
+      })),
+    },
+    {
+      title: t('onboarding.shortcuts.menus'),
+      items: [
+        { keys: [['↓'], ['↑']], does: t('onboarding.shortcuts.menu.open') },
+        { keys: [['Escape']], does: t('onboarding.shortcuts.menu.close') },
+        { keys: [['↑'], ['↓'], ['←'], ['→']], does: t('onboarding.shortcuts.menu.weightGrid') },
+        { keys: [['←'], ['→']], does: t('onboarding.shortcuts.menu.fitPlot') },
+      ],
+    },
+  ];
+}

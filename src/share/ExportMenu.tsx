@@ -1,28 +1,31 @@
 /** The Export menu: share link, pictures, ONNX and PyTorch. */
 import { useReactFlow } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { ONNX_OPSET } from '../../graph-engine/index.ts';
 import { Menu } from '../ui/Menu.tsx';
 import { copyShareLink, exportImage, exportOnnxFile, exportPytorchFile } from './exportActions.ts';
 
 export function ExportMenu() {
+  const { t } = useTranslation();
   const flow = useReactFlow();
+  const item = (key: 'link' | 'pngGraph' | 'pngView' | 'svgGraph' | 'svgView' | 'pytorch', run: () => unknown) => ({
+    label: t(`share.menu.${key}.label`),
+    hint: t(`share.menu.${key}.hint`),
+    run,
+  });
   return (
     <Menu
-      name="Export"
-      button="Export ▾"
-      title="Share the graph or take it to another tool"
+      name={t('share.menu.name')}
+      button={t('share.menu.button')}
+      title={t('share.menu.title')}
       items={[
-        { label: 'Copy link', hint: 'A link holding the whole graph, weights included', run: copyShareLink },
-        {
-          label: 'PNG image (whole graph)',
-          hint: 'A picture that also carries the model: drop it back on the canvas to reopen',
-          run: () => exportImage('png', 'graph', flow.getNodes()),
-        },
-        { label: 'PNG image (current view)', hint: 'What is on screen now; carries the model too', run: () => exportImage('png', 'view', flow.getNodes()) },
-        { label: 'SVG image (whole graph)', hint: 'A vector picture of the graph', run: () => exportImage('svg', 'graph', flow.getNodes()) },
-        { label: 'SVG image (current view)', hint: 'A vector picture of what is on screen', run: () => exportImage('svg', 'view', flow.getNodes()) },
-        { label: 'ONNX model', hint: `Forward graph and loss for ONNX Runtime (opset ${ONNX_OPSET})`, run: exportOnnxFile },
-        { label: 'PyTorch script', hint: 'An nn.Module with a float64 self-check and a training loop', run: exportPytorchFile },
+        item('link', copyShareLink),
+        item('pngGraph', () => exportImage('png', 'graph', flow.getNodes())),
+        item('pngView', () => exportImage('png', 'view', flow.getNodes())),
+        item('svgGraph', () => exportImage('svg', 'graph', flow.getNodes())),
+        item('svgView', () => exportImage('svg', 'view', flow.getNodes())),
+        { label: t('share.menu.onnx.label'), hint: t('share.menu.onnx.hint', { opset: ONNX_OPSET }), run: exportOnnxFile },
+        item('pytorch', exportPytorchFile),
       ]}
     />
   );

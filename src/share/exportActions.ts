@@ -11,6 +11,7 @@ import { fileNameFor } from '../io/files.ts';
 import { embedModelInPng } from './pngModel.ts';
 import { shareLink } from './shareLink.ts';
 import { canvasApi } from '../canvas/canvasApi.ts';
+import { t } from '../i18n/i18n.ts';
 
 export type ImageArea = 'view' | 'graph';
 
@@ -32,13 +33,13 @@ export async function copyShareLink(): Promise<string | undefined> {
   const store = editorStore.getState();
   const r = await shareLink(store.model, location.href);
   if (!r.ok) {
-    store.notify('error', 'This graph is too large for a link.', [r.message]);
+    store.notify('error', t('share.notice.tooLargeForLink'), [r.message]);
     return undefined;
   }
   history.replaceState(null, '', r.url);
   // Whatever stops the clipboard, the link is already in the address bar, and the notice says so.
-  if (await copyText(r.url)) store.notify('info', 'Link copied: it holds the whole graph, weights included.');
-  else store.notify('info', 'The link is in the address bar (the clipboard was not available): copy it from there.');
+  if (await copyText(r.url)) store.notify('info', t('share.notice.linkCopied'));
+  else store.notify('info', t('share.notice.linkInAddressBar'));
   return r.url;
 }
 
@@ -50,7 +51,7 @@ async function render(kind: 'png' | 'svg', area: ImageArea, nodes: Node[]): Prom
   const { toPng, toSvg } = await import('html-to-image');
   const flow = document.querySelector<HTMLElement>('.react-flow');
   const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-  if (!flow || !viewport) throw new Error('The canvas is not on screen.');
+  if (!flow || !viewport) throw new Error(t('share.notice.canvasNotOnScreen'));
   const background = getComputedStyle(flow).getPropertyValue('--canvas-bg').trim() || getComputedStyle(document.body).backgroundColor;
   const draw = kind === 'png' ? toPng : toSvg;
   if (area === 'view') return withInlineEdgeStyles(() => draw(flow, { backgroundColor: background, filter: keep, pixelRatio: 2 }));
@@ -103,7 +104,7 @@ async function withInlineEdgeStyles<T>(capture: () => Promise<T>): Promise<T> {
 export async function exportImage(kind: 'png' | 'svg', area: ImageArea, nodes: Node[]): Promise<void> {
   const store = editorStore.getState();
   // Copying cards into a picture takes about 3 s per 100 (html-to-image reads each element's style).
-  if (nodes.length > 100) store.notify('info', `Drawing ${nodes.length} cards into the ${kind.toUpperCase()} picture; this takes a few seconds.`);
+  if (nodes.length > 100) store.notify('info', t('share.notice.drawing', { n: nodes.length, kind: kind.toUpperCase() }));
   try {
     const url = await render(kind, area, nodes);
     const name = `${stem(store.model)}.${kind}`;
@@ -114,7 +115,7 @@ export async function exportImage(kind: 'png' | 'svg', area: ImageArea, nodes: N
     const png = Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0));
     download(embedModelInPng(png, serializeModel(store.model)) as BlobPart, name, 'image/png');
   } catch (e) {
-    store.notify('error', `Could not export the ${kind.toUpperCase()} image.`, [(e as Error).message]);
+    store.notify('error', t('share.notice.imageFailed', { kind: kind.toUpperCase() }), [(e as Error).message]);
   }
 }
 
@@ -124,9 +125,12 @@ export async function exportOnnxFile(): Promise<void> {
     const { exportOnnx } = await import('../../graph-engine/export/onnx.ts');
     const r = exportOnnx(store.model);
     download(r.bytes as BlobPart, `${stem(store.model)}.onnx`, 'application/octet-stream');
-    store.notify('info', `ONNX model saved (opset ${ONNX_OPSET}): inputs ${r.inputs.join(', ') || 'none'}; outputs ${r.outputs.join(', ')}.`);
+    store.notify(
+      'info',
+      t('share.notice.onnxSaved', { opset: ONNX_OPSET, inputs: r.inputs.join(', ') || t('share.notice.noInputs'), outputs: r.outputs.join(', ') }),
+    );
   } catch (e) {
-    store.notify('error', 'Could not export to ONNX.', (e as Error).message.split('\n'));
+    store.notify('error', t('share.notice.onnxFailed'), (e as Error).message.split('\n'));
   }
 }
 
@@ -136,8 +140,8 @@ export async function exportPytorchFile(): Promise<void> {
     const { exportPytorch } = await import('../../graph-engine/export/pytorch.ts');
     await ensureDataset(store.model.training?.dataset); // a real data set's rows go into the script
     download(exportPytorch(store.model), `${stem(store.model)}.py`, 'text/x-python');
-    store.notify('info', 'PyTorch script saved. `python <file>` checks its values and gradients against GraphGrad; `--train` trains it.');
+    store.notify('info', t('share.notice.pytorchSaved'));
   } catch (e) {
-    store.notify('error', 'Could not export to PyTorch.', (e as Error).message.split('\n'));
+    store.notify('error', t('share.notice.pytorchFailed'), (e as Error).message.split('\n'));
   }
 }

@@ -4,6 +4,7 @@
  * like opening a file. Uses the platform's CompressionStream (browsers, workers, Node 18+).
  */
 import { MAX_MODEL_BYTES, validateModelText, type Model, type Validated } from '../../graph-engine/index.ts';
+import { currentLanguage, t } from '../i18n/i18n.ts';
 
 const SHARE_PARAM = 'model';
 /** Longest link we hand out: chat apps, mail clients and some browsers cut longer URLs. */
@@ -40,7 +41,7 @@ export async function shareLink(model: Model, base: string): Promise<ShareLink> 
   return {
     ok: false,
     length: url.length,
-    message: `This model makes a link of ${url.length.toLocaleString('en')} characters, too long to share safely (the limit is ${MAX_LINK_LENGTH.toLocaleString('en')}). Save it as a file instead.`,
+    message: t('share.link.tooLong', { length: url.length.toLocaleString(currentLanguage()), limit: MAX_LINK_LENGTH.toLocaleString(currentLanguage()) }),
   };
 }
 
@@ -85,13 +86,11 @@ export async function decodeShareFragment(hash: string): Promise<Validated> {
     // Only the platform's base64 and inflate run in here, on bytes from the URL. How they say the
     // bytes are damaged differs (a DOMException from atob, a TypeError from browsers' inflate, a
     // zlib Error in Node), and every one of those means this: so anything caught here is that.
-    return { problems: [{ message: 'This share link is damaged (it may have been cut short when it was copied): the model in it cannot be read.' }] };
+    return { problems: [{ message: t('share.link.damaged') }] };
   }
   if (!bytes) {
     return {
-      problems: [
-        { message: `The model in this share link is larger than ${MAX_MODEL_BYTES / 1024 / 1024} MB, the most GraphGrad opens. Nothing was changed.` },
-      ],
+      problems: [{ message: t('share.link.modelTooLarge', { mb: MAX_MODEL_BYTES / 1024 / 1024 }) }],
     };
   }
   return validateModelText(new TextDecoder().decode(bytes), { allowIncomplete: true });
@@ -111,11 +110,10 @@ export const hasSharedLesson = (hash: string) => new RegExp(`^#${LESSON_PARAM}=`
 export async function decodeLessonFragment(hash: string): Promise<{ text?: string; problem?: string }> {
   try {
     const bytes = await inflateAtMost(fromBase64Url(hash.replace(new RegExp(`^#${LESSON_PARAM}=`), '')), MAX_MODEL_BYTES);
-    if (!bytes)
-      return { problem: `The lesson in this link is larger than ${MAX_MODEL_BYTES / 1024 / 1024} MB, the most GraphGrad opens. Nothing was changed.` };
+    if (!bytes) return { problem: t('share.link.lessonTooLarge', { mb: MAX_MODEL_BYTES / 1024 / 1024 }) };
     return { text: new TextDecoder().decode(bytes) };
   } catch {
     // As for models: only base64 and inflate run here, and any failure means the link is damaged.
-    return { problem: 'This lesson link is damaged (it may have been cut short when it was copied): the lesson in it cannot be read.' };
+    return { problem: t('share.link.lessonDamaged') };
   }
 }

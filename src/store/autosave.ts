@@ -5,6 +5,7 @@
  */
 import { serializeModel, validateModelText, type Model, type Problem } from '../../graph-engine/index.ts';
 import { thrownProblem } from './thrown.ts';
+import { t } from '../i18n/i18n.ts';
 
 /** The subset of Web Storage we use; tests pass a Map-backed fake. */
 export interface KeyValueStorage {
@@ -70,7 +71,7 @@ export function keepAside(storage: KeyValueStorage, text: string, now = Date.now
       if (!storageRefused(again)) throw again;
       // Nothing more to try: the caller offers the text as a download.
     }
-    return { keptAs: undefined, reason: 'This browser has no room to keep a second copy of it.' };
+    return { keptAs: undefined, reason: t('store.autosave.noRoomForCopy') };
   }
 }
 

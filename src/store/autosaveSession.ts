@@ -7,6 +7,8 @@
 import { type Model, serializeModel } from '../../graph-engine/index.ts';
 import { AUTOSAVE_KEY, keepOtherTabGraph, OTHER_TAB_KEY, writeAutosave, type KeyValueStorage } from './autosave.ts';
 import { editorStore } from './useEditor.ts';
+import { t } from '../i18n/i18n.ts';
+import { formatNumber } from '../i18n/format.ts';
 
 /** Browsers keep about 5 million characters per site (Chromium and Firefox count UTF-16 units). */
 const TYPICAL_QUOTA_CHARS = 5_000_000;
@@ -14,8 +16,8 @@ const TYPICAL_QUOTA_CHARS = 5_000_000;
 /** Why storage likely refused `model`: its own size, when that is near the browser's quota. */
 function storageRefusal(model: Model): string {
   const chars = serializeModel(model).length;
-  if (chars < TYPICAL_QUOTA_CHARS * 0.8) return 'Its storage is full or turned off.';
-  return `The graph takes ${(chars / 1e6).toFixed(1)} million characters, more than browsers keep for one site (about 5 million).`;
+  if (chars < TYPICAL_QUOTA_CHARS * 0.8) return t('store.autosave.storageOff');
+  return t('store.autosave.tooBig', { millions: formatNumber(Math.round(chars / 1e5) / 10) });
 }
 
 /** The running session's way to open a graph without writing it (see `openUnsaved`). */
@@ -55,23 +57,16 @@ export function startAutosave(storage: KeyValueStorage, stored: Model | undefine
   const keepTheirs = () => {
     otherTabWrote = false;
     if (!keepOtherTabGraph(storage)) return;
-    store
-      .getState()
-      .notify(
-        'info',
-        "Another tab had saved a different graph here. This tab's graph is now the autosaved one; the other tab's graph was kept aside.",
-        ['Open it here to have both: Undo then brings this graph back.'],
-        {
-          sticky: true,
-          action: {
-            label: "Open the other tab's graph",
-            run: () => {
-              const text = storage.getItem(OTHER_TAB_KEY);
-              if (text !== null) store.getState().openText(text, "the other tab's graph");
-            },
-          },
+    store.getState().notify('info', t('store.autosave.otherTabKept'), [t('store.autosave.otherTabKeptDetail')], {
+      sticky: true,
+      action: {
+        label: t('store.autosave.openOtherTab'),
+        run: () => {
+          const text = storage.getItem(OTHER_TAB_KEY);
+          if (text !== null) store.getState().openText(text, t('store.autosave.otherTabGraph'));
         },
-      );
+      },
+    });
   };
 
   const flush = () => {
@@ -84,11 +79,7 @@ export function startAutosave(storage: KeyValueStorage, stored: Model | undefine
     if (ok) written = model;
     // Said once per run of failures, not on every edit; the last good copy stays in storage.
     if (!ok && !failing) {
-      store
-        .getState()
-        .notify('error', `This browser would not store the graph, so edits from now on are not autosaved. ${storageRefusal(model)}`, [
-          'The last graph it did store is kept. Use Save to keep this one as a file.',
-        ]);
+      store.getState().notify('error', t('store.autosave.notStored', { why: storageRefusal(model) }), [t('store.autosave.notStoredDetail')]);
     }
     failing = !ok;
   };
@@ -113,11 +104,7 @@ export function startAutosave(storage: KeyValueStorage, stored: Model | undefine
     // Fired only for writes made by other tabs (and windows) of this site.
     if (e.key !== AUTOSAVE_KEY || e.storageArea !== storage) return;
     if (!otherTabWrote) {
-      store
-        .getState()
-        .notify('info', 'This graph is open in another tab too, and that tab just saved its own changes.', [
-          "Your edits here are still autosaved, and the other tab's graph is then kept aside, not lost.",
-        ]);
+      store.getState().notify('info', t('store.autosave.otherTabSaved'), [t('store.autosave.otherTabSavedDetail')]);
     }
     otherTabWrote = true;
   });

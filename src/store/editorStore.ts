@@ -15,6 +15,7 @@ import * as edits from './modelEdits.ts';
 import { collapseMacro, expandMacro, resizeMacroLayers } from './macroEdits.ts';
 import type { LayerResize } from '../../graph-engine/index.ts';
 import { thrownMessage } from './thrown.ts';
+import { t } from '../i18n/i18n.ts';
 
 enablePatches();
 
@@ -179,7 +180,7 @@ export function createEditorStore(options: StoreOptions = {}) {
 
       addNode(op, position) {
         let id = '';
-        commit(`Add ${op}`, (d) => {
+        commit(t('store.undo.add', { op }), (d) => {
           id = edits.addNode(d, op, position).id;
         });
         set({ selectedNodes: new Set([id]), selectedEdges: new Set() });
@@ -189,10 +190,10 @@ export function createEditorStore(options: StoreOptions = {}) {
       connect(c) {
         const problem = edits.connectionProblem(get().model, c);
         if (problem) {
-          get().notify('error', 'Connection refused', [problem]);
+          get().notify('error', t('store.notice.connectionRefused'), [problem]);
           return false;
         }
-        commit('Connect', (d) => {
+        commit(t('store.undo.connect'), (d) => {
           edits.connect(d, c);
         });
         return true;
@@ -236,7 +237,7 @@ export function createEditorStore(options: StoreOptions = {}) {
           .concat(Object.keys(edit.attrs ?? {}))
           .join(',');
         commit(
-          'Edit node',
+          t('store.undo.editNode'),
           (d) => {
             const node = d.nodes[edits.nodeIndex(get().model.nodes).get(id) ?? -1];
             if (!node) return;
@@ -261,7 +262,7 @@ export function createEditorStore(options: StoreOptions = {}) {
       },
 
       setLoss(id) {
-        commit('Set loss', (d) => {
+        commit(t('store.undo.setLoss'), (d) => {
           if (id === undefined) delete d.loss;
           else d.loss = id;
         });
@@ -280,11 +281,11 @@ export function createEditorStore(options: StoreOptions = {}) {
       expandMacro(id) {
         const r = expandMacro(get().model, id);
         if (!r.model) {
-          get().notify('error', 'Cannot expand this macro.', [r.problem ?? '']);
+          get().notify('error', t('store.notice.cannotExpand'), [r.problem ?? '']);
           return false;
         }
         const model = r.model;
-        commit(`Expand ${id}`, () => model);
+        commit(t('store.undo.expand', { id }), () => model);
         set({ selectedNodes: new Set(), selectedEdges: new Set(), refitVersion: get().refitVersion + 1 });
         return true;
       },
@@ -292,39 +293,31 @@ export function createEditorStore(options: StoreOptions = {}) {
       collapseMacro(id) {
         const r = collapseMacro(get().model, id);
         if (!r.model) {
-          get().notify('error', 'Cannot collapse this macro.', [r.problem ?? '']);
+          get().notify('error', t('store.notice.cannotCollapse'), [r.problem ?? '']);
           return false;
         }
         const model = r.model;
-        commit(`Collapse ${id}`, () => model);
+        commit(t('store.undo.collapse', { id }), () => model);
         set({ selectedNodes: new Set([id]), selectedEdges: new Set(), refitVersion: get().refitVersion + 1 });
-        if (r.dropped)
-          get().notify(
-            'info',
-            `Collapsed ${id}; ${r.dropped} connection${r.dropped > 1 ? 's' : ''} to its inner nodes had no port to go to and ${r.dropped > 1 ? 'were' : 'was'} removed (Undo brings ${r.dropped > 1 ? 'them' : 'it'} back).`,
-          );
+        if (r.dropped) get().notify('info', t('store.notice.collapsedDropped', { id, count: r.dropped }));
         return true;
       },
 
       resizeLayers(id, edit) {
         const r = resizeMacroLayers(get().model, id, edit);
         if ('problem' in r) {
-          get().notify('error', 'Cannot resize this layer.', [r.problem]);
+          get().notify('error', t('store.notice.cannotResize'), [r.problem]);
           return false;
         }
         const model = r.model;
         commit(r.label, () => model);
-        if (r.dropped)
-          get().notify(
-            'info',
-            `${r.dropped} connection${r.dropped > 1 ? 's' : ''} from the removed output ${r.dropped > 1 ? 'were' : 'was'} removed (Undo brings ${r.dropped > 1 ? 'them' : 'it'} back).`,
-          );
+        if (r.dropped) get().notify('info', t('store.notice.resizeDropped', { count: r.dropped }));
         return true;
       },
 
       setGraphName(name) {
         commit(
-          'Rename graph',
+          t('store.undo.rename'),
           (d) => {
             d.name = name;
           },
@@ -335,7 +328,7 @@ export function createEditorStore(options: StoreOptions = {}) {
       removeSelection() {
         const { selectedNodes, selectedEdges } = get();
         if (selectedNodes.size === 0 && selectedEdges.size === 0) return;
-        commit('Delete', (d) => {
+        commit(t('store.undo.delete'), (d) => {
           edits.removeEdges(d, selectedEdges);
           edits.removeNodes(d, selectedNodes);
         });
@@ -344,13 +337,13 @@ export function createEditorStore(options: StoreOptions = {}) {
 
       removeNodes(ids) {
         const set_ = new Set(ids);
-        commit('Delete', (d) => edits.removeNodes(d, set_));
+        commit(t('store.undo.delete'), (d) => edits.removeNodes(d, set_));
         pruneSelection(get().model);
       },
 
       removeEdges(keys) {
         const set_ = new Set(keys);
-        commit('Delete connection', (d) => edits.removeEdges(d, set_));
+        commit(t('store.undo.deleteConnection'), (d) => edits.removeEdges(d, set_));
         pruneSelection(get().model);
       },
 
@@ -389,7 +382,7 @@ export function createEditorStore(options: StoreOptions = {}) {
 
       openText(text, sourceName) {
         const refuse = (details: string[]) => {
-          get().notify('error', `Could not open ${sourceName}; the current graph is unchanged.`, details);
+          get().notify('error', t('store.notice.couldNotOpen', { name: sourceName }), details);
           return false;
         };
         // Anything unforeseen that throws while reading or building the graph is refused like a
@@ -397,7 +390,7 @@ export function createEditorStore(options: StoreOptions = {}) {
         try {
           const { model, graph, problems } = validateModelText(text, { allowIncomplete: true });
           if (!model || !graph) return refuse(problems.map((p: Problem) => p.message));
-          get().loadModel(model, `Open ${sourceName}`);
+          get().loadModel(model, t('store.undo.open', { name: sourceName }));
           return true;
         } catch (e) {
           return refuse([thrownMessage(e)]);
@@ -405,7 +398,7 @@ export function createEditorStore(options: StoreOptions = {}) {
       },
 
       newGraph() {
-        get().loadModel(edits.emptyModel(), 'New graph');
+        get().loadModel(edits.emptyModel(), t('store.undo.newGraph'));
       },
 
       setSelection(nodes, edgesSel = []) {
@@ -445,7 +438,7 @@ export function createEditorStore(options: StoreOptions = {}) {
         if (!clip || clip.nodes.length === 0) return [];
         let ids: string[] = [];
         const offset = edits.pasteOffset(get().model, clip, sizeOf);
-        commit('Paste', (d) => {
+        commit(t('store.undo.paste'), (d) => {
           ids = edits.pasteSubgraph(d, clip, offset);
         });
         set({ selectedNodes: new Set(ids), selectedEdges: new Set() });

@@ -21,6 +21,7 @@ import {
   type Problem,
   portName,
 } from '../../graph-engine/index.ts';
+import { t } from '../i18n/i18n.ts';
 
 /** incomplete: an input is missing (here or upstream); nonfinite: NaN or ±∞; invalid: the node itself has a problem. */
 export type BadgeKind = 'incomplete' | 'nonfinite' | 'invalid';
@@ -99,7 +100,7 @@ export function evaluate(model: Model): Evaluation {
     ({ graph, problems } = checkGraph({ ...model, loss: undefined }, { allowIncomplete: true }));
     if (graph) {
       const { results } = readResults(graph, { ...model, loss: undefined }, wired);
-      const why = `The loss ${JSON.stringify(model.loss)} is no longer part of its layer (its settings changed); choose the loss again (“Use as loss” in the inspector).`;
+      const why = t('store.problem.lossLeftLayer', { loss: JSON.stringify(model.loss) });
       return { problems, results, lossId: undefined, lossIsAutomatic: false, backwardBlocker: why, graph, noLossReason: why };
     }
   }
@@ -154,7 +155,7 @@ function withLeafValues(before: Model, graph: Graph, model: Model): Graph | unde
 function noLossReason(model: Model, layer: string): string {
   const node = model.nodes.find((n) => n.id === layer);
   const name = node ? nodeRef({ id: layer, label: nodeLabel(node) }) : JSON.stringify(layer);
-  return `${name} has several outputs, so no loss is chosen for you. Add a loss op (Losses in the palette) fed by them, or select the node to differentiate and tick “Use as loss” in the inspector.`;
+  return t('store.problem.severalOutputs', { name });
 }
 
 /** A node's card before anything is computed: no value, but its handles (and outputs) to wire. */
@@ -239,7 +240,7 @@ function resultsAroundProblems(
     const problem = broken.get(n.id);
     const cause = waitsOn.get(n.id);
     if (problem) r.badge = { kind: 'invalid', reason: problem.join(' ') };
-    else if (cause) r.badge = { kind: 'incomplete', reason: `Waiting on ${ref(cause)}, which has a problem.` };
+    else if (cause) r.badge = { kind: 'incomplete', reason: t('store.problem.waitingOn', { name: ref(cause) }) };
     results.set(n.id, r);
   }
   return { results, problems };
@@ -336,7 +337,7 @@ export function layerNonFinite(
     }));
   const bad = inputs.filter((i) => !Number.isFinite(i.value));
   const list = (xs: typeof inputs) => xs.map((i) => `${i.name} = ${i.value}`).join(', ');
-  const who = `Node ${nodeRefWithOp({ id: layer.id, label: nodeLabel(layer) }, layer.op)}: output ${hit.name} is ${hit.value}`;
-  if (bad.length) return `${who} because ${bad.length > 1 ? 'inputs are' : 'an input is'} not finite: ${list(bad)}.`;
-  return `${who}${inputs.length ? ` from ${list(inputs)}` : ''}: the value stops being finite inside this layer.`;
+  const who = { node: nodeRefWithOp({ id: layer.id, label: nodeLabel(layer) }, layer.op), output: hit.name, value: String(hit.value) };
+  if (bad.length) return t('store.problem.nonFiniteInput', { ...who, count: bad.length, list: list(bad) });
+  return inputs.length ? t('store.problem.nonFiniteInsideFrom', { ...who, list: list(inputs) }) : t('store.problem.nonFiniteInside', who);
 }

@@ -19,6 +19,7 @@ import {
   type ModelNode,
   type ResolvedLayer,
 } from '../../graph-engine/index.ts';
+import { t } from '../i18n/i18n.ts';
 
 /**
  * Grid spacing of an expansion on the canvas, sized to the node cards: the engine gives each
@@ -62,9 +63,9 @@ function lectureLabels(layers: readonly ResolvedLayer[], productOf: ReadonlyMap<
 
 export function expandMacro(model: Model, id: string): { model?: Model; problem?: string } {
   const node = model.nodes.find((n) => n.id === id);
-  if (!node || !isMacroNode(node)) return { problem: `"${id}" is not a layer macro.` };
+  if (!node || !isMacroNode(node)) return { problem: t('store.problem.notAMacro', { id }) };
   const { model: expanded, instance, problems } = expandMacroNode(model, id);
-  if (!instance) return { problem: problems[0]?.message ?? `"${id}" could not be expanded.` };
+  if (!instance) return { problem: problems[0]?.message ?? t('store.problem.notExpandable', { id }) };
   const origin = node.position ?? { x: 0, y: 0 };
   const members = new Set(instance.nodes);
   const cols = Math.max(...Object.values(instance.place).map((p) => p.col)) + 1;
@@ -102,7 +103,7 @@ export function expandMacro(model: Model, id: string): { model?: Model; problem?
 export function collapseMacro(model: Model, id: string): { model?: Model; dropped: number; problem?: string } {
   const records = { ...expandedMacros(model) };
   const rec = records[id];
-  if (!rec) return { dropped: 0, problem: `"${id}" is not expanded.` };
+  if (!rec) return { dropped: 0, problem: t('store.problem.notExpanded', { id }) };
   delete records[id];
   const members = new Set(rec.members);
   const portOf = new Map<string, number>();

@@ -17,7 +17,9 @@ import {
   type ModelNode,
   type OpDef,
 } from '../../graph-engine/index.ts';
+import { t } from '../i18n/i18n.ts';
 
+// i18n-exempt: written into the model file, which reads the same in every language
 export const emptyModel = (name = 'Untitled graph'): Model => ({ format: FORMAT, version: FORMAT_VERSION, name, nodes: [], edges: [] });
 
 export interface XY {
@@ -159,11 +161,12 @@ export function connectionProblem(model: Model, c: Connection): string | undefin
   if (c.source === c.target) {
     const node = model.nodes.find((n) => n.id === c.source);
     const name = nodeRef({ id: c.source, label: nodeLabel(node ?? { id: c.source }) });
-    return `The graph has a cycle: ${name} -> ${name}. A node cannot feed itself.`;
+    return t('store.problem.selfCycle', { name });
   }
   const edges = c.newPair ? withNewPair(model.edges, c.target) : model.edges;
   const candidate: Model = { ...model, edges: [...edges.filter((e) => !(e.target === c.target && e.port === c.port)), toEdge(c)] };
   const { problems } = checkGraph(candidate, { allowIncomplete: true });
+  // i18n-exempt: matches the engine's own (English) message, not text shown from here
   const cycle = problems.find((p) => p.message.startsWith('The graph has a cycle'));
   if (cycle) return cycle.message;
   // Problems the model already had are not this connection's fault; only new ones refuse it.

@@ -1,22 +1,15 @@
 /** The toolbar's New button, and the question it asks before replacing a graph with unsaved changes. */
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cancelNewGraph, newGraphAsk, requestNewGraph, startNewGraph } from './newGraph.ts';
 import './newButton.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** User-facing text, together for a later message catalog. */
-const NEW_TEXT = {
-  button: 'New',
-  title: 'Start an empty graph',
-  question: 'Replace this graph with an empty one?',
-  why: 'It has changes since you opened or saved it.',
-  undo: `Undo (${isMac ? '⌘Z' : 'Ctrl+Z'}) brings it back.`,
-  confirm: 'Start an empty graph',
-  cancel: 'Keep this graph',
-} as const;
+const undoKeys = isMac ? '⌘Z' : 'Ctrl+Z';
 
 export function NewButton() {
+  const { t } = useTranslation();
   const asking = newGraphAsk((s) => s.asking);
   const box = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -41,16 +34,16 @@ export function NewButton() {
   }, [asking]);
   return (
     <div className="new-graph">
-      <button ref={trigger} type="button" onClick={() => (asking ? cancelNewGraph() : requestNewGraph())} title={NEW_TEXT.title} aria-expanded={asking}>
-        {NEW_TEXT.button}
+      <button ref={trigger} type="button" onClick={() => (asking ? cancelNewGraph() : requestNewGraph())} title={t('toolbar.new.title')} aria-expanded={asking}>
+        {t('toolbar.new.name')}
       </button>
       {asking && (
         <div ref={box} className="new-ask" role="alertdialog" aria-modal="false" aria-labelledby="new-ask-title" aria-describedby="new-ask-why">
           <p id="new-ask-title" className="new-ask__title">
-            {NEW_TEXT.question}
+            {t('toolbar.new.question')}
           </p>
           <p id="new-ask-why" className="new-ask__why">
-            {NEW_TEXT.why} {NEW_TEXT.undo}
+            {t('toolbar.new.why')} {t('toolbar.new.undo', { keys: undoKeys })}
           </p>
           <div className="new-ask__actions">
             <button
@@ -61,7 +54,7 @@ export function NewButton() {
                 trigger.current?.focus();
               }}
             >
-              {NEW_TEXT.confirm}
+              {t('toolbar.new.confirm')}
             </button>
             <button
               type="button"
@@ -71,7 +64,7 @@ export function NewButton() {
                 trigger.current?.focus();
               }}
             >
-              {NEW_TEXT.cancel}
+              {t('toolbar.new.cancel')}
             </button>
           </div>
         </div>

@@ -1,32 +1,32 @@
 /** The Samples menu: the same samples/*.json files that `/?sample=<name>` links open, grouped in teaching order. */
+import { useTranslation } from 'react-i18next';
 import { samples } from '../io/samples.ts';
+import { sampleBlurb } from '../io/sampleCatalog.ts';
 import { openSample } from '../io/startup.ts';
 import { Menu } from '../ui/Menu.tsx';
 import './samplesMenu.css';
 
 const ACRONYMS: Record<string, string> = { mlp: 'MLP', xor: 'XOR' };
-/** "xor-mlp" -> "XOR MLP", "km-to-miles" -> "Km to miles". */
+/** "xor-mlp" -> "XOR MLP", "km-to-miles" -> "Km to miles": the file's name, as every language shows it. */
 const shortName = (file: string) =>
   file
     .split('-')
     .map((w, i) => ACRONYMS[w] ?? (i === 0 ? w[0].toUpperCase() + w.slice(1) : w))
     .join(' ');
 
-/** Tooltip of the menu's button. */
-const SAMPLES_TITLE = 'Open a ready-made graph: small ones to step through first, then networks to train';
-
 export function SamplesMenu() {
+  const { t } = useTranslation();
   return (
     <div className="samples-menu">
       <Menu
-        name="Samples"
-        button="Samples ▾"
-        title={SAMPLES_TITLE}
+        name={t('toolbar.samples.name')}
+        button={t('toolbar.samples.button')}
+        title={t('toolbar.samples.title')}
         items={samples.map((s) => ({
           label: shortName(s.name),
-          detail: s.blurb,
+          detail: sampleBlurb(s.name) ?? s.title,
           hint: `${s.title} (/?sample=${s.name})`,
-          group: s.group,
+          group: t(`io.samples.groups.${s.group}`),
           run: () => openSample(s.name),
         }))}
       />

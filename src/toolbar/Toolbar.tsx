@@ -33,6 +33,7 @@ export function Toolbar() {
     <header ref={bar} className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <SkipLink />
       <div className="toolbar__brand" aria-hidden="true">
+        {/* i18n-exempt: the product name */}
         <span className="logo">∂</span> <span className="toolbar__name">GraphGrad</span>
       </div>
       <div className="toolbar__group">

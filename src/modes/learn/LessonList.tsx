@@ -1,5 +1,6 @@
 /** The lessons on offer, in teaching order, with the progress kept in this browser; and lesson files. */
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { openFile } from '../../io/files.ts';
 import { bundledLessons } from './lessons.ts';
 import { openBundledLesson } from './openLesson.ts';
@@ -7,12 +8,13 @@ import { SaveStep } from './SaveStep.tsx';
 import { useLearn } from './useLearn.ts';
 
 export function LessonList() {
+  const { t } = useTranslation();
   const progress = useLearn((s) => s.progress);
   const file = useRef<HTMLInputElement>(null);
   return (
     <div className="learn-list">
-      <h2>Lessons</h2>
-      <p className="small muted">Each lesson walks through a graph step by step, with tasks that check themselves. Your progress stays in this browser.</p>
+      <h2>{t('learn.list.title')}</h2>
+      <p className="small muted">{t('learn.list.intro')}</p>
       <ol className="learn-lessons">
         {bundledLessons.map((l) => {
           const p = progress[l.id];
@@ -20,25 +22,21 @@ export function LessonList() {
             <li key={l.id}>
               <button type="button" className="learn-lesson" onClick={() => void openBundledLesson(l.id, p?.step ?? 0)}>
                 <span className="learn-lesson__title">{l.title}</span>
-                {p && (
-                  <span className="learn-lesson__progress small muted">
-                    {p.passed.length} step{p.passed.length === 1 ? '' : 's'} done · continue at step {p.step + 1}
-                  </span>
-                )}
+                {p && <span className="learn-lesson__progress small muted">{t('learn.list.progress', { count: p.passed.length, step: p.step + 1 })}</span>}
               </button>
             </li>
           );
         })}
       </ol>
       <button type="button" className="learn-btn" onClick={() => file.current?.click()}>
-        Open a lesson file…
+        {t('learn.list.openFile')}
       </button>
       <input
         ref={file}
         type="file"
         accept=".json,application/json"
         hidden
-        aria-label="Open lesson file"
+        aria-label={t('learn.list.openFileLabel')}
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';

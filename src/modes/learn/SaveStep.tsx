@@ -5,12 +5,14 @@
  */
 import { copyText } from '../../ui/copyText.ts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { downloadText, fileNameFor } from '../../io/files.ts';
 import { editorStore } from '../../store/useEditor.ts';
 import { stepSkeleton } from '../../../graph-engine/index.ts';
 import { lessonOfStep } from './saveStep.ts';
 
 export function SaveStep() {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState<string>();
   const skeleton = () => {
     const { model, mode } = editorStore.getState();
@@ -18,11 +20,8 @@ export function SaveStep() {
   };
   return (
     <details className="learn-teacher">
-      <summary>For teachers: save this graph as a lesson step</summary>
-      <p className="small muted">
-        The step holds the graph on the canvas, in the current mode, with checks whose targets are its current numbers (the loss, and each input’s and
-        parameter’s gradient). Edit the text, the graph students start from and the targets.
-      </p>
+      <summary>{t('learn.saveStep.summary')}</summary>
+      <p className="small muted">{t('learn.saveStep.explain')}</p>
       <div className="learn-row">
         <button
           type="button"
@@ -32,19 +31,17 @@ export function SaveStep() {
             downloadText(`${JSON.stringify(lessonOfStep(step), null, 2)}\n`, fileNameFor({ ...editorStore.getState().model, name: `lesson ${step.title}` }));
           }}
         >
-          Save as lesson step
+          {t('learn.saveStep.save')}
         </button>
         <button
           type="button"
           className="learn-btn"
           onClick={async () => {
             const text = JSON.stringify(await skeleton(), null, 2);
-            setCopied(
-              (await copyText(text)) ? 'Copied the step: paste it into a lesson’s "steps".' : 'The browser did not allow copying; use Save as lesson step.',
-            );
+            setCopied((await copyText(text)) ? t('learn.saveStep.copied') : t('learn.saveStep.copyRefused'));
           }}
         >
-          Copy step JSON
+          {t('learn.saveStep.copy')}
         </button>
       </div>
       {copied && (

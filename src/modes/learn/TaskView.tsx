@@ -3,6 +3,7 @@
  * engine's verdict on each, in the student's terms; then hints one at a time and the solution.
  */
 import { describeCheck, type CheckResult } from '../../../graph-engine/index.ts';
+import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/useEditor.ts';
 import { lossLabel } from '../../ui/nodeNames.ts';
 import { Markdown } from './Markdown.tsx';
@@ -10,6 +11,7 @@ import { currentStep } from './learnStore.ts';
 import { learnStore, useLearn } from './useLearn.ts';
 
 export function TaskView() {
+  const { t } = useTranslation();
   const step = useLearn(currentStep)!;
   const task = step.task!;
   const answers = useLearn((s) => s.answers);
@@ -24,8 +26,8 @@ export function TaskView() {
   const allPass = !!results && passCount === results.length;
   const learn = () => learnStore.getState();
   return (
-    <section className="learn-task" aria-label="Task">
-      <h3>Your task</h3>
+    <section className="learn-task" aria-label={t('learn.task.region')}>
+      <h3>{t('learn.task.title')}</h3>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -46,7 +48,7 @@ export function TaskView() {
                       type="text"
                       inputMode="decimal"
                       autoComplete="off"
-                      aria-label={`Answer ${k + 1}: ${c.prompt.replace(/\$/g, '')}`}
+                      aria-label={t('learn.task.answer', { n: k + 1, prompt: c.prompt.replace(/\$/g, '') })}
                       value={answers[c.id] ?? ''}
                       onChange={(e) => learn().setAnswer(c.id, e.target.value)}
                     />
@@ -61,17 +63,19 @@ export function TaskView() {
         </ol>
         <div className="learn-row">
           <button type="submit" className="learn-btn learn-btn--primary" disabled={checking}>
-            {checking ? 'Checking…' : 'Check'}
+            {checking ? t('learn.task.checking') : t('learn.task.check')}
           </button>
           {results && (
             <span className={`learn-summary ${allPass ? 'is-pass' : 'is-fail'}`} role="status" data-testid="learn-summary">
               {allPass
-                ? `${results.length === 1 ? 'The check passes' : `All ${results.length} checks pass`}: step done!`
-                : `${passCount} of ${results.length} checks pass.`}
+                ? results.length === 1
+                  ? t('learn.task.passOne')
+                  : t('learn.task.passAll', { count: results.length })
+                : t('learn.task.passSome', { passed: passCount, count: results.length })}
             </span>
           )}
         </div>
-        {stale && <p className="small muted">The graph changed since this check: press Check again.</p>}
+        {stale && <p className="small muted">{t('learn.task.stale')}</p>}
       </form>
       <Hints />
       <Solution />
@@ -80,16 +84,18 @@ export function TaskView() {
 }
 
 function Verdict({ result: r }: { result: CheckResult }) {
+  const { t } = useTranslation();
   return (
     <p className="learn-verdict" data-testid="learn-verdict">
       <span aria-hidden="true">{r.pass ? '✓ ' : '✗ '}</span>
-      <span className="sr-only">{r.pass ? 'Passes: ' : 'Fails: '}</span>
+      <span className="sr-only">{r.pass ? t('learn.task.passes') : t('learn.task.fails')}</span>
       {r.message}
     </p>
   );
 }
 
 function Hints() {
+  const { t } = useTranslation();
   const hints = useLearn((s) => currentStep(s)?.task?.hints ?? []);
   const shown = useLearn((s) => s.hints);
   if (hints.length === 0) return null;
@@ -97,12 +103,12 @@ function Hints() {
     <div className="learn-hints">
       {hints.slice(0, shown).map((h, k) => (
         <p key={k} className="learn-hint" data-testid="learn-hint">
-          <strong>Hint {k + 1}.</strong> <Markdown text={h} inline />
+          <strong>{t('learn.hints.hint', { n: k + 1 })}</strong> <Markdown text={h} inline />
         </p>
       ))}
       {shown < hints.length && (
         <button type="button" className="learn-link" onClick={() => learnStore.getState().nextHint()}>
-          {shown === 0 ? 'Show a hint' : 'Another hint'} ({shown + 1} of {hints.length})
+          {t(shown === 0 ? 'learn.hints.showFirst' : 'learn.hints.showNext', { n: shown + 1, total: hints.length })}
         </button>
       )}
     </div>
@@ -110,6 +116,7 @@ function Hints() {
 }
 
 function Solution() {
+  const { t } = useTranslation();
   const solution = useLearn((s) => currentStep(s)?.task?.solution);
   const checks = useLearn((s) => currentStep(s)?.task?.checks ?? []);
   const shown = useLearn((s) => s.solution);
@@ -117,12 +124,12 @@ function Solution() {
   if (!shown)
     return (
       <button type="button" className="learn-link" onClick={() => learnStore.getState().showSolution()}>
-        Show the solution
+        {t('learn.solution.show')}
       </button>
     );
   return (
-    <section className="learn-solution" aria-label="Solution">
-      <h4>Solution</h4>
+    <section className="learn-solution" aria-label={t('learn.solution.title')}>
+      <h4>{t('learn.solution.title')}</h4>
       {solution.text && <Markdown text={solution.text} />}
       {solution.answers && (
         <ul>
@@ -137,8 +144,8 @@ function Solution() {
         </ul>
       )}
       {solution.model && (
-        <button type="button" className="learn-btn" onClick={() => void learnStore.getState().loadSolution()} title="Undo brings your graph back">
-          Open the solution’s graph
+        <button type="button" className="learn-btn" onClick={() => void learnStore.getState().loadSolution()} title={t('learn.solution.openTitle')}>
+          {t('learn.solution.open')}
         </button>
       )}
     </section>

@@ -15,6 +15,7 @@ import { openUnsaved } from '../../store/autosaveSession.ts';
 import type { EditorStoreApi } from '../../store/editorStore.ts';
 import { thrownMessage } from '../../store/thrown.ts';
 import { readProgress, saveProgress, type Progress } from './progress.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export interface OpenLesson {
   lesson: Lesson;
@@ -88,7 +89,7 @@ export function createLearnStore(editor: EditorStoreApi, loadSample: SampleLoade
         openUnsaved(() => editor.getState().loadModel(model, label, { undoable }));
         return true;
       } catch (e) {
-        editor.getState().notify('error', 'Could not open the step’s graph; the current graph is unchanged.', [thrownMessage(e)]);
+        editor.getState().notify('error', t('learn.notice.stepGraphFailed'), [thrownMessage(e)]);
         return false;
       } finally {
         loadingStep = false;
@@ -116,11 +117,11 @@ export function createLearnStore(editor: EditorStoreApi, loadSample: SampleLoade
         visit: get().visit + 1,
       };
       if (!model) {
-        set({ ...base, stepModel: undefined, problem: `This step’s graph does not open: ${problem}` });
+        set({ ...base, stepModel: undefined, problem: t('learn.notice.stepDoesNotOpen', { problem }) });
         editor.getState().setLearn(true);
         return false;
       }
-      const label = `Lesson step ${i + 1}${s.title ? `: ${s.title}` : ''}`;
+      const label = s.title ? t('learn.undo.stepTitled', { step: i + 1, title: s.title }) : t('learn.undo.step', { step: i + 1 });
       if (!load(model, label, undoable)) return false;
       set({ ...base, stepModel: editor.getState().model, problem: undefined, progress: saveProgress(open.id, i, false) });
       editor.getState().setLearn(true, s.mode);
@@ -170,7 +171,7 @@ export function createLearnStore(editor: EditorStoreApi, loadSample: SampleLoade
         } catch (e) {
           if (!stillHere()) return undefined;
           set({ checking: false });
-          editor.getState().notify('error', 'The checks could not run on this graph.', [thrownMessage(e)]);
+          editor.getState().notify('error', t('learn.notice.checksFailed'), [thrownMessage(e)]);
           return undefined;
         }
       },
@@ -190,11 +191,11 @@ export function createLearnStore(editor: EditorStoreApi, loadSample: SampleLoade
         if (!ref) return false;
         const { model, problem } = await modelOf(ref, 'the solution’s model');
         if (!model) {
-          editor.getState().notify('error', 'The solution’s graph does not open.', [problem ?? '']);
+          editor.getState().notify('error', t('learn.notice.solutionDoesNotOpen'), [problem ?? '']);
           return false;
         }
         const answers = s.task?.solution?.answers;
-        const ok = load(model, `Lesson step ${get().step + 1}: solution`, true);
+        const ok = load(model, t('learn.undo.solution', { step: get().step + 1 }), true);
         if (ok && answers) set({ answers: Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, String(v)])) });
         return ok;
       },

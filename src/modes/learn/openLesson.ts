@@ -7,6 +7,7 @@ import { LESSON_FORMAT, parseLessonText } from '../../../graph-engine/index.ts';
 import { editorStore } from '../../store/useEditor.ts';
 import { bundledLessons, bundledLessonText } from './lessons.ts';
 import { learnStore } from './useLearn.ts';
+import { t } from '../../i18n/i18n.ts';
 
 /** Whether JSON text is a lesson rather than a model (its "format" says so). */
 export function isLessonText(text: string): boolean {
@@ -26,7 +27,7 @@ export async function openLessonText(text: string, name: string, step = 0, optio
   if (!lesson) {
     editorStore.getState().notify(
       'error',
-      `Could not open the lesson ${name}; the current graph is unchanged.`,
+      t('learn.notice.couldNotOpenLesson', { name }),
       problems.map((p) => p.message),
     );
     return false;
@@ -41,14 +42,16 @@ export async function openLessonText(text: string, name: string, step = 0, optio
 export async function openBundledLesson(id: string, step = 0, options?: { undoable?: boolean }): Promise<boolean> {
   const text = await bundledLessonText(id);
   if (text === undefined) {
-    editorStore.getState().notify('error', `There is no lesson called "${id}".`, [`Lessons: ${bundledLessons.map((l) => l.id).join(', ')}.`]);
+    editorStore
+      .getState()
+      .notify('error', t('learn.notice.noLesson', { id }), [t('learn.notice.lessonList', { list: bundledLessons.map((l) => l.id).join(', ') })]);
     return false;
   }
   const { lesson, problems } = parseLessonText(text);
   if (!lesson) {
     editorStore.getState().notify(
       'error',
-      `The lesson "${id}" does not load.`,
+      t('learn.notice.lessonDoesNotLoad', { id }),
       problems.map((p) => p.message),
     );
     return false;

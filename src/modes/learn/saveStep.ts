@@ -6,5 +6,12 @@
 import { LESSON_FORMAT, type Lesson, type LessonStep } from '../../../graph-engine/index.ts';
 
 export function lessonOfStep(step: LessonStep): Lesson {
-  return { format: LESSON_FORMAT, version: 1, title: step.title ?? 'A new lesson', summary: 'What this lesson teaches, in a sentence or two.', steps: [step] };
+  return {
+    format: LESSON_FORMAT,
+    version: 1,
+    title: step.title ?? 'A new lesson',
+    // i18n-exempt: written into the lesson file, which reads the same in every language
+    summary: 'What this lesson teaches, in a sentence or two.',
+    steps: [step],
+  };
 }

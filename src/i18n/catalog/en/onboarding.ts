@@ -1,2 +1,79 @@
-/** English strings of the onboarding area (the source language: every key starts here). */
-export const onboarding = {};
+/** English strings of onboarding: the welcome, its ways in, Help, its keyboard shortcuts and the legend. */
+export const onboarding = {
+  welcome: {
+    title: 'Welcome to GraphGrad',
+    intro: 'Build a computational graph, watch backpropagation work through it step by step, then train it.',
+    close: 'Close the welcome',
+    closeTitle: 'Close for good; the Help button brings it back',
+  },
+  waysIn: {
+    learn: 'Learn: step through the chain rule',
+    learnDetail: 'A lesson on J = 3(a + bc): work it forward and backward, and check each answer',
+    build: 'Build from scratch',
+    buildDetail: 'An empty graph; pick ops from the palette',
+    sample: 'Open a sample',
+    sampleDetail: 'Small graphs first, then networks to train',
+  },
+  help: {
+    button: 'Help',
+    buttonTitle: 'Ways in, keyboard shortcuts and what the cards and edges show',
+    dialog: 'Help',
+    close: 'Close',
+    waysIn: 'Ways in',
+    shortcuts: 'Keyboard shortcuts',
+    legend: 'What the cards and edges show',
+    /** Between two key combinations that do the same. */
+    or: ' or ',
+  },
+  shortcuts: {
+    wiring: 'Keyboard wiring and the canvas',
+    menus: 'Menus, weights and plots',
+    /** Mouse actions held with a key ("Shift+drag"). */
+    drag: 'drag',
+    click: 'click',
+    build: {
+      quickAdd: 'Quick add: type an op’s name, ↑ ↓ to choose, Enter adds it and focuses the new card (or double-click the canvas)',
+      undo: 'Undo',
+      redo: 'Redo',
+      copy: 'Copy the selected nodes',
+      paste: 'Paste',
+      duplicate: 'Duplicate the selected nodes',
+      selectAll: 'Select everything',
+      delete: 'Delete the selection',
+      clear: 'Clear the selection',
+      boxSelect: 'Select the nodes in a box',
+      addToSelection: 'Add a node or edge to the selection',
+    },
+    menu: {
+      open: 'On a menu button: open it; in a menu: move (Home, End: first, last)',
+      close: 'Close a menu or dialog',
+      weightGrid: 'Weight grid (inspector): move between cells; Enter or Tab keeps the number, Escape puts it back',
+      fitPlot: 'Train’s fit plot: show the previous or next data point on the canvas',
+    },
+  },
+  legend: {
+    card: 'A card is one node: its op symbol and name on top, the value it computes below.',
+    value: 'Value: what the node computes in the forward pass.',
+    grad: '∂L/∂node (purple): how much the loss changes per unit change of this node, from the backward pass.',
+    loss: 'LOSS: the node reverse mode starts from; its own gradient is 1.',
+    badges: 'Badges say what is wrong with a card’s value (hover one for the reason):',
+    notConnected: 'Input b is not connected',
+    opFailed: 'The op failed',
+    localChip: 'Local derivative chip (×2): ∂u/∂b, how much u moves per unit of b. Shown in Teach and with Edge derivatives on.',
+    contribChip:
+      'Contribution chip (6, purple): upstream gradient × local derivative, 3 × 2. A node’s gradient is the sum of the contributions on its outgoing edges.',
+    fullChip: 'The selected or current edge spells it out: the derivative’s name, its value, and → its contribution.',
+    categories: 'The coloured top edge says what kind of op a card is:',
+    forward: 'Teach colours the current forward step’s edges',
+    backward: 'and the current backward step’s edges.',
+    category: {
+      leaf: 'Inputs and parameters',
+      arith: 'Arithmetic',
+      act: 'Activations',
+      loss: 'Losses',
+      layer: 'Layers',
+      expr: 'Expression',
+    },
+    exprExample: 'a formula you type',
+  },
+};

@@ -1,2 +1,35 @@
-/** English strings of the share area (the source language: every key starts here). */
-export const share = {};
+/** English strings of the share area: the Export menu, share links and the exports' notices. */
+export const share = {
+  menu: {
+    name: 'Export',
+    button: 'Export ▾',
+    title: 'Share the graph or take it to another tool',
+    link: { label: 'Copy link', hint: 'A link holding the whole graph, weights included' },
+    pngGraph: { label: 'PNG image (whole graph)', hint: 'A picture that also carries the model: drop it back on the canvas to reopen' },
+    pngView: { label: 'PNG image (current view)', hint: 'What is on screen now; carries the model too' },
+    svgGraph: { label: 'SVG image (whole graph)', hint: 'A vector picture of the graph' },
+    svgView: { label: 'SVG image (current view)', hint: 'A vector picture of what is on screen' },
+    onnx: { label: 'ONNX model', hint: 'Forward graph and loss for ONNX Runtime (opset {{opset}})' },
+    pytorch: { label: 'PyTorch script', hint: 'An nn.Module with a float64 self-check and a training loop' },
+  },
+  notice: {
+    tooLargeForLink: 'This graph is too large for a link.',
+    linkCopied: 'Link copied: it holds the whole graph, weights included.',
+    linkInAddressBar: 'The link is in the address bar (the clipboard was not available): copy it from there.',
+    drawing: 'Drawing {{n}} cards into the {{kind}} picture; this takes a few seconds.',
+    canvasNotOnScreen: 'The canvas is not on screen.',
+    imageFailed: 'Could not export the {{kind}} image.',
+    onnxSaved: 'ONNX model saved (opset {{opset}}): inputs {{inputs}}; outputs {{outputs}}.',
+    noInputs: 'none',
+    onnxFailed: 'Could not export to ONNX.',
+    pytorchSaved: 'PyTorch script saved. `python <file>` checks its values and gradients against GraphGrad; `--train` trains it.',
+    pytorchFailed: 'Could not export to PyTorch.',
+  },
+  link: {
+    tooLong: 'This model makes a link of {{length}} characters, too long to share safely (the limit is {{limit}}). Save it as a file instead.',
+    damaged: 'This share link is damaged (it may have been cut short when it was copied): the model in it cannot be read.',
+    modelTooLarge: 'The model in this share link is larger than {{mb}} MB, the most GraphGrad opens. Nothing was changed.',
+    lessonTooLarge: 'The lesson in this link is larger than {{mb}} MB, the most GraphGrad opens. Nothing was changed.',
+    lessonDamaged: 'This lesson link is damaged (it may have been cut short when it was copied): the lesson in it cannot be read.',
+  },
+};

@@ -1,2 +1,57 @@
-/** English strings of the store area (the source language: every key starts here). */
-export const store = {};
+/** English strings of the store area: undo/redo labels, the editor's notices and the problems it reports. */
+export const store = {
+  /** What Undo and Redo say they undo (history entries; never written into a model file). */
+  undo: {
+    add: 'Add {{op}}',
+    connect: 'Connect',
+    editNode: 'Edit node',
+    setLoss: 'Set loss',
+    expand: 'Expand {{id}}',
+    collapse: 'Collapse {{id}}',
+    rename: 'Rename graph',
+    delete: 'Delete',
+    deleteConnection: 'Delete connection',
+    paste: 'Paste',
+    open: 'Open {{name}}',
+    newGraph: 'New graph',
+  },
+  notice: {
+    connectionRefused: 'Connection refused',
+    cannotExpand: 'Cannot expand this macro.',
+    cannotCollapse: 'Cannot collapse this macro.',
+    collapsedDropped_one: 'Collapsed {{id}}; {{count}} connection to its inner nodes had no port to go to and was removed (Undo brings it back).',
+    collapsedDropped_other: 'Collapsed {{id}}; {{count}} connections to its inner nodes had no port to go to and were removed (Undo brings them back).',
+    cannotResize: 'Cannot resize this layer.',
+    resizeDropped_one: '{{count}} connection from the removed output was removed (Undo brings it back).',
+    resizeDropped_other: '{{count}} connections from the removed output were removed (Undo brings them back).',
+    couldNotOpen: 'Could not open {{name}}; the current graph is unchanged.',
+  },
+  problem: {
+    selfCycle: 'The graph has a cycle: {{name}} -> {{name}}. A node cannot feed itself.',
+    notAMacro: '"{{id}}" is not a layer macro.',
+    notExpandable: '"{{id}}" could not be expanded.',
+    notExpanded: '"{{id}}" is not expanded.',
+    nestedTooDeeply: 'It is nested too deeply to read (the browser ran out of stack).',
+    lossLeftLayer: 'The loss {{loss}} is no longer part of its layer (its settings changed); choose the loss again (“Use as loss” in the inspector).',
+    severalOutputs:
+      '{{name}} has several outputs, so no loss is chosen for you. Add a loss op (Losses in the palette) fed by them, or select the node to differentiate and tick “Use as loss” in the inspector.',
+    waitingOn: 'Waiting on {{name}}, which has a problem.',
+    nonFiniteInput_one: 'Node {{node}}: output {{output}} is {{value}} because an input is not finite: {{list}}.',
+    nonFiniteInput_other: 'Node {{node}}: output {{output}} is {{value}} because inputs are not finite: {{list}}.',
+    nonFiniteInside: 'Node {{node}}: output {{output}} is {{value}}: the value stops being finite inside this layer.',
+    nonFiniteInsideFrom: 'Node {{node}}: output {{output}} is {{value}} from {{list}}: the value stops being finite inside this layer.',
+  },
+  autosave: {
+    noRoomForCopy: 'This browser has no room to keep a second copy of it.',
+    storageOff: 'Its storage is full or turned off.',
+    tooBig: 'The graph takes {{millions}} million characters, more than browsers keep for one site (about 5 million).',
+    otherTabKept: 'Another tab had saved a different graph here. This tab’s graph is now the autosaved one; the other tab’s graph was kept aside.',
+    otherTabKeptDetail: 'Open it here to have both: Undo then brings this graph back.',
+    openOtherTab: 'Open the other tab’s graph',
+    otherTabGraph: 'the other tab’s graph',
+    notStored: 'This browser would not store the graph, so edits from now on are not autosaved. {{why}}',
+    notStoredDetail: 'The last graph it did store is kept. Use Save to keep this one as a file.',
+    otherTabSaved: 'This graph is open in another tab too, and that tab just saved its own changes.',
+    otherTabSavedDetail: 'Your edits here are still autosaved, and the other tab’s graph is then kept aside, not lost.',
+  },
+};

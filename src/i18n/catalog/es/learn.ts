@@ -1,5 +1,81 @@
 import type { Shape } from '../shape.ts';
 import type { learn as en } from '../en/learn.ts';
 
-/** Spanish strings of the learn area: the same keys as English (the type checks it). */
-export const learn: Shape<typeof en> = {};
+/** Spanish strings of Learn mode's panel: the same keys as English (the type checks it). */
+export const learn: Shape<typeof en> = {
+  panel: 'Panel de Aprender',
+  list: {
+    title: 'Lecciones',
+    intro: 'Cada lección recorre un grafo paso a paso, con tareas que se comprueban solas. Tu progreso se guarda en este navegador.',
+    progress_one: '{{count}} paso hecho · continúa en el paso {{step}}',
+    progress_other: '{{count}} pasos hechos · continúa en el paso {{step}}',
+    openFile: 'Abrir un archivo de lección…',
+    openFileLabel: 'Abrir archivo de lección',
+  },
+  view: {
+    back: '‹ Lecciones',
+    nav: 'Pasos de la lección',
+    previous: '‹ Anterior',
+    stepOf: 'Paso {{step}} de {{total}}',
+    next: 'Siguiente ›',
+    dots: 'Pasos',
+    dot: 'Paso {{step}}',
+    dotTitled: 'Paso {{step}}: {{title}}',
+    done: '{{label}} (hecho)',
+    step: 'Paso',
+    restart: 'Empezar este paso de nuevo',
+    restartTitle: 'Volver a abrir el grafo de este paso (Deshacer recupera el tuyo)',
+    copyLink: 'Copiar enlace a este paso',
+    linkTooLong: 'Esta lección es demasiado larga para un enlace: comparte el archivo.',
+    linkCopied: 'Enlace copiado',
+    copyRefused: 'El navegador no permitió copiar.',
+  },
+  saveStep: {
+    summary: 'Para docentes: guardar este grafo como paso de una lección',
+    explain:
+      'El paso contiene el grafo del lienzo, en el modo actual, con comprobaciones cuyos objetivos son sus números actuales (la pérdida y el gradiente de cada entrada y de cada parámetro). Edita el texto, el grafo con el que empiezan los estudiantes y los objetivos.',
+    save: 'Guardar como paso de lección',
+    copy: 'Copiar el JSON del paso',
+    copied: 'Paso copiado: pégalo en los "steps" de una lección.',
+    copyRefused: 'El navegador no permitió copiar; usa Guardar como paso de lección.',
+  },
+  task: {
+    region: 'Tarea',
+    title: 'Tu tarea',
+    answer: 'Respuesta {{n}}: {{prompt}}',
+    check: 'Comprobar',
+    checking: 'Comprobando…',
+    passOne: 'La comprobación es correcta: ¡paso hecho!',
+    passAll: 'Las {{count}} comprobaciones son correctas: ¡paso hecho!',
+    passSome: '{{passed}} de {{count}} comprobaciones son correctas.',
+    stale: 'El grafo ha cambiado desde esta comprobación: pulsa Comprobar otra vez.',
+    passes: 'Correcta: ',
+    fails: 'Incorrecta: ',
+  },
+  hints: {
+    hint: 'Pista {{n}}.',
+    showFirst: 'Mostrar una pista ({{n}} de {{total}})',
+    showNext: 'Otra pista ({{n}} de {{total}})',
+  },
+  solution: {
+    show: 'Mostrar la solución',
+    title: 'Solución',
+    open: 'Abrir el grafo de la solución',
+    openTitle: 'Deshacer recupera tu grafo',
+  },
+  notice: {
+    stepGraphFailed: 'No se pudo abrir el grafo del paso; el grafo actual no ha cambiado.',
+    stepDoesNotOpen: 'El grafo de este paso no se abre: {{problem}}',
+    checksFailed: 'Las comprobaciones no pudieron ejecutarse sobre este grafo.',
+    solutionDoesNotOpen: 'El grafo de la solución no se abre.',
+    couldNotOpenLesson: 'No se pudo abrir la lección {{name}}; el grafo actual no ha cambiado.',
+    noLesson: 'No hay ninguna lección llamada «{{id}}».',
+    lessonList: 'Lecciones: {{list}}.',
+    lessonDoesNotLoad: 'La lección «{{id}}» no se carga.',
+  },
+  undo: {
+    step: 'Paso {{step}} de la lección',
+    stepTitled: 'Paso {{step}} de la lección: {{title}}',
+    solution: 'Paso {{step}} de la lección: solución',
+  },
+};
