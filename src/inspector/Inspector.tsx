@@ -73,7 +73,11 @@ function GraphSummary() {
       {evaluation.backwardBlocker && model.nodes.length > 0 && (
         <p className="muted">{t('inspector.graph.noGradients', { reason: evaluation.backwardBlocker })}</p>
       )}
-      {typeof model.description === 'string' && <p className="description">{model.description}</p>}
+      {typeof model.description === 'string' && (
+        <p className="description" data-i18n-content="">
+          {model.description}
+        </p>
+      )}
       <p className="muted">{t('inspector.graph.hint')}</p>
     </section>
   );

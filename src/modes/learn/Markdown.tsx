@@ -9,8 +9,13 @@ import { parseInline, parseMarkdown, type Block, type Inline } from './markdown.
 export function Markdown({ text, inline = false }: { text: string; inline?: boolean }) {
   const tree = useMemo(() => (inline ? undefined : parseMarkdown(text)), [text, inline]);
   const spans = useMemo(() => (inline ? parseInline(text) : undefined), [text, inline]);
-  if (spans) return <>{inlines(spans)}</>;
-  return <div className="md">{tree!.map(block)}</div>;
+  // data-i18n-content: a lesson's own words, in its author's language (tests/e2e/i18n-leaks.spec.ts).
+  if (spans) return <span data-i18n-content="">{inlines(spans)}</span>;
+  return (
+    <div className="md" data-i18n-content="">
+      {tree!.map(block)}
+    </div>
+  );
 }
 
 function block(b: Block, key: number): ReactNode {
