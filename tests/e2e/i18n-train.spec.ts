@@ -30,10 +30,10 @@ test('Train in Spanish: labels, decimal commas, play and pause, the undo label',
   const speed = panel.getByRole('combobox', { name: 'Velocidad' });
   await speed.selectOption('1 epoch/s');
   await expect(speed.locator('option:checked')).toHaveText('1 época/s');
-  await panel.getByRole('button', { name: 'Reproducir', exact: true }).click();
+  await panel.getByRole('button', { name: 'Iniciar', exact: true }).click();
   await expect.poll(async () => Number(await panel.getByTestId('epoch').textContent())).toBeGreaterThan(0);
   await panel.getByRole('button', { name: 'Pausar', exact: true }).click();
-  await expect(panel.getByRole('button', { name: 'Reproducir', exact: true })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Iniciar', exact: true })).toBeVisible();
   const epoch = Number(await panel.getByTestId('epoch').textContent());
   await expect(page.getByRole('button', { name: 'Deshacer', exact: true }).first()).toHaveAttribute(
     'title',
