@@ -89,6 +89,7 @@ function Picker({ session }: { session: ConnectSession }) {
   // Read each highlighted choice, with why it cannot be wired when it cannot.
   const at = { choice: current?.text, position: Math.min(active, items.length - 1) + 1, count: items.length };
   const spoken = current ? (problem ? t('a11y.connect.spokenRefused', { ...at, problem }) : t('a11y.connect.spoken', at)) : '';
+  const nothing = query ? t('a11y.connect.nothingSpoken', { query }) : '';
   const firstRead = useRef(true);
   useEffect(() => {
     if (firstRead.current) {
@@ -96,8 +97,8 @@ function Picker({ session }: { session: ConnectSession }) {
       return;
     }
     if (spoken) announce(spoken);
-    else if (query) announce(t('a11y.connect.nothingSpoken', { query }));
-  }, [spoken, query]);
+    else if (nothing) announce(nothing);
+  }, [spoken, nothing]);
 
   // Bring the highlighted card into view, then mark it.
   useEffect(() => {

@@ -11,7 +11,6 @@ import type { Evaluation } from '../../store/evaluate.ts';
 import { useEditor } from '../../store/useEditor.ts';
 import { Formula } from '../../inspector/Formula.tsx';
 import { nodeLabel } from '../../../graph-engine/index.ts';
-import { spokenTex } from '../../a11y/stepText.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/i18n.ts';
 import { localizeTexWords } from './texWords.ts';
@@ -214,7 +213,7 @@ function Caption({ kind, tex, text }: { kind: string; tex?: string; text?: strin
       data-testid="teach-caption"
       style={{ ['--caption-scale' as string]: scale }}
     >
-      <div ref={ref}>{tex ? <Formula tex={tex} label={spokenTex(tex)} /> : <span className="teach-caption__text">{text}</span>}</div>
+      <div ref={ref}>{tex ? <Formula tex={tex} label={tex} /> : <span className="teach-caption__text">{text}</span>}</div>
     </Panel>
   );
 }

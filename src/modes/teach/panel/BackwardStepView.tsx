@@ -6,7 +6,6 @@
 import { useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { nodeLabel, type BackwardStep, type Stepper } from '../../../../graph-engine/index.ts';
-import { spokenTex } from '../../../a11y/stepText.ts';
 import { formatNumber } from '../../../i18n/format.ts';
 import { Formula } from '../../../inspector/Formula.tsx';
 import { useEditor } from '../../../store/useEditor.ts';
@@ -67,7 +66,7 @@ export function BackwardStepView({ step, stepper }: { step: BackwardStep; steppe
                 <div className="teach-edge-card__title">
                   {label} → {target}
                 </div>
-                <Formula tex={alignedTex(local)} label={t('teach.backward.local', { formula: spokenTex(r.localLatex) })} />
+                <Formula tex={alignedTex(local)} label={t('teach.backward.local', { formula: local })} />
                 <dl className="teach-facts">
                   <dt>{t('teach.backward.upstream', { loss: lossLabel, target })}</dt>
                   <dd>{fmt(r.upstream)}</dd>
@@ -91,7 +90,7 @@ export function BackwardStepView({ step, stepper }: { step: BackwardStep; steppe
         </p>
       )}
       <div className="teach-sum">
-        <Formula tex={alignedTex(tex)} label={t('teach.backward.gradient', { formula: spokenTex(tex) })} />
+        <Formula tex={alignedTex(tex)} label={t('teach.backward.gradient', { formula: tex })} />
       </div>
       {!step.isLoss && step.reachesLoss && <DerivativeNotes step={step} stepper={stepper} />}
     </>

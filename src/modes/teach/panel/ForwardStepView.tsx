@@ -1,7 +1,6 @@
 /** A forward step of one node: its formula with the numbers in, and where its inputs came from. */
 import { Trans, useTranslation } from 'react-i18next';
 import { type ForwardStep, type Stepper } from '../../../../graph-engine/index.ts';
-import { spokenTex } from '../../../a11y/stepText.ts';
 import { formatNumber } from '../../../i18n/format.ts';
 import { Formula } from '../../../inspector/Formula.tsx';
 import { graphNodeNameOf } from '../../../ui/nodeNames.ts';
@@ -19,7 +18,7 @@ export function ForwardStepView({ step, stepper }: { step: ForwardStep; stepper:
       <h3>
         <Trans i18nKey="teach.forward.heading" values={{ label }} components={{ name: <span className="teach-name" /> }} />
       </h3>
-      <Formula tex={alignedTex(latex)} label={t('teach.forward.formula', { formula: spokenTex(step.latex) })} />
+      <Formula tex={alignedTex(latex)} label={t('teach.forward.formula', { formula: latex })} />
       <p className="small muted">
         {step.leaf
           ? t(`teach.forward.${kind}`, { label })
