@@ -152,7 +152,7 @@ describe('Teach steps in words, in Spanish', () => {
     for (let b = st.stepBackward(); b; b = st.stepBackward()) back.push(backwardText(g, b));
     // ∂y/∂x = w = 0.5.
     expect(back).toContain('Hacia atrás: ∂y/∂x = 1 × 0,5 = 0,5');
-    expect(layerText('forward', 'h', [0.25, -1])).toBe('Hacia delante: capa h, salidas 0,25, −1');
+    expect(layerText('forward', 'h', [0.25, -1])).toBe('Hacia delante: capa h, salidas 0,25; −1');
     setLanguage('en');
     expect(layerText('forward', 'h', [0.25, -1])).toBe('Forward: layer h, outputs 0.25, −1');
   });
@@ -173,7 +173,7 @@ describe('Quiz me in Spanish', () => {
     setLanguage('es');
     const s = setup();
     expect(s.q().pending?.questions[0].symbol).toBe('u');
-    expect(s.q().pending?.questions[0].prompt).toBe('¿Cuánto vale u? (mul de b = 3, c = 2)');
+    expect(s.q().pending?.questions[0].prompt).toBe('¿Cuánto vale u? (mul de b = 3; c = 2)');
     expect(s.q().answer('18,0/3')).toBe(true);
     expect(s.q().revealed).toMatchObject([{ right: true, typed: '18,0/3' }]);
   });

@@ -133,7 +133,7 @@ export function backwardText(graph: Graph, step: BackwardStep): string {
 
 /** A collapsed layer stepped as one unit: its outputs (forward) or the gradients it sends to its inputs (backward). */
 export function layerText(kind: 'forward' | 'backward', layer: string, values: readonly number[]): string {
-  const shown = values.slice(0, 8).map(num).join(', ');
+  const shown = values.slice(0, 8).map(num).join(t('a11y.listSeparator'));
   const all = values.length > 8 ? t('a11y.step.more', { values: shown, more: values.length - 8 }) : shown;
   return kind === 'forward' ? t('a11y.step.layerForward', { layer, values: all }) : t('a11y.step.layerBackward', { layer, values: all });
 }

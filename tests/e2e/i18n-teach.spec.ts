@@ -80,5 +80,29 @@ test('Spanish Teach writes decimals with a comma in the panel, the caption and t
   await expect(page.getByTestId('teach-caption')).toContainText('0,1');
   await stepUntil(page, forward, /^Hacia delante: prediction/);
   await expect(live(page)).toHaveText('Hacia delante: prediction = w × km = 0,1 × 5 = 0,5');
-  await expect(step).toContainText('prediction = mul de w (0,1), km (5): lo alimentan las aristas resaltadas.');
+  await expect(step).toContainText('prediction = mul de w (0,1); km (5): lo alimentan las aristas resaltadas.');
+});
+
+test('Ponme a prueba asks in Spanish and takes an answer typed with a decimal comma', async ({ page }, testInfo) => {
+  await openTeach(page, 'km-to-miles');
+  await page.getByLabel('Language').selectOption('es');
+  const panel = page.getByRole('complementary', { name: 'Panel de Enseñar' });
+  await panel.getByRole('button', { name: 'Ponme a prueba' }).click();
+  const quiz = panel.getByRole('region', { name: 'Prueba' });
+  await expect(quiz).toContainText('Las respuestas a menos de ±0,01 o ±1 % (lo que sea mayor) cuentan como correctas.');
+  // Leaves are given; the first question is the prediction, w · km = 0.1 × 5 = 0.5.
+  const answer = quiz.getByLabel('Tu respuesta para prediction');
+  const forward = panel.getByRole('button', { name: 'Paso hacia delante', exact: true });
+  for (let i = 0; i < 4 && !(await answer.isVisible()); i++) {
+    const before = await panel.getByTestId('timeline-forward').textContent();
+    await forward.click();
+    await expect.poll(async () => (await answer.isVisible()) || (await panel.getByTestId('timeline-forward').textContent()) !== before).toBe(true);
+  }
+  await expect(quiz.getByTestId('quiz-prompt')).toHaveText('¿Cuánto vale prediction? (mul de w = 0,1; km = 5)');
+  await answer.fill('0,5');
+  await quiz.getByRole('button', { name: 'Comprobar respuesta' }).click();
+  await expect(quiz.getByTestId('quiz-feedback')).toContainText('✓ Correcto: escribiste 0,5');
+  await expect(quiz.getByTestId('quiz-working')).toHaveText('prediction = mul(0,1; 5) = 0,5');
+  await expect(quiz.getByTestId('quiz-score')).toHaveText('Puntuación: 1 / 1');
+  await shot(page, testInfo, 'i18n-teach-02-quiz-decimal-comma');
 });

@@ -170,7 +170,10 @@ export function TeachCanvasLayer() {
     const layer = { title, nodes: last.steps.length };
     if (last.kind === 'forward') text = t('teach.caption.layerForward', layer);
     else if (last.inputGrads?.length)
-      text = t('teach.caption.layerBackwardInputs', { ...layer, grads: last.inputGrads.map((g) => formatNumber(g).replace('-', '−')).join(', ') });
+      text = t('teach.caption.layerBackwardInputs', {
+        ...layer,
+        grads: last.inputGrads.map((g) => formatNumber(g).replace('-', '−')).join(t('teach.listSeparator')),
+      });
     else text = t('teach.caption.layerBackward', layer);
   } else if (step?.kind === 'backward' && st) tex = localizeTexWords(collapsedBackwardTex(st.graph, step, (id) => labels.get(id) ?? id));
   else if (step) tex = localizeTexWords(step.latex);

@@ -1,5 +1,7 @@
 /** English strings of the a11y area (the source language: every key starts here). */
 export const a11y = {
+  /** Between numbers in a list: where the decimal separator is a comma, lists use "; ". */
+  listSeparator: ', ',
   skipToCanvas: 'Skip to canvas',
   step: {
     forward: 'Forward: {{formula}}',

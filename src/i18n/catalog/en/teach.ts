@@ -1,5 +1,7 @@
 /** English strings of the teach area (the source language: every key starts here). */
 export const teach = {
+  /** Between numbers in a list: where the decimal separator is a comma, lists use "; ". */
+  listSeparator: ', ',
   panel: {
     label: 'Teach panel',
     title: 'Teach',

@@ -3,6 +3,7 @@ import type { a11y as en } from '../en/a11y.ts';
 
 /** Spanish strings of the a11y area: the same keys as English (the type checks it). */
 export const a11y: Shape<typeof en> = {
+  listSeparator: '; ',
   skipToCanvas: 'Saltar al lienzo',
   step: {
     forward: 'Hacia delante: {{formula}}',

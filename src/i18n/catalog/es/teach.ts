@@ -3,6 +3,7 @@ import type { teach as en } from '../en/teach.ts';
 
 /** Spanish strings of the teach area: the same keys as English (the type checks it). */
 export const teach: Shape<typeof en> = {
+  listSeparator: '; ',
   panel: {
     label: 'Panel de Enseñar',
     title: 'Enseñar',

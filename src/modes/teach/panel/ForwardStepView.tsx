@@ -25,7 +25,7 @@ export function ForwardStepView({ step, stepper }: { step: ForwardStep; stepper:
           : t('teach.forward.computed', {
               label,
               op: step.op,
-              inputs: step.inputs.map((i) => `${graphNodeNameOf(g, i.source)} (${formatNumber(i.value)})`).join(', '),
+              inputs: step.inputs.map((i) => `${graphNodeNameOf(g, i.source)} (${formatNumber(i.value)})`).join(t('teach.listSeparator')),
             })}
       </p>
     </>

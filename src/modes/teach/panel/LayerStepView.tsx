@@ -16,6 +16,7 @@ const LAYER_PARAMS_LISTED = 16;
 
 export function LayerStepView({ last, stepper }: { last: UnitStep; stepper: Stepper }) {
   const { t } = useTranslation();
+  const sep = t('teach.listSeparator');
   const title = useEditor((s) => {
     const unit = s.model.nodes.find((n) => n.id === last.unit);
     return unit ? nodeLabel(unit) : last.unit;
@@ -42,7 +43,7 @@ export function LayerStepView({ last, stepper }: { last: UnitStep; stepper: Step
         <p className="small muted">{t('teach.layer.forwardNote', { nodes: last.steps.length })}</p>
         <Formula
           tex={`\\mathbf{x}_{${name}} = ${vectorTex(inputs)} \\;\\longmapsto\\; \\mathbf{y}_{${name}} = ${vectorTex(outputs)}`}
-          label={t('teach.layer.forwardLabel', { title, inputs: inputs.map((x) => fmt(x)).join(', '), outputs: outputs.map((x) => fmt(x)).join(', ') })}
+          label={t('teach.layer.forwardLabel', { title, inputs: inputs.map((x) => fmt(x)).join(sep), outputs: outputs.map((x) => fmt(x)).join(sep) })}
         />
       </>
     );
@@ -58,7 +59,7 @@ export function LayerStepView({ last, stepper }: { last: UnitStep; stepper: Step
       <p className="small muted">{t('teach.layer.backwardNote', { nodes: last.steps.length })}</p>
       <Formula
         tex={`\\begin{aligned} \\frac{\\partial ${texName(lossLabel)}}{\\partial \\mathbf{y}_{${name}}} &= ${vectorTex(reading?.outputs.map((o) => o.grad) ?? [])} \\\\ \\longmapsto\\; \\text{${texText(t('teach.tex.toInputs'))}} &= ${vectorTex(inGrads)} \\end{aligned}`}
-        label={t('teach.layer.backwardLabel', { title, grads: inGrads.map((x) => fmt(x)).join(', ') })}
+        label={t('teach.layer.backwardLabel', { title, grads: inGrads.map((x) => fmt(x)).join(sep) })}
       />
       {reading && reading.params.length > 0 && (
         <div className="teach-table-scroll">

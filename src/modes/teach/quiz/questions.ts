@@ -80,7 +80,7 @@ export function questionsFor(st: Stepper, units: Units, direction: 'forward' | '
 function forwardQuestions(st: Stepper, step: ForwardStep): QuizQuestion[] {
   if (step.leaf || !Number.isFinite(step.value)) return [];
   const name = graphNodeNameOf(st.graph, step.id);
-  const inputs = () => step.inputs.map((i) => `${graphNodeNameOf(st.graph, i.source)} = ${fmt(i.value)}`).join(', ');
+  const inputs = () => step.inputs.map((i) => `${graphNodeNameOf(st.graph, i.source)} = ${fmt(i.value)}`).join(t('teach.listSeparator'));
   return [
     {
       kind: 'value',
@@ -93,7 +93,7 @@ function forwardQuestions(st: Stepper, step: ForwardStep): QuizQuestion[] {
       },
       answer: step.value,
       get working() {
-        return `${name} = ${step.op}(${step.inputs.map((i) => fmt(i.value)).join(', ')}) = ${fmt(step.value)}`;
+        return `${name} = ${step.op}(${step.inputs.map((i) => fmt(i.value)).join(t('teach.listSeparator'))}) = ${fmt(step.value)}`;
       },
     },
   ];
