@@ -85,8 +85,13 @@ async function saved(page: Page, save: string, path: string): Promise<Buffer> {
 
 /** Opens the chain-rule sample from the Samples menu (named `samples` on screen). */
 async function openChainRule(page: Page, samples: string): Promise<void> {
-  await toolbar(page).getByRole('button', { name: `${samples} ▾` }).click();
-  await page.getByRole('menu', { name: samples }).getByRole('menuitem', { name: /^Chain rule/ }).click();
+  await toolbar(page)
+    .getByRole('button', { name: `${samples} ▾` })
+    .click();
+  await page
+    .getByRole('menu', { name: samples })
+    .getByRole('menuitem', { name: /^Chain rule/ })
+    .click();
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
 }
 
