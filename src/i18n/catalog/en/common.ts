@@ -2,6 +2,6 @@
 export const common = {
   drawers: {
     palette: { tab: 'Ops', title: 'The ops to add to the graph' },
-    inspector: { tab: 'Inspector', title: 'The selected node’s settings, or the graph’s' },
+    inspector: { tab: 'Inspector', title: "The selected node's settings, or the graph's" },
   },
 };
