@@ -2,4 +2,9 @@ import type { Shape } from '../shape.ts';
 import type { common as en } from '../en/common.ts';
 
 /** Spanish strings of the common area: the same keys as English (the type checks it). */
-export const common: Shape<typeof en> = {};
+export const common: Shape<typeof en> = {
+  modePanel: {
+    trainTab: 'Panel de entrenamiento',
+    trainTitle: 'Controles de entrenamiento, la curva de pérdida y los datos',
+  },
+};
