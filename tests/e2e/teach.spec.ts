@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cardValue, nodeById, shot } from './helpers.ts';
+import { cardValue, emptyCanvasPoint, nodeById, shot } from './helpers.ts';
 
 const grad = (page: Page, id: string) => nodeById(page, id).getByTestId('node-grad');
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Teach panel' });
@@ -47,6 +47,17 @@ const unitsDone = async (page: Page) => {
   const counts = await panel(page).locator('[data-testid^="timeline-"] .teach-timeline__count').allTextContents();
   return counts.map((c) => Number(/^(\d+)\//.exec(c)?.[1] ?? 0)).reduce((a, b) => a + b, 0);
 };
+
+/** A point on an edge's line, `at` of the way along it, in page pixels. */
+const pointOnEdge = (page: Page, id: string, at: number) =>
+  page
+    .getByTestId(`rf__edge-${id}`)
+    .locator('.react-flow__edge-path')
+    .evaluate((path: SVGPathElement, at) => {
+      const p = path.getPointAtLength(path.getTotalLength() * at);
+      const m = path.getScreenCTM()!;
+      return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
+    }, at);
 
 /** Chips that cover another chip or a card on screen, as "chip / chip" or "chip / card id". */
 const coveredByChips = (page: Page) =>
@@ -434,17 +445,56 @@ test('Build: "Edge derivatives" shows each edge’s local derivative; a selected
   const cu = page.locator('[data-testid="edge-label"][data-source="c"][data-target="u"]');
   await expect(cu.getByTestId('edge-local')).toHaveText('×3');
   await expect(cu.getByTestId('edge-contribution')).toHaveText('9');
-  await expect(cu).toHaveAttribute('title', /Local derivative ∂u\/∂c = 3\nUpstream ∂J\/∂u = 3\nContribution to ∂J\/∂c: 3 × 3 = 9/);
+  // Hovering the line shows a tooltip on the canvas with the three numbers, beside the pointer.
+  const tip = page.getByRole('tooltip');
+  await expect(tip).toBeHidden();
+  const onLine = await pointOnEdge(page, 'c->u:1', 0.3);
+  await page.mouse.move(onLine.x, onLine.y);
+  await expect(tip).toBeVisible();
+  await expect(tip).toHaveText(/^Local derivative\s*∂u\/∂c = 3\s*Upstream gradient\s*∂J\/∂u = 3\s*Contribution to ∂J\/∂c\s*3 × 3 = 9$/);
+  const tipBox = (await tip.boundingBox())!;
+  expect(Math.hypot(tipBox.x - onLine.x, tipBox.y - onLine.y), 'beside the pointer').toBeLessThan(40);
+  // Readable at the default zoom: 12 px or more, whatever the canvas's zoom.
+  expect(
+    await tip
+      .locator('dd')
+      .first()
+      .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize)),
+  ).toBeGreaterThanOrEqual(12);
+  await shot(page, testInfo, 'build-edge-tooltip-hover');
+  // Leaving hides it; so does Escape.
+  const away = await emptyCanvasPoint(page);
+  await page.mouse.move(away.x, away.y);
+  await expect(tip).toBeHidden();
+  await page.mouse.move(onLine.x, onLine.y);
+  await expect(tip).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(tip).toBeHidden();
+  await page.mouse.move(away.x, away.y);
+  // Keyboard focus on the edge shows it too, below the chip, and the edge is described by it.
+  const edge = page.getByTestId('rf__edge-c->u:1');
+  await expect(edge).toHaveAttribute('aria-describedby', /(^|\s)edge-derivative-tip$/);
+  await edge.focus();
+  await expect(tip).toBeVisible();
+  await expect(tip.getByTestId('edge-tip-upstream')).toHaveText('3');
+  const chipBox = (await cu.boundingBox())!;
+  expect((await tip.boundingBox())!.y).toBeGreaterThanOrEqual(chipBox.y + chipBox.height);
+  await page.keyboard.press('Escape');
+  await expect(tip).toBeHidden();
+  await edge.blur();
   await page.getByTestId('rf__edge-c->u:1').locator('.react-flow__edge-interaction').click({ force: true });
   await expect(cu.getByTestId('edge-name')).toHaveText('∂u/∂c');
   await expect(cu.getByTestId('edge-local')).toHaveText('= 3');
   await expect(cu.getByTestId('edge-contribution')).toHaveText('→ 9');
+  // Selected, the edge keeps its tooltip while the pointer is elsewhere.
+  await page.mouse.move(away.x, away.y);
+  await expect(tip.getByTestId('edge-tip-contribution')).toHaveText('9');
   await shot(page, testInfo, 'build-edge-derivatives');
   // The toggle stays on for the next page. Across layers the chip is the true
   // ∂output/∂hidden.y0 = σ′(z)·w, not the weight.
   await page.goto('/?sample=xor-mlp');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Edge derivatives' })).toHaveAttribute('aria-pressed', 'true');
-  const hy0 = page.locator('[data-testid="edge-label"][data-source="h"][data-target="out"]').first();
-  await expect(hy0).toHaveAttribute('title', /∂output\/∂hidden\.y0 = -0\.1220\d*\n/);
+  await page.locator('.react-flow__edge[data-id^="h->out:"]').first().focus();
+  await expect(page.getByRole('tooltip')).toContainText('∂output/∂hidden.y0 = −0.122');
 });

@@ -7,4 +7,11 @@ export const common: Shape<typeof en> = {
     trainTab: 'Panel de entrenamiento',
     trainTitle: 'Controles de entrenamiento, la curva de pérdida y los datos',
   },
+  edgeTip: {
+    local: 'Derivada local',
+    upstream: 'Gradiente entrante',
+    contribution: 'Contribución a {{name}}',
+    noLoss: 'Aún no hay pérdida: marca un nodo como pérdida para ver el gradiente entrante y la contribución.',
+    intoLayer: 'Hacia la capa {{layer}}: {{n}} de sus salidas dependen de {{source}}',
+  },
 };
