@@ -13,6 +13,7 @@ import { Drawer } from './Drawer.tsx';
 import { closeDrawers, useNarrow } from './drawers.ts';
 import { isEmbedded } from '../embed/embed.ts';
 import { useTranslation } from 'react-i18next';
+import './modePanelFrame.css';
 
 /**
  * Below the drawers' width (1280 px) Teach's and Train's panels fold into a drawer too: docked,
