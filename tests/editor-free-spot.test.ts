@@ -68,3 +68,35 @@ it('pastes clear of tall cards (a layer, a loss with many ports) by their drawn 
     m.nodes.push({ id: `copy${paste}`, op: 'mse', position: { x: o.x, y: o.y } });
   }
 });
+
+it('with `within` (the canvas in view, clear of an open drawer), picks a free spot inside it over a nearer one outside', () => {
+  const m: Model = { format: 'graphgrad', version: 1, nodes: [], edges: [] };
+  // The view: x 0..600, y 0..400; the spot asked for is taken, and the ring's first free spots
+  // (below, then right) leave the view, so a spot further round the ring wins.
+  m.nodes.push({ id: 'taken', op: 'input', position: { x: 200, y: 280 } });
+  const within = { x: 0, y: 0, width: 600, height: 400 };
+  const inside = (p: { x: number; y: number }) => p.x >= 0 && p.y >= 0 && p.x + 190 <= 600 && p.y + 110 <= 400;
+  const free = freeSpot(m, { x: 200, y: 280 });
+  expect(inside(free)).toBe(false); // without `within`: straight below, out of view
+  const seen = freeSpot(m, { x: 200, y: 280 }, { within });
+  expect(inside(seen)).toBe(true);
+  expect(overlaps(seen, m.nodes[0].position!)).toBe(false);
+  // Four more: each in view, none over another.
+  for (let i = 0; i < 4; i++) {
+    const p = freeSpot(m, { x: 200, y: 150 }, { within });
+    expect(inside(p), `card ${i} in view`).toBe(true);
+    for (const n of m.nodes) expect(overlaps(p, n.position!)).toBe(false);
+    m.nodes.push({ id: `n${i}`, op: 'input', value: 0, position: { ...p } });
+  }
+  // No room left in view: the spot found without `within`.
+  const full = { x: 200, y: 280, width: 100, height: 100 };
+  expect(freeSpot(m, { x: 200, y: 280 }, { within: full })).toEqual(freeSpot(m, { x: 200, y: 280 }));
+});
+
+it('keeps clear of the boxes in `avoid` (the minimap over the canvas) as of cards', () => {
+  const m: Model = { format: 'graphgrad', version: 1, nodes: [], edges: [] };
+  const minimap = { x: 400, y: 250, width: 200, height: 150 };
+  const p = freeSpot(m, { x: 420, y: 260 }, { avoid: [minimap] });
+  expect(p.x + 190 <= minimap.x || p.x >= minimap.x + minimap.width || p.y + 110 <= minimap.y || p.y >= minimap.y + minimap.height).toBe(true);
+  expect(freeSpot(m, { x: 100, y: 50 }, { avoid: [minimap] })).toEqual({ x: 100, y: 50 });
+});

@@ -159,24 +159,49 @@ export function Canvas() {
     fitClear(flow, wrapper.current, undefined, 0, latestNodes.current);
   }, [refitted, refitVersion, fitPending, panZoomReady, flow]);
 
-  const centre = useCallback(() => {
+  // The part of the canvas in view, clear of an open drawer (which lies over the canvas's edge),
+  // in flow coordinates: a card added from the palette or quick-add lands there, where it is seen.
+  const inView = useCallback(() => {
     const box = wrapper.current?.getBoundingClientRect();
-    if (!box) return { x: 0, y: 0 };
-    const p = flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
-    return { x: p.x - 80, y: p.y - 30 };
+    if (!box) return undefined;
+    let { left, right } = box;
+    for (const d of document.querySelectorAll('.drawer__body:not([hidden])')) {
+      const r = d.getBoundingClientRect();
+      if (r.left <= left + 1) left = Math.max(left, r.right);
+      else right = Math.min(right, r.left);
+    }
+    const rect = (l: number, t: number, r: number, b: number) => {
+      const p = flow.screenToFlowPosition({ x: l, y: t });
+      const q = flow.screenToFlowPosition({ x: r, y: b });
+      return { x: p.x, y: p.y, width: q.x - p.x, height: q.y - p.y };
+    };
+    const minimap = wrapper.current?.querySelector('.react-flow__minimap')?.getBoundingClientRect();
+    return {
+      within: rect(left + 8, box.top + 8, right - 8, box.bottom - 8),
+      avoid: minimap?.width ? [rect(minimap.left - 8, minimap.top - 8, minimap.right, minimap.bottom)] : [],
+    };
   }, [flow]);
+  const centre = useCallback(() => {
+    const view = inView()?.within;
+    if (!view) return { x: 0, y: 0 };
+    return { x: view.x + view.width / 2 - 80, y: view.y + view.height / 2 - 30 };
+  }, [inView]);
 
   useEffect(
     () =>
       registerCanvasApi({
-        centre: () => freeSpot(editorStore.getState().model, centre(), { sizeOf }),
+        centre: () => freeSpot(editorStore.getState().model, centre(), { sizeOf, ...inView() }),
         // Our nodes, not React Flow's: right after an edit (auto-layout fits in the next frame),
         // React Flow may not have taken the new positions yet.
         fitView: (duration) => fitClear(flow, wrapper.current, undefined, duration, latestNodes.current),
         openQuickAdd: () => {
           const box = wrapper.current?.getBoundingClientRect();
           // Centred across; QuickAdd moves itself in if the canvas is narrow.
-          if (box) setQuickAdd({ screen: { x: box.width / 2 - 210, y: box.height / 3 }, flow: freeSpot(editorStore.getState().model, centre(), { sizeOf }) });
+          if (box)
+            setQuickAdd({
+              screen: { x: box.width / 2 - 210, y: box.height / 3 },
+              flow: freeSpot(editorStore.getState().model, centre(), { sizeOf, ...inView() }),
+            });
         },
         reveal: (ids) => {
           const box = wrapper.current?.getBoundingClientRect();
@@ -207,7 +232,7 @@ export function Canvas() {
           }
         },
       }),
-    [centre, flow, sizeOf, pinDetail, level],
+    [centre, inView, flow, sizeOf, pinDetail, level],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {

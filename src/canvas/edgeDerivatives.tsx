@@ -7,7 +7,7 @@
  */
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import { Panel, type Edge } from '@xyflow/react';
+import { Panel, useStore, type Edge } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { edgeKey, nodeLabel, type Model } from '../../graph-engine/index.ts';
 import type { Evaluation } from '../store/evaluate.ts';
@@ -15,6 +15,8 @@ import { edgeChip, type TeachEdgeData } from '../modes/teach/teachView.ts';
 import { teachingUnits } from '../modes/teach/units.ts';
 import { ChipSpread } from '../modes/teach/chipSpread.ts';
 import { readFlag, writeFlag } from '../store/preferences.ts';
+import { graphLossLabel } from '../ui/nodeNames.ts';
+import { EDGE_TIP_ID, EdgeDerivativeTip, type EdgeTipNames } from './EdgeDerivativeTip.tsx';
 
 /** The toggle's state, kept across visits: a teacher who turns the chips on wants them next time. */
 const PREF = 'edge-derivatives';
@@ -46,7 +48,13 @@ function edgeDerivativeChips(model: Model, evaluation: Evaluation, selected: Rea
     if ((!all && !full) || !g.length || g.some((k) => graph.incomplete.has(graph.edges[k].target))) return;
     const chip = edgeChip(graph, session, g, e, labelOf, { full, grads });
     if (!chip) return;
-    const data: TeachEdgeData = { source: e.source, target: e.target, compact: !full, ...chip };
+    // The numbers' working is in the tooltip (EdgeDerivativeTip), not a native title.
+    const names: EdgeTipNames = {
+      sourceName: `${labelOf.get(e.source) ?? e.source}${graph.macros.has(e.source) ? `.y${e.sourcePort ?? 0}` : ''}`,
+      targetName: labelOf.get(e.target) ?? e.target,
+      ...(grads ? { lossLabel: graphLossLabel(graph) } : {}),
+    };
+    const data: TeachEdgeData = { source: e.source, target: e.target, compact: !full, ...chip, title: undefined, ...names };
     chips.set(key, data);
   });
   return chips;
@@ -56,13 +64,16 @@ function edgeDerivativeChips(model: Model, evaluation: Evaluation, selected: Rea
 export function useEdgeDerivativeEdges(edges: Edge[], model: Model, evaluation: Evaluation, selected: ReadonlySet<string>, build: boolean): Edge[] {
   const on = useEdgeDerivatives((s) => s.on) && build;
   const chips = useMemo(() => (on ? edgeDerivativeChips(model, evaluation, selected) : undefined), [on, model, evaluation, selected]);
+  // Each chipped edge is described by the tooltip too (with React Flow's own keyboard hint).
+  const rfId = useStore((s) => s.rfId);
   return useMemo(() => {
     if (!chips) return edges;
+    const domAttributes = { 'aria-describedby': `react-flow__edge-desc-${rfId} ${EDGE_TIP_ID}` };
     return edges.map((e) => {
       const data = chips.get(e.id);
-      return data ? { ...e, type: 'teach', data } : e;
+      return data ? { ...e, type: 'teach', data, domAttributes } : e;
     });
-  }, [edges, chips]);
+  }, [edges, chips, rfId]);
 }
 
 /** The toggle, at the canvas's top right. */
@@ -75,6 +86,7 @@ export function EdgeDerivativesToggle() {
         {t('canvas.edgeDerivatives.name')}
       </button>
       {on && <ChipSpread />}
+      {on && <EdgeDerivativeTip />}
     </Panel>
   );
 }

@@ -11,13 +11,32 @@ import { canvasApi } from '../canvas/canvasApi.ts';
 import { editorStore, useEditor } from '../store/useEditor.ts';
 import { useTeach } from '../modes/teach/useTeach.ts';
 import { Drawer } from './Drawer.tsx';
-import { useNarrow } from './drawers.ts';
+import { closeDrawers, useNarrow } from './drawers.ts';
+import { isEmbedded } from '../embed/embed.ts';
+import { useTranslation } from 'react-i18next';
+import './modePanelFrame.css';
+
+/**
+ * Below the drawers' width (1280 px) Teach's and Train's panels fold into a drawer too: docked,
+ * they left the canvas 63% of a 1024 px window and the cards' text under 10 px. An embed keeps its
+ * panel docked: a course page sizes its frame for the lesson, and the panel is what it embeds.
+ */
+const embedded = isEmbedded();
 
 export function ModePanelFrame({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const teach = useEditor((s) => s.mode === 'teach');
+  const { t } = useTranslation();
   const presentation = useTeach((s) => s.presentation);
   const narrow = useNarrow();
+  const mode = useEditor((s) => s.mode);
+  // The drawer starts closed in each mode, and Presentation closes it: the graph takes the room.
+  useEffect(() => {
+    if (mode) closeDrawers();
+  }, [mode]);
+  useEffect(() => {
+    if (presentation) closeDrawers();
+  }, [presentation]);
   useEffect(() => {
     const canvas = document.querySelector('.canvas');
     if (!narrow || !canvas) return;
@@ -38,7 +57,13 @@ export function ModePanelFrame({ children }: { children: ReactNode }) {
       cancelAnimationFrame(frame);
     };
   }, [narrow]);
-  if (!teach || !presentation) return children;
+  if (narrow && !embedded && !teach)
+    return (
+      <Drawer name="panel" side="right" tab={t('common.modePanel.trainTab')} title={t('common.modePanel.trainTitle')}>
+        {children}
+      </Drawer>
+    );
+  if (!teach || (!presentation && (!narrow || embedded))) return children;
   return (
     <Drawer name="panel" side="right" tab={t('narrow.teachPanel.tab')} title={t('narrow.teachPanel.title')}>
       {children}

@@ -101,6 +101,9 @@ interface Size {
   height: number;
 }
 
+/** A box in flow coordinates. */
+type Rect = XY & Size;
+
 /** The drawn size of a node's card (the canvas knows it), when there is one. */
 export type SizeOf = (id: string) => Size | undefined;
 
@@ -116,10 +119,19 @@ const roomOf = (id: string, sizeOf?: SizeOf): Size => {
  * `block`, the spot is the top-left corner of a group of that size (a paste). Cards are as large
  * as `sizeOf` says (a layer or a loss with many ports is tall), else a typical card's size.
  */
-export function freeSpot(model: Model, position: XY, options: { step?: number; block?: Size; sizeOf?: SizeOf } = {}): XY {
-  const { step = 40, block = CARD_ROOM, sizeOf } = options;
-  const rooms = model.nodes.flatMap((n) => (n.position ? [{ ...n.position, ...roomOf(n.id, sizeOf) }] : []));
-  const clear = (p: XY) => rooms.every((q) => q.x + q.width <= p.x || q.x >= p.x + block.width || q.y + q.height <= p.y || q.y >= p.y + block.height);
+export function freeSpot(
+  model: Model,
+  position: XY,
+  options: { step?: number; block?: Size; sizeOf?: SizeOf; within?: Rect; avoid?: readonly Rect[] } = {},
+): XY {
+  const { step = 40, block = CARD_ROOM, sizeOf, within, avoid = [] } = options;
+  const rooms = [...model.nodes.flatMap((n) => (n.position ? [{ ...n.position, ...roomOf(n.id, sizeOf) }] : [])), ...avoid];
+  // With `within` (the part of the canvas in view), a spot in view wins over a nearer one out of
+  // it; `avoid`: more boxes to keep clear of (what lies over the canvas, as the minimap).
+  const inView = (p: XY) =>
+    !within || (p.x >= within.x && p.y >= within.y && p.x + block.width <= within.x + within.width && p.y + block.height <= within.y + within.height);
+  const clear = (p: XY) =>
+    inView(p) && rooms.every((q) => q.x + q.width <= p.x || q.x >= p.x + block.width || q.y + q.height <= p.y || q.y >= p.y + block.height);
   const at = (dx: number, dy: number) => ({ x: Math.round(position.x + dx * step), y: Math.round(position.y + dy * step) });
   for (let r = 0; r <= 30; r++) {
     for (const [dx, dy] of [
@@ -136,6 +148,14 @@ export function freeSpot(model: Model, position: XY, options: { step?: number; b
       if (clear(p)) return p;
     }
   }
+  if (within) {
+    // The rays above miss gaps between cards in view: every spot of the grid, nearest first.
+    const grid: [number, number][] = [];
+    for (let dx = -30; dx <= 30; dx++) for (let dy = -30; dy <= 30; dy++) grid.push([dx, dy]);
+    grid.sort((a, b) => Math.hypot(a[0], a[1]) - Math.hypot(b[0], b[1]));
+    for (const [dx, dy] of grid) if (clear(at(dx, dy))) return at(dx, dy);
+  }
+  if (within || avoid.length) return freeSpot(model, position, { step, block, sizeOf });
   // A crowded neighbourhood (or a large block): below every card, which is always clear.
   const lowest = Math.max(...rooms.map((q) => q.y + q.height));
   return { x: Math.round(position.x), y: Math.round(lowest) };

@@ -21,10 +21,13 @@ function pairs(a: Tree, b: Tree, out: [string, string][] = []): [string, string]
   }
   return out;
 }
-/** English strings whose Spanish differs and that could not be mistaken for a symbol or a name. */
+/**
+ * English strings whose Spanish differs and that could not be mistaken for a symbol or a name: a
+ * single lower-case word ("step", "output") is also an op or port name, which no language changes.
+ */
 const english = new Set(
   pairs(en as unknown as Tree, es as unknown as Tree)
-    .filter(([e, s]) => e !== s && !e.includes('{{') && /\p{L}{3,}/u.test(e))
+    .filter(([e, s]) => e !== s && !e.includes('{{') && /\p{L}{3,}/u.test(e) && !/^\p{Ll}+$/u.test(e))
     .map(([e]) => e.trim()),
 );
 

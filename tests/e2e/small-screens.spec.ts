@@ -41,12 +41,87 @@ test('1024x700: the canvas keeps 60% of the width, and card text is 10 px or mor
   for (const id of ['a', 'b', 'c', 'u', 'v', 'J']) await expect(nodeById(page, id)).toBeInViewport();
   await shot(page, testInfo, 'build-1024x700');
 
+  // Teach and Train: the panel folds into a drawer (a tab at the right edge), so the graph keeps the
+  // width and its text stays legible; the tab opens the panel over the canvas, Escape closes it.
   for (const mode of ['Teach', 'Train']) {
     await page.getByRole('button', { name: mode, exact: true }).click();
-    await expect(page.getByRole('complementary', { name: `${mode} panel` })).toBeVisible();
+    const panel = page.getByRole('complementary', { name: `${mode} panel` });
+    const tab = page.getByRole('button', { name: `${mode} panel` });
+    await expect(tab).toHaveAttribute('aria-expanded', 'false');
+    await expect(panel).toBeHidden();
     expect(await canvasShare(page), mode).toBeGreaterThanOrEqual(0.6);
+    await expect.poll(async () => (await smallestCardText(page)).px, { message: `${mode}: smallest card text` }).toBeGreaterThanOrEqual(10);
+    for (const id of ['a', 'b', 'c', 'u', 'v', 'J']) await expect(nodeById(page, id), `${mode}: ${id}`).toBeInViewport();
+    await shot(page, testInfo, `${mode.toLowerCase()}-1024x700`);
+    await tab.click();
+    await expect(panel).toBeVisible();
+    await expect(tab).toHaveAttribute('aria-expanded', 'true');
+    await shot(page, testInfo, `${mode.toLowerCase()}-1024x700-panel-open`);
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
   }
+  // With the drawer closed, Teach still steps from the keyboard, and the caption says the step.
+  await page.getByRole('button', { name: 'Teach', exact: true }).click();
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('teach-caption')).toBeVisible();
 });
+
+test('1024x700: Teach steps with its panel opened from the tab, and the cards stay legible', async ({ page }, testInfo) => {
+  await page.goto('/?sample=chain-rule');
+  await page.getByRole('button', { name: 'Teach', exact: true }).click();
+  await page.getByRole('button', { name: 'Teach panel' }).click();
+  const panel = page.getByRole('complementary', { name: 'Teach panel' });
+  await panel.getByRole('button', { name: 'Run forward', exact: true }).click();
+  await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
+  await panel.getByRole('button', { name: 'Run backward', exact: true }).click();
+  await expect(nodeById(page, 'b').getByTestId('node-grad')).toHaveText(/6$/);
+  // The tab again closes it: the whole graph in view, text 10 px or more.
+  await page.getByRole('button', { name: 'Teach panel' }).click();
+  await expect(panel).toBeHidden();
+  await expect.poll(async () => (await smallestCardText(page)).px).toBeGreaterThanOrEqual(10);
+  for (const id of ['a', 'b', 'c', 'u', 'v', 'J']) await expect(nodeById(page, id)).toBeInViewport();
+  await shot(page, testInfo, 'teach-1024x700-backward');
+});
+
+test('1024x700: ops added from the palette by keyboard land at free spots in view, clear of the drawer', async ({ page }, testInfo) => {
+  await page.goto('/?sample=chain-rule');
+  await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
+  await page.getByRole('button', { name: 'Ops' }).click();
+  await page.getByPlaceholder('Search ops').fill('input');
+  await page.locator('.palette__item[data-op="input"]').focus();
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.react-flow__node')).toHaveCount(7 + i + 1);
+  }
+  await expect.poll(() => overlappingCards(page)).toEqual([]);
+  // Every new card wholly on the canvas and none under the open drawer or the minimap.
+  const drawer = (await page.locator('.drawer__body:not([hidden])').boundingBox())!;
+  const canvas = (await page.locator('.canvas').boundingBox())!;
+  const minimap = (await page.locator('.react-flow__minimap').boundingBox())!;
+  for (const id of ['input1', 'input2', 'input3', 'input4', 'input5']) {
+    const box = (await nodeById(page, id).boundingBox())!;
+    expect(box.x, `${id} clear of the drawer`).toBeGreaterThanOrEqual(drawer.x + drawer.width);
+    expect(box.x + box.width, id).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(box.y, id).toBeGreaterThanOrEqual(canvas.y);
+    expect(box.y + box.height, id).toBeLessThanOrEqual(canvas.y + canvas.height);
+    const underMinimap =
+      box.x < minimap.x + minimap.width && minimap.x < box.x + box.width && box.y < minimap.y + minimap.height && minimap.y < box.y + box.height;
+    expect(underMinimap, `${id} clear of the minimap`).toBe(false);
+  }
+  await shot(page, testInfo, 'keyboard-added-1024x700');
+});
+
+/** Pairs of node cards whose boxes overlap on screen. */
+const overlappingCards = (page: Page) =>
+  page.locator('.react-flow__node').evaluateAll((cards) => {
+    const boxes = cards.map((c) => ({ id: (c as HTMLElement).dataset.id, r: c.getBoundingClientRect() }));
+    const pairs: string[] = [];
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        if (a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom) pairs.push(`${a.id}/${b.id}`);
+    return pairs;
+  });
 
 test('1024x700: the palette and inspector are drawers that open, work and close', async ({ page }) => {
   await page.goto('/?sample=chain-rule');
@@ -73,20 +148,21 @@ test('1024x700: the palette and inspector are drawers that open, work and close'
   await expect(inspector).toBeHidden();
 });
 
-test('the minimap shrinks on a narrow canvas (Teach at 1024 wide) and is full size on a wide one', async ({ page }) => {
+test('the minimap shrinks on a narrow canvas (a 760 px window) and is full size on a wide one', async ({ page }) => {
   await page.goto('/?sample=chain-rule');
   const minimap = page.locator('.react-flow__minimap');
   const wide = (await minimap.boundingBox())!;
-  await page.getByRole('button', { name: 'Teach', exact: true }).click();
+  await page.setViewportSize({ width: 760, height: 700 });
   await expect.poll(async () => (await minimap.boundingBox())!.width).toBeLessThan(wide.width * 0.7);
   const pane = (await page.locator('.canvas').boundingBox())!;
   expect((await minimap.boundingBox())!.width / pane.width).toBeLessThan(0.25);
 });
 
-test('1024x700: Train still trains, its panel beside a canvas of 60% of the width', async ({ page }, testInfo) => {
+test('1024x700: Train still trains, its panel a drawer over a canvas of 60% of the width', async ({ page }, testInfo) => {
   await page.goto('/?sample=xor-mlp');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const panel = page.getByRole('complementary', { name: 'Train panel' });
+  await page.getByRole('button', { name: 'Train panel' }).click();
   await panel.getByRole('button', { name: 'Step epoch' }).click();
   await expect(panel.getByTestId('epoch')).toHaveText('1');
   await panel.getByRole('button', { name: 'Play', exact: true }).click();
@@ -102,6 +178,7 @@ test('1024x768: Presentation gives the graph the width, legible, with the Teach 
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/?sample=chain-rule');
   await page.getByRole('button', { name: 'Teach', exact: true }).click();
+  await page.getByRole('button', { name: 'Teach panel' }).click();
   await page.getByRole('button', { name: 'Run forward', exact: true }).click();
   await page.getByRole('button', { name: 'Presentation' }).click();
   await expect(page.locator('html')).toHaveClass(/teach-presentation/);

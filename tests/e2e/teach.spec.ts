@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cardValue, nodeById, shot } from './helpers.ts';
+import { cardValue, emptyCanvasPoint, nodeById, shot } from './helpers.ts';
 
 const grad = (page: Page, id: string) => nodeById(page, id).getByTestId('node-grad');
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Teach panel' });
@@ -47,6 +47,35 @@ const unitsDone = async (page: Page) => {
   const counts = await panel(page).locator('[data-testid^="timeline-"] .teach-timeline__count').allTextContents();
   return counts.map((c) => Number(/^(\d+)\//.exec(c)?.[1] ?? 0)).reduce((a, b) => a + b, 0);
 };
+
+/** A point on an edge's line, `at` of the way along it, in page pixels. */
+const pointOnEdge = (page: Page, id: string, at: number) =>
+  page
+    .getByTestId(`rf__edge-${id}`)
+    .locator('.react-flow__edge-path')
+    .evaluate((path: SVGPathElement, at) => {
+      const p = path.getPointAtLength(path.getTotalLength() * at);
+      const m = path.getScreenCTM()!;
+      return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
+    }, at);
+
+/** Chips that cover another chip or a card on screen, as "chip / chip" or "chip / card id". */
+const coveredByChips = (page: Page) =>
+  page.evaluate(() => {
+    const box = (e: Element) => e.getBoundingClientRect();
+    const chips = [...document.querySelectorAll<HTMLElement>('[data-testid="edge-label"]')].map((e) => ({
+      id: `${e.dataset.source}→${e.dataset.target}`,
+      r: box(e),
+    }));
+    const cards = [...document.querySelectorAll<HTMLElement>('.react-flow__node-op')].map((e) => ({ id: e.dataset.id, r: box(e) }));
+    const over = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const out: string[] = [];
+    chips.forEach((a, i) => {
+      for (const b of chips.slice(i + 1)) if (over(a.r, b.r)) out.push(`${a.id} / ${b.id}`);
+      for (const c of cards) if (over(a.r, c.r)) out.push(`${a.id} / card ${c.id}`);
+    });
+    return out;
+  });
 
 async function openTeach(page: Page, sample: string) {
   await page.goto(`/?sample=${sample}`);
@@ -119,16 +148,10 @@ test('sum over paths: b gets 2 + 3 = 5, called out as a multi-path sum', async (
   await expect(step.getByTestId('edge-record')).toHaveCount(2);
   await expect(grad(page, 'b')).toHaveText(/5$/);
   await expect(page.locator('[data-testid="edge-label"][data-source="b"]')).toHaveCount(2);
-  // The b → c and b → d chips start from the same spot: they are moved apart, never covering each other.
-  const chipsApart = async () => {
-    const [p, q] = await Promise.all(
-      ['c', 'd'].map(async (t) => (await page.locator(`[data-testid="edge-label"][data-source="b"][data-target="${t}"]`).boundingBox())!),
-    );
-    const overlapX = Math.min(p.x + p.width, q.x + q.width) - Math.max(p.x, q.x);
-    const overlapY = Math.min(p.y + p.height, q.y + q.height) - Math.max(p.y, q.y);
-    return overlapX <= 0 || overlapY <= 0;
-  };
-  await expect.poll(chipsApart).toBe(true);
+  // The b → c and b → d chips start from the same spot: they are moved apart, never covering each
+  // other, nor any card.
+  await expect(page.getByTestId('edge-label')).toHaveCount(5);
+  await expect.poll(() => coveredByChips(page)).toEqual([]);
   await shot(page, testInfo, 'teach-06-multipath');
   await page.getByRole('button', { name: 'Run backward', exact: true }).click();
   await panel(page).getByLabel('Leaf for paths').selectOption('b');
@@ -140,6 +163,56 @@ test('sum over paths: b gets 2 + 3 = 5, called out as a multi-path sum', async (
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.getByRole('button', { name: 'Step back', exact: true }).click();
   await shot(page, testInfo, 'teach-07b-dark');
+});
+
+test('dense graphs: chips are spread in 2D, covering no other chip and no card, in Teach and in Build', async ({ page }, testInfo) => {
+  // neuron after Run backward: the x1 → w1·x1 chip lay on the w1 and w1·x1 cards.
+  await openTeach(page, 'neuron');
+  await page.getByRole('button', { name: 'Run forward', exact: true }).click();
+  await page.getByRole('button', { name: 'Run backward', exact: true }).click();
+  await expect(page.getByTestId('edge-label')).toHaveCount(10);
+  await expect.poll(() => coveredByChips(page)).toEqual([]);
+  await shot(page, testInfo, 'teach-06b-neuron-chips');
+  // A crowded graph: two inputs each feeding three cards 52 px away, so six chips share a narrow
+  // gap; at the last step a's three full labels (57 px wide) are there too.
+  const crowded = {
+    format: 'graphgrad',
+    version: 1,
+    name: 'crowded',
+    nodes: [
+      { id: 'a', op: 'input', value: 2, position: { x: 0, y: 0 } },
+      { id: 'b', op: 'input', value: 3, position: { x: 0, y: 110 } },
+      { id: 'c', op: 'mul', position: { x: 220, y: 0 } },
+      { id: 'd', op: 'mul', position: { x: 220, y: 110 } },
+      { id: 'f', op: 'add', position: { x: 220, y: 220 } },
+      { id: 'g', op: 'add', position: { x: 440, y: 110 } },
+    ],
+    edges: [
+      ...['c', 'd', 'f'].flatMap((t) => [
+        { source: 'a', target: t, port: 0 },
+        { source: 'b', target: t, port: 1 },
+      ]),
+      ...['c', 'd', 'f'].map((s, port) => ({ source: s, target: 'g', port })),
+    ],
+    loss: 'g',
+  };
+  await page.getByRole('button', { name: 'Build', exact: true }).click();
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({ name: 'crowded.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(crowded)) });
+  await expect(cardValue(nodeById(page, 'g'))).toHaveText('17'); // 2·3 + 2·3 + (2 + 3)
+  await page.getByRole('button', { name: 'Edge derivatives' }).click();
+  await expect(page.getByTestId('edge-label')).toHaveCount(9);
+  await expect.poll(() => coveredByChips(page)).toEqual([]);
+  await shot(page, testInfo, 'build-crowded-chips');
+  await page.getByRole('button', { name: 'Teach', exact: true }).click();
+  await page.getByRole('button', { name: 'Run forward', exact: true }).click();
+  const stepBackward = page.getByRole('button', { name: 'Step backward', exact: true });
+  while (await stepBackward.isEnabled()) await stepBackward.click();
+  await expect(page.locator('[data-testid="edge-label"]:not(.is-compact)')).toHaveCount(3);
+  await expect.poll(() => coveredByChips(page)).toEqual([]);
+  await shot(page, testInfo, 'teach-06c-crowded-chips');
 });
 
 test('neuron: run, apply an update with lr 0.1, see the loss change, and undo it with the left arrow', async ({ page }, testInfo) => {
@@ -372,17 +445,56 @@ test('Build: "Edge derivatives" shows each edge’s local derivative; a selected
   const cu = page.locator('[data-testid="edge-label"][data-source="c"][data-target="u"]');
   await expect(cu.getByTestId('edge-local')).toHaveText('×3');
   await expect(cu.getByTestId('edge-contribution')).toHaveText('9');
-  await expect(cu).toHaveAttribute('title', /Local derivative ∂u\/∂c = 3\nUpstream ∂J\/∂u = 3\nContribution to ∂J\/∂c: 3 × 3 = 9/);
+  // Hovering the line shows a tooltip on the canvas with the three numbers, beside the pointer.
+  const tip = page.getByRole('tooltip');
+  await expect(tip).toBeHidden();
+  const onLine = await pointOnEdge(page, 'c->u:1', 0.3);
+  await page.mouse.move(onLine.x, onLine.y);
+  await expect(tip).toBeVisible();
+  await expect(tip).toHaveText(/^Local derivative\s*∂u\/∂c = 3\s*Upstream gradient\s*∂J\/∂u = 3\s*Contribution to ∂J\/∂c\s*3 × 3 = 9$/);
+  const tipBox = (await tip.boundingBox())!;
+  expect(Math.hypot(tipBox.x - onLine.x, tipBox.y - onLine.y), 'beside the pointer').toBeLessThan(40);
+  // Readable at the default zoom: 12 px or more, whatever the canvas's zoom.
+  expect(
+    await tip
+      .locator('dd')
+      .first()
+      .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize)),
+  ).toBeGreaterThanOrEqual(12);
+  await shot(page, testInfo, 'build-edge-tooltip-hover');
+  // Leaving hides it; so does Escape.
+  const away = await emptyCanvasPoint(page);
+  await page.mouse.move(away.x, away.y);
+  await expect(tip).toBeHidden();
+  await page.mouse.move(onLine.x, onLine.y);
+  await expect(tip).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(tip).toBeHidden();
+  await page.mouse.move(away.x, away.y);
+  // Keyboard focus on the edge shows it too, below the chip, and the edge is described by it.
+  const edge = page.getByTestId('rf__edge-c->u:1');
+  await expect(edge).toHaveAttribute('aria-describedby', /(^|\s)edge-derivative-tip$/);
+  await edge.focus();
+  await expect(tip).toBeVisible();
+  await expect(tip.getByTestId('edge-tip-upstream')).toHaveText('3');
+  const chipBox = (await cu.boundingBox())!;
+  expect((await tip.boundingBox())!.y).toBeGreaterThanOrEqual(chipBox.y + chipBox.height);
+  await page.keyboard.press('Escape');
+  await expect(tip).toBeHidden();
+  await edge.blur();
   await page.getByTestId('rf__edge-c->u:1').locator('.react-flow__edge-interaction').click({ force: true });
   await expect(cu.getByTestId('edge-name')).toHaveText('∂u/∂c');
   await expect(cu.getByTestId('edge-local')).toHaveText('= 3');
   await expect(cu.getByTestId('edge-contribution')).toHaveText('→ 9');
+  // Selected, the edge keeps its tooltip while the pointer is elsewhere.
+  await page.mouse.move(away.x, away.y);
+  await expect(tip.getByTestId('edge-tip-contribution')).toHaveText('9');
   await shot(page, testInfo, 'build-edge-derivatives');
   // The toggle stays on for the next page. Across layers the chip is the true
   // ∂output/∂hidden.y0 = σ′(z)·w, not the weight.
   await page.goto('/?sample=xor-mlp');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Edge derivatives' })).toHaveAttribute('aria-pressed', 'true');
-  const hy0 = page.locator('[data-testid="edge-label"][data-source="h"][data-target="out"]').first();
-  await expect(hy0).toHaveAttribute('title', /∂output\/∂hidden\.y0 = -0\.1220\d*\n/);
+  await page.locator('.react-flow__edge[data-id^="h->out:"]').first().focus();
+  await expect(page.getByRole('tooltip')).toContainText('∂output/∂hidden.y0 = −0.122');
 });

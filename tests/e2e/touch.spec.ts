@@ -184,6 +184,8 @@ test('tablet: tap to add, tap-connect, long-press menu, pinch and pan, step Teac
 
   // Teach by tapping: forward to y = 12, then back to ∂y/∂a = 4.
   await tap(page, page.getByRole('button', { name: 'Teach', exact: true }));
+  // At 1024 wide the panel is a drawer: its tab opens it.
+  await tap(page, page.getByRole('button', { name: 'Teach panel' }));
   const teach = page.getByRole('complementary', { name: 'Teach panel' });
   await expect(teach).toBeVisible();
   const stepForward = teach.getByRole('button', { name: 'Step forward', exact: true });
