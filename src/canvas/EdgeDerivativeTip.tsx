@@ -33,7 +33,6 @@ type Shown = { id: string; via: 'pointer' | 'focus' | 'selected'; x?: number; y?
 const num = (v: number) => formatNumber(v).replace('-', '−');
 
 export function EdgeDerivativeTip() {
-  const { t } = useTranslation();
   const dom = useStore((s) => s.domNode);
   const selectedId = useStore((s) => {
     let id: string | undefined;
@@ -133,14 +132,15 @@ export function EdgeDerivativeTip() {
       hidden={!visible}
       style={place ? { left: place.left, top: place.top } : undefined}
     >
-      {visible && <TipBody data={data} t={t} />}
+      {visible && <TipBody data={data} />}
     </div>,
     dom,
   );
 }
 
 /** The rows: local derivative, upstream gradient, contribution; or, into a layer, one row per output. */
-function TipBody({ data, t }: { data: TeachEdgeData & Partial<EdgeTipNames>; t: ReturnType<typeof useTranslation>['t'] }) {
+function TipBody({ data }: { data: TeachEdgeData & Partial<EdgeTipNames> }) {
+  const { t } = useTranslation();
   const terms = data.terms as NamedTerm[];
   const src = data.sourceName ?? data.source;
   const loss = data.lossLabel;

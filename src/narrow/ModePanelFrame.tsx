@@ -13,7 +13,6 @@ import { useTeach } from '../modes/teach/useTeach.ts';
 import { Drawer } from './Drawer.tsx';
 import { closeDrawers, useNarrow } from './drawers.ts';
 import { isEmbedded } from '../embed/embed.ts';
-import { useTranslation } from 'react-i18next';
 import './modePanelFrame.css';
 
 /**
@@ -26,7 +25,6 @@ const embedded = isEmbedded();
 export function ModePanelFrame({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const teach = useEditor((s) => s.mode === 'teach');
-  const { t } = useTranslation();
   const presentation = useTeach((s) => s.presentation);
   const narrow = useNarrow();
   const mode = useEditor((s) => s.mode);
