@@ -15,6 +15,7 @@ import { edgeChip, type TeachEdgeData } from '../modes/teach/teachView.ts';
 import { teachingUnits } from '../modes/teach/units.ts';
 import { ChipSpread } from '../modes/teach/chipSpread.ts';
 import { readFlag, writeFlag } from '../store/preferences.ts';
+import { useLanguage } from '../i18n/i18n.ts';
 import { graphLossLabel } from '../ui/nodeNames.ts';
 import { EDGE_TIP_ID, EdgeDerivativeTip, type EdgeTipNames } from './EdgeDerivativeTip.tsx';
 
@@ -63,7 +64,10 @@ function edgeDerivativeChips(model: Model, evaluation: Evaluation, selected: Rea
 /** The edges with chips when the toggle is on in Build mode; the edges unchanged otherwise. */
 export function useEdgeDerivativeEdges(edges: Edge[], model: Model, evaluation: Evaluation, selected: ReadonlySet<string>, build: boolean): Edge[] {
   const on = useEdgeDerivatives((s) => s.on) && build;
-  const chips = useMemo(() => (on ? edgeDerivativeChips(model, evaluation, selected) : undefined), [on, model, evaluation, selected]);
+  // The chips carry their tooltips' words, so a language switch redraws them.
+  const lang = useLanguage();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: lang is read by edgeChip through t()
+  const chips = useMemo(() => (on ? edgeDerivativeChips(model, evaluation, selected) : undefined), [on, model, evaluation, selected, lang]);
   // Each chipped edge is described by the tooltip too (with React Flow's own keyboard hint).
   const rfId = useStore((s) => s.rfId);
   return useMemo(() => {

@@ -9,13 +9,16 @@ import type { io } from '../i18n/catalog/en/io.ts';
 export const SAMPLE_GROUPS = ['Foundations', 'Networks', 'Data'] as const;
 export type SampleGroup = (typeof SAMPLE_GROUPS)[number];
 
-/** The catalogued samples' file names (each has a description in the io catalog). */
-type SampleName = keyof typeof io.samples.blurbs;
+/** The catalogued samples' file names (each has a name and a description in the io catalog). */
+type SampleName = keyof typeof io.samples.blurbs & keyof typeof io.samples.labels;
 
-/** A catalogue entry; its description is looked up in the current language each time it is read. */
+/** A catalogue entry; its name and description are looked up in the current language each time they are read. */
 const entry = (name: SampleName, group: SampleGroup) => ({
   name,
   group,
+  get label(): string {
+    return t(`io.samples.labels.${name}`);
+  },
   get blurb(): string {
     return t(`io.samples.blurbs.${name}`);
   },
@@ -27,7 +30,7 @@ const entry = (name: SampleName, group: SampleGroup) => ({
  * one-line descriptions live in the io catalog. A sample file missing here goes last in Networks
  * under its own name (tests/samples-menu.test.ts fails on it, so it is never shipped that way).
  */
-export const SAMPLE_CATALOG: readonly { name: string; group: SampleGroup; readonly blurb: string }[] = [
+export const SAMPLE_CATALOG: readonly { name: string; group: SampleGroup; readonly label: string; readonly blurb: string }[] = [
   entry('chain-rule', 'Foundations'),
   entry('sum-over-paths', 'Foundations'),
   entry('neuron', 'Foundations'),
@@ -46,6 +49,9 @@ export const SAMPLE_CATALOG: readonly { name: string; group: SampleGroup; readon
 export function catalogEntry(name: string): (typeof SAMPLE_CATALOG)[number] | undefined {
   return SAMPLE_CATALOG.find((c) => c.name === name);
 }
+
+/** The sample's name in the menu, in the current language, when it is catalogued. */
+export const sampleLabel = (name: string): string | undefined => catalogEntry(name)?.label;
 
 /** The sample's one-line description in the current language, when it is catalogued. */
 export const sampleBlurb = (name: string): string | undefined => catalogEntry(name)?.blurb;

@@ -22,7 +22,7 @@ export interface ShortcutGroup {
   items: readonly Shortcut[];
 }
 
-/** Help's shortcut tables, in the current language (key names stay as the keyboard prints them). */
+/** Help's shortcut tables, in the current language, with key names as that language's keyboards print them (Supr, Mayús). */
 export function shortcutGroups(): readonly ShortcutGroup[] {
   return [
     {
@@ -32,7 +32,7 @@ export function shortcutGroups(): readonly ShortcutGroup[] {
         { keys: [[mod, 'Z']], does: t('onboarding.shortcuts.build.undo') },
         {
           keys: [
-            [mod, 'Shift', 'Z'],
+            [mod, t('onboarding.keyNames.shift'), 'Z'],
             [mod, 'Y'],
           ],
           does: t('onboarding.shortcuts.build.redo'),
@@ -41,9 +41,9 @@ export function shortcutGroups(): readonly ShortcutGroup[] {
         { keys: [[mod, 'V']], does: t('onboarding.shortcuts.build.paste') },
         { keys: [[mod, 'D']], does: t('onboarding.shortcuts.build.duplicate') },
         { keys: [[mod, 'A']], does: t('onboarding.shortcuts.build.selectAll') },
-        { keys: [['Delete'], ['Backspace']], does: t('onboarding.shortcuts.build.delete') },
-        { keys: [['Escape']], does: t('onboarding.shortcuts.build.clear') },
-        { keys: [['Shift', t('onboarding.shortcuts.drag')]], does: t('onboarding.shortcuts.build.boxSelect') },
+        { keys: [[t('onboarding.keyNames.delete')], [t('onboarding.keyNames.backspace')]], does: t('onboarding.shortcuts.build.delete') },
+        { keys: [[t('onboarding.keyNames.escape')]], does: t('onboarding.shortcuts.build.clear') },
+        { keys: [[t('onboarding.keyNames.shift'), t('onboarding.shortcuts.drag')]], does: t('onboarding.shortcuts.build.boxSelect') },
         { keys: [[mod, t('onboarding.shortcuts.click')]], does: t('onboarding.shortcuts.build.addToSelection') },
       ],
     },
@@ -64,7 +64,7 @@ export function shortcutGroups(): readonly ShortcutGroup[] {
       title: t('onboarding.shortcuts.menus'),
       items: [
         { keys: [['↓'], ['↑']], does: t('onboarding.shortcuts.menu.open') },
-        { keys: [['Escape']], does: t('onboarding.shortcuts.menu.close') },
+        { keys: [[t('onboarding.keyNames.escape')]], does: t('onboarding.shortcuts.menu.close') },
         { keys: [['↑'], ['↓'], ['←'], ['→']], does: t('onboarding.shortcuts.menu.weightGrid') },
         { keys: [['←'], ['→']], does: t('onboarding.shortcuts.menu.fitPlot') },
       ],

@@ -1,13 +1,13 @@
 /** The Samples menu: the same samples/*.json files that `/?sample=<name>` links open, grouped in teaching order. */
 import { useTranslation } from 'react-i18next';
 import { samples } from '../io/samples.ts';
-import { sampleBlurb } from '../io/sampleCatalog.ts';
+import { sampleBlurb, sampleLabel } from '../io/sampleCatalog.ts';
 import { openSample } from '../io/startup.ts';
 import { Menu } from '../ui/Menu.tsx';
 import './samplesMenu.css';
 
 const ACRONYMS: Record<string, string> = { mlp: 'MLP', xor: 'XOR' };
-/** "xor-mlp" -> "XOR MLP", "km-to-miles" -> "Km to miles": the file's name, as every language shows it. */
+/** "xor-mlp" -> "XOR MLP": the name of a sample the catalog does not know (tests/samples-menu.test.ts keeps that from shipping). */
 const shortName = (file: string) =>
   file
     .split('-')
@@ -23,7 +23,7 @@ export function SamplesMenu() {
         button={t('toolbar.samples.button')}
         title={t('toolbar.samples.title')}
         items={samples.map((s) => ({
-          label: shortName(s.name),
+          label: sampleLabel(s.name) ?? shortName(s.name),
           detail: sampleBlurb(s.name) ?? s.title,
           hint: `${s.title} (/?sample=${s.name})`,
           group: t(`io.samples.groups.${s.group}`),

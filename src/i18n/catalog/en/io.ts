@@ -7,6 +7,22 @@ export const io = {
   },
   samples: {
     groups: { Foundations: 'Foundations', Networks: 'Networks', Data: 'Data' },
+    /** The menu's name for each sample (its file name, `?sample=<name>`, stays the same in every language). */
+    labels: {
+      'chain-rule': 'Chain rule',
+      'sum-over-paths': 'Sum over paths',
+      neuron: 'Neuron',
+      'perceptron-snack': 'Perceptron snack',
+      'km-to-miles': 'Km to miles',
+      'pass-exam': 'Pass exam',
+      'xor-mlp': 'XOR MLP',
+      'softmax-classifier': 'Softmax classifier',
+      'spiral-mlp': 'Spiral MLP',
+      overfitting: 'Overfitting',
+      'iris-mlp': 'Iris MLP',
+      'digits-mlp': 'Digits MLP',
+      'digits-real-mlp': 'Digits real MLP',
+    },
     /** One line each, at most 56 characters (the menu's width), every one distinct. */
     blurbs: {
       'chain-rule': 'The chain rule on J = 3(a + bc), one step at a time',

@@ -25,6 +25,8 @@ export const onboarding = {
     /** Between two key combinations that do the same. */
     or: ' or ',
   },
+  /** Key names as the language's keyboards print them. */
+  keyNames: { delete: 'Delete', backspace: 'Backspace', escape: 'Escape', shift: 'Shift' },
   shortcuts: {
     wiring: 'Keyboard wiring and the canvas',
     menus: 'Menus, weights and plots',

@@ -10,6 +10,22 @@ export const io: Shape<typeof en> = {
   },
   samples: {
     groups: { Foundations: 'Fundamentos', Networks: 'Redes', Data: 'Datos' },
+    /** The menu's name for each sample (its file name, `?sample=<name>`, stays the same in every language). */
+    labels: {
+      'chain-rule': 'Regla de la cadena',
+      'sum-over-paths': 'Suma sobre caminos',
+      neuron: 'Neurona',
+      'perceptron-snack': 'Perceptrón del snack',
+      'km-to-miles': 'Km a millas',
+      'pass-exam': 'Aprobar el examen',
+      'xor-mlp': 'MLP para XOR',
+      'softmax-classifier': 'Clasificador softmax',
+      'spiral-mlp': 'MLP en espiral',
+      overfitting: 'Sobreajuste',
+      'iris-mlp': 'MLP para iris',
+      'digits-mlp': 'MLP de dígitos',
+      'digits-real-mlp': 'MLP de dígitos reales',
+    },
     blurbs: {
       'chain-rule': 'La regla de la cadena en J = 3(a + bc), paso a paso',
       'sum-over-paths': 'Dos caminos hasta el resultado: los gradientes se suman',

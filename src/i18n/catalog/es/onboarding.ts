@@ -27,6 +27,8 @@ export const onboarding: Shape<typeof en> = {
     legend: 'Qué muestran las tarjetas y las aristas',
     or: ' o ',
   },
+  /** Key names as the language's keyboards print them. */
+  keyNames: { delete: 'Supr', backspace: 'Retroceso', escape: 'Esc', shift: 'Mayús' },
   shortcuts: {
     wiring: 'Conexiones con el teclado y el lienzo',
     menus: 'Menús, pesos y gráficas',
