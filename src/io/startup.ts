@@ -15,7 +15,7 @@ import { ensureOpsForText } from './onDemandOps.ts';
 import { isEmbedded } from '../embed/embed.ts';
 import { MODES, type Mode } from '../store/editorStore.ts';
 import { bundledLessonText } from '../modes/learn/lessons.ts';
-import { openBundledLesson, openLessonText } from '../modes/learn/openLesson.ts';
+import { LESSON_FROM_LINK, openBundledLesson, openLessonText } from '../modes/learn/openLesson.ts';
 import { t } from '../i18n/i18n.ts';
 
 /** A bundled sample, validated; says what went wrong and gives undefined when it does not load. */
@@ -171,7 +171,7 @@ export async function startEditor(): Promise<void> {
       lessonText !== undefined &&
       (lessonId
         ? await openBundledLesson(lessonId, lessonStep, { undoable: !!own })
-        : await openLessonText(lessonText, 'from a link', lessonStep, { undoable: !!own }));
+        : await openLessonText(lessonText, LESSON_FROM_LINK, lessonStep, { undoable: !!own }));
     if (lessonOpened && own) store.notify('info', t('io.startup.openedLesson'));
     const linked =
       !lessonOpened &&

@@ -21,13 +21,19 @@ export function isLessonText(text: string): boolean {
   }
 }
 
+/**
+ * What a link's lesson is named by: part of its progress id (kept in storage, so the same in every
+ * language), never shown as it is.
+ */
+export const LESSON_FROM_LINK = 'from a link';
+
 /** Opens lesson text from a file named `name`; false (with a notice) when it is not a valid lesson. */
 export async function openLessonText(text: string, name: string, step = 0, options?: { undoable?: boolean }): Promise<boolean> {
   const { lesson, problems } = parseLessonText(text);
   if (!lesson) {
     editorStore.getState().notify(
       'error',
-      t('learn.notice.couldNotOpenLesson', { name }),
+      name === LESSON_FROM_LINK ? t('learn.notice.couldNotOpenLinkedLesson') : t('learn.notice.couldNotOpenLesson', { name }),
       problems.map((p) => p.message),
     );
     return false;

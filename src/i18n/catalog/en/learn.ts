@@ -66,6 +66,7 @@ export const learn = {
     checksFailed: 'The checks could not run on this graph.',
     solutionDoesNotOpen: 'The solution’s graph does not open.',
     couldNotOpenLesson: 'Could not open the lesson {{name}}; the current graph is unchanged.',
+    couldNotOpenLinkedLesson: 'Could not open the lesson from a link; the current graph is unchanged.',
     noLesson: 'There is no lesson called "{{id}}".',
     lessonList: 'Lessons: {{list}}.',
     lessonDoesNotLoad: 'The lesson "{{id}}" does not load.',

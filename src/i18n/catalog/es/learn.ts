@@ -69,6 +69,7 @@ export const learn: Shape<typeof en> = {
     checksFailed: 'Las comprobaciones no pudieron ejecutarse sobre este grafo.',
     solutionDoesNotOpen: 'El grafo de la solución no se abre.',
     couldNotOpenLesson: 'No se pudo abrir la lección {{name}}; el grafo actual no ha cambiado.',
+    couldNotOpenLinkedLesson: 'No se pudo abrir la lección del enlace; el grafo actual no ha cambiado.',
     noLesson: 'No hay ninguna lección llamada «{{id}}».',
     lessonList: 'Lecciones: {{list}}.',
     lessonDoesNotLoad: 'La lección «{{id}}» no se carga.',
