@@ -8,12 +8,12 @@ export const canvas: Shape<typeof en> = {
   empty: 'Arrastra una operación desde la paleta, o haz doble clic aquí (o pulsa /) para añadir una.',
   dropRefused: 'Solo se pueden soltar en el lienzo modelos de GraphGrad (archivos .json o imágenes .png exportadas por GraphGrad).',
   flow: {
-    nodeHelp: 'Pulsa Intro o la barra espaciadora para seleccionar un nodo. Pulsa Suprimir para eliminarlo y Escape para cancelar.',
+    nodeHelp: 'Pulsa Intro o la barra espaciadora para seleccionar un nodo. Pulsa Suprimir para eliminarlo y Esc para cancelar.',
     nodeHelpKeyboard:
-      'Pulsa Intro o la barra espaciadora para seleccionar un nodo. Después puedes moverlo con las flechas. Pulsa Suprimir para eliminarlo y Escape para cancelar.',
+      'Pulsa Intro o la barra espaciadora para seleccionar un nodo. Después puedes moverlo con las flechas. Pulsa Suprimir para eliminarlo y Esc para cancelar.',
     nodeMoved: 'Nodo seleccionado movido hacia {{direction}}. Nueva posición: x: {{x}}, y: {{y}}',
     directions: { up: 'arriba', down: 'abajo', left: 'la izquierda', right: 'la derecha' },
-    edgeHelp: 'Pulsa Intro o la barra espaciadora para seleccionar una arista. Después puedes pulsar Suprimir para eliminarla o Escape para cancelar.',
+    edgeHelp: 'Pulsa Intro o la barra espaciadora para seleccionar una arista. Después puedes pulsar Suprimir para eliminarla o Esc para cancelar.',
     handle: 'Conector',
   },
   controls: {

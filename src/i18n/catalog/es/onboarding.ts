@@ -36,7 +36,7 @@ export const onboarding: Shape<typeof en> = {
     click: 'clic',
     build: {
       quickAdd:
-        'Añadido rápido: escribe el nombre de una operación, ↑ ↓ para elegir; Enter la añade y pone el foco en la nueva tarjeta (o haz doble clic en el lienzo)',
+        'Añadido rápido: escribe el nombre de una operación, ↑ ↓ para elegir; Intro la añade y pone el foco en la nueva tarjeta (o haz doble clic en el lienzo)',
       undo: 'Deshacer',
       redo: 'Rehacer',
       copy: 'Copiar los nodos seleccionados',
@@ -51,7 +51,7 @@ export const onboarding: Shape<typeof en> = {
     menu: {
       open: 'En el botón de un menú: abrirlo; dentro de un menú: moverse (Inicio, Fin: primero, último)',
       close: 'Cerrar un menú o un diálogo',
-      weightGrid: 'Cuadrícula de pesos (inspector): moverse entre celdas; Enter o Tab conserva el número, Escape lo deja como estaba',
+      weightGrid: 'Cuadrícula de pesos (inspector): moverse entre celdas; Intro o Tab conserva el número, Esc lo deja como estaba',
       fitPlot: 'Gráfica de ajuste de Entrenar: mostrar en el lienzo el punto de datos anterior o siguiente',
     },
   },
