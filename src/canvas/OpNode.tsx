@@ -6,7 +6,7 @@ import { memo, useEffect, useRef, type CSSProperties } from 'react';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { nodeLabel, portName } from '../../graph-engine/index.ts';
 import { formatNumber } from '../i18n/format.ts';
-import { inputHandleId, sourceHandleId, type OpFlowNode } from './flowElements.ts';
+import { inputHandleId, sourceHandleId, useShownData, type OpFlowNode } from './flowElements.ts';
 import type { BadgeKind } from '../store/evaluate.ts';
 import { cardHeight, HEADER_PX, minCardHeight, overviewSymbolPx, overviewText, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
 import { useBareCard } from './viewDetail.ts';
@@ -76,7 +76,8 @@ function useRemeasureOnNewHandles(id: string, handleIds: string) {
 
 function OpNodeCard({ id, data, selected, height }: NodeProps<OpFlowNode>) {
   const bare = useBareCard(id);
-  const card = cardView(data);
+  // New numbers that do not change the card's look come straight from the canvas (LiveResults).
+  const card = cardView(useShownData(id, data));
   const { label, outputs, badge, isLoss, rows } = card;
   const symbol = overviewText(card.symbol, label);
   useRemeasureOnNewHandles(id, bare ? '' : card.handleIds.join(' '));
