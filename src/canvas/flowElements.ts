@@ -265,12 +265,16 @@ export class FlowNodeCache {
   ): OpFlowNode[] {
     const next = new Map<string, CachedNode>();
     const loss = lossLabel(model.nodes, evaluation.lossId);
+    // The ids the loss's id starts with (its layers, when it is inside one), worked out once.
+    const lossId = evaluation.lossId;
+    const lossLayers = new Set<string>();
+    for (let cut = lossId?.indexOf('/') ?? -1; cut > 0; cut = lossId!.indexOf('/', cut + 1)) lossLayers.add(lossId!.slice(0, cut));
     let changed = model.nodes.length !== this.last.length;
     const out = model.nodes.map((node, i) => {
       const prev = this.cache.get(node.id);
       const result = evaluation.results.get(node.id);
       // A collapsed layer is the loss too when the loss is one of its outputs or inner nodes.
-      const isLoss = node.id === evaluation.lossId || (!!evaluation.lossId?.startsWith(`${node.id}/`) && !!getOp(node.op)?.macro);
+      const isLoss = node.id === lossId || (lossLayers.has(node.id) && !!getOp(node.op)?.macro);
       const isSelected = selected.has(node.id);
       const size = measured.get(node.id);
       const isHidden = !!hidden?.(node.id);
