@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseModelText, type Model } from '../graph-engine/index.ts';
+import { edgeKey, parseModelText, type Model } from '../graph-engine/index.ts';
 import { createEditorStore } from '../src/store/editorStore.ts';
 import { FlowEdgeCache, FlowNodeCache, inputHandleId, inputOfHandle, inputRow, type OpFlowNode } from '../src/canvas/flowElements.ts';
 
@@ -15,13 +15,13 @@ const noSizes = new Map();
 
 function setup() {
   const store = createEditorStore({ initialModel: sample('chain-rule') });
-  const nodes = new FlowNodeCache();
+  const cache = new FlowNodeCache();
   const edges = new FlowEdgeCache();
   const derive = (selected: ReadonlySet<string> = none) => {
     const s = store.getState();
-    return { nodes: nodes.derive(s.model, s.evaluation, selected, noSizes), edges: edges.derive(s.model.edges, none) };
+    return { nodes: cache.derive(s.model, s.evaluation, selected, noSizes), edges: edges.derive(s.model.edges, none) };
   };
-  return { store, derive };
+  return { store, cache, derive };
 }
 
 const byId = (list: OpFlowNode[]) => new Map(list.map((n) => [n.id, n]));
@@ -46,22 +46,49 @@ describe('flow elements keep their identity when unchanged', () => {
     after.edges.forEach((e, i) => expect(e).toBe(before.edges[i]));
   });
 
-  it('a value edit gives new data only to the nodes whose shown results changed', () => {
-    const { store, derive } = setup();
+  it('a value edit keeps the nodes array and every data object, and hands new numbers only to the cards whose numbers changed', () => {
+    const { store, cache, derive } = setup();
     const before = derive();
-    const old = byId(before.nodes);
+    const told: string[] = [];
+    for (const n of before.nodes) cache.live.subscribe(n.id, () => told.push(n.id));
+    // J = 3(a + bc) with a = 5, c = 2; b from 3 to 4: u = 8, v = 13, J = 39, dJ/dc = 3b = 12,
+    // dJ/d(three) = v = 13; dJ/da = 3 and dJ/db = 3c = 6 as before.
     store.getState().updateNode('b', { value: 4 });
     const after = derive();
-    const results = store.getState().evaluation.results;
-    for (const n of after.nodes) {
-      const prev = old.get(n.id)!;
-      const r = results.get(n.id)!;
-      const same = n.id !== 'b' && Object.is(prev.data.result?.value, r.value) && Object.is(prev.data.result?.grad, r.grad);
-      expect({ id: n.id, sameData: n.data === prev.data }).toEqual({ id: n.id, sameData: same });
-    }
-    // a = 5 keeps value and gradient (dJ/da = 3): untouched.
-    expect(after.nodes.find((n) => n.id === 'a')).toBe(old.get('a'));
+    // The same array: React Flow has nothing to adopt, and no card renders through it.
+    expect(after.nodes).toBe(before.nodes);
+    expect(told).toEqual([]);
+    cache.publish();
+    expect(told).toEqual(['b', 'c', 'u', 'v', 'three', 'J']);
+    const shown = (id: string) => cache.live.shown(id, after.nodes.find((n) => n.id === id)!.data).result!;
+    expect([shown('b').value, shown('u').value, shown('v').value, shown('J').value]).toEqual([4, 8, 13, 39]);
+    expect([shown('a').grad, shown('b').grad, shown('c').grad, shown('three').grad]).toEqual([3, 6, 12, 13]);
+    // Published once: nothing new to tell until the next change.
+    derive();
+    cache.publish();
+    expect(told).toHaveLength(6);
     after.edges.forEach((e, i) => expect(e).toBe(before.edges[i]));
+  });
+
+  it('a change of look (a badge) gives the card new data, which shows its own result', () => {
+    const { store, cache, derive } = setup();
+    derive();
+    store.getState().updateNode('b', { value: 4 });
+    derive();
+    cache.publish();
+    const was = derive().nodes;
+    const old = byId(was);
+    // Without b, u and everything downstream of it need an input.
+    store.getState().removeEdges([edgeKey(store.getState().model.edges.find((e) => e.source === 'b')!)]);
+    const after = derive();
+    cache.publish();
+    expect(after.nodes).not.toBe(was);
+    for (const id of ['u', 'v', 'J']) {
+      const n = after.nodes.find((x) => x.id === id)!;
+      expect(n.data).not.toBe(old.get(id)!.data);
+      expect(n.data.result?.badge?.kind).toBe('incomplete');
+      expect(cache.live.shown(id, n.data)).toBe(n.data);
+    }
   });
 
   it('selecting a node replaces only that node, not its data', () => {
@@ -75,7 +102,7 @@ describe('flow elements keep their identity when unchanged', () => {
 });
 
 describe('multi-output cards', () => {
-  it('a layer card gets new data when any output changes, not only output 0', () => {
+  it('a layer card gets new numbers when any output changes, not only output 0', () => {
     const m: Model = {
       format: 'graphgrad',
       version: 1,
@@ -95,14 +122,20 @@ describe('multi-output cards', () => {
     };
     const store = createEditorStore({ initialModel: m });
     const cache = new FlowNodeCache();
-    const derive = () => byId(cache.derive(store.getState().model, store.getState().evaluation, none, noSizes));
-    const before = derive().get('s')!;
+    const derive = () => {
+      const s = byId(cache.derive(store.getState().model, store.getState().evaluation, none, noSizes)).get('s')!;
+      cache.publish();
+      return cache.live.shown('s', s.data);
+    };
+    const told: string[] = [];
+    cache.live.subscribe('s', () => told.push('s'));
+    const before = derive();
     // softmax(50, 0)[0] and softmax(60, 0)[0] both round to 1 in float64; output 1 differs.
     store.getState().updateNode('a', { value: 60 });
-    const after = derive().get('s')!;
-    expect(after.data.result!.outputs![0].value).toBe(before.data.result!.outputs![0].value);
-    expect(after.data.result!.outputs![1].value).not.toBe(before.data.result!.outputs![1].value);
-    expect(after.data).not.toBe(before.data);
+    const after = derive();
+    expect(after.result!.outputs![0].value).toBe(before.result!.outputs![0].value);
+    expect(after.result!.outputs![1].value).not.toBe(before.result!.outputs![1].value);
+    expect(told).toEqual(['s']);
   });
 });
 

@@ -39,9 +39,14 @@ export class Session {
     this.local = new Float64Array(graph.edges.length * batch);
     this.contribution = new Float64Array(graph.edges.length * batch);
     let widest = 0;
+    // A plain loop: Int32Array.from with a mapping function was most of building a session (one
+    // per keystroke on a large graph, and one more for Teach's stepper).
     this.sources = graph.nodes.map((node) => {
-      widest = Math.max(widest, node.inputs.length);
-      return Int32Array.from(node.inputs, (e) => (e >= 0 ? graph.edges[e].source : -1));
+      const inputs = node.inputs;
+      widest = Math.max(widest, inputs.length);
+      const sources = new Int32Array(inputs.length);
+      for (let i = 0; i < inputs.length; i++) sources[i] = inputs[i] >= 0 ? graph.edges[inputs[i]].source : -1;
+      return sources;
     });
     this.scratch = new Float64Array(widest);
     for (const node of graph.nodes) if (isLeafOp(node.op)) this.setLeaf(node.index, node.value);

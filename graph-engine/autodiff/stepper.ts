@@ -80,7 +80,7 @@ function nodeNames(graph: Graph): string[] {
 export class Stepper {
   readonly graph: Graph;
   readonly session: Session;
-  private readonly names: string[];
+  private texNames?: string[];
   /** Number of forward steps done (0..V) and backward steps done (0..V). */
   forwardDone = 0;
   backwardDone = 0;
@@ -88,7 +88,14 @@ export class Stepper {
   constructor(graph: Graph, session = new Session(graph, 1)) {
     this.graph = graph;
     this.session = session;
-    this.names = nodeNames(graph);
+  }
+
+  /**
+   * LaTeX names, worked out when a step is first described: Teach starts a stepper over on every
+   * edit of the graph, and on expanded digits-mlp (2,511 nodes) naming them all was most of that.
+   */
+  private get names(): string[] {
+    return (this.texNames ??= nodeNames(this.graph));
   }
 
   get total(): number {

@@ -3,7 +3,7 @@
  * reports is turned into a store action (move, select, connect); nothing is kept here except
  * measured node sizes, which React Flow needs back and which are not part of the model.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -20,7 +20,8 @@ import {
 import { editorStore, useEditor } from '../store/useEditor.ts';
 import { droppedModelFile, openFile } from '../io/files.ts';
 import { freeSpot } from '../store/modelEdits.ts';
-import { FlowEdgeCache, FlowNodeCache, inputOfHandle, portOfHandle, type OpFlowNode, type Size } from './flowElements.ts';
+import { expandedMacros } from '../../graph-engine/index.ts';
+import { FlowEdgeCache, FlowNodeCache, inputOfHandle, LiveResults, LiveResultsContext, portOfHandle, type OpFlowNode, type Size } from './flowElements.ts';
 import { OpNode } from './OpNode.tsx';
 import { MacroGroup, macroGroupNodes, type MacroGroupNode } from './MacroGroup.tsx';
 import { QuickAdd, type QuickAddAt } from './QuickAdd.tsx';
@@ -60,6 +61,15 @@ async function allMounted(model: { nodes: readonly unknown[]; edges: readonly un
       document.querySelectorAll('.react-flow__edge').length < model.edges.length)
   );
   await frame(); // edges drawn to their measured handles
+}
+
+/** What cards read from the canvas: its level of detail, and their numbers (LiveResults). */
+function CardContexts({ level, live, children }: { level: DetailLevel; live: LiveResults; children: ReactNode }) {
+  return (
+    <DetailLevelContext value={level}>
+      <LiveResultsContext value={live}>{children}</LiveResultsContext>
+    </DetailLevelContext>
+  );
 }
 
 /** A card's size before React Flow has measured it (a just-pasted card), in flow pixels. */
@@ -102,11 +112,18 @@ export function Canvas() {
     () => nodeCache.derive(model, shown, selectedNodes, measured, hidden),
     [nodeCache, model, shown, selectedNodes, measured, hidden],
   );
+  // New numbers on cards whose look is unchanged go to those cards directly (flowElements.ts:
+  // LiveResults), not through React Flow: a value edit keeps the same nodes array.
+  useLayoutEffect(() => nodeCache.publish());
   const opNodes = useMemo(() => (teach ? teach.decorateNodes(derivedNodes) : derivedNodes), [teach, derivedNodes]);
   // Sizes as React Flow measured them, or, for cards it has not (never mounted, or measured at the
   // size their content gives), as worked out from their content.
   const sizeOf = useCallback((id: string) => nodeCache.size(id), [nodeCache, derivedNodes]);
-  const groups = useMemo(() => macroGroupNodes(model, sizeOf), [model, sizeOf]);
+  // Positions and sizes change with derivedNodes (so sizeOf), frames with the expanded layers; a
+  // value edit changes neither, and keeps the frames (and so the nodes array) as they were.
+  const expanded = expandedMacros(model);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the model's positions come with sizeOf, its frames with expanded.
+  const groups = useMemo(() => macroGroupNodes(model, sizeOf), [expanded, sizeOf]);
   // Frames first, so they draw beneath the nodes they surround.
   const nodes = useMemo<CanvasNode[]>(() => (groups.length ? [...groups, ...opNodes] : opNodes), [groups, opNodes]);
   // Keyed on the edges array, not the model: a drag changes positions only, so React Flow keeps
@@ -310,7 +327,7 @@ export function Canvas() {
 
   return (
     <div className="canvas" ref={wrapper} onDoubleClick={onDoubleClick} onDragOver={onDragOver} onDrop={onDrop}>
-      <DetailLevelContext value={level}>
+      <CardContexts level={level} live={nodeCache.live}>
         <ReactFlow<CanvasNode>
           nodes={nodes}
           edges={shownEdges}
@@ -351,7 +368,7 @@ export function Canvas() {
           {teach && <TeachCanvasLayer />}
           {building && <EdgeDerivativesToggle />}
         </ReactFlow>
-      </DetailLevelContext>
+      </CardContexts>
       {quickAdd && <QuickAdd at={quickAdd} onClose={() => setQuickAdd(undefined)} />}
       {model.nodes.length === 0 && (
         <div className="canvas__empty" aria-live="polite">

@@ -9,7 +9,8 @@ import { nodeLabel, portName } from '../../graph-engine/index.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { opDescription } from '../i18n/opText.ts';
 import { numberText } from '../ui/numberText.ts';
-import { inputHandleId, sourceHandleId, type OpFlowNode } from './flowElements.ts';
+import { inputHandleId, sourceHandleId, useShownData, type OpFlowNode } from './flowElements.ts';
+import type { BadgeKind } from '../store/evaluate.ts';
 import { cardHeight, HEADER_PX, minCardHeight, overviewSymbolPx, overviewText, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
 import { useBareCard } from './viewDetail.ts';
 import { TrainNodeExtras } from '../modes/train/canvasExtras.tsx';
@@ -78,7 +79,8 @@ function useRemeasureOnNewHandles(id: string, handleIds: string) {
 
 function OpNodeCard({ id, data, selected, height }: NodeProps<OpFlowNode>) {
   const bare = useBareCard(id);
-  const card = cardView(data);
+  // New numbers that do not change the card's look come straight from the canvas (LiveResults).
+  const card = cardView(useShownData(id, data));
   const { label, outputs, badge, isLoss, rows } = card;
   const symbol = overviewText(card.symbol, label);
   useRemeasureOnNewHandles(id, bare ? '' : card.handleIds.join(' '));

@@ -3,6 +3,7 @@
  * reused whenever their inputs did not change, so React Flow and the memoised node cards only
  * re-render what an edit actually touched (one dragged node, the values downstream of an edit).
  */
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { edgeKey, getOp, type Model, type ModelEdge, type ModelNode, type OpDef } from '../../graph-engine/index.ts';
 import type { Evaluation, NodeResult } from '../store/evaluate.ts';
@@ -55,16 +56,31 @@ export function inputOfHandle(handle: string | null | undefined): { port: number
 function sameResult(a: NodeResult | undefined, b: NodeResult | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
+  return Object.is(a.value, b.value) && Object.is(a.grad, b.grad) && sameOutputs(a.outputs, b.outputs) && sameLook(a, b);
+}
+
+/**
+ * Whether two results draw the same card but for its numbers: the same rows, handles, badge and
+ * size (cardShape), so that new numbers need not go through React Flow (LiveResults).
+ */
+function sameLook(a: NodeResult | undefined, b: NodeResult | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
   return (
-    Object.is(a.value, b.value) &&
-    Object.is(a.grad, b.grad) &&
+    (a.grad === undefined) === (b.grad === undefined) &&
     a.pending === b.pending &&
     a.ports === b.ports &&
     a.freePair === b.freePair &&
     a.badge?.kind === b.badge?.kind &&
     a.badge?.reason === b.badge?.reason &&
-    sameOutputs(a.outputs, b.outputs)
+    samePortNames(a.portNames, b.portNames) &&
+    (a.outputs?.length ?? -1) === (b.outputs?.length ?? -1) &&
+    (a.outputs ?? []).every((o, i) => o.name === b.outputs![i].name && (o.grad === undefined) === (b.outputs![i].grad === undefined))
   );
+}
+
+function samePortNames(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a === b || (!!a && !!b && a.length === b.length && a.every((name, i) => name === b[i]));
 }
 
 /** A multi-output card (a layer macro) changes when any output does, not only output 0. */
@@ -74,9 +90,12 @@ function sameOutputs(a: NodeResult['outputs'], b: NodeResult['outputs']): boolea
   return a.every((o, i) => o.name === b[i].name && Object.is(o.value, b[i].value) && Object.is(o.grad, b[i].grad));
 }
 
-/** Whether two versions of a node look the same on a card (a move changes only the position). */
+/**
+ * Whether two versions of a node look the same on a card (a move changes only the position; a new
+ * value changes the card's numbers, which LiveResults hands over).
+ */
 function sameCard(a: ModelNode, b: ModelNode): boolean {
-  return a === b || (a.id === b.id && a.op === b.op && a.label === b.label && a.value === b.value && a.attrs === b.attrs);
+  return a === b || (a.id === b.id && a.op === b.op && a.label === b.label && a.attrs === b.attrs);
 }
 
 /** What a card shows in rows and handles (OpNode.tsx draws it from the same numbers). */
@@ -142,6 +161,71 @@ interface CachedNode {
   selected: boolean;
   measured?: Size;
   hidden: boolean;
+  /** The node and result the card shows: its data's, or newer ones handed over by LiveResults. */
+  node: ModelNode;
+  result?: NodeResult;
+}
+
+/** A node and result newer than its card's `data` that draw the same card (sameCard, sameLook). */
+interface LiveEntry {
+  data: OpNodeData;
+  node: ModelNode;
+  result?: NodeResult;
+}
+
+/**
+ * The numbers of cards whose look did not change, by node id. An edit of one value changes the
+ * numbers on most of a network's cards (every gradient), but not one card's size or handles:
+ * giving each its new data would hand React Flow a new nodes array, which it adopts node by node
+ * (on expanded digits-mlp, 2,511 nodes, that with the minimap and the cards' props was most of each
+ * keystroke). Instead the nodes array stays the same, and each mounted card subscribes here to its
+ * own id, so that only cards on screen whose numbers changed render again.
+ */
+export class LiveResults {
+  private entries = new Map<string, LiveEntry>();
+  private listeners = new Map<string, Set<() => void>>();
+
+  /** The latest entry for card `id` (the same object until it changes). */
+  entry(id: string): LiveEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** What card `id`, whose React Flow data is `data`, shows: `data` with its latest node and result. */
+  shown(id: string, data: OpNodeData): OpNodeData {
+    const e = this.entries.get(id);
+    return e && e.data === data ? { ...data, node: e.node, result: e.result } : data;
+  }
+
+  subscribe(id: string, listener: () => void): () => void {
+    let set = this.listeners.get(id);
+    if (!set) this.listeners.set(id, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (!set.size) this.listeners.delete(id);
+    };
+  }
+
+  /** Sets (or, with undefined, drops) the entries in `changes`, then tells those cards. */
+  apply(changes: ReadonlyMap<string, LiveEntry | undefined>): void {
+    for (const [id, e] of changes) {
+      if (e) this.entries.set(id, e);
+      else this.entries.delete(id);
+    }
+    for (const id of changes.keys()) for (const listener of this.listeners.get(id) ?? []) listener();
+  }
+}
+
+/** The LiveResults of the canvas the card is on (Canvas.tsx provides its cache's). */
+export const LiveResultsContext = createContext(new LiveResults());
+
+/** A card's data as it shows it: with the latest numbers LiveResults holds for it. */
+export function useShownData(id: string, data: OpNodeData): OpNodeData {
+  const live = useContext(LiveResultsContext);
+  const subscribe = useCallback((listener: () => void) => live.subscribe(id, listener), [live, id]);
+  const entry = useSyncExternalStore(subscribe, () => live.entry(id));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the entry is what `shown` reads.
+  return useMemo(() => live.shown(id, data), [live, id, data, entry]);
 }
 
 /** A card's estimated size and handles, kept with the `data` they were worked out from. */
@@ -154,6 +238,10 @@ function estimate(data: OpNodeData) {
 
 export class FlowNodeCache {
   private cache = new Map<string, CachedNode>();
+  private last: OpFlowNode[] = [];
+  /** Results handed to cards directly (see LiveResults), once `publish` is called. */
+  readonly live = new LiveResults();
+  private staged = new Map<string, LiveEntry | undefined>();
 
   /** Card `id`'s size as last derived: React Flow's measurement, or else the estimate. */
   size(id: string): Size | undefined {
@@ -164,6 +252,9 @@ export class FlowNodeCache {
    * React Flow's nodes for `model`. A card React Flow has not measured yet (not in `measured`)
    * comes with its size and handles worked out from its content. `hidden` (default none) lists
    * cards that React Flow should not mount at all, since they are drawn on a canvas instead.
+   *
+   * A card whose results changed but not its look keeps its node object and data; its new
+   * results wait for `publish`. When no node object changed, the array is the one returned last.
    */
   derive(
     model: Model,
@@ -174,17 +265,28 @@ export class FlowNodeCache {
   ): OpFlowNode[] {
     const next = new Map<string, CachedNode>();
     const loss = lossLabel(model.nodes, evaluation.lossId);
-    const out = model.nodes.map((node) => {
+    // The ids the loss's id starts with (its layers, when it is inside one), worked out once.
+    const lossId = evaluation.lossId;
+    const lossLayers = new Set<string>();
+    for (let cut = lossId?.indexOf('/') ?? -1; cut > 0; cut = lossId!.indexOf('/', cut + 1)) lossLayers.add(lossId!.slice(0, cut));
+    let changed = model.nodes.length !== this.last.length;
+    const out = model.nodes.map((node, i) => {
       const prev = this.cache.get(node.id);
       const result = evaluation.results.get(node.id);
       // A collapsed layer is the loss too when the loss is one of its outputs or inner nodes.
-      const isLoss = node.id === evaluation.lossId || (!!evaluation.lossId?.startsWith(`${node.id}/`) && !!getOp(node.op)?.macro);
+      const isLoss = node.id === lossId || (lossLayers.has(node.id) && !!getOp(node.op)?.macro);
       const isSelected = selected.has(node.id);
       const size = measured.get(node.id);
       const isHidden = !!hidden?.(node.id);
       let data = prev?.rf.data;
-      if (!data || !sameCard(data.node, node) || data.isLoss !== isLoss || data.lossLabel !== loss || !sameResult(data.result, result)) {
+      let shows = prev && { node: prev.node, result: prev.result };
+      if (!data || !sameCard(data.node, node) || data.isLoss !== isLoss || data.lossLabel !== loss || !sameLook(data.result, result)) {
         data = { node, op: getOp(node.op), result, isLoss, lossLabel: loss };
+        shows = { node, result };
+        if (this.live.entry(node.id) || this.staged.has(node.id)) this.staged.set(node.id, undefined);
+      } else if (!sameResult(shows!.result, result) || shows!.node.value !== node.value) {
+        shows = { node, result };
+        this.staged.set(node.id, { data, ...shows });
       }
       let rf = prev?.rf;
       const position = node.position ?? ORIGIN;
@@ -201,11 +303,22 @@ export class FlowNodeCache {
           ...(isHidden ? { hidden: true } : {}),
         };
       }
-      next.set(node.id, { rf, selected: isSelected, measured: size, hidden: isHidden });
+      if (rf !== this.last[i]) changed = true;
+      next.set(node.id, { rf, selected: isSelected, measured: size, hidden: isHidden, ...shows! });
       return rf;
     });
+    for (const id of this.cache.keys()) if (!next.has(id) && (this.live.entry(id) || this.staged.has(id))) this.staged.set(id, undefined);
     this.cache = next;
-    return out;
+    if (changed) this.last = out;
+    return this.last;
+  }
+
+  /** Hands the results staged by `derive` to the cards (after the commit that derived them). */
+  publish(): void {
+    if (!this.staged.size) return;
+    const changes = this.staged;
+    this.staged = new Map();
+    this.live.apply(changes);
   }
 }
 
