@@ -53,11 +53,11 @@ test.describe('a Spanish browser', () => {
     await page.keyboard.press('Escape');
     await expect(help).toHaveCount(0);
 
-    // The Samples menu: Spanish groups and descriptions; the samples keep their file names.
+    // The Samples menu: Spanish groups, names and descriptions (the ?sample= ids stay as they are).
     await toolbar(page).getByRole('button', { name: 'Ejemplos ▾' }).click();
     const menu = page.getByRole('menu', { name: 'Ejemplos' });
     await expect(menu.getByText('Fundamentos', { exact: true })).toBeVisible();
-    await expect(menu.getByRole('menuitem', { name: /^Chain rule/ })).toContainText('La regla de la cadena en J = 3(a + bc), paso a paso');
+    await expect(menu.getByRole('menuitem', { name: /^Regla de la cadena/ })).toContainText('La regla de la cadena en J = 3(a + bc), paso a paso');
   });
 });
 
@@ -83,14 +83,14 @@ async function saved(page: Page, save: string, path: string): Promise<Buffer> {
   return readFileSync(path);
 }
 
-/** Opens the chain-rule sample from the Samples menu (named `samples` on screen). */
-async function openChainRule(page: Page, samples: string): Promise<void> {
+/** Opens the chain-rule sample (`name` on screen) from the Samples menu (named `samples` on screen). */
+async function openChainRule(page: Page, samples: string, name: string): Promise<void> {
   await toolbar(page)
     .getByRole('button', { name: `${samples} ▾` })
     .click();
   await page
     .getByRole('menu', { name: samples })
-    .getByRole('menuitem', { name: /^Chain rule/ })
+    .getByRole('menuitem', { name: new RegExp(`^${name}`) })
     .click();
   await expect(cardValue(nodeById(page, 'J'))).toHaveText('33');
 }
@@ -111,14 +111,14 @@ test('a model saved in Spanish is byte for byte the one saved in English', async
 
   await page.getByLabel('Language').selectOption('es');
   await expect(toolbar(page).getByRole('button', { name: 'Guardar', exact: true })).toBeVisible();
-  await openChainRule(page, 'Ejemplos');
+  await openChainRule(page, 'Ejemplos', 'Regla de la cadena');
   const sampleEs = await saved(page, 'Guardar', testInfo.outputPath('chain-rule-es.json'));
   await buildSmallGraph(page, 'Nuevo');
   const newEs = await saved(page, 'Guardar', testInfo.outputPath('new-es.json'));
 
   await page.getByLabel('Idioma').selectOption('en');
   await expect(toolbar(page).getByRole('button', { name: 'Save', exact: true })).toBeVisible();
-  await openChainRule(page, 'Samples');
+  await openChainRule(page, 'Samples', 'Chain rule');
   const sampleEn = await saved(page, 'Save', testInfo.outputPath('chain-rule-en.json'));
   await buildSmallGraph(page, 'New');
   const newEn = await saved(page, 'Save', testInfo.outputPath('new-en.json'));
