@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { edgeKey, parseModelText, type Model } from '../graph-engine/index.ts';
 import { createEditorStore } from '../src/store/editorStore.ts';
+import { setLanguage } from '../src/i18n/i18n.ts';
 import { FlowEdgeCache, FlowNodeCache, inputHandleId, inputOfHandle, inputRow, type OpFlowNode } from '../src/canvas/flowElements.ts';
 
 const sample = (name: string): Model => parseModelText(readFileSync(`samples/${name}.json`, 'utf8')).model!;
@@ -19,7 +20,7 @@ function setup() {
   const edges = new FlowEdgeCache();
   const derive = (selected: ReadonlySet<string> = none) => {
     const s = store.getState();
-    return { nodes: cache.derive(s.model, s.evaluation, selected, noSizes), edges: edges.derive(s.model.edges, none) };
+    return { nodes: cache.derive(s.model, s.evaluation, selected, noSizes), edges: edges.derive(s.model.edges, none, 'en') };
   };
   return { store, cache, derive };
 }
@@ -98,6 +99,23 @@ describe('flow elements keep their identity when unchanged', () => {
     const old = byId(before.nodes);
     expect(after.nodes.filter((n) => n !== old.get(n.id)).map((n) => n.id)).toEqual(['c']);
     expect(after.nodes.find((n) => n.id === 'c')!.data).toBe(old.get('c')!.data);
+  });
+});
+
+describe('edges for screen readers', () => {
+  it('are named in the current language, and named afresh when it changes', () => {
+    const model = sample('chain-rule');
+    model.edges = model.edges.filter((e) => e.source === 'a');
+    const cache = new FlowEdgeCache();
+    const english = cache.derive(model.edges, none, 'en');
+    expect(english[0]).toMatchObject({ ariaLabel: 'Edge from a to v', domAttributes: { 'aria-roledescription': 'edge' } });
+    expect(cache.derive(model.edges, none, 'en')[0]).toBe(english[0]);
+    setLanguage('es');
+    try {
+      expect(cache.derive(model.edges, none, 'es')[0]).toMatchObject({ ariaLabel: 'Arista de a a v', domAttributes: { 'aria-roledescription': 'arista' } });
+    } finally {
+      setLanguage('en');
+    }
   });
 });
 

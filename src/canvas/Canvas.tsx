@@ -36,6 +36,7 @@ import { TeachCanvasLayer, TeachEdge, useTeachCanvas, useTeachFitOptions } from 
 import { EdgeDerivativesToggle, useEdgeDerivativeEdges } from './edgeDerivatives.tsx';
 import { useTrainEvaluation } from '../modes/train/canvasExtras.tsx';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../i18n/i18n.ts';
 import { t as translate } from '../i18n/i18n.ts';
 import { useFlowAriaLabels } from './flowLabels.ts';
 
@@ -129,7 +130,8 @@ export function Canvas() {
   // Keyed on the edges array, not the model: a drag changes positions only, so React Flow keeps
   // the same edges array and skips re-adopting every edge on each frame.
   const modelEdges = model.edges;
-  const flowEdges = useMemo(() => edgeCache.derive(modelEdges, selectedEdges), [edgeCache, modelEdges, selectedEdges]);
+  const language = useLanguage();
+  const flowEdges = useMemo(() => edgeCache.derive(modelEdges, selectedEdges, language), [edgeCache, modelEdges, selectedEdges, language]);
   const teachEdges = useMemo(() => (teach ? teach.decorateEdges(flowEdges) : flowEdges), [teach, flowEdges]);
   // Build mode's "Edge derivatives" chips (edgeDerivatives.tsx).
   const building = useEditor((s) => s.mode) === 'build';

@@ -10,7 +10,6 @@ import { formatNumber } from '../i18n/format.ts';
 import { opDescription } from '../i18n/opText.ts';
 import { numberText } from '../ui/numberText.ts';
 import { inputHandleId, sourceHandleId, useShownData, type OpFlowNode } from './flowElements.ts';
-import type { BadgeKind } from '../store/evaluate.ts';
 import { cardHeight, HEADER_PX, minCardHeight, overviewSymbolPx, overviewText, PORT_ROW_PX, rowCentre } from './cardMetrics.ts';
 import { useBareCard } from './viewDetail.ts';
 import { TrainNodeExtras } from '../modes/train/canvasExtras.tsx';

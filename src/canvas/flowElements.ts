@@ -5,6 +5,7 @@
  */
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import { t } from '../i18n/i18n.ts';
 import { edgeKey, getOp, type Model, type ModelEdge, type ModelNode, type OpDef } from '../../graph-engine/index.ts';
 import type { Evaluation, NodeResult } from '../store/evaluate.ts';
 import { lossLabel } from '../ui/nodeNames.ts';
@@ -322,10 +323,18 @@ export class FlowNodeCache {
   }
 }
 
+/**
+ * React Flow's edges, one per model edge, kept from one derivation to the next while nothing about
+ * them changed. Each is named for screen readers in the current language ("Arista de a a u";
+ * React Flow's own name is English), so a language switch derives them afresh.
+ */
 export class FlowEdgeCache {
   private cache = new Map<ModelEdge, { rf: Edge; selected: boolean }>();
+  private language = '';
 
-  derive(modelEdges: readonly ModelEdge[], selected: ReadonlySet<string>): Edge[] {
+  derive(modelEdges: readonly ModelEdge[], selected: ReadonlySet<string>, language: string): Edge[] {
+    if (language !== this.language) this.cache.clear();
+    this.language = language;
     const next = new Map<ModelEdge, { rf: Edge; selected: boolean }>();
     const out = modelEdges.map((e) => {
       const id = edgeKey(e);
@@ -341,6 +350,8 @@ export class FlowEdgeCache {
               sourceHandle: sourceHandleId(e.sourcePort),
               targetHandle: targetHandleId(e.port),
               selected: isSelected,
+              ariaLabel: t('canvas.flow.edgeLabel', { source: e.source, target: e.target }),
+              domAttributes: { 'aria-roledescription': t('canvas.flow.edgeRole') },
             };
       next.set(e, { rf, selected: isSelected });
       return rf;

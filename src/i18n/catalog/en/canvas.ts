@@ -6,6 +6,8 @@ export const canvas = {
   dropRefused: 'Only GraphGrad models (.json files, or .png images exported by GraphGrad) can be dropped on the canvas.',
   /** React Flow's own accessible text (its ariaLabelConfig). */
   flow: {
+    edgeLabel: 'Edge from {{source}} to {{target}}',
+    edgeRole: 'edge',
     nodeHelp: 'Press enter or space to select a node. Press delete to remove it and escape to cancel.',
     nodeHelpKeyboard:
       'Press enter or space to select a node. You can then use the arrow keys to move the node around. Press delete to remove it and escape to cancel.',

@@ -8,6 +8,8 @@ export const canvas: Shape<typeof en> = {
   empty: 'Arrastra una operación desde la paleta, o haz doble clic aquí (o pulsa /) para añadir una.',
   dropRefused: 'Solo se pueden soltar en el lienzo modelos de GraphGrad (archivos .json o imágenes .png exportadas por GraphGrad).',
   flow: {
+    edgeLabel: 'Arista de {{source}} a {{target}}',
+    edgeRole: 'arista',
     nodeHelp: 'Pulsa Intro o la barra espaciadora para seleccionar un nodo. Pulsa Suprimir para eliminarlo y Esc para cancelar.',
     nodeHelpKeyboard:
       'Pulsa Intro o la barra espaciadora para seleccionar un nodo. Después puedes moverlo con las flechas. Pulsa Suprimir para eliminarlo y Esc para cancelar.',
