@@ -82,7 +82,7 @@ describe('layer macros in the editor', () => {
     s().updateNode(x, { value: 1e308 });
     expect(s().evaluation.results.get(d)!.badge).toEqual({
       kind: 'nonfinite',
-      reason: `Node "hidden" (id "${d}", dense): output a0 is Infinity from "a" (id "${x}") = 1e+308: the value stops being finite inside this layer.`,
+      reason: `Node "hidden" (id "${d}", dense): output a0 is ∞ from "a" (id "${x}") = 1e308: the value stops being finite inside this layer.`,
     });
     // Handed in: the log of a negative number feeds the layer.
     const l = s().addNode('log', { x: 100, y: 0 });

@@ -72,10 +72,11 @@ export function useEdgeDerivativeEdges(edges: Edge[], model: Model, evaluation: 
   const rfId = useStore((s) => s.rfId);
   return useMemo(() => {
     if (!chips) return edges;
-    const domAttributes = { 'aria-describedby': `react-flow__edge-desc-${rfId} ${EDGE_TIP_ID}` };
+    const describedBy = `react-flow__edge-desc-${rfId} ${EDGE_TIP_ID}`;
     return edges.map((e) => {
       const data = chips.get(e.id);
-      return data ? { ...e, type: 'teach', data, domAttributes } : e;
+      // Keeps the edge's own attributes (its role, named in the current language).
+      return data ? { ...e, type: 'teach', data, domAttributes: { ...e.domAttributes, 'aria-describedby': describedBy } } : e;
     });
   }, [edges, chips, rfId]);
 }

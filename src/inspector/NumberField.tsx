@@ -5,15 +5,20 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberText, parseDecimal as parse } from '../ui/numberText.ts';
+import { useLanguage } from '../i18n/i18n.ts';
 
 export function NumberField({ label, value, onChange, hint }: { label: string; value: number; onChange: (v: number) => void; hint?: string }) {
   const { t } = useTranslation();
   const [text, setText] = useState(numberText(value));
   const id = useId();
+  const lang = useLanguage();
+  const [shownIn, setShownIn] = useState(lang);
   useEffect(() => {
-    // Follow the model (undo, another edit) unless the text already means this value.
-    setText((typed) => (parse(typed) === value ? typed : numberText(value)));
-  }, [value]);
+    // Follow the model (undo, another edit) unless the text already means this value; a new
+    // language rewrites it with that language's decimal separator.
+    setText((typed) => (parse(typed) === value && shownIn === lang ? typed : numberText(value)));
+    setShownIn(lang);
+  }, [value, lang, shownIn]);
   const parsed = parse(text);
   const invalid = text.trim() === '' || !Number.isFinite(parsed);
   // Say why nothing changed: an empty field, a typo, or a number too large for float64.

@@ -22,6 +22,7 @@ import {
   portName,
 } from '../../graph-engine/index.ts';
 import { t } from '../i18n/i18n.ts';
+import { formatNumber } from '../i18n/format.ts';
 
 /** incomplete: an input is missing (here or upstream); nonfinite: NaN or ±∞; invalid: the node itself has a problem. */
 export type BadgeKind = 'incomplete' | 'nonfinite' | 'invalid';
@@ -110,6 +111,16 @@ export function evaluate(model: Model): Evaluation {
   }
   const { results, backwardBlocker, session } = readResults(graph, model, wired);
   return { problems, results, lossId, lossIsAutomatic: !explicit, backwardBlocker: noLoss.noLossReason ?? backwardBlocker, graph, session, ...noLoss };
+}
+
+/**
+ * `was` worded again in the current language, after a switch: badge reasons and loss notes are
+ * worded when evaluated. The graph and session stay the same objects, so Teach keeps its place
+ * (it rebuilds its stepper only for a new graph); the numbers are the same by determinism.
+ */
+export function rewordEvaluation(model: Model, was: Evaluation): Evaluation {
+  const fresh = evaluate(model);
+  return was.graph && fresh.graph ? { ...fresh, graph: was.graph, session: was.session } : fresh;
 }
 
 /**
@@ -336,8 +347,8 @@ export function layerNonFinite(
       value: portValue(e.source, e.sourcePort ?? 0),
     }));
   const bad = inputs.filter((i) => !Number.isFinite(i.value));
-  const list = (xs: typeof inputs) => xs.map((i) => `${i.name} = ${i.value}`).join(', ');
-  const who = { node: nodeRefWithOp({ id: layer.id, label: nodeLabel(layer) }, layer.op), output: hit.name, value: String(hit.value) };
+  const list = (xs: typeof inputs) => xs.map((i) => `${i.name} = ${formatNumber(i.value)}`).join(t('a11y.listSeparator'));
+  const who = { node: nodeRefWithOp({ id: layer.id, label: nodeLabel(layer) }, layer.op), output: hit.name, value: formatNumber(hit.value) };
   if (bad.length) return t('store.problem.nonFiniteInput', { ...who, count: bad.length, list: list(bad) });
   return inputs.length ? t('store.problem.nonFiniteInsideFrom', { ...who, list: list(inputs) }) : t('store.problem.nonFiniteInside', who);
 }

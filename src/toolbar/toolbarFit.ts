@@ -26,7 +26,14 @@ export function useToolbarFit(ref: RefObject<HTMLElement | null>): void {
       if (!isTight && el.scrollWidth > el.clientWidth) {
         needed = el.scrollWidth;
         apply(true);
-      } else if (isTight && el.clientWidth >= needed) apply(false);
+      } else if (isTight && el.clientWidth >= needed) {
+        apply(false);
+        // The full form may need more room than when it was measured (a longer graph name): check it.
+        if (el.scrollWidth > el.clientWidth) {
+          needed = el.scrollWidth;
+          apply(true);
+        }
+      }
     };
     check();
     const observer = new ResizeObserver(check);

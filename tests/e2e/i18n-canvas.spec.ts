@@ -16,7 +16,7 @@ test('the canvas, palette and inspector speak Spanish, with decimal commas', asy
   await expect(j.locator('.op-node__loss-tag')).toHaveText('pérdida');
   await expect(j.locator('.op-node__loss-tag')).toHaveAttribute('title', 'El modo inverso empieza en este nodo');
   await expect(j.locator('.op-node__symbol')).toHaveAttribute('title', 'Producto de dos o más operandos.');
-  await expect(j.locator('.react-flow__handle[data-handleid="in-0"]')).toHaveAttribute('aria-label', 'J entrada x1');
+  await expect(j.locator('.react-flow__handle[data-handleid="in-0"]')).toHaveAttribute('aria-label', 'Entrada x1 de J');
 
   // The palette: its name, a category heading, an op's description in its tooltip.
   const palette = page.getByRole('complementary', { name: 'Paleta' });

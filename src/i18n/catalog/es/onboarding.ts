@@ -36,7 +36,7 @@ export const onboarding: Shape<typeof en> = {
     click: 'clic',
     build: {
       quickAdd:
-        'Añadido rápido: escribe el nombre de una operación, ↑ ↓ para elegir; Intro la añade y pone el foco en la nueva tarjeta (o haz doble clic en el lienzo)',
+        'Añadir rápido: escribe el nombre de una operación, ↑ ↓ para elegir; Intro la añade y pone el foco en la nueva tarjeta (o haz doble clic en el lienzo)',
       undo: 'Deshacer',
       redo: 'Rehacer',
       copy: 'Copiar los nodos seleccionados',
@@ -52,7 +52,7 @@ export const onboarding: Shape<typeof en> = {
       open: 'En el botón de un menú: abrirlo; dentro de un menú: moverse (Inicio, Fin: primero, último)',
       close: 'Cerrar un menú o un diálogo',
       weightGrid: 'Cuadrícula de pesos (inspector): moverse entre celdas; Intro o Tab conserva el número, Esc lo deja como estaba',
-      fitPlot: 'Gráfica de ajuste de Entrenar: mostrar en el lienzo el punto de datos anterior o siguiente',
+      fitPlot: 'Gráfico de ajuste de Entrenar: mostrar en el lienzo el punto de datos anterior o siguiente',
     },
   },
   legend: {
@@ -66,7 +66,7 @@ export const onboarding: Shape<typeof en> = {
     localChip:
       'Etiqueta de derivada local (×2): ∂u/∂b, cuánto se mueve u por cada unidad de b. Se muestra en Enseñar y con las derivadas en las aristas activadas.',
     contribChip:
-      'Etiqueta de contribución (6, morada): gradiente de arriba × derivada local, 3 × 2. El gradiente de un nodo es la suma de las contribuciones de sus aristas de salida.',
+      'Etiqueta de contribución (6, morada): gradiente entrante × derivada local, 3 × 2. El gradiente de un nodo es la suma de las contribuciones de sus aristas de salida.',
     fullChip: 'La arista seleccionada o actual lo detalla: el nombre de la derivada, su valor y → su contribución.',
     categories: 'El borde superior de color dice qué tipo de operación es una tarjeta:',
     forward: 'Enseñar colorea las aristas del paso actual hacia delante',

@@ -9,7 +9,7 @@ export const teach: Shape<typeof en> = {
     title: 'Enseñar',
     presentation: 'Presentación',
     presentationTitle: 'Texto y tarjetas más grandes para un proyector',
-    trainLabel: 'Panel de Entrenar',
+    trainLabel: 'Panel de entrenamiento',
   },
   keys: { step: 'paso', stepBack: 'paso atrás', playPause: 'reproducir/pausa', space: 'Espacio' },
   controls: {
@@ -80,7 +80,7 @@ export const teach: Shape<typeof en> = {
     innerEdges: 'aristas internas',
     via: 'vía {{layer}}',
     local: 'Derivada local: {{formula}}',
-    upstream: '∂{{loss}}/∂{{target}} de arriba',
+    upstream: 'entrante ∂{{loss}}/∂{{target}}',
     contribution: 'contribución',
     multiPath:
       '<b>Suma por varios caminos.</b> {{label}} llega a {{loss}} por {{edges}} aristas, así que su gradiente es la suma de sus contribuciones: {{sum}} = {{grad}}.',
@@ -169,7 +169,7 @@ export const teach: Shape<typeof en> = {
   },
   chip: {
     local: 'Derivada local ∂{{name}}/∂{{source}} = {{local}}',
-    upstream: '∂{{loss}}/∂{{name}} de arriba = {{upstream}}',
+    upstream: 'Entrante ∂{{loss}}/∂{{name}} = {{upstream}}',
     contribution: 'Contribución a ∂{{loss}}/∂{{source}}: {{upstream}} × {{local}} = {{contribution}}',
     intoLayer: 'Hacia la capa {{layer}}: {{outputs}} de sus salidas dependen de {{source}}; sus contribuciones a ∂{{loss}}/∂{{source}} suman {{contribution}}',
   },
