@@ -24,7 +24,7 @@
 export * from './core/model.ts';
 export * from './ops/types.ts';
 export { opRegistry, getOp, isLeafOp, resolveAttrs, portName } from './ops/registry.ts';
-export { texName } from './ops/latex.ts';
+export { texName, textTex } from './ops/latex.ts';
 export * from './graph/build.ts';
 export { chooseLoss, expandedMacros, withExpandedMacros, wiredInputs, type ExpandedMacro, type Wired } from './graph/loss.ts';
 export * from './core/topo.ts';

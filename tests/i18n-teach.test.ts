@@ -37,8 +37,8 @@ function engineTextGroups(): { file: string; content: string }[] {
   );
 }
 
-/** \text groups that are not words: a node's label (escaped, never translated) and NaN (a symbol). */
-const NOT_WORDS = ["${[...label].map((c) => TEX_SPECIALS[c] ?? c).join('')}", 'NaN'];
+/** \text groups that are not words: textTex's escaped text (labels, never translated) and NaN (a symbol). */
+const NOT_WORDS = ["${[...text].map((c) => TEX_SPECIALS[c] ?? c).join('')}", 'NaN'];
 
 describe('the engine’s words in formulas', () => {
   const groups = engineTextGroups();

@@ -49,5 +49,10 @@ export function texName(label: string): string {
   if (/^[A-Za-z]$/.test(label)) return label;
   const greek = /^(alpha|beta|gamma|delta|epsilon|theta|lambda|mu|sigma|tau|phi|psi|omega)$/i.exec(label);
   if (greek) return `\\${greek[1].toLowerCase()}`;
-  return `\\text{${[...label].map((c) => TEX_SPECIALS[c] ?? c).join('')}}`;
+  return textTex(label);
+}
+
+/** Plain text (a label, a sentence in any language) as \text{…}, every TeX special escaped. */
+export function textTex(text: string): string {
+  return `\\text{${[...text].map((c) => TEX_SPECIALS[c] ?? c).join('')}}`;
 }

@@ -6,6 +6,7 @@
  * left alone unless it is literally one of these phrases.
  */
 import { t } from '../../i18n/i18n.ts';
+import { textTex } from '../../../graph-engine/index.ts';
 
 /** The engine's fixed \text phrases and their catalog keys. */
 const PHRASES = {
@@ -18,23 +19,6 @@ const PHRASES = {
 /** The engine's one \text phrase with a number in it (graph-engine/expr/expression.ts). */
 const TOO_LONG = /^\(too long to show: (\d+) terms\)$/;
 
-/** Characters TeX would read as commands in catalog text, escaped for \text{…}. */
-const SPECIALS: Record<string, string> = {
-  '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
-  $: '\\$',
-  '&': '\\&',
-  '#': '\\#',
-  '%': '\\%',
-  _: '\\_',
-  '^': '\\textasciicircum{}',
-  '~': '\\textasciitilde{}',
-};
-
-/** Catalog text as the content of a \text{…} group (TeX specials escaped). */
-export const texText = (s: string): string => s.replace(/[\\{}$&#%_^~]/g, (c) => SPECIALS[c]);
-
 /** The current language's words for one engine \text phrase, or undefined when it is not a known phrase. */
 function texPhrase(phrase: string): string | undefined {
   if (phrase in PHRASES) return t(PHRASES[phrase as keyof typeof PHRASES]);
@@ -46,6 +30,6 @@ function texPhrase(phrase: string): string | undefined {
 export function localizeTexWords(tex: string): string {
   return tex.replace(/\\text\{([^{}]*)\}/g, (whole, phrase: string) => {
     const words = texPhrase(phrase);
-    return words === undefined ? whole : `\\text{${texText(words)}}`;
+    return words === undefined ? whole : textTex(words);
   });
 }

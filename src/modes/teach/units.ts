@@ -9,8 +9,7 @@
  * order within a unit). Only the schedule changes: every value still comes from the engine.
  */
 import { t } from '../../i18n/i18n.ts';
-import { texText } from './texWords.ts';
-import { numberTex, sumTex, texName, type BackwardStep, type EdgeRecord, type Graph, type Stepper } from '../../../graph-engine/index.ts';
+import { numberTex, sumTex, texName, textTex, type BackwardStep, type EdgeRecord, type Graph, type Stepper } from '../../../graph-engine/index.ts';
 
 export interface Units {
   /** The graph with `order` regrouped (same nodes, edges and everything else). */
@@ -133,7 +132,7 @@ export function collapsedBackwardTex(graph: Graph, step: BackwardStep, macroLabe
     const label = g.macro ? macroLabel(g.macro) : graph.nodes[graph.edges[g.records[0].edge].target].label;
     const inner = sumTex(g.records.map((r) => numberTex(r.contribution)));
     const body = i > 0 && inner.startsWith('-') ? `(${inner})` : inner;
-    return `\\underbrace{${body}}_{\\text{${texText(t('teach.tex.via'))} } ${texName(label)}}`;
+    return `\\underbrace{${body}}_{${textTex(`${t('teach.tex.via')} `)} ${texName(label)}}`;
   });
   return `${lhs} = ${terms.join(' + ')} = ${numberTex(step.grad)}`;
 }

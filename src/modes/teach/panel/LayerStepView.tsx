@@ -1,12 +1,11 @@
 /** A collapsed layer macro, stepped as one unit: its input and output vectors (forward), gradients (backward). */
 import { Trans, useTranslation } from 'react-i18next';
-import { nodeLabel, readMacro, texName, type Stepper } from '../../../../graph-engine/index.ts';
+import { nodeLabel, readMacro, texName, textTex, type Stepper } from '../../../../graph-engine/index.ts';
 import { formatNumber } from '../../../i18n/format.ts';
 import { Formula } from '../../../inspector/Formula.tsx';
 import { useEditor } from '../../../store/useEditor.ts';
 import { graphLossLabel } from '../../../ui/nodeNames.ts';
 import type { UnitStep } from '../teachStore.ts';
-import { texText } from '../texWords.ts';
 import { vectorTex } from './formulaText.ts';
 
 const fmt = formatNumber;
@@ -58,7 +57,7 @@ export function LayerStepView({ last, stepper }: { last: UnitStep; stepper: Step
       </h3>
       <p className="small muted">{t('teach.layer.backwardNote', { nodes: last.steps.length })}</p>
       <Formula
-        tex={`\\begin{aligned} \\frac{\\partial ${texName(lossLabel)}}{\\partial \\mathbf{y}_{${name}}} &= ${vectorTex(reading?.outputs.map((o) => o.grad) ?? [])} \\\\ \\longmapsto\\; \\text{${texText(t('teach.tex.toInputs'))}} &= ${vectorTex(inGrads)} \\end{aligned}`}
+        tex={`\\begin{aligned} \\frac{\\partial ${texName(lossLabel)}}{\\partial \\mathbf{y}_{${name}}} &= ${vectorTex(reading?.outputs.map((o) => o.grad) ?? [])} \\\\ \\longmapsto\\; ${textTex(t('teach.tex.toInputs'))} &= ${vectorTex(inGrads)} \\end{aligned}`}
         label={t('teach.layer.backwardLabel', { title, grads: inGrads.map((x) => fmt(x)).join(sep) })}
       />
       {reading && reading.params.length > 0 && (
