@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_KEY, restoreAutosave, type KeyValueStorage } from '../src/store/autosave.ts';
-import { MAX_WAIT_MS, QUIET_MS, startAutosave, type PageEvents } from '../src/store/autosaveSession.ts';
+import { flushAutosave, MAX_WAIT_MS, QUIET_MS, startAutosave, type PageEvents } from '../src/store/autosaveSession.ts';
 import { editorStore } from '../src/store/useEditor.ts';
 
 /** Storage that notes the value of node `a` in each write of the autosave. */
@@ -111,5 +111,13 @@ describe('autosave while editing', () => {
     expect(writes).toEqual([42]);
     vi.advanceTimersByTime(2 * MAX_WAIT_MS);
     expect(writes).toEqual([42]);
+  });
+
+  it('writes at once when a part of the app fails (flushAutosave, called by the error boundary)', () => {
+    writes.length = 0;
+    setA(5);
+    expect(writes).toEqual([]);
+    flushAutosave();
+    expect(writes).toEqual([5]);
   });
 });

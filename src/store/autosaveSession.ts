@@ -95,6 +95,9 @@ export interface PageEvents {
   addEventListener(type: 'pagehide', listener: () => void): void;
 }
 
+/** The running autosave's write-now, once startAutosave has run. */
+let running: (() => void) | undefined;
+
 /**
  * Starts autosaving to `storage`. `stored` is the model storage already holds (nothing to write
  * until it changes). Returns `flush`, which writes at once if anything is pending.
@@ -164,5 +167,14 @@ export function startAutosave(storage: KeyValueStorage, stored: Model | undefine
       if (document.visibilityState === 'hidden') flush();
     });
   }
+  running = flush;
   return flush;
+}
+
+/**
+ * Writes the autosave now rather than after the pause: when a part of the app has just failed
+ * (ErrorBoundary), so its message that the graph is autosaved holds even if the tab dies next.
+ */
+export function flushAutosave(): void {
+  running?.();
 }

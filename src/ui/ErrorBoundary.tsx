@@ -6,6 +6,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveModel } from '../io/files.ts';
+import { flushAutosave } from '../store/autosaveSession.ts';
 import { editorStore } from '../store/useEditor.ts';
 
 interface Props {
@@ -34,6 +35,7 @@ export class ErrorBoundary extends Component<Props, State> {
 
   componentDidCatch(error: Error, info: ErrorInfo) {
     console.error(`GraphGrad: the ${this.props.name} failed`, error, info.componentStack);
+    flushAutosave();
   }
 
   private retry = () => this.setState({ error: undefined });
