@@ -3,7 +3,7 @@
  * text and in formula text, and reads one back when typed; English is unchanged.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { decimalSeparator, formatNumber, formatNumberIn, localizeTex } from '../src/i18n/format.ts';
+import { decimalSeparator, formatNumber, formatNumberIn, localizeTex, signedNumber } from '../src/i18n/format.ts';
 import { setLanguage } from '../src/i18n/i18n.ts';
 import { preferredLanguage } from '../src/i18n/languages.ts';
 import { parseDecimal } from '../src/ui/numberText.ts';
@@ -32,6 +32,14 @@ describe('formatNumberIn', () => {
     expect(formatNumber(0.08923)).toBe('0,08923');
     setLanguage('en');
     expect(formatNumber(0.08923)).toBe('0.08923');
+  });
+});
+
+describe('signedNumber', () => {
+  it('writes a true minus sign in front and leaves an exponent’s minus alone', () => {
+    setLanguage('es');
+    expect(signedNumber(-1.5e-5)).toBe('−1,5e-5');
+    expect(signedNumber(0.25)).toBe('0,25');
   });
 });
 

@@ -4,13 +4,13 @@
  * write numbers (formatNumber); formulas come from the engine's LaTeX, spelled out as text.
  */
 import { type BackwardStep, type ForwardStep, type Graph } from '../../graph-engine/index.ts';
-import { formatNumber, localizeTex } from '../i18n/format.ts';
+import { localizeTex, signedNumber } from '../i18n/format.ts';
 import { currentLanguage, t } from '../i18n/i18n.ts';
 import { localizeTexWords } from '../modes/teach/texWords.ts';
 import { graphLossLabel, graphNodeNameOf } from '../ui/nodeNames.ts';
 
 /** A number as the cards show it, with a true minus sign, in parentheses when negative after an operator. */
-const num = (x: number) => formatNumber(x).replace(/^-/, '−');
+const num = (v: number) => signedNumber(v);
 const factor = (x: number) => (x < 0 ? `(${num(x)})` : num(x));
 
 const WORDS: Record<string, string> = {

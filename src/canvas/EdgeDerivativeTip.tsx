@@ -10,7 +10,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../i18n/format.ts';
+import { signedNumber } from '../i18n/format.ts';
 import type { NamedTerm, TeachEdgeData } from '../modes/teach/teachView.ts';
 import './edgeDerivativeTip.css';
 
@@ -30,7 +30,7 @@ export interface EdgeTipNames {
 type Shown = { id: string; via: 'pointer' | 'focus' | 'selected'; x?: number; y?: number };
 
 /** Signed numbers with a true minus sign, as the cards write them. */
-const num = (v: number) => formatNumber(v).replace('-', '−');
+const num = (v: number) => signedNumber(v);
 
 export function EdgeDerivativeTip() {
   const dom = useStore((s) => s.domNode);

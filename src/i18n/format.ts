@@ -33,6 +33,9 @@ export function formatNumberIn(lang: string, v: number, digits = 4): string {
 /** `v` in the current language (see formatNumberIn). */
 export const formatNumber = (v: number, digits = 4): string => formatNumberIn(currentLanguage(), v, digits);
 
+/** `v` as prose and panels write a signed number: a true minus sign (−0,5), an exponent's left as it is. */
+export const signedNumber = (v: number, digits = 4): string => formatNumber(v, digits).replace(/^-/, '−');
+
 const decimalSeparators = new Map<string, string>();
 /** The decimal separator `lang` writes: "." or ",". */
 export function decimalSeparator(lang: string): string {

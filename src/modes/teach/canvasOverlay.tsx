@@ -11,7 +11,7 @@ import type { Evaluation } from '../../store/evaluate.ts';
 import { useEditor } from '../../store/useEditor.ts';
 import { Formula } from '../../inspector/Formula.tsx';
 import { nodeLabel } from '../../../graph-engine/index.ts';
-import { formatNumber } from '../../i18n/format.ts';
+import { signedNumber } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/i18n.ts';
 import { localizeTexWords } from './texWords.ts';
 import { collapsedBackwardTex } from './units.ts';
@@ -172,7 +172,7 @@ export function TeachCanvasLayer() {
     else if (last.inputGrads?.length)
       text = t('teach.caption.layerBackwardInputs', {
         ...layer,
-        grads: last.inputGrads.map((g) => formatNumber(g).replace('-', '−')).join(t('teach.listSeparator')),
+        grads: last.inputGrads.map((g) => signedNumber(g)).join(t('teach.listSeparator')),
       });
     else text = t('teach.caption.layerBackward', layer);
   } else if (step?.kind === 'backward' && st) tex = localizeTexWords(collapsedBackwardTex(st.graph, step, (id) => labels.get(id) ?? id));

@@ -1,6 +1,6 @@
 /** How the panel writes its formulas and sums: equality chains on aligned lines, signed sums, short vectors. */
 import { numberTex } from '../../../../graph-engine/index.ts';
-import { formatNumber } from '../../../i18n/format.ts';
+import { formatNumber, signedNumber } from '../../../i18n/format.ts';
 
 /** A vector shows this many entries, then "…" (a layer can have hundreds of outputs). */
 const VECTOR_ENTRIES_SHOWN = 8;
@@ -36,7 +36,7 @@ export function equalityParts(tex: string): string[] {
 
 /** A sum of numbers as text: "2 + 3", "−0.01344 − 0.01318" (never "+ −"). */
 export function textSum(xs: number[]): string {
-  return xs.map((x, i) => (i === 0 ? formatNumber(x).replace('-', '−') : x < 0 ? `− ${formatNumber(-x)}` : `+ ${formatNumber(x)}`)).join(' ');
+  return xs.map((x, i) => (i === 0 ? signedNumber(x) : x < 0 ? `− ${formatNumber(-x)}` : `+ ${formatNumber(x)}`)).join(' ');
 }
 
 /** A column vector in TeX, cut after the first entries. */

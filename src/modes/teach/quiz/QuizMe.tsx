@@ -5,14 +5,14 @@
  */
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../i18n/format.ts';
+import { signedNumber } from '../../../i18n/format.ts';
 import { Formula } from '../../../inspector/Formula.tsx';
 import { toleranceText, type QuizQuestion } from './questions.ts';
 import type { QuizAnswer } from './quizStore.ts';
 import { quizStore, useQuiz } from './useQuiz.ts';
 import './quiz.css';
 
-const fmt = (v: number) => formatNumber(v).replace(/^-/, '−');
+const fmt = (v: number) => signedNumber(v);
 
 export function QuizToggle() {
   const { t } = useTranslation();

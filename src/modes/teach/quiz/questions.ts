@@ -5,7 +5,7 @@
  * engine did not.
  */
 import { numberTex, texName, type BackwardStep, type ForwardStep, type Stepper } from '../../../../graph-engine/index.ts';
-import { formatNumber } from '../../../i18n/format.ts';
+import { formatNumber, signedNumber } from '../../../i18n/format.ts';
 import { t } from '../../../i18n/i18n.ts';
 import { graphLossLabel, graphNodeName, graphNodeNameOf } from '../../../ui/nodeNames.ts';
 import { equalityParts, textSum } from '../panel/formulaText.ts';
@@ -46,7 +46,7 @@ const RELATIVE_TOLERANCE = 0.01;
 export const toleranceText = (): string =>
   t('teach.quiz.tolerance', { absolute: formatNumber(ABSOLUTE_TOLERANCE), percent: formatNumber(RELATIVE_TOLERANCE * 100) });
 
-const fmt = (v: number) => formatNumber(v).replace(/^-/, '−');
+const fmt = (v: number) => signedNumber(v);
 
 /** The left side and what is known, with the last side (the number) replaced by "?". */
 function askTex(tex: string): string {

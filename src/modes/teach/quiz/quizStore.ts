@@ -7,7 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { TeachStoreApi } from '../teachStore.ts';
 import { parseAnswer } from '../../../../graph-engine/index.ts';
-import { formatNumber, normalizeDecimalIn } from '../../../i18n/format.ts';
+import { normalizeDecimalIn, signedNumber } from '../../../i18n/format.ts';
 import { currentLanguage, t } from '../../../i18n/i18n.ts';
 import { isRight, questionsFor, type QuizQuestion } from './questions.ts';
 
@@ -81,9 +81,7 @@ export function createQuizStore(teach: TeachStoreApi) {
         const value = parseAnswer(normalizeDecimalIn(currentLanguage(), text));
         if (value === undefined) {
           set({
-            inputProblem: text.trim()
-              ? t('teach.quiz.notANumber', { typed: text.trim(), half: formatNumber(-0.5).replace('-', '−') })
-              : t('teach.quiz.typeFirst'),
+            inputProblem: text.trim() ? t('teach.quiz.notANumber', { typed: text.trim(), half: signedNumber(-0.5) }) : t('teach.quiz.typeFirst'),
           });
           return false;
         }
