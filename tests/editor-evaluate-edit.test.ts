@@ -56,7 +56,8 @@ describe('an edit of leaf values reuses the graph', () => {
           if (was.graph && was.problems.length === 0 && !was.noLossReason) expect(fast.graph?.edges).toBe(was.graph.edges);
         },
       ),
-      { numRuns: 40 },
+      // -0 is a value of its own (a full evaluation keeps it): fast-check found an edit to -0 read as no edit.
+      { numRuns: 40, examples: [[2, [[0, -0]]]] },
     );
   });
 

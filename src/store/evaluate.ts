@@ -152,7 +152,7 @@ function withLeafValues(before: Model, graph: Graph, model: Model): Graph | unde
     const b = model.nodes[i];
     if (a === b) continue;
     if (a.id !== b.id || a.op !== b.op || a.label !== b.label || a.attrs !== b.attrs) return undefined;
-    if (a.value === b.value) continue; // moved
+    if (Object.is(a.value, b.value)) continue; // moved (Object.is: -0 is a new value, as a full evaluation sees it)
     const index = graph.indexOf.get(b.id);
     const node = index === undefined ? undefined : graph.nodes[index];
     if (!node || node.origin !== undefined || !isLeafOp(node.op) || typeof b.value !== 'number' || !Number.isFinite(b.value)) return undefined;
